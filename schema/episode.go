@@ -1,0 +1,230 @@
+package schema
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+// Format is the form an episode is written in.
+type Format int
+
+const (
+	Markdown Format = iota
+	JSON
+)
+
+func (f Format) String() string {
+	if f == JSON {
+		return "json"
+	}
+	return "markdown"
+}
+
+// FormatOf picks the form from a file name: .json is JSON, anything else is
+// read as a Markdown page.
+func FormatOf(path string) Format {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return JSON
+	}
+	return Markdown
+}
+
+// Document is one episode file as read: its bytes, a line index and the
+// Episode model built from it. Readers never fail: what they cannot make sense
+// of becomes Problems (syntax) or blocks that rules flag.
+type Document struct {
+	Path   string
+	Src    []byte
+	Format Format
+	Lines  *Lines
+
+	Episode *Episode
+
+	// Problems are syntax errors met while reading (JSON, YAML front matter).
+	Problems []Problem
+	// Broken is set when the model could not be built at all (JSON that does
+	// not parse); rules other than schema have nothing to look at then.
+	Broken bool
+
+	// Instance is the episode as JSON data, the value the JSON Schema
+	// validates, and Pointers maps its JSON Pointers to source spans.
+	Instance any
+	Pointers map[string]Span
+
+	frontMatterPointers map[string]Span
+	json                *Value
+}
+
+// Problem is a syntax error at a place in the source.
+type Problem struct {
+	Span    Span
+	Message string
+}
+
+// Text is a piece of text with the span it was read from. For Markdown the
+// span covers exactly the text; for JSON it covers the string literal.
+type Text struct {
+	Value string
+	Span  Span
+}
+
+// Episode is the model both forms are read into.
+type Episode struct {
+	FrontMatter *FrontMatter
+	Title       *Text
+	// TitleLine is the whole `# ` heading line in Markdown.
+	TitleLine Span
+	// Intro is what stands between the title and the first chapter: the
+	// summary paragraphs, and whatever else the page put there.
+	Intro    []Block
+	Chapters []*Chapter
+	Entities  *EntitySection
+	// Sections are other `## ` sections, kept as they are.
+	Sections []Section
+	// Collapsed is set when the page was flattened onto one line.
+	Collapsed *Collapsed
+}
+
+// Summary returns the summary paragraphs.
+func (e *Episode) Summary() []Block { return paragraphs(e.Intro) }
+
+// FrontMatter is the YAML block at the top of a Markdown page. For a JSON
+// episode it holds the top-level fields that the model does not carry
+// otherwise (tags, seo_title, duration, ...), so rules read both alike.
+type FrontMatter struct {
+	Span   Span // from the opening to the closing delimiter line
+	Fields []Field
+}
+
+// Field is one top-level key of the front matter (or, in JSON, a top-level
+// key the model does not otherwise carry).
+type Field struct {
+	Key       string
+	KeySpan   Span
+	ValueSpan Span
+	Value     any
+}
+
+// Lookup returns the front matter field named key.
+func (fm *FrontMatter) Lookup(key string) (Field, bool) {
+	if fm == nil {
+		return Field{}, false
+	}
+	for _, f := range fm.Fields {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// Chapter is one `## [TS] Title` section, or one element of `chapters`.
+type Chapter struct {
+	Heading Span // the heading line, or the chapter object in JSON
+	Start   Timestamp
+	Title   Text
+	Blocks  []Block
+}
+
+// Label names the chapter the way messages refer to it: `"Hook" at 00:00`.
+func (c *Chapter) Label() string {
+	if c.Start.Valid {
+		return `chapter "` + c.Title.Value + `" at ` + FormatTimestamp(c.Start.Seconds)
+	}
+	return `chapter "` + c.Title.Value + `"`
+}
+
+// Prose returns the chapter's paragraph blocks.
+func (c *Chapter) Prose() []Block { return paragraphs(c.Blocks) }
+
+func paragraphs(blocks []Block) []Block {
+	var out []Block
+	for _, b := range blocks {
+		if b.Kind == Paragraph {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// BlockKind tells what a chapter body block is.
+type BlockKind int
+
+const (
+	Paragraph BlockKind = iota
+	QuoteBlock
+	// Verbatim is an HTML comment or a fenced code block: kept, never read.
+	Verbatim
+)
+
+// Block is one element of a chapter body (or of the summary area).
+type Block struct {
+	Kind  BlockKind
+	Span  Span
+	Text  string
+	Quote *Quote
+}
+
+// Quote is one quote line `> *"TEXT"* — Speaker [TS]` or one quote in JSON.
+type Quote struct {
+	// Body is what stands between the italics markers, as written.
+	Body Text
+	// Words is the quote itself: Body without its enclosing double quotes.
+	Words   string
+	Quoted  bool
+	Speaker *Text
+	At      *Timestamp
+	// Pair is set when the whole quote is a `[m, s]` time pair.
+	Pair *TimePair
+}
+
+// TimePair is a `[minutes, seconds]` pair from the pipeline's raw quotes.
+type TimePair struct {
+	Minutes, Seconds int
+	Span             Span
+}
+
+// Total is the pair as seconds from the start of the episode.
+func (p TimePair) Total() int { return p.Minutes*60 + p.Seconds }
+
+// Timestamp is a chapter start or quote time.
+type Timestamp struct {
+	Raw     string
+	Span    Span
+	Seconds int
+	// Valid is false when Raw does not read as a time at all.
+	Valid bool
+	// Canonical is true when Raw is exactly FormatTimestamp(Seconds).
+	Canonical bool
+}
+
+// EntitySection is the `## Entities` list, or the JSON `entities` array.
+type EntitySection struct {
+	Heading  Span
+	Entities []Entity
+	// Stray are lines of the section that are not entity bullets.
+	Stray []Span
+}
+
+// Entity is one `- **Name** (Type): description` bullet.
+type Entity struct {
+	Span        Span
+	Name        Text
+	Type        Text
+	Description Text
+	// Malformed says what is wrong with the bullet's shape, if anything.
+	Malformed string
+}
+
+// Section is a `## ` section that is neither a chapter nor the entities.
+type Section struct {
+	Heading Span
+	Title   string
+	Span    Span
+}
+
+// Collapsed describes a page flattened onto one line.
+type Collapsed struct {
+	Span    Span // the line holding the markers
+	Markers int  // how many block markers stand mid-line
+}

@@ -1,0 +1,234 @@
+package schema
+
+import (
+	"strconv"
+)
+
+// modelKeys are the top-level JSON keys the Episode model carries itself;
+// every other key is kept as a front matter field.
+var modelKeys = map[string]bool{"title": true, "summary": true, "chapters": true, "entities": true}
+
+func readJSON(doc *Document) {
+	v, problems, err := ParseJSON(doc.Src)
+	doc.Problems = append(doc.Problems, problems...)
+	if err != nil {
+		je, _ := err.(*jsonError)
+		off := len(doc.Src)
+		if je != nil {
+			off = je.offset
+		}
+		doc.Problems = append(doc.Problems, Problem{Span: Span{off, min(off+1, len(doc.Src))}, Message: "not valid JSON: " + err.Error()})
+		doc.Broken = true
+		doc.Episode = &Episode{}
+		return
+	}
+	doc.json = v
+	ep := &Episode{}
+	doc.Episode = ep
+	if v.Kind != Object {
+		doc.Problems = append(doc.Problems, Problem{Span: v.Span, Message: "an episode JSON document must be an object"})
+		doc.Broken = true
+		return
+	}
+	ep.FrontMatter = &FrontMatter{}
+	for _, m := range v.Members {
+		if !modelKeys[m.Key] {
+			ep.FrontMatter.Fields = append(ep.FrontMatter.Fields, Field{Key: m.Key, KeySpan: m.KeySpan, ValueSpan: m.Value.Span, Value: plain(m.Value)})
+		}
+	}
+	if t := v.Get("title"); t != nil && t.Kind == String {
+		ep.Title = &Text{Value: t.Str, Span: t.Span}
+		ep.TitleLine = t.Span
+	}
+	if s := v.Get("summary"); s != nil && s.Kind == String && s.Str != "" {
+		ep.Intro = []Block{{Kind: Paragraph, Span: s.Span, Text: s.Str}}
+	}
+	if cs := v.Get("chapters"); cs != nil && cs.Kind == Array {
+		for _, c := range cs.Items {
+			if c.Kind == Object {
+				ep.Chapters = append(ep.Chapters, jsonChapter(c))
+			}
+		}
+	}
+	if es := v.Get("entities"); es != nil && es.Kind == Array {
+		ep.Entities = &EntitySection{Heading: es.Span}
+		for _, e := range es.Items {
+			ep.Entities.Entities = append(ep.Entities.Entities, jsonEntity(e))
+		}
+	}
+}
+
+func jsonChapter(c *Value) *Chapter {
+	ch := &Chapter{Heading: c.Span}
+	if s := c.Get("start"); s != nil && s.Kind == Number && s.Num >= 0 && s.Num < 1e9 {
+		secs := int(s.Num)
+		ch.Start = Timestamp{Raw: strconv.FormatFloat(s.Num, 'f', -1, 64), Span: s.Span, Seconds: secs, Valid: true, Canonical: true}
+	} else if s != nil {
+		ch.Start = Timestamp{Span: s.Span}
+	}
+	if t := c.Get("title"); t != nil && t.Kind == String {
+		ch.Title = Text{Value: t.Str, Span: t.Span}
+	}
+	if s := c.Get("summary"); s != nil && s.Kind == String && s.Str != "" {
+		ch.Blocks = append(ch.Blocks, Block{Kind: Paragraph, Span: s.Span, Text: s.Str})
+	}
+	if qs := c.Get("quotes"); qs != nil && qs.Kind == Array {
+		for _, q := range qs.Items {
+			if quote := jsonQuote(q); quote != nil {
+				ch.Blocks = append(ch.Blocks, Block{Kind: QuoteBlock, Span: q.Span, Text: quote.Body.Value, Quote: quote})
+			}
+		}
+	}
+	return ch
+}
+
+// jsonQuote reads a clean quote object, or an item of the raw flat list: a
+// string (the quote) or a [minutes, seconds] pair.
+func jsonQuote(q *Value) *Quote {
+	switch q.Kind {
+	case String:
+		return &Quote{Body: Text{Value: q.Str, Span: q.Span}, Words: q.Str, Quoted: true}
+	case Array:
+		if p, ok := jsonPair(q); ok {
+			return &Quote{Body: Text{Span: q.Span}, Pair: &p}
+		}
+	case Object:
+		out := &Quote{Quoted: true}
+		if t := q.Get("text"); t != nil && t.Kind == String {
+			out.Body = Text{Value: t.Str, Span: t.Span}
+			out.Words = t.Str
+		} else {
+			out.Body = Text{Span: q.Span}
+		}
+		if at := q.Get("at"); at != nil && at.Kind == Number && at.Num >= 0 && at.Num < 1e9 {
+			out.At = &Timestamp{Raw: strconv.FormatFloat(at.Num, 'f', -1, 64), Span: at.Span, Seconds: int(at.Num), Valid: true, Canonical: true}
+		}
+		if s := q.Get("speaker"); s != nil && s.Kind == String {
+			out.Speaker = &Text{Value: s.Str, Span: s.Span}
+		}
+		return out
+	}
+	return nil
+}
+
+func jsonPair(v *Value) (TimePair, bool) {
+	if len(v.Items) != 2 {
+		return TimePair{}, false
+	}
+	m, s := v.Items[0], v.Items[1]
+	if m.Kind != Number || s.Kind != Number || m.Num < 0 || s.Num < 0 || m.Num > 1e6 || s.Num > 1e6 ||
+		m.Num != float64(int(m.Num)) || s.Num != float64(int(s.Num)) {
+		return TimePair{}, false
+	}
+	return TimePair{Minutes: int(m.Num), Seconds: int(s.Num), Span: v.Span}, true
+}
+
+func jsonEntity(e *Value) Entity {
+	out := Entity{Span: e.Span}
+	if e.Kind != Object {
+		out.Malformed = "an entity must be an object with name, type and description"
+		return out
+	}
+	for _, f := range []struct {
+		key string
+		dst *Text
+	}{{"name", &out.Name}, {"type", &out.Type}, {"description", &out.Description}} {
+		if v := e.Get(f.key); v != nil && v.Kind == String {
+			*f.dst = Text{Value: v.Str, Span: v.Span}
+		} else if out.Malformed == "" {
+			out.Malformed = "no string `" + f.key + "`"
+		}
+	}
+	return out
+}
+
+// plain converts a Value to the data encoding/json would give.
+func plain(v *Value) any {
+	switch v.Kind {
+	case Bool:
+		return v.Bool
+	case Number:
+		return v.Num
+	case String:
+		return v.Str
+	case Array:
+		out := make([]any, len(v.Items))
+		for i, item := range v.Items {
+			out[i] = plain(item)
+		}
+		return out
+	case Object:
+		out := make(map[string]any, len(v.Members))
+		for _, m := range v.Members {
+			out[m.Key] = plain(m.Value)
+		}
+		return out
+	}
+	return nil
+}
+
+// jsonInstance is the data the schema validates for a JSON episode: the
+// document as written, except that a raw flat `quotes` list is read into
+// quote objects (its pairs are quote-fragment findings, not schema ones).
+func jsonInstance(doc *Document) {
+	pointers := map[string]Span{}
+	var walk func(v *Value, ptr string) any
+	walk = func(v *Value, ptr string) any {
+		pointers[ptr] = v.Span
+		switch v.Kind {
+		case Array:
+			if isRawQuotes(ptr, v) {
+				return rawQuotesInstance(v, ptr, pointers)
+			}
+			out := make([]any, len(v.Items))
+			for i, item := range v.Items {
+				out[i] = walk(item, ptr+"/"+strconv.Itoa(i))
+			}
+			return out
+		case Object:
+			out := make(map[string]any, len(v.Members))
+			for _, m := range v.Members {
+				out[m.Key] = walk(m.Value, ptr+"/"+escapePointer(m.Key))
+			}
+			return out
+		}
+		return plain(v)
+	}
+	doc.Instance = walk(doc.json, "")
+	doc.Pointers = pointers
+}
+
+// isRawQuotes tells a `quotes` list of the pipeline's raw form: it holds a
+// bare string or a pair rather than quote objects.
+func isRawQuotes(ptr string, v *Value) bool {
+	if len(ptr) < len("/quotes") || ptr[len(ptr)-len("/quotes"):] != "/quotes" {
+		return false
+	}
+	for _, item := range v.Items {
+		if item.Kind == String || item.Kind == Array {
+			return true
+		}
+	}
+	return false
+}
+
+func rawQuotesInstance(v *Value, ptr string, pointers map[string]Span) []any {
+	out := []any{}
+	for _, item := range v.Items {
+		switch item.Kind {
+		case String:
+			pointers[ptr+"/"+strconv.Itoa(len(out))] = item.Span
+			pointers[ptr+"/"+strconv.Itoa(len(out))+"/text"] = item.Span
+			out = append(out, map[string]any{"text": item.Str})
+		case Array:
+			if _, ok := jsonPair(item); ok {
+				continue
+			}
+			fallthrough
+		default:
+			pointers[ptr+"/"+strconv.Itoa(len(out))] = item.Span
+			out = append(out, plain(item))
+		}
+	}
+	return out
+}

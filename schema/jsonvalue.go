@@ -1,0 +1,381 @@
+package schema
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// ValueKind is the JSON type of a Value.
+type ValueKind int
+
+const (
+	Null ValueKind = iota
+	Bool
+	Number
+	String
+	Array
+	Object
+)
+
+// Value is a JSON value with the span it was read from, so that findings
+// and edits can point into the file. encoding/json keeps no positions.
+type Value struct {
+	Kind    ValueKind
+	Span    Span
+	Str     string
+	Num     float64
+	Bool    bool
+	Items   []*Value
+	Members []Member
+}
+
+// Member is one key of an object.
+type Member struct {
+	Key     string
+	KeySpan Span
+	Value   *Value
+}
+
+// Get returns the value of key in an object, or nil.
+func (v *Value) Get(key string) *Value {
+	if v == nil || v.Kind != Object {
+		return nil
+	}
+	for _, m := range v.Members {
+		if m.Key == key {
+			return m.Value
+		}
+	}
+	return nil
+}
+
+// maxJSONDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxJSONDepth = 512
+
+// jsonError is a syntax error at a byte offset.
+type jsonError struct {
+	offset int
+	msg    string
+}
+
+func (e *jsonError) Error() string { return e.msg }
+
+// jsonParser is a strict RFC 8259 parser that records spans. Duplicate keys
+// are not fatal: they are collected as problems and the last value wins, as
+// with encoding/json.
+type jsonParser struct {
+	src      []byte
+	pos      int
+	problems []Problem
+}
+
+// ParseJSON parses src as one JSON value. Syntax problems that do not stop
+// parsing (duplicate keys) are returned along with the value.
+func ParseJSON(src []byte) (*Value, []Problem, error) {
+	p := &jsonParser{src: src}
+	if len(src) >= len(bom) && string(src[:len(bom)]) == string(bom) {
+		p.pos = len(bom)
+	}
+	p.space()
+	if p.pos >= len(p.src) {
+		return nil, nil, &jsonError{p.pos, "empty JSON document"}
+	}
+	v, err := p.value(0)
+	if err != nil {
+		return nil, p.problems, err
+	}
+	p.space()
+	if p.pos < len(p.src) {
+		return nil, p.problems, p.errorf("unexpected %s after the end of the JSON document", p.describe())
+	}
+	return v, p.problems, nil
+}
+
+func (p *jsonParser) errorf(format string, args ...any) error {
+	return &jsonError{p.pos, fmt.Sprintf(format, args...)}
+}
+
+// describe names the byte at pos for an error message.
+func (p *jsonParser) describe() string {
+	if p.pos >= len(p.src) {
+		return "end of file"
+	}
+	r, _ := utf8.DecodeRune(p.src[p.pos:])
+	return strconv.QuoteRune(r)
+}
+
+func (p *jsonParser) space() {
+	for p.pos < len(p.src) {
+		switch p.src[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value(depth int) (*Value, error) {
+	if depth > maxJSONDepth {
+		return nil, p.errorf("JSON nested deeper than %d levels", maxJSONDepth)
+	}
+	if p.pos >= len(p.src) {
+		return nil, p.errorf("unexpected end of file: the JSON document is truncated")
+	}
+	start := p.pos
+	switch c := p.src[p.pos]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		s, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return &Value{Kind: String, Str: s, Span: Span{start, p.pos}}, nil
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case c == '/':
+		return nil, p.errorf("comments are not allowed in JSON")
+	}
+	for _, lit := range []struct {
+		word string
+		v    Value
+	}{{"true", Value{Kind: Bool, Bool: true}}, {"false", Value{Kind: Bool}}, {"null", Value{Kind: Null}}} {
+		if p.hasPrefix(lit.word) {
+			p.pos += len(lit.word)
+			v := lit.v
+			v.Span = Span{start, p.pos}
+			return &v, nil
+		}
+	}
+	return nil, p.errorf("unexpected %s: expected a JSON value", p.describe())
+}
+
+func (p *jsonParser) hasPrefix(s string) bool {
+	return len(p.src)-p.pos >= len(s) && string(p.src[p.pos:p.pos+len(s)]) == s
+}
+
+func (p *jsonParser) object(depth int) (*Value, error) {
+	v := &Value{Kind: Object, Span: Span{Start: p.pos}}
+	open := p.pos
+	p.pos++
+	seen := map[string]int{}
+	for first := true; ; first = false {
+		p.space()
+		if p.pos < len(p.src) && p.src[p.pos] == '}' {
+			if !first {
+				return nil, p.errorf("trailing comma before '}'")
+			}
+			break
+		}
+		if p.pos >= len(p.src) {
+			return nil, &jsonError{open, "unexpected end of file: the object opened here is never closed"}
+		}
+		if p.src[p.pos] != '"' {
+			if p.src[p.pos] == '/' {
+				return nil, p.errorf("comments are not allowed in JSON")
+			}
+			return nil, p.errorf("unexpected %s: expected a key in double quotes", p.describe())
+		}
+		keyStart := p.pos
+		key, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		keySpan := Span{keyStart, p.pos}
+		p.space()
+		if p.pos >= len(p.src) || p.src[p.pos] != ':' {
+			return nil, p.errorf("unexpected %s: expected ':' after key %q", p.describe(), key)
+		}
+		p.pos++
+		p.space()
+		val, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		m := Member{Key: key, KeySpan: keySpan, Value: val}
+		if i, dup := seen[key]; dup {
+			p.problems = append(p.problems, Problem{Span: keySpan, Message: fmt.Sprintf("duplicate key %q: the later value is used", key)})
+			v.Members[i] = m
+		} else {
+			seen[key] = len(v.Members)
+			v.Members = append(v.Members, m)
+		}
+		p.space()
+		if p.pos < len(p.src) && p.src[p.pos] == ',' {
+			p.pos++
+			continue
+		}
+		if p.pos < len(p.src) && p.src[p.pos] == '}' {
+			break
+		}
+		if p.pos >= len(p.src) {
+			return nil, &jsonError{open, "unexpected end of file: the object opened here is never closed"}
+		}
+		return nil, p.errorf("unexpected %s: expected ',' or '}'", p.describe())
+	}
+	p.pos++
+	v.Span.End = p.pos
+	return v, nil
+}
+
+func (p *jsonParser) array(depth int) (*Value, error) {
+	v := &Value{Kind: Array, Span: Span{Start: p.pos}}
+	open := p.pos
+	p.pos++
+	for first := true; ; first = false {
+		p.space()
+		if p.pos < len(p.src) && p.src[p.pos] == ']' {
+			if !first {
+				return nil, p.errorf("trailing comma before ']'")
+			}
+			break
+		}
+		if p.pos >= len(p.src) {
+			return nil, &jsonError{open, "unexpected end of file: the array opened here is never closed"}
+		}
+		item, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		v.Items = append(v.Items, item)
+		p.space()
+		if p.pos < len(p.src) && p.src[p.pos] == ',' {
+			p.pos++
+			continue
+		}
+		if p.pos < len(p.src) && p.src[p.pos] == ']' {
+			break
+		}
+		if p.pos >= len(p.src) {
+			return nil, &jsonError{open, "unexpected end of file: the array opened here is never closed"}
+		}
+		return nil, p.errorf("unexpected %s: expected ',' or ']'", p.describe())
+	}
+	p.pos++
+	v.Span.End = p.pos
+	return v, nil
+}
+
+func (p *jsonParser) number() (*Value, error) {
+	start := p.pos
+	if p.src[p.pos] == '-' {
+		p.pos++
+	}
+	digits := func() int {
+		n := 0
+		for p.pos < len(p.src) && p.src[p.pos] >= '0' && p.src[p.pos] <= '9' {
+			p.pos++
+			n++
+		}
+		return n
+	}
+	intStart := p.pos
+	if digits() == 0 {
+		return nil, p.errorf("invalid number: expected a digit")
+	}
+	if p.src[intStart] == '0' && p.pos-intStart > 1 {
+		return nil, &jsonError{intStart, "invalid number: leading zeros are not allowed"}
+	}
+	if p.pos < len(p.src) && p.src[p.pos] == '.' {
+		p.pos++
+		if digits() == 0 {
+			return nil, p.errorf("invalid number: expected a digit after '.'")
+		}
+	}
+	if p.pos < len(p.src) && (p.src[p.pos] == 'e' || p.src[p.pos] == 'E') {
+		p.pos++
+		if p.pos < len(p.src) && (p.src[p.pos] == '+' || p.src[p.pos] == '-') {
+			p.pos++
+		}
+		if digits() == 0 {
+			return nil, p.errorf("invalid number: expected a digit in the exponent")
+		}
+	}
+	f, err := strconv.ParseFloat(string(p.src[start:p.pos]), 64)
+	if err != nil {
+		return nil, &jsonError{start, "number out of range"}
+	}
+	return &Value{Kind: Number, Num: f, Span: Span{start, p.pos}}, nil
+}
+
+// str reads a string literal starting at the opening quote.
+func (p *jsonParser) str() (string, error) {
+	open := p.pos
+	p.pos++
+	var out []byte
+	for {
+		if p.pos >= len(p.src) {
+			return "", &jsonError{open, "unexpected end of file: the string started here is never closed"}
+		}
+		c := p.src[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return string(out), nil
+		case c < 0x20:
+			return "", p.errorf("control character %q in a string: write it as an escape", rune(c))
+		case c == '\\':
+			r, err := p.escape()
+			if err != nil {
+				return "", err
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			out = append(out, c)
+			p.pos++
+		}
+	}
+}
+
+var simpleEscapes = map[byte]rune{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+func (p *jsonParser) escape() (rune, error) {
+	p.pos++ // the backslash
+	if p.pos >= len(p.src) {
+		return 0, p.errorf("unexpected end of file in an escape")
+	}
+	if r, ok := simpleEscapes[p.src[p.pos]]; ok {
+		p.pos++
+		return r, nil
+	}
+	if p.src[p.pos] != 'u' {
+		return 0, p.errorf("invalid escape \\%s in a string", p.describe())
+	}
+	r1, err := p.hex4()
+	if err != nil {
+		return 0, err
+	}
+	if utf16.IsSurrogate(r1) && p.hasPrefix(`\u`) {
+		save := p.pos
+		p.pos++
+		r2, err := p.hex4()
+		if err == nil {
+			if r := utf16.DecodeRune(r1, r2); r != utf8.RuneError {
+				return r, nil
+			}
+		}
+		p.pos = save
+	}
+	if utf16.IsSurrogate(r1) {
+		return utf8.RuneError, nil
+	}
+	return r1, nil
+}
+
+// hex4 reads `uXXXX` with pos at the 'u'.
+func (p *jsonParser) hex4() (rune, error) {
+	if len(p.src)-p.pos < 5 {
+		return 0, p.errorf("unexpected end of file in a \\u escape")
+	}
+	n, err := strconv.ParseUint(string(p.src[p.pos+1:p.pos+5]), 16, 32)
+	if err != nil {
+		return 0, p.errorf("invalid \\u escape: expected four hex digits")
+	}
+	p.pos += 5
+	return rune(n), nil
+}

@@ -1,0 +1,343 @@
+package schema
+
+import (
+	"bytes"
+	"strings"
+)
+
+// line is one source line: [start, end) is its text without the line ending,
+// next is where the following line begins.
+type line struct {
+	start, end, next int
+}
+
+func splitLines(src []byte) []line {
+	var out []line
+	start := 0
+	if bytes.HasPrefix(src, bom) {
+		start = len(bom)
+	}
+	for start < len(src) {
+		nl := bytes.IndexByte(src[start:], '\n')
+		if nl < 0 {
+			out = append(out, line{start, trimCR(src, start, len(src)), len(src)})
+			break
+		}
+		end := start + nl
+		out = append(out, line{start, trimCR(src, start, end), end + 1})
+		start = end + 1
+	}
+	return out
+}
+
+func trimCR(src []byte, start, end int) int {
+	if end > start && src[end-1] == '\r' {
+		return end - 1
+	}
+	return end
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// mdReader turns a Markdown page into an Episode, line by line.
+type mdReader struct {
+	doc   *Document
+	src   []byte
+	lines []line
+	ep    *Episode
+
+	chapter  *Chapter
+	entities *EntitySection
+	section  *Section
+}
+
+func readMarkdown(doc *Document) {
+	r := &mdReader{doc: doc, src: doc.Src, lines: splitLines(doc.Src), ep: &Episode{}}
+	doc.Episode = r.ep
+	i := r.frontMatter()
+	for i < len(r.lines) {
+		i = r.block(i)
+	}
+	r.detectCollapsed()
+}
+
+func (r *mdReader) text(l line) string { return string(r.src[l.start:l.end]) }
+
+// frontMatter reads a leading `---` block and returns the first line after it.
+func (r *mdReader) frontMatter() int {
+	if len(r.lines) == 0 || r.text(r.lines[0]) != "---" {
+		return 0
+	}
+	for j := 1; j < len(r.lines); j++ {
+		if t := r.text(r.lines[j]); t == "---" || t == "..." {
+			readFrontMatter(r.doc, r.ep, r.lines[0], r.lines[1:j], r.lines[j])
+			return j + 1
+		}
+	}
+	r.doc.Problems = append(r.doc.Problems, Problem{
+		Span:    Span{r.lines[0].start, r.lines[0].end},
+		Message: "front matter is not closed: no `---` line ends it; the page is read as if it had none",
+	})
+	return 1
+}
+
+// block reads the block starting at line i and returns the next line to read.
+func (r *mdReader) block(i int) int {
+	l := r.lines[i]
+	t := r.text(l)
+	switch {
+	case strings.TrimSpace(t) == "":
+		return i + 1
+	case strings.HasPrefix(t, "# ") && r.ep.Title == nil && r.chapter == nil && r.entities == nil && r.section == nil:
+		r.title(l)
+		return i + 1
+	case strings.HasPrefix(t, "## ") || t == "##":
+		r.heading(l)
+		return i + 1
+	case r.entities != nil:
+		r.entityLine(l)
+		return i + 1
+	case r.section != nil:
+		r.section.Span.End = l.end
+		return i + 1
+	case strings.HasPrefix(t, ">"):
+		r.add(Block{Kind: QuoteBlock, Span: Span{l.start, l.end}, Text: t, Quote: r.quote(l)})
+		return i + 1
+	case strings.HasPrefix(t, "<!--"):
+		return r.verbatim(i, func(s string) bool { return strings.Contains(s, "-->") })
+	case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+		fence := t[:3]
+		j := r.verbatimFrom(i, i+1, func(s string) bool { return strings.HasPrefix(s, fence) })
+		return j
+	}
+	return r.paragraph(i)
+}
+
+// verbatim keeps lines i.. up to the first one (i itself included) for which
+// done is true, as one block nobody reads.
+func (r *mdReader) verbatim(i int, done func(string) bool) int {
+	return r.verbatimFrom(i, i, done)
+}
+
+func (r *mdReader) verbatimFrom(first, i int, done func(string) bool) int {
+	for ; i < len(r.lines); i++ {
+		if done(r.text(r.lines[i])) {
+			break
+		}
+	}
+	last := min(i, len(r.lines)-1)
+	r.add(Block{Kind: Verbatim, Span: Span{r.lines[first].start, r.lines[last].end}})
+	return last + 1
+}
+
+// paragraph reads consecutive text lines up to a blank line, a heading or a
+// quote line.
+func (r *mdReader) paragraph(i int) int {
+	first := i
+	for i++; i < len(r.lines); i++ {
+		t := r.text(r.lines[i])
+		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, ">") ||
+			strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			break
+		}
+	}
+	span := Span{r.lines[first].start, r.lines[i-1].end}
+	r.add(Block{Kind: Paragraph, Span: span, Text: strings.ReplaceAll(string(r.src[span.Start:span.End]), "\r\n", "\n")})
+	return i
+}
+
+func (r *mdReader) add(b Block) {
+	switch {
+	case r.chapter != nil:
+		r.chapter.Blocks = append(r.chapter.Blocks, b)
+	case r.section != nil:
+		r.section.Span.End = b.Span.End
+	default:
+		r.ep.Intro = append(r.ep.Intro, b)
+	}
+}
+
+func (r *mdReader) title(l line) {
+	r.ep.TitleLine = Span{l.start, l.end}
+	start := l.start + len("# ")
+	r.ep.Title = &Text{Value: string(r.src[start:l.end]), Span: Span{start, l.end}}
+}
+
+// heading starts a chapter, the entities section or another section.
+func (r *mdReader) heading(l line) {
+	r.chapter, r.entities, r.section = nil, nil, nil
+	start := min(l.start+len("## "), l.end)
+	rest := string(r.src[start:l.end])
+	switch {
+	case strings.HasPrefix(rest, "["):
+		r.chapter = r.chapterHeading(l, start, rest)
+		r.ep.Chapters = append(r.ep.Chapters, r.chapter)
+	case strings.EqualFold(strings.TrimSpace(rest), "Entities") && r.ep.Entities == nil:
+		r.entities = &EntitySection{Heading: Span{l.start, l.end}}
+		r.ep.Entities = r.entities
+	default:
+		r.ep.Sections = append(r.ep.Sections, Section{Heading: Span{l.start, l.end}, Title: strings.TrimSpace(rest), Span: Span{l.start, l.end}})
+		r.section = &r.ep.Sections[len(r.ep.Sections)-1]
+	}
+}
+
+func (r *mdReader) chapterHeading(l line, start int, rest string) *Chapter {
+	c := &Chapter{Heading: Span{l.start, l.end}}
+	closing := strings.IndexByte(rest, ']')
+	if closing < 0 {
+		c.Start = Timestamp{Raw: rest[1:], Span: Span{start + 1, l.end}}
+		c.Title = Text{Span: Span{l.end, l.end}}
+		return c
+	}
+	c.Start = NewTimestamp(rest[1:closing], Span{start + 1, start + closing})
+	titleStart := start + closing + 1
+	if titleStart < l.end && r.src[titleStart] == ' ' {
+		titleStart++
+	}
+	c.Title = Text{Value: string(r.src[titleStart:l.end]), Span: Span{titleStart, l.end}}
+	return c
+}
+
+// quote reads a `> *"TEXT"* — Speaker [TS]` line. Whatever the line holds, it
+// yields a Quote; rules decide what is wrong with it.
+func (r *mdReader) quote(l line) *Quote {
+	start := l.start + 1
+	if start < l.end && r.src[start] == ' ' {
+		start++
+	}
+	end := l.end
+	q := &Quote{}
+	// A trailing ` [TS]`.
+	if end > start && r.src[end-1] == ']' {
+		if open := bytes.LastIndexByte(r.src[start:end], '['); open > 0 && r.src[start+open-1] == ' ' {
+			raw := string(r.src[start+open+1 : end-1])
+			if ts := NewTimestamp(raw, Span{start + open + 1, end - 1}); ts.Valid {
+				q.At = &ts
+				end = start + open - 1
+			}
+		}
+	}
+	body := Span{start, end}
+	if start < end && r.src[start] == '*' {
+		if last := bytes.LastIndexByte(r.src[start+1:end], '*'); last >= 0 {
+			body = Span{start + 1, start + 1 + last}
+			r.speaker(q, body.End+1, end)
+		} else {
+			body = Span{start + 1, end}
+		}
+	}
+	q.Body = Text{Value: string(r.src[body.Start:body.End]), Span: body}
+	readQuoteBody(q)
+	return q
+}
+
+// speaker reads ` — Speaker` from the bytes after the closing `*`.
+func (r *mdReader) speaker(q *Quote, from, to int) {
+	tail := string(r.src[from:to])
+	trimmed := strings.TrimLeft(tail, " ")
+	if !strings.HasPrefix(trimmed, "—") {
+		return
+	}
+	off := from + len(tail) - len(trimmed) + len("—")
+	name := strings.TrimLeft(string(r.src[off:to]), " ")
+	off = to - len(name)
+	name = strings.TrimRight(name, " ")
+	if name != "" {
+		q.Speaker = &Text{Value: name, Span: Span{off, off + len(name)}}
+	}
+}
+
+// readQuoteBody fills Words, Quoted and Pair from Body.
+func readQuoteBody(q *Quote) {
+	body := strings.TrimSpace(q.Body.Value)
+	if p, ok := parseTimePair(body); ok {
+		p.Span = q.Body.Span
+		q.Pair = &p
+		return
+	}
+	for _, marks := range [][2]string{{`"`, `"`}, {"“", "”"}} {
+		if len(body) >= len(marks[0])+len(marks[1]) && strings.HasPrefix(body, marks[0]) && strings.HasSuffix(body, marks[1]) {
+			q.Quoted = true
+			q.Words = body[len(marks[0]) : len(body)-len(marks[1])]
+			return
+		}
+	}
+	q.Words = body
+}
+
+// entityLine reads one line of the entities section.
+func (r *mdReader) entityLine(l line) {
+	t := r.text(l)
+	if !strings.HasPrefix(t, "- ") && !strings.HasPrefix(t, "* ") {
+		r.entities.Stray = append(r.entities.Stray, Span{l.start, l.end})
+		return
+	}
+	r.entities.Entities = append(r.entities.Entities, parseEntity(r.src, l.start, l.end))
+}
+
+// parseEntity reads `- **Name** (Type): description` in src[start:end].
+func parseEntity(src []byte, start, end int) Entity {
+	e := Entity{Span: Span{start, end}}
+	at := start + 2
+	rest := string(src[at:end])
+	if !strings.HasPrefix(rest, "**") {
+		e.Malformed = "the name is not in bold (`**Name**`)"
+		return e
+	}
+	closing := strings.Index(rest[2:], "**")
+	if closing < 0 {
+		e.Malformed = "the bold name is not closed with `**`"
+		return e
+	}
+	e.Name = Text{Value: rest[2 : 2+closing], Span: Span{at + 2, at + 2 + closing}}
+	at += 2 + closing + 2
+	rest = string(src[at:end])
+	if !strings.HasPrefix(rest, " (") {
+		e.Malformed = "no ` (Type)` after the name"
+		return e
+	}
+	closing = strings.IndexByte(rest, ')')
+	if closing < 0 {
+		e.Malformed = "the `(Type)` is not closed"
+		return e
+	}
+	e.Type = Text{Value: rest[2:closing], Span: Span{at + 2, at + closing}}
+	at += closing + 1
+	rest = string(src[at:end])
+	if !strings.HasPrefix(rest, ":") {
+		e.Malformed = "no `:` after the `(Type)`"
+		return e
+	}
+	desc := strings.TrimSpace(rest[1:])
+	if desc == "" {
+		e.Malformed = "no description after `:`"
+		return e
+	}
+	descStart := at + 1 + strings.Index(rest[1:], desc)
+	e.Description = Text{Value: desc, Span: Span{descStart, descStart + len(desc)}}
+	return e
+}
+
+// collapsedMarkers are block markers that only ever start a line in a page
+// with its line structure intact.
+var collapsedMarkers = []string{" ## [", " > *", " - **"}
+
+// detectCollapsed looks for a page flattened onto one line: a chapter
+// heading marker standing mid-line is the sure sign.
+func (r *mdReader) detectCollapsed() {
+	for _, l := range r.lines {
+		text := r.src[l.start:l.end]
+		if !bytes.Contains(text, []byte(" ## [")) {
+			continue
+		}
+		n := 0
+		for _, m := range collapsedMarkers {
+			n += bytes.Count(text, []byte(m))
+		}
+		if r.ep.Collapsed == nil {
+			r.ep.Collapsed = &Collapsed{Span: Span{l.start, l.end}, Markers: n}
+		} else {
+			r.ep.Collapsed.Markers += n
+		}
+	}
+}

@@ -1,0 +1,64 @@
+// Package schema defines what an episode is: the model with source spans, the
+// Markdown and JSON readers that build it, the embedded episode JSON Schema and
+// validation against it. Every other package reads episodes through here.
+package schema
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) into a Document's source.
+type Span struct {
+	Start, End int
+}
+
+// Len is the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether offset falls inside the span.
+func (s Span) Contains(offset int) bool { return s.Start <= offset && offset < s.End }
+
+// Position is a 1-based line and column; Column counts Unicode code points,
+// which is what editors and code-scanning tools expect.
+type Position struct {
+	Line, Column int
+}
+
+// Lines indexes the starts of the lines of a source so that byte offsets can
+// be turned into positions cheaply, and only when something is printed.
+type Lines struct {
+	src    []byte
+	starts []int
+}
+
+// NewLines indexes src. A line ends after '\n'; a lone '\r' does not end one.
+func NewLines(src []byte) *Lines {
+	starts := make([]int, 1, 64)
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &Lines{src: src, starts: starts}
+}
+
+// Count is the number of lines (a final line without '\n' counts).
+func (l *Lines) Count() int { return len(l.starts) }
+
+// Start is the byte offset where the 1-based line begins.
+func (l *Lines) Start(line int) int { return l.starts[line-1] }
+
+// Position converts a byte offset into a line and column. Offsets past the
+// end clamp to the end; an offset inside a multi-byte rune counts as that rune.
+func (l *Lines) Position(offset int) Position {
+	if offset > len(l.src) {
+		offset = len(l.src)
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	col := utf8.RuneCount(l.src[l.starts[line-1]:offset]) + 1
+	return Position{Line: line, Column: col}
+}
