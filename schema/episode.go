@@ -78,7 +78,7 @@ type Episode struct {
 	// summary paragraphs, and whatever else the page put there.
 	Intro    []Block
 	Chapters []*Chapter
-	Entities  *EntitySection
+	Entities *EntitySection
 	// Sections are other `## ` sections, kept as they are.
 	Sections []Section
 	// Collapsed is set when the page was flattened onto one line.
@@ -128,10 +128,14 @@ type Chapter struct {
 
 // Label names the chapter the way messages refer to it: `"Hook" at 00:00`.
 func (c *Chapter) Label() string {
-	if c.Start.Valid {
-		return `chapter "` + c.Title.Value + `" at ` + FormatTimestamp(c.Start.Seconds)
+	name := "untitled chapter"
+	if t := strings.TrimSpace(c.Title.Value); t != "" {
+		name = `chapter "` + t + `"`
 	}
-	return `chapter "` + c.Title.Value + `"`
+	if c.Start.Valid {
+		return name + " at " + FormatTimestamp(c.Start.Seconds)
+	}
+	return name
 }
 
 // Prose returns the chapter's paragraph blocks.

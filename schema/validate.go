@@ -67,6 +67,10 @@ func Validate(doc *Document) ([]Violation, error) {
 	seen := map[string]bool{}
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
+		if strings.HasSuffix(e.KeywordLocation, "/oneOf") || strings.HasSuffix(e.KeywordLocation, "/anyOf") {
+			// One finding for the alternatives, not one per branch.
+			e = &jsonschema.ValidationError{InstanceLocation: e.InstanceLocation, Message: strings.Join(leafMessages(e), ", or ")}
+		}
 		if len(e.Causes) > 0 {
 			for _, c := range e.Causes {
 				walk(c)
@@ -92,6 +96,17 @@ func Validate(doc *Document) ([]Violation, error) {
 		return a.Message < b.Message
 	})
 	return out, nil
+}
+
+func leafMessages(e *jsonschema.ValidationError) []string {
+	if len(e.Causes) == 0 {
+		return []string{e.Message}
+	}
+	var out []string
+	for _, c := range e.Causes {
+		out = append(out, leafMessages(c)...)
+	}
+	return out
 }
 
 // pointerSpan finds the span of the deepest known element on the pointer's

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// input is one file to lint: a path on disk, or standard input under a name.
+type input struct {
+	path  string // as shown in messages
+	stdin bool
+}
+
+// inputError is a problem with a path as a whole: missing, unreadable, too
+// large, not text. It is reported on stderr and makes the exit code 2; the
+// other files are still checked.
+type inputError struct {
+	path string
+	pos  *schema.Position
+	msg  string
+}
+
+func (e inputError) String() string {
+	if e.pos != nil {
+		return fmt.Sprintf("%s:%d:%d: %s", e.path, e.pos.Line, e.pos.Column, e.msg)
+	}
+	return e.path + ": " + e.msg
+}
+
+// isEpisodeFile tells which files a directory walk picks up.
+func isEpisodeFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".json"
+}
+
+// collect expands the command line into files: directories are walked for
+// *.md and *.json (skipping hidden folders), files are taken as given, "-"
+// is standard input. The result is sorted and free of repeats.
+func collect(args []string, stdinName string) ([]input, []inputError) {
+	var out []input
+	var errs []inputError
+	seen := map[string]bool{}
+	add := func(in input) {
+		if !seen[in.path] {
+			seen[in.path] = true
+			out = append(out, in)
+		}
+	}
+	for _, arg := range args {
+		if arg == "-" {
+			name := stdinName
+			if name == "" {
+				name = "<stdin>"
+			}
+			add(input{path: name, stdin: true})
+			continue
+		}
+		info, err := os.Stat(arg)
+		if err != nil {
+			errs = append(errs, inputError{path: arg, msg: describeFSError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			add(input{path: arg})
+			continue
+		}
+		found := 0
+		walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, inputError{path: path, msg: describeFSError(err)})
+				return nil
+			}
+			if d.IsDir() {
+				if path != arg && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if isEpisodeFile(d.Name()) && d.Type().IsRegular() {
+				found++
+				add(input{path: path})
+			}
+			return nil
+		})
+		if walkErr != nil {
+			errs = append(errs, inputError{path: arg, msg: describeFSError(walkErr)})
+		} else if found == 0 {
+			errs = append(errs, inputError{path: arg, msg: "no episode files (*.md, *.json) in this directory"})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, errs
+}
+
+func describeFSError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// load reads one input within the size limit and checks it is UTF-8 text.
+func load(in input, stdin io.Reader, limit int64) ([]byte, *inputError) {
+	var r io.Reader = stdin
+	if !in.stdin {
+		f, err := os.Open(in.path)
+		if err != nil {
+			return nil, &inputError{path: in.path, msg: describeFSError(err)}
+		}
+		defer f.Close()
+		if info, err := f.Stat(); err == nil && info.Size() > limit {
+			return nil, &inputError{path: in.path, msg: fmt.Sprintf("file is %s, larger than the limit of %s (see --max-file-size)", formatSize(info.Size()), formatSize(limit))}
+		} else if err == nil && info.IsDir() {
+			return nil, &inputError{path: in.path, msg: "is a directory"}
+		}
+		r = f
+	}
+	src, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &inputError{path: in.path, msg: describeFSError(err)}
+	}
+	if int64(len(src)) > limit {
+		return nil, &inputError{path: in.path, msg: fmt.Sprintf("input is larger than the limit of %s (see --max-file-size)", formatSize(limit))}
+	}
+	if e := schema.CheckEncoding(src); e != nil {
+		pos := schema.NewLines(src).Position(e.Offset)
+		return nil, &inputError{path: in.path, pos: &pos, msg: e.Message}
+	}
+	return src, nil
+}
+
+var sizeUnits = []struct {
+	suffix string
+	factor int64
+}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"B", 1}}
+
+// parseSize reads a size such as 10MiB, 512KiB or 1000000 (bytes).
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	factor := int64(1)
+	for _, u := range sizeUnits {
+		if strings.HasSuffix(t, u.suffix) {
+			factor = u.factor
+			t = strings.TrimSpace(strings.TrimSuffix(t, u.suffix))
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/factor {
+		return 0, fmt.Errorf("invalid size %q: write a number of bytes, or one with KiB, MiB or GiB", s)
+	}
+	return n * factor, nil
+}
+
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}

@@ -1,0 +1,101 @@
+// Command podlint checks and repairs podcast episode pages written by an LLM
+// pipeline: Markdown pages and episode JSON.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes, as ruff, ESLint and staticcheck use them.
+const (
+	exitClean    = 0 // no error-level finding
+	exitFindings = 1 // at least one error-level finding
+	exitUsage    = 2 // usage, configuration or I/O error
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: tests call it with their own streams.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.Run(hoistFlags(app, args))
+	return exitCode(err, stderr)
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:      "podlint",
+		Usage:     "check and repair podcast episode pages",
+		Version:   version(),
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Commands: []*cli.Command{
+			checkCommand(),
+			rulesCommand(),
+			explainCommand(),
+			schemaCommand(),
+		},
+		HideHelpCommand: true,
+		// podlint decides its exit codes itself, in exitCode.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError(err)
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageError(fmt.Errorf("unknown command %q", c.Args().First()))
+			}
+			_ = cli.ShowAppHelp(c)
+			return exitErr(exitUsage)
+		},
+	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = app.OnUsageError
+	}
+	return app
+}
+
+// usageErr marks an error as the user's: exit code 2 and a usage hint.
+type usageErr struct{ err error }
+
+func (e usageErr) Error() string { return e.err.Error() }
+
+func usageError(err error) error { return usageErr{err} }
+
+// exitErr carries an exit code without a message (findings were printed).
+type exitErr int
+
+func (e exitErr) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitClean
+	}
+	var code exitErr
+	if errors.As(err, &code) {
+		return int(code)
+	}
+	var usage usageErr
+	if errors.As(err, &usage) {
+		fmt.Fprintf(stderr, "podlint: %v\nRun 'podlint --help' for usage.\n", usage.err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "podlint: %v\n", err)
+	return exitUsage
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}

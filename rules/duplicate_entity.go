@@ -1,0 +1,44 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/podlint/podlint/schema"
+)
+
+var duplicateEntity = &Rule{
+	Name:     "duplicate-entity",
+	Category: Entities,
+	Severity: Warning,
+	Title:    "The same entity listed twice",
+	Doc: `Each entity appears once in the list. The pipeline merges entity lists from several chunks
+of the transcript and sometimes keeps both copies; names are compared without regard to case.
+The message says whether the second bullet is an exact copy (safe to drop) or differs.`,
+	Bad:  "- **OpenStreetMap** (Organization): Volunteer-built open map.\n- **OpenStreetMap** (Organization): Volunteer-built open map.",
+	Good: "- **OpenStreetMap** (Organization): Volunteer-built open map.",
+	Run:  runDuplicateEntity,
+}
+
+func runDuplicateEntity(p *Pass) {
+	es := p.Episode.Entities
+	if es == nil {
+		return
+	}
+	first := map[string]schema.Entity{}
+	for _, e := range es.Entities {
+		if e.Malformed != "" {
+			continue
+		}
+		key := strings.ToLower(strings.TrimSpace(e.Name.Value))
+		prev, dup := first[key]
+		if !dup {
+			first[key] = e
+			continue
+		}
+		how := "with a different type or description"
+		if prev.Name.Value == e.Name.Value && prev.Type.Value == e.Type.Value && prev.Description.Value == e.Description.Value {
+			how = "an exact duplicate"
+		}
+		p.Report(e.Span, "entity %q is listed twice (first at line %d), %s", e.Name.Value, p.Doc.Lines.Position(prev.Span.Start).Line, how)
+	}
+}

@@ -1,0 +1,138 @@
+package rules
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/podlint/podlint/schema"
+)
+
+var duplicateIntro = &Rule{
+	Name:     "duplicate-intro",
+	Category: Structure,
+	Severity: Error,
+	Title:    "The summary is written twice",
+	Doc: `The pipeline sometimes writes the episode summary twice: again as a paragraph of its own,
+or glued to the start of the first chapter's body. Readers see the same text twice in a row.
+
+A repeat is the summary's words again, in order, at the start of a later paragraph; small
+edits (a changed word here and there) still count, up to 10% of the words.`,
+	Bad: `Ada Pemberton explains why every flat map distorts something.
+
+## [00:00] Cold open
+
+Ada Pemberton explains why every flat map distorts something. Ada opens with the claim that no map is neutral.`,
+	Good: `Ada Pemberton explains why every flat map distorts something.
+
+## [00:00] Cold open
+
+Ada opens with the claim that no map is neutral.`,
+	Run: runDuplicateIntro,
+}
+
+// introSimilarity is how alike a repeat must be: the share of the summary's
+// words found in order at the start of the later paragraph.
+const introSimilarity = 0.9
+
+// minIntroWords keeps short summaries ("Intro.") from matching everywhere.
+const minIntroWords = 8
+
+func runDuplicateIntro(p *Pass) {
+	ep := p.Episode
+	summary := ep.Summary()
+	if len(summary) == 0 {
+		return
+	}
+	// Later paragraphs that may repeat a summary paragraph: the rest of the
+	// intro and the first chapter's body.
+	type candidate struct {
+		block schema.Block
+		where string
+	}
+	var later []candidate
+	for i, b := range summary[1:] {
+		later = append(later, candidate{b, "as paragraph " + itoa(i+2) + " of the summary"})
+	}
+	if len(ep.Chapters) > 0 {
+		c := ep.Chapters[0]
+		for _, b := range c.Prose() {
+			later = append(later, candidate{b, "at the start of the body of " + c.Label()})
+		}
+	}
+	reported := map[int]bool{}
+	for i, s := range summary {
+		sw := words(s.Text)
+		if len(sw) < minIntroWords || isLeaked(s) {
+			continue
+		}
+		for _, c := range later {
+			if c.block.Span.Start <= s.Span.Start || reported[c.block.Span.Start] {
+				continue
+			}
+			cw := words(c.block.Text)
+			if len(cw) < len(sw)*9/10 || inOrder(sw, cw[:min(len(cw), len(sw)+len(sw)/10)]) < introSimilarity {
+				continue
+			}
+			reported[c.block.Span.Start] = true
+			what := "the summary"
+			if len(summary) > 1 {
+				what = "summary paragraph " + itoa(i+1)
+			}
+			rest := ""
+			if len(cw) > len(sw)+len(sw)/10 {
+				rest = ", then the paragraph goes on"
+			}
+			p.Report(repeatSpan(p.Doc, c.block, len(sw)), "%s is repeated %s: %s%s",
+				what, c.where, plural(len(sw), "word"), rest)
+		}
+	}
+}
+
+// inOrder is the share of a's words that appear in b in the same order (the
+// longest common subsequence over len(a)).
+func inOrder(a, b []string) float64 {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case a[i] == b[j]:
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return float64(prev[len(b)]) / float64(len(a))
+}
+
+// repeatSpan covers the first n words of a Markdown paragraph. In JSON the
+// string is escaped, so the whole literal is the span.
+func repeatSpan(doc *schema.Document, b schema.Block, n int) schema.Span {
+	if doc.Format != schema.Markdown {
+		return b.Span
+	}
+	src := doc.Src[:b.Span.End]
+	at, seen := b.Span.Start, 0
+	for at < len(src) && seen < n {
+		for at < len(src) && isSpace(src[at]) {
+			at++
+		}
+		start := at
+		for at < len(src) && !isSpace(src[at]) {
+			at++
+		}
+		if len(words(string(src[start:at]))) > 0 {
+			seen++
+		}
+	}
+	return schema.Span{Start: b.Span.Start, End: at}
+}
+
+func isSpace(c byte) bool {
+	r, _ := utf8.DecodeRune([]byte{c})
+	return c < utf8.RuneSelf && unicode.IsSpace(r)
+}

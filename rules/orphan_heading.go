@@ -1,0 +1,35 @@
+package rules
+
+var orphanHeading = &Rule{
+	Name:     "orphan-heading",
+	Category: Structure,
+	Severity: Error,
+	Title:    "A heading with nothing under it",
+	Doc: `A chapter heading followed directly by the next heading (or the end of the page) has
+lost its content: its summary and quotes are usually inside leaked JSON further up the page
+(see leaked-json). The same goes for an ` + "`## Entities`" + ` heading with no list under it.`,
+	Bad: `## [06:52] Mercator, power, and the classroom wall
+
+## [21:30] The 1,000-year atlas`,
+	Good: `## [06:52] Mercator, power, and the classroom wall
+
+The Mercator projection was built for navigation...
+
+## [21:30] The 1,000-year atlas`,
+	Run: runOrphanHeading,
+}
+
+func runOrphanHeading(p *Pass) {
+	hint := ""
+	if runs := leakedRuns(p.Episode); len(runs) > 0 {
+		hint = "; its content may be in the leaked JSON at line " + itoa(p.Doc.Lines.Position(runs[0].span(p.Doc).Start).Line)
+	}
+	for _, c := range p.Episode.Chapters {
+		if len(c.Blocks) == 0 {
+			p.Report(c.Heading, "%s has nothing under its heading%s", c.Label(), hint)
+		}
+	}
+	if e := p.Episode.Entities; e != nil && len(e.Entities) == 0 && len(e.Stray) == 0 {
+		p.Report(e.Heading, "the Entities section has no list%s", hint)
+	}
+}

@@ -1,0 +1,53 @@
+package rules
+
+import (
+	"github.com/podlint/podlint/schema"
+)
+
+var quoteFragment = &Rule{
+	Name:     "quote-fragment",
+	Category: Structure,
+	Severity: Error,
+	Title:    "A quote that is only a [minutes, seconds] time pair",
+	Doc: `The pipeline's raw JSON lists quotes flat, each text followed by its time as a
+` + "`[minutes, seconds]`" + ` pair. When the renderer misses that, every pair becomes a quote of its
+own: ` + "`> *[7, 35]*`" + `. The time belongs to the quote before it, as its ` + "`[07:35]`" + ` timestamp.
+
+In episode JSON, a flat pair in a chapter's ` + "`quotes`" + ` list is the same defect. A pair with no
+quote before it, or after a quote that already has a time, is reported but cannot be attached.`,
+	Bad: `> *"Greenland is not the size of Africa."*
+> *[7, 35]*`,
+	Good: `> *"Greenland is not the size of Africa."* [07:35]`,
+	Run:  runQuoteFragment,
+}
+
+func runQuoteFragment(p *Pass) {
+	for _, c := range p.Episode.Chapters {
+		var prev *schema.Quote
+		for _, b := range c.Blocks {
+			q := b.Quote
+			if q == nil {
+				if b.Kind == schema.Paragraph {
+					prev = nil
+				}
+				continue
+			}
+			if q.Pair == nil {
+				prev = q
+				continue
+			}
+			span := schema.Span{Start: contentStart(p.Doc, b), End: b.Span.End}
+			pair := "[" + itoa(q.Pair.Minutes) + ", " + itoa(q.Pair.Seconds) + "]"
+			at := schema.FormatTimestamp(q.Pair.Total())
+			switch {
+			case prev == nil || prev.Pair != nil || isLeakedText(prev.Body.Value):
+				p.Report(span, "quote is only the time pair %s (%s) with no quote before it to belong to (%s)", pair, at, c.Label())
+			case prev.At != nil:
+				p.Report(span, "quote is only the time pair %s (%s), but the quote before it already has [%s] (%s)", pair, at, prev.At.Raw, c.Label())
+			default:
+				p.Report(span, "quote is only the time pair %s: it is the timestamp [%s] of the %s quote before it (%s)", pair, at, itoa(wordCount(prev.Words))+"-word", c.Label())
+			}
+			prev = q
+		}
+	}
+}

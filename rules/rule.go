@@ -1,0 +1,233 @@
+// Package rules finds what is wrong with an episode. A rule is data: a name,
+// a category, a default severity, documentation with a bad and a good example,
+// and a run function that reports findings through a Pass. Rules never print,
+// open files or exit.
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// Severity is how much a finding matters.
+type Severity int
+
+const (
+	Warning Severity = iota + 1
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "off"
+}
+
+// Categories group rules so that they can be enabled or disabled together.
+const (
+	Structure = "structure" // the page's shape is broken: content lost, leaked or misplaced
+	Timing    = "timing"    // chapter and quote times
+	Style     = "style"     // the canonical way to write things
+	Entities  = "entities"  // the entity list
+	Schema    = "schema"    // the JSON Schema and syntax
+)
+
+// Rule describes one check.
+type Rule struct {
+	Name     string
+	Category string
+	Severity Severity
+	// Title is one line: what the rule finds.
+	Title string
+	// Doc says what the rule finds and why it matters, in a paragraph or two.
+	Doc string
+	// Bad and Good are small page excerpts: one that the rule flags, one it accepts.
+	Bad, Good string
+	Run       func(*Pass)
+}
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Rule     string
+	Severity Severity
+	Span     schema.Span
+	Message  string
+}
+
+// Pass is what a rule sees while it runs on one document.
+type Pass struct {
+	Doc     *schema.Document
+	Episode *schema.Episode
+	rule    *Rule
+	out     *[]Diagnostic
+}
+
+// Report records a finding of the running rule at span.
+func (p *Pass) Report(span schema.Span, format string, args ...any) {
+	*p.out = append(*p.out, Diagnostic{
+		Rule:     p.rule.Name,
+		Severity: p.rule.Severity,
+		Span:     span,
+		Message:  fmt.Sprintf(format, args...),
+	})
+}
+
+// all lists every rule; validate checks the list once at start-up.
+var all = []*Rule{
+	chapterOrder,
+	chapterStart,
+	collapsedMarkdown,
+	duplicateEntity,
+	duplicateIntro,
+	emptyChapter,
+	entityFormat,
+	entityType,
+	leakedJSON,
+	missingChapters,
+	missingSummary,
+	orphanHeading,
+	quoteFragment,
+	quoteOutOfRange,
+	quoteStyle,
+	schemaRule,
+	timestampFormat,
+	titleFormat,
+}
+
+var byName = map[string]*Rule{}
+
+func init() {
+	if err := validate(all); err != nil {
+		panic(err)
+	}
+	for _, r := range all {
+		byName[r.Name] = r
+	}
+}
+
+// validate checks what every rule must have, as go/analysis does for
+// analyzers: a unique kebab-case name, a category, a severity, docs, examples.
+func validate(rules []*Rule) error {
+	seen := map[string]bool{}
+	for _, r := range rules {
+		switch {
+		case r.Name == "" || strings.ToLower(r.Name) != r.Name || strings.ContainsAny(r.Name, " _"):
+			return fmt.Errorf("rule %q: name must be kebab-case", r.Name)
+		case seen[r.Name]:
+			return fmt.Errorf("rule %q registered twice", r.Name)
+		case !isCategory(r.Category):
+			return fmt.Errorf("rule %q: unknown category %q", r.Name, r.Category)
+		case r.Severity != Warning && r.Severity != Error:
+			return fmt.Errorf("rule %q: no default severity", r.Name)
+		case r.Title == "" || r.Doc == "" || r.Bad == "" || r.Good == "":
+			return fmt.Errorf("rule %q: title, doc and both examples are required", r.Name)
+		case r.Run == nil:
+			return fmt.Errorf("rule %q: no run function", r.Name)
+		}
+		seen[r.Name] = true
+	}
+	return nil
+}
+
+// CategoryNames lists the categories in the order they are documented.
+var CategoryNames = []string{Structure, Schema, Timing, Style, Entities}
+
+func isCategory(name string) bool {
+	for _, c := range CategoryNames {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
+// All returns every rule, sorted by name.
+func All() []*Rule {
+	out := append([]*Rule(nil), all...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Lookup returns the rule named name, or nil.
+func Lookup(name string) *Rule { return byName[name] }
+
+// Select resolves --enable and --disable lists (rule names or categories):
+// with enable, only what it names runs; disable then removes. An unknown
+// name is an error, never ignored.
+func Select(enable, disable []string) ([]*Rule, error) {
+	on := map[string]bool{}
+	if len(enable) == 0 {
+		for _, r := range all {
+			on[r.Name] = true
+		}
+	}
+	if err := mark(on, enable, true); err != nil {
+		return nil, err
+	}
+	if err := mark(on, disable, false); err != nil {
+		return nil, err
+	}
+	var out []*Rule
+	for _, r := range All() {
+		if on[r.Name] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+func mark(on map[string]bool, names []string, value bool) error {
+	for _, name := range names {
+		name = strings.TrimSpace(name)
+		switch {
+		case name == "":
+		case byName[name] != nil:
+			on[name] = value
+		case isCategory(name):
+			for _, r := range all {
+				if r.Category == name {
+					on[r.Name] = value
+				}
+			}
+		default:
+			return fmt.Errorf("unknown rule or category %q (see `podlint rules`)", name)
+		}
+	}
+	return nil
+}
+
+// Run applies rules to doc and returns the findings sorted by position, then
+// rule, then message. A broken document (JSON that does not parse) only gets
+// its schema findings.
+func Run(doc *schema.Document, rules []*Rule) []Diagnostic {
+	var out []Diagnostic
+	for _, r := range rules {
+		if doc.Broken && r != schemaRule {
+			continue
+		}
+		r.Run(&Pass{Doc: doc, Episode: doc.Episode, rule: r, out: &out})
+	}
+	Sort(out)
+	return out
+}
+
+// Sort orders findings by position, then rule name, then message.
+func Sort(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}

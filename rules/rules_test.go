@@ -1,0 +1,155 @@
+package rules
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/podlint/podlint/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files from the current output")
+
+const fixtures = "../testdata/rules"
+
+// render writes findings as the CLI does, without the file name.
+func render(doc *schema.Document, ds []Diagnostic) string {
+	var b strings.Builder
+	for _, d := range ds {
+		pos := doc.Lines.Position(d.Span.Start)
+		fmt.Fprintf(&b, "%d:%d: %s %s: %s\n", pos.Line, pos.Column, d.Severity, d.Rule, d.Message)
+	}
+	return b.String()
+}
+
+// TestGolden runs every rule on every fixture and compares the findings with
+// the .golden file beside it: a missing or an unexpected finding fails.
+func TestGolden(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join(fixtures, "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired := map[string]bool{}
+	for _, in := range inputs {
+		if strings.HasSuffix(in, ".golden") {
+			continue
+		}
+		rel, _ := filepath.Rel(fixtures, in)
+		t.Run(rel, func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := schema.Read(filepath.Base(in), src)
+			ds := Run(doc, All())
+			dir := filepath.Base(filepath.Dir(in))
+			for _, d := range ds {
+				if d.Rule == dir {
+					fired[dir] = true
+				}
+			}
+			got := render(doc, ds)
+			golden := in + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("no golden file (run go test ./rules -update and review it): %v", err)
+			}
+			if got != string(want) {
+				t.Errorf("findings differ from %s\n--- want\n%s--- got\n%s", golden, want, got)
+			}
+		})
+	}
+	for _, r := range All() {
+		if !fired[r.Name] {
+			t.Errorf("rule %s: no fixture in %s/%s makes it fire", r.Name, fixtures, r.Name)
+		}
+	}
+	dirs, _ := filepath.Glob(filepath.Join(fixtures, "*"))
+	for _, d := range dirs {
+		if Lookup(filepath.Base(d)) == nil {
+			t.Errorf("%s is named after no rule", d)
+		}
+	}
+}
+
+func TestSelect(t *testing.T) {
+	names := func(rs []*Rule) string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.Name)
+		}
+		return strings.Join(out, ",")
+	}
+	tests := []struct {
+		enable, disable []string
+		want            string
+		err             string
+	}{
+		{enable: []string{"timing"}, want: "chapter-order,chapter-start,quote-out-of-range,timestamp-format"},
+		{enable: []string{"timing", "schema"}, disable: []string{"chapter-start"}, want: "chapter-order,quote-out-of-range,schema,timestamp-format"},
+		{enable: []string{"entity-type"}, want: "entity-type"},
+		{disable: []string{"structure", "timing", "style", "schema"}, want: "duplicate-entity,entity-format,entity-type"},
+		{enable: []string{"no-such-rule"}, err: `unknown rule or category "no-such-rule"`},
+		{disable: []string{"Timing"}, err: `unknown rule or category "Timing"`},
+	}
+	for _, tt := range tests {
+		got, err := Select(tt.enable, tt.disable)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("Select(%v, %v) error = %v, want %q", tt.enable, tt.disable, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || names(got) != tt.want {
+			t.Errorf("Select(%v, %v) = %s, %v; want %s", tt.enable, tt.disable, names(got), err, tt.want)
+		}
+	}
+	if all, _ := Select(nil, nil); len(all) != len(All()) {
+		t.Errorf("Select(nil, nil) selects %d rules, want all %d", len(all), len(All()))
+	}
+}
+
+func TestValidateRegistry(t *testing.T) {
+	good := *orphanHeading
+	tests := []struct {
+		name   string
+		mutate func(r *Rule)
+		want   string
+	}{
+		{"upper-case name", func(r *Rule) { r.Name = "Orphan" }, "kebab-case"},
+		{"no category", func(r *Rule) { r.Category = "misc" }, "unknown category"},
+		{"no severity", func(r *Rule) { r.Severity = 0 }, "no default severity"},
+		{"no example", func(r *Rule) { r.Good = "" }, "both examples"},
+		{"no run", func(r *Rule) { r.Run = nil }, "no run function"},
+	}
+	for _, tt := range tests {
+		r := good
+		tt.mutate(&r)
+		if err := validate([]*Rule{&r}); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: validate = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	if err := validate([]*Rule{&good, &good}); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("duplicate rule: validate = %v", err)
+	}
+	if err := validate(all); err != nil {
+		t.Errorf("registry: %v", err)
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 2873: "2,873", 1234567: "1,234,567"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -1,0 +1,40 @@
+package rules
+
+import "github.com/podlint/podlint/schema"
+
+var timestampFormat = &Rule{
+	Name:     "timestamp-format",
+	Category: Timing,
+	Severity: Error,
+	Title:    "A timestamp out of canonical form",
+	Doc: `Chapter and quote timestamps are ` + "`mm:ss`" + ` (two-digit minutes) below one hour and ` + "`h:mm:ss`" + ` from
+one hour on, seconds always two digits. Players and platforms that read description chapters
+misread the other forms: ` + "`[60:42]`" + ` (minutes past 59), ` + "`[01:05:13]`" + ` (a padded hour), ` + "`[5:07]`" + `,
+` + "`[1:5]`" + `, seconds past 59. A heading whose brackets hold no time at all is reported too.`,
+	Bad:  "## [60:42] Actions as the compute layer\n\n> *\"Actions is the core compute layer.\"* [5:07]",
+	Good: "## [1:00:42] Actions as the compute layer\n\n> *\"Actions is the core compute layer.\"* [05:07]",
+	Run:  runTimestampFormat,
+}
+
+func runTimestampFormat(p *Pass) {
+	if p.Doc.Format != schema.Markdown {
+		return // JSON times are numbers of seconds; the schema checks them
+	}
+	for _, c := range p.Episode.Chapters {
+		checkTimestamp(p, c.Start, "the heading of "+c.Label())
+		for _, b := range c.Blocks {
+			if b.Quote != nil && b.Quote.At != nil {
+				checkTimestamp(p, *b.Quote.At, "a quote in "+c.Label())
+			}
+		}
+	}
+}
+
+func checkTimestamp(p *Pass, ts schema.Timestamp, where string) {
+	switch {
+	case !ts.Valid:
+		p.Report(ts.Span, "[%s] in %s is not a timestamp: write mm:ss or h:mm:ss", ts.Raw, where)
+	case !ts.Canonical:
+		p.Report(ts.Span, "[%s] in %s is out of form: write [%s]", ts.Raw, where, schema.FormatTimestamp(ts.Seconds))
+	}
+}
