@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"errors"
 	"strconv"
 )
 
@@ -12,9 +13,9 @@ func readJSON(doc *Document) {
 	v, problems, err := ParseJSON(doc.Src)
 	doc.Problems = append(doc.Problems, problems...)
 	if err != nil {
-		je, _ := err.(*jsonError)
 		off := len(doc.Src)
-		if je != nil {
+		var je *jsonError
+		if errors.As(err, &je) {
 			off = je.offset
 		}
 		doc.Problems = append(doc.Problems, Problem{Span: Span{off, min(off+1, len(doc.Src))}, Message: "not valid JSON: " + err.Error()})

@@ -164,11 +164,12 @@ func (p *jsonParser) object(depth int) (*Value, error) {
 	open := p.pos
 	p.pos++
 	seen := map[string]int{}
+	comma := -1
 	for first := true; ; first = false {
 		p.space()
 		if p.pos < len(p.src) && p.src[p.pos] == '}' {
 			if !first {
-				return nil, p.errorf("trailing comma before '}'")
+				return nil, &jsonError{comma, "trailing comma before '}'"}
 			}
 			break
 		}
@@ -207,6 +208,7 @@ func (p *jsonParser) object(depth int) (*Value, error) {
 		}
 		p.space()
 		if p.pos < len(p.src) && p.src[p.pos] == ',' {
+			comma = p.pos
 			p.pos++
 			continue
 		}
@@ -227,11 +229,12 @@ func (p *jsonParser) array(depth int) (*Value, error) {
 	v := &Value{Kind: Array, Span: Span{Start: p.pos}}
 	open := p.pos
 	p.pos++
+	comma := -1
 	for first := true; ; first = false {
 		p.space()
 		if p.pos < len(p.src) && p.src[p.pos] == ']' {
 			if !first {
-				return nil, p.errorf("trailing comma before ']'")
+				return nil, &jsonError{comma, "trailing comma before ']'"}
 			}
 			break
 		}
@@ -245,6 +248,7 @@ func (p *jsonParser) array(depth int) (*Value, error) {
 		v.Items = append(v.Items, item)
 		p.space()
 		if p.pos < len(p.src) && p.src[p.pos] == ',' {
+			comma = p.pos
 			p.pos++
 			continue
 		}

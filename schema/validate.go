@@ -24,19 +24,24 @@ const episodeSchemaURL = "https://podlint.dev/schema/episode.schema.json"
 
 // compiled is built once per process, whatever the number of files.
 var compiled = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
-	// The compiler would open any file:// or http:// $ref by default; the
-	// episode schema is self-contained, so every load is refused.
-	c.LoadURL = func(url string) (io.ReadCloser, error) {
-		return nil, fmt.Errorf("podlint loads no schema from %s", url)
-	}
+	c := newCompiler()
 	if err := c.AddResource(episodeSchemaURL, bytes.NewReader(episodeSchemaJSON)); err != nil {
 		return nil, err
 	}
 	return c.Compile(episodeSchemaURL)
 })
+
+// newCompiler returns a draft 2020-12 compiler that asserts formats and
+// loads nothing: by default it would open any file:// or http:// $ref.
+func newCompiler() *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	c.LoadURL = func(url string) (io.ReadCloser, error) {
+		return nil, fmt.Errorf("podlint loads no schema from %s", url)
+	}
+	return c
+}
 
 // Violation is one leaf error of schema validation.
 type Violation struct {

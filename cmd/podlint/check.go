@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -129,6 +130,7 @@ func (r *report) counts() (errs, warnings, files int) {
 
 // finish prints input errors and turns the run into an exit code.
 func (r *report) finish(stderr io.Writer) error {
+	sort.SliceStable(r.errors, func(i, j int) bool { return r.errors[i].path < r.errors[j].path })
 	for _, e := range r.errors {
 		fmt.Fprintf(stderr, "podlint: %s\n", e)
 	}

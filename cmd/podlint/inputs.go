@@ -117,7 +117,7 @@ func describeFSError(err error) string {
 
 // load reads one input within the size limit and checks it is UTF-8 text.
 func load(in input, stdin io.Reader, limit int64) ([]byte, *inputError) {
-	var r io.Reader = stdin
+	r := stdin
 	if !in.stdin {
 		f, err := os.Open(in.path)
 		if err != nil {

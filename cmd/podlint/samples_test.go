@@ -1,0 +1,88 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/podlint/podlint/rules"
+)
+
+// samplesDir holds real pages from the site, outside the repository. The
+// acceptance test runs on them when they are there and is skipped elsewhere.
+const samplesDir = "../../../shared/samples"
+
+func sampleFindings(t *testing.T, name string) map[string][]rules.Diagnostic {
+	t.Helper()
+	path := filepath.Join(samplesDir, name)
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("sample %s not available: %v", name, err)
+	}
+	rep := lint([]string{path}, lintOptions{rules: rules.All(), maxSize: 10 << 20})
+	if len(rep.errors) > 0 || len(rep.files) != 1 {
+		t.Fatalf("%s: input errors %v", name, rep.errors)
+	}
+	byRule := map[string][]rules.Diagnostic{}
+	for _, d := range rep.files[0].diags {
+		byRule[d.Rule] = append(byRule[d.Rule], d)
+	}
+	return byRule
+}
+
+func TestSampleRailway(t *testing.T) {
+	got := sampleFindings(t, "railway-agent-native-cloud.md")
+	if n := len(got["quote-fragment"]); n != 47 {
+		t.Errorf("quote-fragment: %d findings, want 47", n)
+	}
+	if len(got["quote-style"]) == 0 {
+		t.Errorf("quote-style: no findings for the unquoted quotes")
+	}
+}
+
+func TestSampleDevin(t *testing.T) {
+	got := sampleFindings(t, "devin-80-percent.md")
+	for _, rule := range []string{"missing-summary", "missing-chapters"} {
+		if len(got[rule]) != 1 {
+			t.Errorf("%s: %d findings, want 1", rule, len(got[rule]))
+		}
+	}
+}
+
+func TestSampleGitHub(t *testing.T) {
+	got := sampleFindings(t, "github-agent-era.md")
+	ts := got["timestamp-format"]
+	if len(ts) == 0 {
+		t.Fatal("timestamp-format: no findings for the [60:42]-style headings")
+	}
+	for _, d := range ts {
+		if d.Severity != rules.Error {
+			t.Errorf("timestamp-format finding %q is a %s, want error", d.Message, d.Severity)
+		}
+	}
+	if len(ts) != 6 {
+		t.Errorf("timestamp-format: %d findings, want one per heading past the hour (6)", len(ts))
+	}
+}
+
+func TestSamplePocock(t *testing.T) {
+	got := sampleFindings(t, "pocock-engineering-fundamentals.md")
+	cs := got["chapter-start"]
+	if len(cs) != 1 || cs[0].Severity != rules.Warning {
+		t.Errorf("chapter-start: %v, want one warning", cs)
+	}
+	if len(got["quote-style"]) == 0 {
+		t.Error("quote-style: no findings for the unquoted quotes")
+	}
+}
+
+func TestSamplesCollapsed(t *testing.T) {
+	for _, name := range []string{"github-agent-era.md", "railway-agent-native-cloud.md"} {
+		got := sampleFindings(t, filepath.Join("collapsed", name))
+		if len(got["collapsed-markdown"]) != 1 {
+			t.Errorf("%s: collapsed-markdown %v, want one finding", name, got["collapsed-markdown"])
+		}
+		if len(got) != 1 {
+			t.Errorf("%s: findings of other rules on a flattened page: %v", name, got)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package schema
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// seedFixtures adds every fixture with the given extension as a seed.
+func seedFixtures(f *testing.F, ext string) {
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*", "*"+ext))
+	more, _ := filepath.Glob(filepath.Join("..", "testdata", "demo", "*"+ext))
+	for _, p := range append(paths, more...) {
+		if src, err := os.ReadFile(p); err == nil {
+			f.Add(src)
+		}
+	}
+}
+
+// checkSpans asserts every span the model holds lies inside the source.
+func checkSpans(t *testing.T, doc *Document) {
+	t.Helper()
+	n := len(doc.Src)
+	ok := func(s Span) {
+		if s.Start < 0 || s.End < s.Start || s.End > n {
+			t.Fatalf("span %v out of bounds for %d bytes", s, n)
+		}
+	}
+	ep := doc.Episode
+	if ep.Title != nil {
+		ok(ep.Title.Span)
+	}
+	ok(ep.TitleLine)
+	blocks := append([]Block(nil), ep.Intro...)
+	for _, c := range ep.Chapters {
+		ok(c.Heading)
+		ok(c.Start.Span)
+		ok(c.Title.Span)
+		blocks = append(blocks, c.Blocks...)
+	}
+	for _, b := range blocks {
+		ok(b.Span)
+		if q := b.Quote; q != nil {
+			ok(q.Body.Span)
+			if q.Speaker != nil {
+				ok(q.Speaker.Span)
+			}
+			if q.At != nil {
+				ok(q.At.Span)
+			}
+		}
+	}
+	if ep.Entities != nil {
+		for _, e := range ep.Entities.Entities {
+			ok(e.Span)
+			ok(e.Name.Span)
+			ok(e.Type.Span)
+			ok(e.Description.Span)
+		}
+	}
+	for _, p := range doc.Problems {
+		ok(p.Span)
+	}
+	for _, s := range doc.Pointers {
+		ok(s)
+	}
+}
+
+func FuzzReadMarkdown(f *testing.F) {
+	seedFixtures(f, ".md")
+	f.Add([]byte("---\na: &x [1]\nb: *x\n---\n# T\n\n## [1:2:3] x\n> *[1, 2]*\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc := Read("page.md", src)
+		checkSpans(t, doc)
+		if _, err := Validate(doc); err != nil {
+			t.Fatalf("Validate: %v", err)
+		}
+	})
+}
+
+func FuzzReadJSON(f *testing.F) {
+	seedFixtures(f, ".json")
+	f.Add([]byte(`{"chapters": [{"quotes": ["a", [1, 2], [3]]}]}`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc := Read("episode.json", src)
+		checkSpans(t, doc)
+		if _, err := Validate(doc); err != nil {
+			t.Fatalf("Validate: %v", err)
+		}
+	})
+}
