@@ -1,15 +1,27 @@
 // Package fixers repairs what rules find. A fixer is data, like a rule: a
-// name, the rules it answers, its safety, and documentation with a before and
-// after example. Fixers never decide what is wrong: they answer diagnostics.
+// name, the rules it answers, its safety, documentation with a before and
+// after example, and a function that turns one diagnostic into a Fix: byte
+// range edits against the unchanged source. Fixers never decide what is
+// wrong; they answer diagnostics. The engine (engine.go) merges fixes, runs
+// passes until nothing changes, and guards against lost content.
 package fixers
 
-// Safety says whether a fixer may change words.
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+// Safety says whether a fix may change words.
 type Safety int
 
 const (
-	// Safe fixers repair structure without dropping any content.
+	// Safe fixes repair structure without dropping any content.
 	Safe Safety = iota
-	// Unsafe fixers may drop or reword text; they run only with --unsafe-fixes.
+	// Unsafe fixes may drop or reword text; they run only with --unsafe-fixes.
 	Unsafe
 )
 
@@ -24,20 +36,83 @@ func (s Safety) String() string {
 type Fixer struct {
 	Name    string
 	Answers []string // rule names
-	Safety  Safety
-	Title   string
-	Doc     string
+	// Safety is the fixer's usual safety; a single Fix may be less safe.
+	Safety Safety
+	Title  string
+	Doc    string
 	// Before and After are a page excerpt and its repair.
 	Before, After string
+	// Make returns the fix for one diagnostic, or nil when this one cannot
+	// be repaired (the finding then stays).
+	Make func(doc *schema.Document, d rules.Diagnostic) *Fix
+}
+
+// Fix is one repair: edits that are applied together or not at all.
+type Fix struct {
+	Fixer  *Fixer
+	Safety Safety
+	Edits  []Edit
+	// Removed is text whose words the fix removes on purpose (a repeated
+	// intro, a time pair turned into a timestamp). The content guard allows
+	// exactly these words to disappear.
+	Removed []string
 }
 
 // all lists every fixer.
-var all []*Fixer
+var all = []*Fixer{
+	attachQuoteTimestamp,
+	canonicalTimestamp,
+	dropDuplicateEntity,
+	dropDuplicateIntro,
+	entityTypeCase,
+	quoteMarks,
+	titleSpacing,
+}
+
+func init() {
+	if err := validate(all); err != nil {
+		panic(err)
+	}
+}
+
+func validate(fixers []*Fixer) error {
+	seen := map[string]bool{}
+	for _, f := range fixers {
+		switch {
+		case f.Name == "" || strings.ToLower(f.Name) != f.Name || strings.ContainsAny(f.Name, " _"):
+			return fmt.Errorf("fixer %q: name must be kebab-case", f.Name)
+		case seen[f.Name]:
+			return fmt.Errorf("fixer %q registered twice", f.Name)
+		case len(f.Answers) == 0:
+			return fmt.Errorf("fixer %q answers no rule", f.Name)
+		case f.Title == "" || f.Doc == "" || f.Before == "" || f.After == "":
+			return fmt.Errorf("fixer %q: title, doc and both examples are required", f.Name)
+		case f.Make == nil:
+			return fmt.Errorf("fixer %q: no Make function", f.Name)
+		}
+		for _, r := range f.Answers {
+			if rules.Lookup(r) == nil {
+				return fmt.Errorf("fixer %q answers unknown rule %q", f.Name, r)
+			}
+		}
+		seen[f.Name] = true
+	}
+	return nil
+}
+
+// All returns every fixer, sorted by name.
+func All() []*Fixer {
+	out := append([]*Fixer(nil), all...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
 
 // For returns the fixers that answer the named rule.
-func For(rule string) []*Fixer {
+func For(rule string) []*Fixer { return answering(all, rule) }
+
+func answering(fixers []*Fixer, rule string) []*Fixer {
 	var out []*Fixer
-	for _, f := range all {
+	for _, f := range fixers {
 		for _, r := range f.Answers {
 			if r == rule {
 				out = append(out, f)
@@ -45,4 +120,19 @@ func For(rule string) []*Fixer {
 		}
 	}
 	return out
+}
+
+// Available returns the safety of the fix podlint can make for d, and
+// whether there is one at all.
+func Available(doc *schema.Document, d rules.Diagnostic) (Safety, bool) {
+	best, found := Unsafe, false
+	for _, f := range For(d.Rule) {
+		if fix := f.Make(doc, d); fix != nil {
+			found = true
+			if fix.Safety == Safe {
+				best = Safe
+			}
+		}
+	}
+	return best, found
 }

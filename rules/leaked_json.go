@@ -48,8 +48,8 @@ var pairRe = regexp.MustCompile(`\[\d+, *\d+\]`)
 // startKeyRe counts the chapters a blob carries.
 var startKeyRe = regexp.MustCompile(`['"]start['"]\s*:`)
 
-// isLeakedText tells whether text is a fragment of the pipeline's JSON.
-func isLeakedText(text string) bool {
+// IsLeakedText tells whether text is a fragment of the pipeline's JSON.
+func IsLeakedText(text string) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
@@ -57,16 +57,35 @@ func isLeakedText(text string) bool {
 	if strings.Trim(t, "[]{}(),: \t\\n") == "" && strings.ContainsAny(t, "[]{}") {
 		return true // bracket debris: `] }, {`
 	}
-	return jsonKeyRe.MatchString(t)
+	return hasQuotedColon(t) && jsonKeyRe.MatchString(t)
+}
+
+// hasQuotedColon is a fast test for what jsonKeyRe needs: a quote mark,
+// then optional spaces, then a colon. Most prose has none, and the regexp
+// then never runs.
+func hasQuotedColon(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] != '\'' && t[i] != '"' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+			j++
+		}
+		if j < len(t) && t[j] == ':' {
+			return true
+		}
+	}
+	return false
 }
 
 // isLeaked tells whether a block is leaked JSON.
 func isLeaked(b schema.Block) bool {
 	switch b.Kind {
 	case schema.QuoteBlock:
-		return b.Quote.Pair == nil && isLeakedText(b.Quote.Body.Value)
+		return b.Quote.Pair == nil && IsLeakedText(b.Quote.Body.Value)
 	case schema.Paragraph:
-		return isLeakedText(b.Text)
+		return IsLeakedText(b.Text)
 	}
 	return false
 }

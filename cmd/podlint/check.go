@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/podlint/podlint/fixers"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -19,14 +20,22 @@ func checkCommand() *cli.Command {
 		Name:      "check",
 		Usage:     "check episode pages (*.md) and episode JSON (*.json)",
 		ArgsUsage: "PATH... (files, directories, or - for standard input)",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(formatNames(), ", ")},
-			&cli.StringSliceFlag{Name: "enable", Usage: "run only these rules or categories (comma-separated, repeatable)"},
-			&cli.StringSliceFlag{Name: "disable", Usage: "do not run these rules or categories (comma-separated, repeatable)"},
-			&cli.StringFlag{Name: "stdin-filename", Usage: "name to report standard input under (its extension picks the form)"},
-			&cli.StringFlag{Name: "max-file-size", Value: defaultMaxFileSize, Usage: "skip larger files with an error (bytes, or KiB, MiB, GiB)"},
-		},
+		Flags: append(lintFlags(),
+			&cli.BoolFlag{Name: "fix", Usage: "repair the files first (as fix --write), then report what is left"},
+			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix: also apply fixes that may drop or reword text"},
+		),
 		Action: checkAction,
+	}
+}
+
+// lintFlags are the flags check and fix share.
+func lintFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(formatNames(), ", ")},
+		&cli.StringSliceFlag{Name: "enable", Usage: "run only these rules or categories (comma-separated, repeatable)"},
+		&cli.StringSliceFlag{Name: "disable", Usage: "do not run these rules or categories (comma-separated, repeatable)"},
+		&cli.StringFlag{Name: "stdin-filename", Usage: "name to report standard input under (its extension picks the form)"},
+		&cli.StringFlag{Name: "max-file-size", Value: defaultMaxFileSize, Usage: "skip larger files with an error (bytes, or KiB, MiB, GiB)"},
 	}
 }
 
@@ -67,6 +76,12 @@ func splitList(values []string) []string {
 }
 
 func checkAction(c *cli.Context) error {
+	if c.Bool("fix") {
+		return fixAction(c, true)
+	}
+	if c.Bool("unsafe-fixes") {
+		return usageError(fmt.Errorf("--unsafe-fixes goes with --fix"))
+	}
 	format, ok := formats[c.String("format")]
 	if !ok {
 		return usageError(fmt.Errorf("unknown --format %q: use one of %s", c.String("format"), strings.Join(formatNames(), ", ")))
@@ -87,6 +102,19 @@ type fileReport struct {
 	path  string
 	lines *schema.Lines
 	diags []rules.Diagnostic
+	// fixes holds, for each diagnostic, the safety of the fix podlint can
+	// make for it ("safe", "unsafe"), or "" when there is none.
+	fixes []string
+}
+
+func newFileReport(path string, doc *schema.Document, diags []rules.Diagnostic) fileReport {
+	fixes := make([]string, len(diags))
+	for i, d := range diags {
+		if s, ok := fixers.Available(doc, d); ok {
+			fixes[i] = s.String()
+		}
+	}
+	return fileReport{path: path, lines: doc.Lines, diags: diags, fixes: fixes}
 }
 
 // report is a whole run: the files checked and the paths that failed.
@@ -106,7 +134,7 @@ func lint(args []string, opts lintOptions) *report {
 			continue
 		}
 		doc := schema.Read(in.path, src)
-		rep.files = append(rep.files, fileReport{path: in.path, lines: doc.Lines, diags: rules.Run(doc, opts.rules)})
+		rep.files = append(rep.files, newFileReport(in.path, doc, rules.Run(doc, opts.rules)))
 	}
 	return rep
 }
@@ -126,6 +154,21 @@ func (r *report) counts() (errs, warnings, files int) {
 		}
 	}
 	return errs, warnings, files
+}
+
+// fixable counts findings with a safe and with an unsafe fix.
+func (r *report) fixable() (safe, unsafe int) {
+	for _, f := range r.files {
+		for _, fix := range f.fixes {
+			switch fix {
+			case "safe":
+				safe++
+			case "unsafe":
+				unsafe++
+			}
+		}
+	}
+	return safe, unsafe
 }
 
 // finish prints input errors and turns the run into an exit code.

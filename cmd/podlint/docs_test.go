@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/podlint/podlint/fixers"
 	"github.com/podlint/podlint/rules"
 )
 
@@ -40,6 +41,11 @@ func TestReadmeNamesEveryRule(t *testing.T) {
 	for _, r := range rules.All() {
 		if !strings.Contains(string(readme), "`"+r.Name+"`") {
 			t.Errorf("README.md does not list rule %s", r.Name)
+		}
+	}
+	for _, f := range fixers.All() {
+		if !strings.Contains(string(readme), "`"+f.Name+"`") {
+			t.Errorf("README.md does not list fixer %s", f.Name)
 		}
 	}
 }

@@ -32,17 +32,24 @@ type finding struct {
 	Rule      string `json:"rule"`
 	Severity  string `json:"severity"`
 	Message   string `json:"message"`
+	// Fix is "safe" or "unsafe" when podlint fix can repair the finding
+	// (unsafe: only with --unsafe-fixes), null when it cannot.
+	Fix *string `json:"fix"`
 }
 
 // findings resolves every diagnostic of the run, in file order.
 func (r *report) findings() []finding {
 	var out []finding
 	for _, f := range r.files {
-		for _, d := range f.diags {
+		for i, d := range f.diags {
 			start, end := f.lines.Position(d.Span.Start), f.lines.Position(d.Span.End)
+			var fix *string
+			if f.fixes[i] != "" {
+				fix = &f.fixes[i]
+			}
 			out = append(out, finding{
 				File: f.path, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message,
+				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message, Fix: fix,
 			})
 		}
 	}
@@ -66,6 +73,14 @@ func summaryLine(r *report) string {
 		s = "no problems in " + plural(total, "file")
 	} else {
 		s = fmt.Sprintf("%s (%s, %s) in %d of %s", plural(errs+warnings, "problem"), plural(errs, "error"), plural(warnings, "warning"), files, plural(total, "file"))
+	}
+	if safe, unsafe := r.fixable(); safe > 0 {
+		s += fmt.Sprintf("; %d fixable with podlint fix", safe)
+		if unsafe > 0 {
+			s += fmt.Sprintf(" (%d more with --unsafe-fixes)", unsafe)
+		}
+	} else if unsafe > 0 {
+		s += fmt.Sprintf("; %d fixable with podlint fix --unsafe-fixes", unsafe)
 	}
 	if n := len(r.errors); n > 0 {
 		s += fmt.Sprintf("; %s could not be checked", plural(n, "path"))

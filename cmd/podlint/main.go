@@ -40,6 +40,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			checkCommand(),
+			fixCommand(),
 			rulesCommand(),
 			explainCommand(),
 			schemaCommand(),

@@ -87,6 +87,9 @@ func writeExplanation(w io.Writer, r *rules.Rule) {
 	fmt.Fprintf(w, "%s: %s\n", r.Name, r.Title)
 	fmt.Fprintf(w, "category: %s   default severity: %s   fixable: %s\n\n", r.Category, r.Severity, fixable(r))
 	fmt.Fprintf(w, "%s\n\nFlagged:\n\n%s\n\nAccepted:\n\n%s\n", r.Doc, indent(r.Bad), indent(r.Good))
+	for _, f := range fixers.For(r.Name) {
+		fmt.Fprintf(w, "\nFix: %s (%s): %s\n\n%s\n\nBefore:\n\n%s\n\nAfter:\n\n%s\n", f.Name, f.Safety, f.Title, f.Doc, indent(f.Before), indent(f.After))
+	}
 }
 
 func indent(s string) string {
@@ -104,6 +107,10 @@ func writeRuleReference(w io.Writer) error {
 	for _, r := range rules.All() {
 		fmt.Fprintf(w, "\n## %s\n\n%s. Category `%s`, default severity `%s`, fixable: %s.\n\n%s\n\nFlagged:\n\n```markdown\n%s\n```\n\nAccepted:\n\n```markdown\n%s\n```\n",
 			r.Name, r.Title, r.Category, r.Severity, fixable(r), r.Doc, r.Bad, r.Good)
+		for _, f := range fixers.For(r.Name) {
+			fmt.Fprintf(w, "\n### Fix: `%s` (%s)\n\n%s.\n\n%s\n\nBefore:\n\n```markdown\n%s\n```\n\nAfter:\n\n```markdown\n%s\n```\n",
+				f.Name, f.Safety, f.Title, f.Doc, f.Before, f.After)
+		}
 	}
 	return nil
 }

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/podlint/podlint/fixers"
+)
+
+func fixCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "fix",
+		Usage:     "repair what can be repaired: print a unified diff, or rewrite the files with --write",
+		ArgsUsage: "PATH... (files, directories, or - for standard input)",
+		Flags: append(lintFlags(),
+			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "rewrite the files in place (standard input: print the fixed page)"},
+			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "also apply fixes that may drop or reword text"},
+		),
+		Action: func(c *cli.Context) error {
+			return fixAction(c, c.Bool("write"))
+		},
+	}
+}
+
+// fixedFile is what fixing one file produced.
+type fixedFile struct {
+	in      input
+	before  []byte
+	outcome *fixers.Outcome
+}
+
+// fixAction runs the fix engine on every input. Without write it prints the
+// diff on stdout and what would remain on stderr, so that the diff can be
+// piped to git apply; with write it rewrites the files and reports what
+// remains on stdout, as check does.
+func fixAction(c *cli.Context, write bool) error {
+	format, ok := formats[c.String("format")]
+	if !ok {
+		return usageError(fmt.Errorf("unknown --format %q: use one of %s", c.String("format"), strings.Join(formatNames(), ", ")))
+	}
+	opts, err := readLintOptions(c)
+	if err != nil {
+		return err
+	}
+	fixOpts := fixers.Options{Rules: opts.rules, Unsafe: c.Bool("unsafe-fixes")}
+	inputs, errs := collect(c.Args().Slice(), opts.stdinFor)
+	rep := &report{errors: errs}
+	var fixed []fixedFile
+	for _, in := range inputs {
+		src, ierr := load(in, opts.stdin, opts.maxSize)
+		if ierr != nil {
+			rep.errors = append(rep.errors, *ierr)
+			continue
+		}
+		out, err := fixers.Run(in.path, src, fixOpts)
+		if err != nil {
+			rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()})
+			continue
+		}
+		if write && out.Changed() {
+			if err := writeFixed(c.App.Writer, in, src, out.Src); err != nil {
+				rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()})
+				continue
+			}
+		}
+		fixed = append(fixed, fixedFile{in: in, before: src, outcome: out})
+		rep.files = append(rep.files, newFileReport(in.path, out.Doc, out.Remaining))
+	}
+	applied, changedFiles := tally(fixed)
+	stdinOnly := len(inputs) == 1 && inputs[0].stdin
+	switch {
+	case write && stdinOnly:
+		// The fixed page went to stdout; the report goes to stderr.
+		if err := format(c.App.ErrWriter, rep); err != nil {
+			return err
+		}
+	case write:
+		if applied > 0 {
+			fmt.Fprintf(c.App.Writer, "fixed %s in %s (%s)\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
+		}
+		if err := format(c.App.Writer, rep); err != nil {
+			return err
+		}
+	default:
+		for _, f := range fixed {
+			fmt.Fprint(c.App.Writer, fixers.Unified(f.in.path, f.before, f.outcome.Src))
+		}
+		if applied > 0 {
+			fmt.Fprintf(c.App.ErrWriter, "would fix %s in %s (%s); what would remain:\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
+		}
+		if err := format(c.App.ErrWriter, rep); err != nil {
+			return err
+		}
+	}
+	err = rep.finish(c.App.ErrWriter)
+	if err == nil && !write && applied > 0 {
+		return exitErr(exitFindings) // a diff is pending: CI can require a clean tree
+	}
+	return err
+}
+
+// writeFixed writes a fixed file in place, or the fixed page to stdout when
+// it came from stdin.
+func writeFixed(stdout io.Writer, in input, before, after []byte) error {
+	if in.stdin {
+		_, err := stdout.Write(after)
+		return err
+	}
+	return writeAtomic(in.path, before, after)
+}
+
+func tally(fixed []fixedFile) (applied, files int) {
+	for _, f := range fixed {
+		n := 0
+		for _, c := range f.outcome.Applied {
+			n += c
+		}
+		applied += n
+		if n > 0 {
+			files++
+		}
+	}
+	return applied, files
+}
+
+// fixerCounts writes "attach-quote-timestamp 47, quote-marks 47".
+func fixerCounts(fixed []fixedFile) string {
+	counts := map[string]int{}
+	for _, f := range fixed {
+		for name, n := range f.outcome.Applied {
+			counts[name] += n
+		}
+	}
+	names := make([]string, 0, len(counts))
+	for name := range counts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	parts := make([]string, len(names))
+	for i, name := range names {
+		parts[i] = fmt.Sprintf("%s %d", name, counts[name])
+	}
+	return strings.Join(parts, ", ")
+}

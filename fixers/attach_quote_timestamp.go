@@ -1,0 +1,53 @@
+package fixers
+
+import (
+	"strconv"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+var attachQuoteTimestamp = &Fixer{
+	Name:    "attach-quote-timestamp",
+	Answers: []string{"quote-fragment"},
+	Safety:  Safe,
+	Title:   "Attach a [m, s] time pair to the quote before it",
+	Doc: `A quote line that is only a ` + "`[minutes, seconds]`" + ` pair is the time of the quote before it:
+the pair is removed and the quote gets a canonical ` + "` [mm:ss]`" + ` timestamp. In raw episode JSON,
+a text followed by a pair becomes a quote object ` + "`{\"text\": ..., \"at\": seconds}`" + `. A pair with
+no quote before it, or after a quote that already has a time, is left as a finding.`,
+	Before: "> *\"Greenland is not the size of Africa.\"*\n> *[7, 35]*",
+	After:  "> *\"Greenland is not the size of Africa.\"* [07:35]",
+	Make:   makeAttachQuoteTimestamp,
+}
+
+func makeAttachQuoteTimestamp(doc *schema.Document, d rules.Diagnostic) *Fix {
+	c, i := blockAt(doc, d.Span.Start)
+	if c == nil || i == 0 {
+		return nil
+	}
+	frag, prev := c.Blocks[i], c.Blocks[i-1]
+	if frag.Quote == nil || frag.Quote.Pair == nil || prev.Quote == nil {
+		return nil
+	}
+	pq := prev.Quote
+	if pq.Pair != nil || pq.At != nil || pq.Words == "" || rules.IsLeakedText(pq.Body.Value) {
+		return nil
+	}
+	secs := frag.Quote.Pair.Total()
+	removed := []string{string(doc.Src[frag.Span.Start:frag.Span.End])}
+	if doc.Format == schema.JSON {
+		// "text", [m, s]  →  {"text": "text", "at": seconds}
+		literal := string(doc.Src[prev.Span.Start:prev.Span.End])
+		return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{
+			Start: prev.Span.Start, End: frag.Span.End,
+			New: `{"text": ` + literal + `, "at": ` + strconv.Itoa(secs) + `}`,
+		}}}
+	}
+	// The timestamp goes at the end of the quote line; whatever stands
+	// between the two lines (a line ending, blank lines) goes with the pair.
+	return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{
+		Start: prev.Span.End, End: frag.Span.End,
+		New: " [" + schema.FormatTimestamp(secs) + "]",
+	}}}
+}

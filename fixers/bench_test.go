@@ -1,0 +1,56 @@
+package fixers
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/podlint/podlint/rules"
+)
+
+// bigPage builds a page with n chapters, each with three unquoted quotes
+// followed by [m, s] fragments: every quote needs two fixes.
+func bigPage(n int) []byte {
+	var b strings.Builder
+	b.WriteString("# A long episode — Host\n\nA summary of the long episode, long enough to be a summary.\n\n")
+	for c := 0; c < n; c++ {
+		fmt.Fprintf(&b, "## [%s] Chapter %d\n\nWhat chapter %d is about, in a sentence.\n\n", fmtMinutes(c), c, c)
+		for q := 0; q < 3; q++ {
+			fmt.Fprintf(&b, "> *Quote %d of chapter %d.*\n> *[%d, %d]*\n\n", q, c, c, q*10)
+		}
+	}
+	return []byte(b.String())
+}
+
+func fmtMinutes(m int) string {
+	if m < 60 {
+		return fmt.Sprintf("%02d:00", m)
+	}
+	return fmt.Sprintf("%d:%02d:00", m/60, m%60)
+}
+
+func BenchmarkRun(b *testing.B) {
+	for _, n := range []int{10, 1000} {
+		src := bigPage(n)
+		b.Run(fmt.Sprintf("chapters=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, err := Run("p.md", src, Options{Rules: rules.All()}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkUnified(b *testing.B) {
+	src := bigPage(1000)
+	out, err := Run("p.md", src, Options{Rules: rules.All()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Unified("p.md", src, out.Src)
+	}
+}

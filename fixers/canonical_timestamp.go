@@ -1,0 +1,30 @@
+package fixers
+
+import (
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+var canonicalTimestamp = &Fixer{
+	Name:    "canonical-timestamp",
+	Answers: []string{"timestamp-format"},
+	Safety:  Safe,
+	Title:   "Rewrite a timestamp in canonical form",
+	Doc: `Rewrites a chapter or quote timestamp as ` + "`mm:ss`" + ` below one hour and ` + "`h:mm:ss`" + ` from one
+hour on. The time itself is kept: ` + "`[60:42]`" + ` is 1:00:42. Brackets that hold no time are left
+as a finding.`,
+	Before: "## [60:42] Actions as the compute layer\n\n> *\"Padded.\"* [01:05:13]",
+	After:  "## [1:00:42] Actions as the compute layer\n\n> *\"Padded.\"* [1:05:13]",
+	Make:   makeCanonicalTimestamp,
+}
+
+func makeCanonicalTimestamp(doc *schema.Document, d rules.Diagnostic) *Fix {
+	raw := string(doc.Src[d.Span.Start:d.Span.End])
+	ts := schema.NewTimestamp(raw, d.Span)
+	if !ts.Valid || ts.Canonical {
+		return nil
+	}
+	return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{
+		Start: d.Span.Start, End: d.Span.End, New: schema.FormatTimestamp(ts.Seconds),
+	}}}
+}

@@ -1,0 +1,99 @@
+package fixers
+
+import (
+	"strings"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+var dropDuplicateIntro = &Fixer{
+	Name:    "drop-duplicate-intro",
+	Answers: []string{"duplicate-intro"},
+	Safety:  Safe,
+	Title:   "Delete the repeated summary",
+	Doc: `Deletes the second copy of the summary: the repeated paragraph, or the repeated words at
+the start of the first chapter's body (the rest of that paragraph stays). A repeat whose words
+are exactly the summary's is safe to delete; a near repeat (a few words differ) is deleted
+only with --unsafe-fixes, since its differing words go with it. A repeat that is the first
+chapter's only prose is left as a finding: deleting it would empty the chapter.`,
+	Before: "Ada explains why every map distorts.\n\n## [00:00] Cold open\n\nAda explains why every map distorts. Ada opens with a claim.",
+	After:  "Ada explains why every map distorts.\n\n## [00:00] Cold open\n\nAda opens with a claim.",
+	Make:   makeDropDuplicateIntro,
+}
+
+func makeDropDuplicateIntro(doc *schema.Document, d rules.Diagnostic) *Fix {
+	ep := doc.Episode
+	blocks := ep.Intro
+	i := indexAt(blocks, d.Span.Start)
+	inChapter := false
+	if i < 0 && len(ep.Chapters) > 0 {
+		blocks, i, inChapter = ep.Chapters[0].Blocks, indexAt(ep.Chapters[0].Blocks, d.Span.Start), true
+	}
+	if i < 0 || blocks[i].Kind != schema.Paragraph {
+		return nil
+	}
+	b := blocks[i]
+	if doc.Format == schema.JSON {
+		return dropIntroJSON(doc, b)
+	}
+	repeat := string(doc.Src[d.Span.Start:d.Span.End])
+	safety := Unsafe
+	for _, s := range ep.Summary() {
+		if s.Span != b.Span && strings.Join(strings.Fields(s.Text), " ") == strings.Join(strings.Fields(repeat), " ") {
+			safety = Safe
+		}
+	}
+	rest := strings.TrimSpace(string(doc.Src[d.Span.End:b.Span.End]))
+	if rest != "" {
+		// Delete the repeated words and the space after them.
+		end := d.Span.End
+		for end < b.Span.End && (doc.Src[end] == ' ' || doc.Src[end] == '\t') {
+			end++
+		}
+		return &Fix{Safety: safety, Removed: []string{repeat}, Edits: []Edit{{Start: d.Span.Start, End: end}}}
+	}
+	if inChapter && proseCount(blocks) < 2 {
+		return nil
+	}
+	// The whole paragraph is the repeat: delete it with the blank lines
+	// after it, so the page keeps one blank line between blocks.
+	end := lineEnd(doc.Src, b.Span.End)
+	for end < len(doc.Src) {
+		next := lineEnd(doc.Src, end)
+		if strings.TrimSpace(string(doc.Src[end:next])) != "" {
+			break
+		}
+		end = next
+	}
+	return &Fix{Safety: safety, Removed: []string{string(doc.Src[b.Span.Start:b.Span.End])}, Edits: []Edit{{Start: b.Span.Start, End: end}}}
+}
+
+func proseCount(blocks []schema.Block) int {
+	n := 0
+	for _, b := range blocks {
+		if b.Kind == schema.Paragraph {
+			n++
+		}
+	}
+	return n
+}
+
+// dropIntroJSON removes the summary from the start of the first chapter's
+// summary string; only an exact repeat, followed by more text, is removed.
+func dropIntroJSON(doc *schema.Document, b schema.Block) *Fix {
+	summary := doc.Episode.Summary()
+	if len(summary) == 0 || summary[0].Span == b.Span {
+		return nil
+	}
+	s := summary[0].Text
+	if !strings.HasPrefix(b.Text, s) {
+		return nil
+	}
+	rest := strings.TrimSpace(b.Text[len(s):])
+	if rest == "" {
+		return nil
+	}
+	literal := string(doc.Src[b.Span.Start:b.Span.End])
+	return &Fix{Safety: Safe, Removed: []string{literal}, Edits: []Edit{{Start: b.Span.Start, End: b.Span.End, New: jsonString(rest)}}}
+}

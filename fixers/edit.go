@@ -1,0 +1,48 @@
+package fixers
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Edit replaces Src[Start:End] with New. Start == End inserts.
+type Edit struct {
+	Start, End int
+	New        string
+}
+
+// validateEdits checks a fix's edits against a source of size bytes: in
+// bounds, sorted, and not overlapping. A fixer whose edits fail is buggy.
+func validateEdits(edits []Edit, size int) error {
+	if len(edits) == 0 {
+		return fmt.Errorf("a fix with no edits")
+	}
+	for i, e := range edits {
+		if e.Start < 0 || e.End < e.Start || e.End > size {
+			return fmt.Errorf("edit [%d,%d) is out of bounds for %d bytes", e.Start, e.End, size)
+		}
+		if i > 0 && e.Start < edits[i-1].End {
+			return fmt.Errorf("edits [%d,%d) and [%d,%d) are not sorted or overlap", edits[i-1].Start, edits[i-1].End, e.Start, e.End)
+		}
+	}
+	return nil
+}
+
+// conflicts reports whether two edits overlap or touch: edits that meet at a
+// point may depend on each other's result, so the later fix waits a pass.
+func conflicts(a, b Edit) bool {
+	return a.Start <= b.End && b.Start <= a.End
+}
+
+// applyEdits applies sorted, non-overlapping edits to src.
+func applyEdits(src []byte, edits []Edit) []byte {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	out := make([]byte, 0, len(src))
+	at := 0
+	for _, e := range edits {
+		out = append(out, src[at:e.Start]...)
+		out = append(out, e.New...)
+		at = e.End
+	}
+	return append(out, src[at:]...)
+}

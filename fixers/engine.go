@@ -1,0 +1,217 @@
+package fixers
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+// MaxPasses bounds the fix loop: each pass fixes what does not conflict,
+// then the page is read and checked again.
+const MaxPasses = 10
+
+// Options choose what the engine may do.
+type Options struct {
+	Rules  []*rules.Rule
+	Unsafe bool // also apply unsafe fixes
+	// Fixers to use; nil means every registered fixer.
+	Fixers []*Fixer
+}
+
+// Outcome is the result of fixing one file.
+type Outcome struct {
+	Src []byte
+	// Doc and Remaining are the fixed page as read again and what is
+	// still wrong with it.
+	Doc       *schema.Document
+	Remaining []rules.Diagnostic
+	// Applied counts fixes by fixer name.
+	Applied map[string]int
+	Passes  int
+}
+
+// Changed reports whether any fix was applied.
+func (o *Outcome) Changed() bool { return len(o.Applied) > 0 }
+
+// FixerError is a fixer misbehaving: invalid edits, a loop, or content lost.
+// The file is then left as it was.
+type FixerError struct {
+	Fixer string
+	Err   error
+}
+
+func (e *FixerError) Error() string {
+	return fmt.Sprintf("fixer %s: %v (this is a bug in podlint; the file was left as it was)", e.Fixer, e.Err)
+}
+
+func (e *FixerError) Unwrap() error { return e.Err }
+
+// Run repairs src until no fixable finding is left, MaxPasses passes have
+// run, or a pass would recreate an earlier state.
+func Run(path string, src []byte, opts Options) (*Outcome, error) {
+	out := &Outcome{Src: src, Applied: map[string]int{}}
+	seen := map[[32]byte]bool{sha256.Sum256(src): true}
+	for {
+		doc := schema.Read(path, out.Src)
+		diags := rules.Run(doc, opts.Rules)
+		out.Doc, out.Remaining = doc, diags
+		if out.Passes == MaxPasses {
+			return out, nil
+		}
+		fixes, err := collectFixes(doc, diags, opts)
+		if err != nil {
+			return nil, err
+		}
+		accepted := merge(fixes)
+		if len(accepted) == 0 {
+			return out, nil
+		}
+		next := applyFixes(out.Src, accepted)
+		if err := guard(out.Src, next, accepted); err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(next)
+		if seen[sum] {
+			return nil, &FixerError{Fixer: fixerNames(accepted), Err: fmt.Errorf("pass %d recreates an earlier state of the file", out.Passes+1)}
+		}
+		seen[sum] = true
+		for _, f := range accepted {
+			out.Applied[f.Fixer.Name]++
+		}
+		out.Src = next
+		out.Passes++
+	}
+}
+
+// collectFixes asks every fixer for every diagnostic it answers.
+func collectFixes(doc *schema.Document, diags []rules.Diagnostic, opts Options) ([]*Fix, error) {
+	fixers := opts.Fixers
+	if fixers == nil {
+		fixers = all
+	}
+	var fixes []*Fix
+	for _, d := range diags {
+		for _, f := range answering(fixers, d.Rule) {
+			fix := f.Make(doc, d)
+			if fix == nil || (fix.Safety == Unsafe && !opts.Unsafe) {
+				continue
+			}
+			fix.Fixer = f
+			sort.SliceStable(fix.Edits, func(i, j int) bool { return fix.Edits[i].Start < fix.Edits[j].Start })
+			if err := validateEdits(fix.Edits, len(doc.Src)); err != nil {
+				return nil, &FixerError{Fixer: f.Name, Err: err}
+			}
+			fixes = append(fixes, fix)
+			break // one fix per finding
+		}
+	}
+	return fixes, nil
+}
+
+// merge keeps, in source order, each fix none of whose edits overlaps or
+// touches an edit already kept. The others wait for the next pass.
+func merge(fixes []*Fix) []*Fix {
+	sort.SliceStable(fixes, func(i, j int) bool { return fixes[i].Edits[0].Start < fixes[j].Edits[0].Start })
+	var kept []*Fix
+	var taken []Edit // sorted by Start, never overlapping
+	clashes := func(e Edit) bool {
+		// The first taken edit that ends at or after e starts is the only
+		// one that can overlap or touch it.
+		i := sort.Search(len(taken), func(i int) bool { return taken[i].End >= e.Start })
+		return i < len(taken) && conflicts(e, taken[i])
+	}
+	for _, f := range fixes {
+		clash := false
+		for _, e := range f.Edits {
+			clash = clash || clashes(e)
+		}
+		if clash {
+			continue
+		}
+		kept = append(kept, f)
+		for _, e := range f.Edits {
+			i := sort.Search(len(taken), func(i int) bool { return taken[i].Start > e.Start })
+			taken = append(taken, Edit{})
+			copy(taken[i+1:], taken[i:])
+			taken[i] = e
+		}
+	}
+	return kept
+}
+
+func applyFixes(src []byte, fixes []*Fix) []byte {
+	var edits []Edit
+	for _, f := range fixes {
+		edits = append(edits, f.Edits...)
+	}
+	return applyEdits(src, edits)
+}
+
+func fixerNames(fixes []*Fix) string {
+	names := map[string]bool{}
+	for _, f := range fixes {
+		names[f.Fixer.Name] = true
+	}
+	var out []string
+	for n := range names {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+// guard is the content guard: every word of before is still in after,
+// except the words the fixes declared removed. When it fails, the fixes are
+// tried one by one to name the one that lost words.
+func guard(before, after []byte, fixes []*Fix) error {
+	lost := lostWords(before, after, fixes)
+	if len(lost) == 0 {
+		return nil
+	}
+	culprit := fixes[0]
+	for _, f := range fixes {
+		if len(lostWords(before, applyFixes(before, []*Fix{f}), []*Fix{f})) > 0 {
+			culprit = f
+			break
+		}
+	}
+	if len(lost) > 5 {
+		lost = append(lost[:5], "…")
+	}
+	return &FixerError{Fixer: culprit.Fixer.Name, Err: fmt.Errorf("content guard: the fix would lose the words %s", strings.Join(lost, " "))}
+}
+
+// lostWords lists the words of before that after no longer has, beyond what
+// the fixes declared removed.
+func lostWords(before, after []byte, fixes []*Fix) []string {
+	have := countWords(string(after))
+	for _, f := range fixes {
+		for _, r := range f.Removed {
+			for w, n := range countWords(r) {
+				have[w] += n
+			}
+		}
+	}
+	var lost []string
+	for w, n := range countWords(string(before)) {
+		if n > have[w] {
+			lost = append(lost, w)
+		}
+	}
+	sort.Strings(lost)
+	return lost
+}
+
+// countWords counts the runs of letters and digits in text, case folded.
+func countWords(text string) map[string]int {
+	out := map[string]int{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out[strings.ToLower(w)]++
+	}
+	return out
+}

@@ -1,0 +1,52 @@
+package fixers
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// blockAt finds the chapter block whose span holds offset.
+// Chapters and blocks are in source order, so both are binary searches.
+func blockAt(doc *schema.Document, offset int) (*schema.Chapter, int) {
+	chapters := doc.Episode.Chapters
+	n := sort.Search(len(chapters), func(i int) bool { return chapters[i].Heading.Start > offset })
+	if n == 0 {
+		return nil, -1
+	}
+	c := chapters[n-1]
+	if i := indexAt(c.Blocks, offset); i >= 0 {
+		return c, i
+	}
+	return nil, -1
+}
+
+// indexAt finds the block whose span holds offset.
+func indexAt(blocks []schema.Block, offset int) int {
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].Span.Start > offset }) - 1
+	if i >= 0 && offset < max(blocks[i].Span.End, blocks[i].Span.Start+1) {
+		return i
+	}
+	return -1
+}
+
+// lineEnd returns the offset just past the line ending at or after offset.
+func lineEnd(src []byte, offset int) int {
+	if i := bytes.IndexByte(src[offset:], '\n'); i >= 0 {
+		return offset + i + 1
+	}
+	return len(src)
+}
+
+// jsonString encodes s as a JSON string literal, leaving non-ASCII and HTML
+// characters as they are (the pipeline writes them that way).
+func jsonString(s string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(buf.String(), "\n")
+}

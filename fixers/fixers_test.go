@@ -1,0 +1,242 @@
+package fixers
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files from the current output")
+
+const fixtures = "../testdata/fixers"
+
+// TestGolden fixes every fixture with every rule and compares the result
+// with the .fixed file and the diff with the .diff file beside it. Fixtures
+// whose name holds ".unsafe." run with unsafe fixes. Every fixture must also
+// be idempotent, and its diff must apply with git apply.
+func TestGolden(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join(fixtures, "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]bool{}
+	for _, in := range inputs {
+		if ext := filepath.Ext(in); ext == ".fixed" || ext == ".diff" {
+			continue
+		}
+		rel, _ := filepath.Rel(fixtures, in)
+		t.Run(rel, func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Base(in)
+			opts := Options{Rules: rules.All(), Unsafe: strings.Contains(name, ".unsafe.")}
+			out, err := Run(name, src, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for f := range out.Applied {
+				used[f] = true
+			}
+			diff := Unified(name, src, out.Src)
+			compareGolden(t, in+".fixed", out.Src)
+			compareGolden(t, in+".diff", []byte(diff))
+
+			again, err := Run(name, out.Src, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again.Changed() {
+				t.Errorf("not idempotent: fixing the fixed output changes it again:\n%s", Unified(name, out.Src, again.Src))
+			}
+			if diff != "" {
+				checkGitApply(t, name, src, diff, out.Src)
+			}
+		})
+	}
+	for _, f := range All() {
+		if !used[f.Name] {
+			t.Errorf("fixer %s: no fixture in %s makes it apply", f.Name, fixtures)
+		}
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no golden file (run go test ./fixers -update and review it): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}
+
+// checkGitApply applies the diff to the original with git apply, as a user
+// piping podlint fix into it would, and expects the fixed file.
+func checkGitApply(t *testing.T, name string, before []byte, diff string, after []byte) {
+	t.Helper()
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), before, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(git, "apply", "--unsafe-paths", "-")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(diff)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git apply: %v\n%s\n%s", err, msg, diff)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, after) {
+		t.Errorf("git apply gave\n%q\nwant\n%q", got, after)
+	}
+}
+
+// fakeFixer builds a test fixer answering rule with make.
+func fakeFixer(name, rule string, make func(*schema.Document, rules.Diagnostic) *Fix) *Fixer {
+	return &Fixer{Name: name, Answers: []string{rule}, Title: "t", Doc: "d", Before: "b", After: "a", Make: make}
+}
+
+const page = "# Tide Pools\n\nA summary of the tide pool episode here.\n\n## [5:07] Cold open\n\nInes kneels on wet rock.\n"
+
+func TestContentGuard(t *testing.T) {
+	greedy := fakeFixer("greedy", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+		// Rewrites the timestamp and, wrongly, drops the chapter's prose.
+		i := bytes.Index(doc.Src, []byte("Ines kneels"))
+		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}, {Start: i, End: i + len("Ines kneels")}},
+			Removed: []string{"5:07"}}
+	})
+	_, err := Run("p.md", []byte(page), Options{Rules: rules.All(), Fixers: []*Fixer{greedy}})
+	var fe *FixerError
+	if !errors.As(err, &fe) || fe.Fixer != "greedy" || !strings.Contains(err.Error(), "content guard") || !strings.Contains(err.Error(), "ines kneels") {
+		t.Fatalf("err = %v, want a content guard error naming greedy and the lost words", err)
+	}
+}
+
+func TestLoopIsReported(t *testing.T) {
+	// Two fixers that undo each other: [5:07] -> [05:07] is canonical, so
+	// make one that writes it back out of form on a clean page.
+	flip := fakeFixer("flip", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}}, Removed: []string{"5:07"}}
+	})
+	flop := fakeFixer("flop", "chapter-start", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "5:07"}}, Removed: []string{"05:07"}}
+	})
+	_, err := Run("p.md", []byte(page), Options{Rules: rules.All(), Fixers: []*Fixer{flip, flop}})
+	var fe *FixerError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "recreates an earlier state") || !strings.Contains(fe.Fixer, "flop") {
+		t.Fatalf("err = %v, want a loop error naming flop", err)
+	}
+}
+
+func TestInvalidEditsAreAFixerBug(t *testing.T) {
+	wild := fakeFixer("wild", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+		return &Fix{Edits: []Edit{{Start: 0, End: len(doc.Src) + 10}}}
+	})
+	overlapping := fakeFixer("overlapping", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+		return &Fix{Edits: []Edit{{Start: 2, End: 8}, {Start: 5, End: 9}}}
+	})
+	for _, f := range []*Fixer{wild, overlapping} {
+		_, err := Run("p.md", []byte(page), Options{Rules: rules.All(), Fixers: []*Fixer{f}})
+		var fe *FixerError
+		if !errors.As(err, &fe) || fe.Fixer != f.Name {
+			t.Errorf("%s: err = %v, want a FixerError", f.Name, err)
+		}
+	}
+}
+
+func TestConflictingFixesWaitAPass(t *testing.T) {
+	// Both fixes touch offset 0: the second must wait for the next pass,
+	// where it no longer applies because the first already did the work.
+	calls := 0
+	prefix := fakeFixer("prefix", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+		calls++
+		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}}, Removed: []string{"5:07"}}
+	})
+	out, err := Run("p.md", []byte(page), Options{Rules: rules.All(), Fixers: []*Fixer{prefix, canonicalTimestamp}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out.Src, []byte("## [05:07] Cold open")) || out.Passes != 1 || calls != 1 {
+		t.Errorf("passes %d, calls %d, result:\n%s", out.Passes, calls, out.Src)
+	}
+	if merged := merge([]*Fix{
+		{Edits: []Edit{{Start: 0, End: 2}}},
+		{Edits: []Edit{{Start: 2, End: 3}}},
+		{Edits: []Edit{{Start: 4, End: 5}}},
+	}); len(merged) != 2 || merged[1].Edits[0].Start != 4 {
+		t.Errorf("merge kept %d fixes; touching edits must wait", len(merged))
+	}
+}
+
+func TestUnsafeFixesNeedTheFlag(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(fixtures, "drop-duplicate-intro", "near-repeat.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	safe, err := Run("p.md", src, Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if safe.Changed() {
+		t.Errorf("a near repeat was deleted without --unsafe-fixes")
+	}
+	if s, ok := Available(safe.Doc, safe.Remaining[0]); !ok || s != Unsafe {
+		t.Errorf("Available = %v, %v; want an unsafe fix", s, ok)
+	}
+}
+
+func TestUnified(t *testing.T) {
+	tests := []struct{ name, a, b, want string }{
+		{"equal", "a\n", "a\n", ""},
+		{"no final newline", "a\nb", "a\nc", "--- a/f.md\n+++ b/f.md\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"},
+		{"newline added", "a", "a\n", "--- a/f.md\n+++ b/f.md\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+a\n"},
+		{"from empty", "", "a\n", "--- a/f.md\n+++ b/f.md\n@@ -0,0 +1 @@\n+a\n"},
+		{"two hunks", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n", "x\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\ny\n",
+			"--- a/f.md\n+++ b/f.md\n@@ -1,4 +1,4 @@\n-1\n+x\n 2\n 3\n 4\n@@ -9,4 +9,4 @@\n 9\n 10\n 11\n-12\n+y\n"},
+		{"close changes merge", "1\n2\n3\n4\n5\n6\n7\n", "x\n2\n3\n4\n5\n6\ny\n",
+			"--- a/f.md\n+++ b/f.md\n@@ -1,7 +1,7 @@\n-1\n+x\n 2\n 3\n 4\n 5\n 6\n-7\n+y\n"},
+	}
+	for _, tt := range tests {
+		if got := Unified("./f.md", []byte(tt.a), []byte(tt.b)); got != tt.want {
+			t.Errorf("%s:\ngot\n%s\nwant\n%s", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestValidateRegistry(t *testing.T) {
+	good := *canonicalTimestamp
+	bad := good
+	bad.Answers = []string{"no-such-rule"}
+	if err := validate([]*Fixer{&bad}); err == nil || !strings.Contains(err.Error(), "unknown rule") {
+		t.Errorf("validate = %v, want unknown rule", err)
+	}
+	if err := validate([]*Fixer{&good, &good}); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("validate = %v, want registered twice", err)
+	}
+	if err := validate(all); err != nil {
+		t.Errorf("registry: %v", err)
+	}
+}

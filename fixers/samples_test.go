@@ -1,0 +1,57 @@
+package fixers
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/podlint/podlint/rules"
+)
+
+// shared holds the format's examples and real pages, outside the
+// repository; these tests run when it is there and are skipped elsewhere.
+const shared = "../../shared"
+
+func readShared(t *testing.T, rel string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(shared, rel))
+	if err != nil {
+		t.Skipf("%s not available: %v", rel, err)
+	}
+	return src
+}
+
+func TestExamplesFixToClean(t *testing.T) {
+	clean := readShared(t, "examples/clean.md")
+	for _, name := range []string{"quote-fragments.md", "mixed-defects.md"} {
+		out, err := Run(name, readShared(t, "examples/"+name), Options{Rules: rules.All()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Src, clean) {
+			t.Errorf("%s does not fix to clean.md:\n%s", name, Unified(name, clean, out.Src))
+		}
+		if len(out.Remaining) != 0 {
+			t.Errorf("%s: findings remain: %v", name, out.Remaining)
+		}
+	}
+}
+
+var timestampedQuote = regexp.MustCompile(`(?m)^> \*".*"\*( — [^\[]+)? \[\d+(:\d\d)+\]$`)
+
+func TestRailwaySample(t *testing.T) {
+	out, err := Run("railway.md", readShared(t, "samples/railway-agent-native-cloud.md"), Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(timestampedQuote.FindAll(out.Src, -1)); n != 47 {
+		t.Errorf("%d timestamped quotes after fixing, want 47", n)
+	}
+	for _, d := range out.Remaining {
+		if d.Rule == "quote-fragment" || d.Severity == rules.Error {
+			t.Errorf("remaining after fix: %s %s", d.Rule, d.Message)
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package fixers
+
+import (
+	"strings"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+var titleSpacing = &Fixer{
+	Name:    "title-spacing",
+	Answers: []string{"title-format"},
+	Safety:  Safe,
+	Title:   "Normalize spacing in titles",
+	Doc: `Puts a space on both sides of an em dash that has one on only one side, turns double
+spaces into one, and removes trailing spaces, in episode and chapter titles. A front matter
+title that differs from the page title is left as a finding: which one is right is an
+editor's call.`,
+	Before: "# Maps That Lie: The 1,000-Year Atlas— Ada Pemberton ",
+	After:  "# Maps That Lie: The 1,000-Year Atlas — Ada Pemberton",
+	Make:   makeTitleSpacing,
+}
+
+const emDash = "—"
+
+func makeTitleSpacing(doc *schema.Document, d rules.Diagnostic) *Fix {
+	src := doc.Src
+	raw := string(src[d.Span.Start:d.Span.End])
+	if doc.Format == schema.JSON {
+		v, _, err := schema.ParseJSON([]byte(raw))
+		if err != nil || v.Kind != schema.String {
+			return nil
+		}
+		fixed := normalizeTitle(v.Str)
+		if fixed == v.Str {
+			return nil
+		}
+		return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: jsonString(fixed)}}}
+	}
+	switch {
+	case raw == emDash:
+		if d.Span.Start > 0 && src[d.Span.Start-1] == ' ' {
+			return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.End, End: d.Span.End, New: " "}}}
+		}
+		return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.Start, End: d.Span.Start, New: " "}}}
+	case raw != "" && strings.TrimLeft(raw, " \t") == "":
+		if len(raw) == 2 && d.Span.End < len(src) && src[d.Span.End] != '\n' && src[d.Span.End] != '\r' {
+			return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: " "}}}
+		}
+		return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End}}}
+	}
+	return nil
+}
+
+// normalizeTitle applies the same repairs to a title held in a JSON string.
+func normalizeTitle(t string) string {
+	t = strings.TrimRight(t, " \t")
+	for strings.Contains(t, "  ") {
+		t = strings.ReplaceAll(t, "  ", " ")
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); {
+		if !strings.HasPrefix(t[i:], emDash) {
+			b.WriteByte(t[i])
+			i++
+			continue
+		}
+		before := i > 0 && t[i-1] == ' '
+		end := i + len(emDash)
+		after := end < len(t) && t[end] == ' '
+		edge := i == 0 || end == len(t)
+		if before != after && !edge {
+			if !before {
+				b.WriteByte(' ')
+			}
+			b.WriteString(emDash)
+			if !after {
+				b.WriteByte(' ')
+			}
+		} else {
+			b.WriteString(emDash)
+		}
+		i = end
+	}
+	return b.String()
+}
