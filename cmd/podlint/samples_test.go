@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/podlint/podlint/rules"
@@ -84,5 +85,32 @@ func TestSamplesCollapsed(t *testing.T) {
 		if len(got) != 1 {
 			t.Errorf("%s: findings of other rules on a flattened page: %v", name, got)
 		}
+	}
+}
+
+// TestSampleRailwayFixWrite runs podlint fix --write on a copy of the
+// Railway page, as a user would, and then podlint check: exit 0.
+func TestSampleRailwayFixWrite(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(samplesDir, "railway-agent-native-cloud.md"))
+	if err != nil {
+		t.Skipf("sample not available: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "railway.md")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr strings.Builder
+	if code := run([]string{"podlint", "fix", "--write", path}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("fix --write exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "attach-quote-timestamp 47") {
+		t.Errorf("fix --write did not attach 47 timestamps:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"podlint", "check", path}, nil, &stdout, &stderr); code != 0 {
+		t.Errorf("check after fix: exit %d\n%s", code, stdout.String())
+	}
+	if strings.Contains(stdout.String(), "quote-fragment") {
+		t.Errorf("quote-fragment findings remain:\n%s", stdout.String())
 	}
 }
