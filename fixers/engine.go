@@ -210,8 +210,13 @@ func lostWords(before, after []byte, fixes []*Fix) []string {
 // countWords counts the runs of letters and digits in text, case folded.
 func countWords(text string) map[string]int {
 	out := map[string]int{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, w := range splitWords(text) {
 		out[strings.ToLower(w)]++
 	}
 	return out
+}
+
+// splitWords splits text into runs of letters and digits.
+func splitWords(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

@@ -66,6 +66,7 @@ var all = []*Fixer{
 	dropDuplicateIntro,
 	entityTypeCase,
 	quoteMarks,
+	recoverLeaked,
 	titleSpacing,
 }
 

@@ -55,3 +55,35 @@ func TestRailwaySample(t *testing.T) {
 		}
 	}
 }
+
+func TestLeakedExampleFixesToFixed(t *testing.T) {
+	want := readShared(t, "examples/leaked-json.fixed.md")
+	out, err := Run("leaked-json.md", readShared(t, "examples/leaked-json.md"), Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out.Src, want) {
+		t.Errorf("leaked-json.md does not fix to leaked-json.fixed.md:\n%s", Unified("leaked-json.md", want, out.Src))
+	}
+	if len(out.Remaining) != 0 {
+		t.Errorf("findings remain: %v", out.Remaining)
+	}
+}
+
+// The field samples hold no leak: recovery must not fire on them.
+func TestSamplesHaveNoLeak(t *testing.T) {
+	for _, name := range []string{"railway-agent-native-cloud.md", "github-agent-era.md", "pocock-engineering-fundamentals.md", "devin-80-percent.md"} {
+		out, err := Run(name, readShared(t, "samples/"+name), Options{Rules: rules.All()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Applied["recover-leaked"] > 0 {
+			t.Errorf("%s: recover-leaked applied to a page with no leak", name)
+		}
+		for _, d := range out.Remaining {
+			if d.Rule == "leaked-json" {
+				t.Errorf("%s: leaked-json finding: %s", name, d.Message)
+			}
+		}
+	}
+}

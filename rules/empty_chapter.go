@@ -20,6 +20,7 @@ Ada describes a project that redraws the same regions at 1,000-year intervals.
 }
 
 func runEmptyChapter(p *Pass) {
+	leaked := inLeakedRun(p.Episode)
 	for _, c := range p.Episode.Chapters {
 		if len(c.Blocks) == 0 {
 			continue
@@ -27,7 +28,7 @@ func runEmptyChapter(p *Pass) {
 		prose, quotes := 0, 0
 		for _, b := range c.Blocks {
 			switch {
-			case isLeaked(b):
+			case leaked[b.Span.Start]:
 			case b.Quote != nil:
 				quotes++
 			case b.Text != "":

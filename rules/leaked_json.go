@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -42,20 +43,14 @@ The Mercator projection was built for navigation...`,
 // string. Prose almost never writes a quoted word straight before a colon.
 var jsonKeyRe = regexp.MustCompile(`\b(start|title|summary|quotes|entities|name|type|description|tags|seo_title|seo_description|confidence|text|at|speaker|chapters)['"]\s*:`)
 
-// pairRe finds `[m, s]` pairs inside a blob.
-var pairRe = regexp.MustCompile(`\[\d+, *\d+\]`)
-
-// startKeyRe counts the chapters a blob carries.
-var startKeyRe = regexp.MustCompile(`['"]start['"]\s*:`)
-
 // IsLeakedText tells whether text is a fragment of the pipeline's JSON.
 func IsLeakedText(text string) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
 	}
-	if strings.Trim(t, "[]{}(),: \t\\n") == "" && strings.ContainsAny(t, "[]{}") {
-		return true // bracket debris: `] }, {`
+	if schema.IsBracketDebris(t) {
+		return true
 	}
 	return hasQuotedColon(t) && jsonKeyRe.MatchString(t)
 }
@@ -100,40 +95,62 @@ func (r leakedRun) span(doc *schema.Document) schema.Span {
 	return schema.Span{Start: contentStart(doc, r.blocks[0]), End: r.blocks[len(r.blocks)-1].Span.End}
 }
 
-func (r leakedRun) text() string {
-	var b strings.Builder
-	for _, block := range r.blocks {
+// Items returns the run's blocks as the blob's items: what stands between
+// a quote line's italics markers, or a paragraph's text.
+func (r leakedRun) Items() []string {
+	out := make([]string, len(r.blocks))
+	for i, block := range r.blocks {
 		if block.Quote != nil {
-			b.WriteString(block.Quote.Body.Value)
+			out[i] = block.Quote.Body.Value
 		} else {
-			b.WriteString(block.Text)
+			out[i] = block.Text
 		}
 	}
-	return b.String()
+	return out
 }
 
 // leakedRuns finds every run of leaked blocks in the episode.
 func leakedRuns(ep *schema.Episode) []leakedRun {
 	var out []leakedRun
+	// A run also takes in plain quote lines (no quote marks, no time)
+	// standing between leaked lines: pieces of a text the lenient parser
+	// split at ", " and the renderer printed one per line.
 	scan := func(blocks []schema.Block, ch *schema.Chapter) {
-		var cur []schema.Block
-		for _, b := range blocks {
-			if isLeaked(b) {
-				cur = append(cur, b)
-				continue
-			}
+		var cur, between []schema.Block
+		flush := func() {
 			if len(cur) > 0 {
 				out = append(out, leakedRun{blocks: cur, chapter: ch})
-				cur = nil
+			}
+			cur, between = nil, nil
+		}
+		for _, b := range blocks {
+			switch {
+			case isLeaked(b):
+				cur = append(append(cur, between...), b)
+				between = nil
+			case len(cur) > 0 && b.Quote != nil && b.Quote.At == nil && !b.Quote.Quoted:
+				between = append(between, b)
+			default:
+				flush()
 			}
 		}
-		if len(cur) > 0 {
-			out = append(out, leakedRun{blocks: cur, chapter: ch})
-		}
+		flush()
 	}
 	scan(ep.Intro, nil)
 	for _, c := range ep.Chapters {
 		scan(c.Blocks, c)
+	}
+	return out
+}
+
+// inLeakedRun returns the start offsets of every block in a leaked run, so
+// that other rules leave the blob to leaked-json.
+func inLeakedRun(ep *schema.Episode) map[int]bool {
+	out := map[int]bool{}
+	for _, r := range leakedRuns(ep) {
+		for _, b := range r.blocks {
+			out[b.Span.Start] = true
+		}
 	}
 	return out
 }
@@ -154,7 +171,8 @@ func contentStart(doc *schema.Document, b schema.Block) int {
 
 func runLeakedJSON(p *Pass) {
 	for _, run := range leakedRuns(p.Episode) {
-		text := run.text()
+		items := run.Items()
+		text := strings.Join(items, "")
 		where := "the summary"
 		if run.chapter != nil {
 			where = run.chapter.Label()
@@ -168,16 +186,73 @@ func runLeakedJSON(p *Pass) {
 		} else if len(run.blocks) > 1 {
 			kind = strconv.Itoa(len(run.blocks)) + " paragraphs"
 		}
-		carries := ""
-		if n := len(startKeyRe.FindAllStringIndex(text, -1)); n > 0 {
-			carries = ", carrying " + plural(n, "chapter")
-			if q := len(pairRe.FindAllStringIndex(text, -1)); q > 0 {
-				carries += " and " + plural(q, "quote")
-			}
-		}
 		p.Report(run.span(p.Doc), "raw JSON in %s (%s): %s characters%s",
-			kind, where, thousands(len([]rune(text))), carries)
+			kind, where, thousands(len([]rune(text))), describeLeaked(p.Doc, schema.ReadLeaked(items)))
 	}
+}
+
+// describeLeaked says what a blob carries and what of it cannot be put
+// back: chapters that match no orphan or empty heading, texts that fit no
+// record.
+func describeLeaked(doc *schema.Document, lk *schema.Leaked) string {
+	var carries []string
+	quotes := 0
+	for _, c := range lk.Chapters {
+		quotes += len(c.Quotes)
+	}
+	if n := len(lk.Chapters); n > 0 {
+		carries = append(carries, plural(n, "chapter"))
+	}
+	if quotes > 0 {
+		carries = append(carries, plural(quotes, "quote"))
+	}
+	if n := len(lk.Entities); n > 0 {
+		carries = append(carries, pluralY(n))
+	}
+	out := ""
+	if n := len(carries); n > 0 {
+		out = ", carrying " + strings.Join(carries[:n-1], ", ")
+		if n > 1 {
+			out += " and "
+		}
+		out += carries[n-1]
+	}
+	var unmatched []string
+	noStart := 0
+	// A Markdown page keeps the swallowed chapters as orphan headings to
+	// match; in JSON they are gone from chapters, and only a start that
+	// some chapter already has is in the way.
+	matches := schema.MatchLeaked(doc.Episode, lk)
+	starts := map[int]bool{}
+	for _, c := range doc.Episode.Chapters {
+		starts[c.Start.Seconds] = c.Start.Valid
+	}
+	for i, rec := range lk.Chapters {
+		switch {
+		case !rec.HasStart:
+			noStart++
+		case doc.Format == schema.JSON && starts[int(rec.Start)], doc.Format == schema.Markdown && matches[i] == nil:
+			unmatched = append(unmatched, strconv.FormatFloat(rec.Start, 'f', 1, 64))
+		}
+	}
+	if len(unmatched) > 0 {
+		what := "match no orphan or empty heading"
+		if doc.Format == schema.JSON {
+			what = "start where a chapter already starts"
+		}
+		out += fmt.Sprintf("; %d of %d recovered chapters %s (starts %s)",
+			len(unmatched), len(lk.Chapters), what, strings.Join(unmatched, ", "))
+	}
+	if noStart > 0 {
+		out += fmt.Sprintf("; %d of %d recovered chapters have no start", noStart, len(lk.Chapters))
+	}
+	switch n := len(lk.Stray); {
+	case n == 1:
+		out += "; 1 text fits no record"
+	case n > 1:
+		out += fmt.Sprintf("; %d texts fit no record", n)
+	}
+	return out
 }
 
 // plural writes "1 chapter", "3 chapters".
@@ -195,4 +270,11 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+func pluralY(n int) string {
+	if n == 1 {
+		return "1 entity"
+	}
+	return thousands(n) + " entities"
 }

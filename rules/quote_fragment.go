@@ -22,9 +22,14 @@ quote before it, or after a quote that already has a time, is reported but canno
 }
 
 func runQuoteFragment(p *Pass) {
+	leaked := inLeakedRun(p.Episode)
 	for _, c := range p.Episode.Chapters {
 		var prev *schema.Quote
 		for _, b := range c.Blocks {
+			if leaked[b.Span.Start] {
+				prev = nil
+				continue
+			}
 			q := b.Quote
 			if q == nil {
 				if b.Kind == schema.Paragraph {

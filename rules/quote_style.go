@@ -19,10 +19,11 @@ func runQuoteStyle(p *Pass) {
 	if p.Doc.Format != schema.Markdown {
 		return
 	}
+	leaked := inLeakedRun(p.Episode)
 	for _, c := range p.Episode.Chapters {
 		for _, b := range c.Blocks {
 			q := b.Quote
-			if q == nil || q.Pair != nil || q.Quoted || isLeaked(b) || q.Words == "" {
+			if q == nil || q.Pair != nil || q.Quoted || leaked[b.Span.Start] || q.Words == "" {
 				continue
 			}
 			start := contentStart(p.Doc, b)

@@ -55,6 +55,10 @@ type Document struct {
 	json                *Value
 }
 
+// JSONValue is the parsed JSON document of a JSON episode (nil for a
+// Markdown page or JSON that does not parse).
+func (d *Document) JSONValue() *Value { return d.json }
+
 // Problem is a syntax error at a place in the source.
 type Problem struct {
 	Span    Span

@@ -47,7 +47,7 @@ func readJSON(doc *Document) {
 	if cs := v.Get("chapters"); cs != nil && cs.Kind == Array {
 		for _, c := range cs.Items {
 			if c.Kind == Object {
-				ep.Chapters = append(ep.Chapters, jsonChapter(c))
+				ep.Chapters = append(ep.Chapters, jsonChapter(doc.Src, c))
 			}
 		}
 	}
@@ -59,7 +59,7 @@ func readJSON(doc *Document) {
 	}
 }
 
-func jsonChapter(c *Value) *Chapter {
+func jsonChapter(src []byte, c *Value) *Chapter {
 	ch := &Chapter{Heading: c.Span}
 	if s := c.Get("start"); s != nil && s.Kind == Number && s.Num >= 0 && s.Num < 1e9 {
 		secs := int(s.Num)
@@ -75,7 +75,7 @@ func jsonChapter(c *Value) *Chapter {
 	}
 	if qs := c.Get("quotes"); qs != nil && qs.Kind == Array {
 		for _, q := range qs.Items {
-			if quote := jsonQuote(q); quote != nil {
+			if quote := jsonQuote(src, q); quote != nil {
 				ch.Blocks = append(ch.Blocks, Block{Kind: QuoteBlock, Span: q.Span, Text: quote.Body.Value, Quote: quote})
 			}
 		}
@@ -85,7 +85,13 @@ func jsonChapter(c *Value) *Chapter {
 
 // jsonQuote reads a clean quote object, or an item of the raw flat list: a
 // string (the quote) or a [minutes, seconds] pair.
-func jsonQuote(q *Value) *Quote {
+func jsonQuote(src []byte, q *Value) *Quote {
+	if q.Kind == Object && !isQuoteObject(q) {
+		// A chapter or other record swallowed into the quote list: its
+		// source is what the leaked-json rule reads.
+		raw := string(src[q.Span.Start:q.Span.End])
+		return &Quote{Body: Text{Value: raw, Span: q.Span}, Words: raw}
+	}
 	switch q.Kind {
 	case String:
 		return &Quote{Body: Text{Value: q.Str, Span: q.Span}, Words: q.Str, Quoted: true}
@@ -110,6 +116,19 @@ func jsonQuote(q *Value) *Quote {
 		return out
 	}
 	return nil
+}
+
+// isQuoteObject tells a clean quote object: it has no keys but text, at
+// and speaker.
+func isQuoteObject(v *Value) bool {
+	for _, m := range v.Members {
+		switch m.Key {
+		case "text", "at", "speaker":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func jsonPair(v *Value) (TimePair, bool) {

@@ -1,0 +1,357 @@
+package fixers
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+var recoverLeaked = &Fixer{
+	Name:    "recover-leaked",
+	Answers: []string{"leaked-json"},
+	Safety:  Safe,
+	Title:   "Put the chapters carried by leaked JSON back where they belong",
+	Doc: `Reads the leaked blob (Python and JSON literals, cut-off fragments, split text and
+thousands), recovers its chapter records, and writes each one under the orphan or empty chapter
+whose heading time equals the record's start: the summary paragraph, then the quotes with
+their timestamps. Recovered entities rebuild a missing ` + "`## Entities`" + ` section (or join one
+that lacks them, never twice), and recovered tags, SEO fields and confidence fill front matter
+keys that are absent. Then the blob is deleted.
+
+The repair is made only when every record finds its chapter and every text of the blob has a
+place; otherwise the blob stays and the finding says what could not be placed. The content
+guard checks that every word of the blob's texts is still in the page.`,
+	Before: "> *\"You get to pick which lie you tell.\"* [02:11]\n> * ] }, { *\n> *title\": \"Mercator, power, and the classroom wall*\n" +
+		"> *{'start': 412.0, 'summary': 'The Mercator projection was built for navigation.', 'quotes': ['Greenland is not the size of Africa.', [7, 35]]}*\n\n" +
+		"## [06:52] Mercator, power, and the classroom wall",
+	After: "> *\"You get to pick which lie you tell.\"* [02:11]\n\n## [06:52] Mercator, power, and the classroom wall\n\n" +
+		"The Mercator projection was built for navigation.\n\n> *\"Greenland is not the size of Africa.\"* [07:35]",
+	Make: makeRecoverLeaked,
+}
+
+// blob is a run of leaked blocks, as the rule reported it.
+type blob struct {
+	blocks []schema.Block
+	items  []string
+}
+
+// blobAt collects the leaked blocks inside the diagnostic's span.
+func blobAt(doc *schema.Document, d rules.Diagnostic) *blob {
+	containers := [][]schema.Block{doc.Episode.Intro}
+	for _, c := range doc.Episode.Chapters {
+		containers = append(containers, c.Blocks)
+	}
+	b := &blob{}
+	for _, blocks := range containers {
+		for _, block := range blocks {
+			if block.Span.End <= d.Span.Start || block.Span.Start >= d.Span.End {
+				continue
+			}
+			b.blocks = append(b.blocks, block)
+			if block.Quote != nil {
+				b.items = append(b.items, block.Quote.Body.Value)
+			} else {
+				b.items = append(b.items, block.Text)
+			}
+		}
+	}
+	if len(b.blocks) == 0 {
+		return nil
+	}
+	return b
+}
+
+func makeRecoverLeaked(doc *schema.Document, d rules.Diagnostic) *Fix {
+	if doc.Format != schema.Markdown {
+		return makeRecoverLeakedJSON(doc, d)
+	}
+	b := blobAt(doc, d)
+	if b == nil {
+		return nil
+	}
+	lk := schema.ReadLeaked(b.items)
+	matches := schema.MatchLeaked(doc.Episode, lk)
+	if len(lk.Stray) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
+		return nil
+	}
+	for _, c := range matches {
+		if c == nil {
+			return nil
+		}
+	}
+	r := &recovery{doc: doc, fix: &Fix{Safety: Safe}}
+	start, end := r.blobLines(b)
+	r.fix.Edits = append(r.fix.Edits, Edit{Start: start, End: end})
+	for i, c := range matches {
+		r.placeChapter(c, lk.Chapters[i], start, end)
+	}
+	r.placeEntities(lk.Entities)
+	r.placeMetadata(lk)
+	r.account(string(doc.Src[start:end]), lk)
+	return r.fix
+}
+
+// recovery builds the fix for one blob.
+type recovery struct {
+	doc *schema.Document
+	fix *Fix
+	// dropped is text of the blob that is not written because the page
+	// already has it (titles, entities): the guard may let it go.
+	dropped []string
+}
+
+// blobLines is the byte range of the blob's lines; when blank lines
+// surround the blob, the ones after it go too.
+func (r *recovery) blobLines(b *blob) (int, int) {
+	src := r.doc.Src
+	start := b.blocks[0].Span.Start
+	end := lineEnd(src, b.blocks[len(b.blocks)-1].Span.End)
+	if prevLineBlank(src, start) {
+		for end < len(src) {
+			next := lineEnd(src, end)
+			if strings.TrimSpace(string(src[end:next])) != "" {
+				break
+			}
+			end = next
+		}
+	}
+	return start, end
+}
+
+// prevLineBlank tells whether the line before the one starting at offset
+// is blank (or there is none).
+func prevLineBlank(src []byte, offset int) bool {
+	if offset == 0 {
+		return true
+	}
+	i := offset - 1 // the '\n' ending the previous line
+	j := i
+	for j > 0 && src[j-1] != '\n' {
+		j--
+	}
+	return strings.TrimSpace(string(src[j:i])) == ""
+}
+
+// placeChapter writes a record's summary and quotes under its chapter.
+func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blobStart, blobEnd int) {
+	src := r.doc.Src
+	r.dropped = append(r.dropped, rec.Title)
+	var existing []string
+	var last *schema.Block
+	for i, b := range c.Blocks {
+		if b.Span.Start >= blobStart && b.Span.End <= blobEnd {
+			continue // the blob itself
+		}
+		if b.Quote != nil {
+			existing = append(existing, normalizeWords(b.Quote.Words))
+		}
+		last = &c.Blocks[i]
+	}
+	var quotes []string
+	for _, q := range rec.Quotes {
+		if contains(existing, normalizeWords(q.Text)) {
+			r.dropped = append(r.dropped, q.Text)
+			continue
+		}
+		quotes = append(quotes, quoteLine(q))
+	}
+	headingEnd := lineEnd(src, c.Heading.End)
+	var top []string
+	if rec.Summary != "" {
+		top = append(top, oneLine(rec.Summary))
+	}
+	if last == nil {
+		top = append(top, quotes...)
+		quotes = nil
+	}
+	if len(top) > 0 {
+		r.insertBlocks(headingEnd, top)
+	}
+	if len(quotes) > 0 {
+		r.insertBlocks(lineEnd(src, last.Span.End), quotes)
+	}
+}
+
+// insertBlocks inserts blocks at the start of a line, one blank line
+// between them and around them.
+func (r *recovery) insertBlocks(at int, blocks []string) {
+	src := r.doc.Src
+	text := strings.Join(blocks, "\n\n") + "\n"
+	if at == len(src) && (at == 0 || src[at-1] != '\n') {
+		text = "\n\n" + text
+	} else {
+		text = "\n" + text
+	}
+	if at < len(src) && strings.TrimSpace(string(src[at:lineEnd(src, at)])) != "" {
+		text += "\n"
+	}
+	r.fix.Edits = append(r.fix.Edits, Edit{Start: at, End: at, New: text})
+}
+
+func quoteLine(q schema.LeakedQuote) string {
+	text := strings.Trim(oneLine(q.Text), `"`)
+	line := `> *"` + text + `"*`
+	if q.Speaker != "" {
+		line += " — " + oneLine(q.Speaker)
+	}
+	if q.HasAt {
+		line += " [" + schema.FormatTimestamp(q.At) + "]"
+	}
+	return line
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func normalizeWords(s string) string {
+	return strings.ToLower(strings.Join(splitWords(s), " "))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// placeEntities adds the complete recovered entities the page does not
+// have: to its Entities section, or to a new one at the end.
+func (r *recovery) placeEntities(entities []schema.LeakedEntity) {
+	src := r.doc.Src
+	have := map[string]bool{}
+	es := r.doc.Episode.Entities
+	if es != nil {
+		for _, e := range es.Entities {
+			have[strings.ToLower(strings.TrimSpace(e.Name.Value))] = true
+		}
+	}
+	var bullets []string
+	for _, e := range entities {
+		if !r.writeEntity(e, have) {
+			continue
+		}
+		bullets = append(bullets, "- **"+oneLine(e.Name)+"** ("+oneLine(e.Type)+"): "+oneLine(e.Description))
+	}
+	if len(bullets) == 0 {
+		return
+	}
+	text := strings.Join(bullets, "\n") + "\n"
+	switch {
+	case es == nil:
+		at := len(src)
+		lead := "\n"
+		switch {
+		case strings.HasSuffix(string(src), "\n\n"):
+			lead = ""
+		case !strings.HasSuffix(string(src), "\n"):
+			lead = "\n\n"
+		}
+		r.fix.Edits = append(r.fix.Edits, Edit{Start: at, End: at, New: lead + "## Entities\n\n" + text})
+	case len(es.Entities) > 0:
+		last := es.Entities[len(es.Entities)-1]
+		r.fix.Edits = append(r.fix.Edits, Edit{Start: lineEnd(src, last.Span.End), End: lineEnd(src, last.Span.End), New: text})
+	default:
+		r.insertBlocks(lineEnd(src, es.Heading.End), []string{strings.TrimSuffix(text, "\n")})
+	}
+}
+
+// writeEntity decides whether a recovered entity is written: not when the
+// page lists it already (its words are there), nor when too little of it
+// survived for a bullet. Such an entity's words are let go only when they
+// are on the page anyway; otherwise the fix becomes unsafe.
+func (r *recovery) writeEntity(e schema.LeakedEntity, have map[string]bool) bool {
+	key := strings.ToLower(strings.TrimSpace(e.Name))
+	if !have[key] && e.Type != "" && e.Description != "" {
+		have[key] = true
+		return true
+	}
+	r.dropped = append(r.dropped, e.Name, e.Type, e.Description)
+	page := strings.ToLower(string(r.doc.Src))
+	if !have[key] && (!strings.Contains(page, key) || e.Description != "" && !strings.Contains(page, strings.ToLower(e.Description))) {
+		r.fix.Safety = Unsafe
+	}
+	return false
+}
+
+// plainYAMLRe is what a YAML flow item may be without quotes.
+var plainYAMLRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 _.-]*$`)
+
+func yamlScalar(s string) string {
+	if plainYAMLRe.MatchString(s) && !keywordsYAML[strings.ToLower(s)] {
+		return s
+	}
+	return jsonString(s)
+}
+
+var keywordsYAML = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true, "on": true, "off": true, "~": true}
+
+// placeMetadata puts recovered tags, SEO fields and confidence into front
+// matter keys that are absent, creating the front matter if needed.
+func (r *recovery) placeMetadata(lk *schema.Leaked) {
+	fm := r.doc.Episode.FrontMatter
+	var lines []string
+	add := func(key, value string, text ...string) {
+		if _, ok := fm.Lookup(key); ok {
+			r.dropped = append(r.dropped, text...)
+			return
+		}
+		lines = append(lines, key+": "+value)
+	}
+	if len(lk.Tags) > 0 {
+		items := make([]string, len(lk.Tags))
+		for i, t := range lk.Tags {
+			items[i] = yamlScalar(oneLine(t))
+		}
+		add("tags", "["+strings.Join(items, ", ")+"]", lk.Tags...)
+	}
+	if lk.SEOTitle != nil {
+		add("seo_title", jsonString(oneLine(*lk.SEOTitle)), *lk.SEOTitle)
+	}
+	if lk.SEODescription != nil {
+		add("seo_description", jsonString(oneLine(*lk.SEODescription)), *lk.SEODescription)
+	}
+	if c := lk.Confidence; c != nil && c.HasScore {
+		value := "{score: " + strconv.FormatFloat(c.Score, 'f', -1, 64)
+		if c.Rationale != "" {
+			value += ", rationale: " + jsonString(oneLine(c.Rationale))
+		}
+		add("confidence", value+"}", c.Rationale)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	text := strings.Join(lines, "\n") + "\n"
+	if fm == nil {
+		at := 0
+		if strings.HasPrefix(string(r.doc.Src), "\xef\xbb\xbf") {
+			at = 3
+		}
+		r.fix.Edits = append(r.fix.Edits, Edit{Start: at, End: at, New: "---\n" + text + "---\n"})
+		return
+	}
+	closing := fm.Span.End - len("---")
+	r.fix.Edits = append(r.fix.Edits, Edit{Start: closing, End: closing, New: text})
+}
+
+// account declares what the fix removes on purpose: the blob's syntax
+// (keys, brackets, numbers, escapes: every word of the blob's source that
+// is not a word of its texts) and the texts the page already had.
+func (r *recovery) account(source string, lk *schema.Leaked) {
+	raw := countWords(source)
+	for w, n := range countWords(strings.Join(lk.Texts, " ")) {
+		raw[w] -= n
+	}
+	var b strings.Builder
+	for w, n := range raw {
+		for ; n > 0; n-- {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+	}
+	r.fix.Removed = append(r.fix.Removed, b.String())
+	r.fix.Removed = append(r.fix.Removed, r.dropped...)
+}

@@ -1,0 +1,80 @@
+package schema
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestJoinPieces(t *testing.T) {
+	tests := []struct {
+		in   []piece
+		want string
+	}{
+		{[]piece{{text: "We had 12"}, {isInt: true, num: 500}, {text: "volunteers"}, {text: "and every one signed."}}, "We had 12,500 volunteers, and every one signed."},
+		{[]piece{{text: "850"}, {isInt: true, num: 0}}, "850,000"},
+		{[]piece{{text: "counted 1"}, {isInt: true, num: 204}, {isInt: true, num: 0}, {text: "snails"}}, "counted 1,204,000 snails"},
+		{[]piece{{text: "Mercator"}, {text: "power"}, {text: "and the wall"}}, "Mercator, power, and the wall"},
+		{[]piece{{text: "scored"}, {isInt: true, num: 7, text: "7"}}, "scored, 7"},
+	}
+	for _, tt := range tests {
+		if got := joinPieces(tt.in); got != tt.want {
+			t.Errorf("joinPieces(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestReadLeakedShapes(t *testing.T) {
+	lk := ReadLeaked([]string{
+		` ] }, { `,
+		`title": "Rocks`, `limpets`, `and the long wait`,
+		`{'start': 845.0, 'summary': 'Limpets return to the same scar', 'to within a millimetre.', 'quotes': ['A limpet has a home.', [14, 30], "It\'s a \"home\" address.", [14, 40], '\n ]\n },\n {\n "title": "Counting",\n "start": 1980.0,\n "summary": ', 'We logged 18', 250, 'animals.', {'quotes': ['Tail quote', [33, 5], '\n ]\n }\n ],\n ', 'entities": [\n {\n "name": "Ines Ferro', {'name': 'Limpet', 'type': 'Concept', 'description': 'A snail.'}], 'tags": ["tide-pools", "snails"],\n "seo_title": "Tide Pools', {'confidence': {'score': 0.5, 'rationale': 'Agree.'}, 'flag': True, 'none': None}]}]}`,
+	})
+	want := []LeakedChapter{
+		{Start: 845, HasStart: true, Title: "Rocks, limpets, and the long wait", Summary: "Limpets return to the same scar, to within a millimetre.",
+			Quotes: []LeakedQuote{{Text: "A limpet has a home.", At: 870, HasAt: true}, {Text: `It's a "home" address.`, At: 880, HasAt: true}}},
+		{Start: 1980, HasStart: true, Title: "Counting", Summary: "We logged 18,250 animals.",
+			Quotes: []LeakedQuote{{Text: "Tail quote", At: 1985, HasAt: true}}},
+	}
+	if !reflect.DeepEqual(lk.Chapters, want) {
+		t.Errorf("chapters:\n%+v\nwant\n%+v", lk.Chapters, want)
+	}
+	if len(lk.Entities) != 2 || lk.Entities[0].Name != "Ines Ferro" || lk.Entities[1] != (LeakedEntity{"Limpet", "Concept", "A snail."}) {
+		t.Errorf("entities: %+v", lk.Entities)
+	}
+	if strings.Join(lk.Tags, ",") != "tide-pools,snails" || lk.SEOTitle == nil || *lk.SEOTitle != "Tide Pools" {
+		t.Errorf("tags %v, seo_title %v", lk.Tags, lk.SEOTitle)
+	}
+	if c := lk.Confidence; c == nil || c.Score != 0.5 || c.Rationale != "Agree." {
+		t.Errorf("confidence: %+v", c)
+	}
+	if len(lk.Stray) != 0 {
+		t.Errorf("stray: %q", lk.Stray)
+	}
+}
+
+func TestReadLeakedTruncatedAndJunk(t *testing.T) {
+	lk := ReadLeaked([]string{`{'start': 390.0, 'summary': 'Low tide before da`})
+	if len(lk.Chapters) != 1 || lk.Chapters[0].Summary != "Low tide before da" || !lk.Chapters[0].HasStart {
+		t.Errorf("truncated: %+v", lk.Chapters)
+	}
+	for _, junk := range []string{"", "{", "}}}]]]", strings.Repeat("[", 20000), strings.Repeat("{'a': ", 5000), `'\`, `"\u12`, "[1, 2", "{'start': -}"} {
+		_ = ReadLeaked([]string{junk}) // must not panic or hang
+	}
+}
+
+func FuzzReadLeaked(f *testing.F) {
+	f.Add(`{'start': 412.0, 'summary': 'S', 'quotes': ['Q', [7, 35], '\n ]\n },\n {\n "title": "T",\n "start": 3620.0,\n "summary": ', 'a 12', 500, 'b']}`)
+	f.Add(`title": "Mercator, power`)
+	f.Add(`entities": [\n {\n "name": "Ada`)
+	f.Fuzz(func(t *testing.T, item string) {
+		lk := ReadLeaked(strings.Split(item, "\n"))
+		for _, c := range lk.Chapters {
+			for _, q := range c.Quotes {
+				if q.HasAt && q.At < 0 {
+					t.Fatalf("negative time %d", q.At)
+				}
+			}
+		}
+	})
+}
