@@ -21,7 +21,7 @@ no quote before it, or after a quote that already has a time, is left as a findi
 	Make:   makeAttachQuoteTimestamp,
 }
 
-func makeAttachQuoteTimestamp(doc *schema.Document, d rules.Diagnostic) *Fix {
+func makeAttachQuoteTimestamp(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	c, i := blockAt(doc, d.Span.Start)
 	if c == nil || i == 0 {
 		return nil
@@ -48,6 +48,6 @@ func makeAttachQuoteTimestamp(doc *schema.Document, d rules.Diagnostic) *Fix {
 	// between the two lines (a line ending, blank lines) goes with the pair.
 	return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{
 		Start: prev.Span.End, End: frag.Span.End,
-		New: " [" + schema.FormatTimestamp(secs) + "]",
+		New: " [" + cfg.FormatTimestamp(secs) + "]",
 	}}}
 }

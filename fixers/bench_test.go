@@ -35,7 +35,7 @@ func BenchmarkRun(b *testing.B) {
 		b.Run(fmt.Sprintf("chapters=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {
-				if _, err := Run("p.md", src, Options{Rules: rules.All()}); err != nil {
+				if _, err := Run("p.md", src, Options{Config: rules.DefaultConfig()}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -45,7 +45,7 @@ func BenchmarkRun(b *testing.B) {
 
 func BenchmarkUnified(b *testing.B) {
 	src := bigPage(1000)
-	out, err := Run("p.md", src, Options{Rules: rules.All()})
+	out, err := Run("p.md", src, Options{Config: rules.DefaultConfig()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -18,13 +18,14 @@ as a finding.`,
 	Make:   makeCanonicalTimestamp,
 }
 
-func makeCanonicalTimestamp(doc *schema.Document, d rules.Diagnostic) *Fix {
+func makeCanonicalTimestamp(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	raw := string(doc.Src[d.Span.Start:d.Span.End])
 	ts := schema.NewTimestamp(raw, d.Span)
-	if !ts.Valid || ts.Canonical {
+	want := cfg.FormatTimestamp(ts.Seconds)
+	if !ts.Valid || raw == want {
 		return nil
 	}
 	return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{
-		Start: d.Span.Start, End: d.Span.End, New: schema.FormatTimestamp(ts.Seconds),
+		Start: d.Span.Start, End: d.Span.End, New: want,
 	}}}
 }

@@ -20,7 +20,7 @@ call.`,
 	Make:   makeDropDuplicateEntity,
 }
 
-func makeDropDuplicateEntity(doc *schema.Document, d rules.Diagnostic) *Fix {
+func makeDropDuplicateEntity(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	es := doc.Episode.Entities
 	if es == nil {
 		return nil

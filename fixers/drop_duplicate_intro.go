@@ -22,7 +22,7 @@ chapter's only prose is left as a finding: deleting it would empty the chapter.`
 	Make:   makeDropDuplicateIntro,
 }
 
-func makeDropDuplicateIntro(doc *schema.Document, d rules.Diagnostic) *Fix {
+func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	ep := doc.Episode
 	blocks := ep.Intro
 	i := indexAt(blocks, d.Span.Start)

@@ -17,7 +17,7 @@ const MaxPasses = 10
 
 // Options choose what the engine may do.
 type Options struct {
-	Rules  []*rules.Rule
+	Config *rules.Config
 	Unsafe bool // also apply unsafe fixes
 	// Fixers to use; nil means every registered fixer.
 	Fixers []*Fixer
@@ -58,7 +58,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 	seen := map[[32]byte]bool{sha256.Sum256(src): true}
 	for {
 		doc := schema.Read(path, out.Src)
-		diags := rules.Run(doc, opts.Rules)
+		diags := rules.Run(doc, opts.Config)
 		out.Doc, out.Remaining = doc, diags
 		if out.Passes == MaxPasses {
 			return out, nil
@@ -97,7 +97,7 @@ func collectFixes(doc *schema.Document, diags []rules.Diagnostic, opts Options) 
 	var fixes []*Fix
 	for _, d := range diags {
 		for _, f := range answering(fixers, d.Rule) {
-			fix := f.Make(doc, d)
+			fix := f.Make(doc, opts.Config, d)
 			if fix == nil || (fix.Safety == Unsafe && !opts.Unsafe) {
 				continue
 			}

@@ -20,7 +20,7 @@ meant is an editor's call.`,
 	Make:   makeEntityTypeCase,
 }
 
-func makeEntityTypeCase(doc *schema.Document, d rules.Diagnostic) *Fix {
+func makeEntityTypeCase(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	raw := string(doc.Src[d.Span.Start:d.Span.End])
 	value := raw
 	if doc.Format == schema.JSON {
@@ -30,7 +30,7 @@ func makeEntityTypeCase(doc *schema.Document, d rules.Diagnostic) *Fix {
 		}
 		value = v.Str
 	}
-	for _, t := range rules.EntityTypes {
+	for _, t := range cfg.EntityTypes {
 		if strings.EqualFold(t, value) && t != value {
 			if doc.Format == schema.JSON {
 				t = jsonString(t)

@@ -44,7 +44,7 @@ type Fixer struct {
 	Before, After string
 	// Make returns the fix for one diagnostic, or nil when this one cannot
 	// be repaired (the finding then stays).
-	Make func(doc *schema.Document, d rules.Diagnostic) *Fix
+	Make func(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix
 }
 
 // Fix is one repair: edits that are applied together or not at all.
@@ -123,17 +123,28 @@ func answering(fixers []*Fixer, rule string) []*Fixer {
 	return out
 }
 
-// Available returns the safety of the fix podlint can make for d, and
-// whether there is one at all.
-func Available(doc *schema.Document, d rules.Diagnostic) (Safety, bool) {
-	best, found := Unsafe, false
+// Suggest returns the fix podlint would make for d, a safe one if there is
+// one, or nil. The fix's edits are against doc.Src.
+func Suggest(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
+	var best *Fix
 	for _, f := range For(d.Rule) {
-		if fix := f.Make(doc, d); fix != nil {
-			found = true
-			if fix.Safety == Safe {
-				best = Safe
-			}
+		fix := f.Make(doc, cfg, d)
+		if fix == nil {
+			continue
+		}
+		fix.Fixer = f
+		if best == nil || (best.Safety == Unsafe && fix.Safety == Safe) {
+			best = fix
 		}
 	}
-	return best, found
+	return best
+}
+
+// Available returns the safety of the fix podlint can make for d, and
+// whether there is one at all.
+func Available(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) (Safety, bool) {
+	if fix := Suggest(doc, cfg, d); fix != nil {
+		return fix.Safety, true
+	}
+	return Unsafe, false
 }

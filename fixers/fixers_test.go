@@ -39,7 +39,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			name := filepath.Base(in)
-			opts := Options{Rules: rules.All(), Unsafe: strings.Contains(name, ".unsafe.")}
+			opts := Options{Config: rules.DefaultConfig(), Unsafe: strings.Contains(name, ".unsafe.")}
 			out, err := Run(name, src, opts)
 			if err != nil {
 				t.Fatal(err)
@@ -115,20 +115,20 @@ func checkGitApply(t *testing.T, name string, before []byte, diff string, after 
 }
 
 // fakeFixer builds a test fixer answering rule with make.
-func fakeFixer(name, rule string, make func(*schema.Document, rules.Diagnostic) *Fix) *Fixer {
+func fakeFixer(name, rule string, make func(*schema.Document, *rules.Config, rules.Diagnostic) *Fix) *Fixer {
 	return &Fixer{Name: name, Answers: []string{rule}, Title: "t", Doc: "d", Before: "b", After: "a", Make: make}
 }
 
 const page = "# Tide Pools\n\nA summary of the tide pool episode here.\n\n## [5:07] Cold open\n\nInes kneels on wet rock.\n"
 
 func TestContentGuard(t *testing.T) {
-	greedy := fakeFixer("greedy", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+	greedy := fakeFixer("greedy", "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
 		// Rewrites the timestamp and, wrongly, drops the chapter's prose.
 		i := bytes.Index(doc.Src, []byte("Ines kneels"))
 		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}, {Start: i, End: i + len("Ines kneels")}},
 			Removed: []string{"5:07"}}
 	})
-	_, err := Run("p.md", []byte(page), Options{Rules: rules.All(), Fixers: []*Fixer{greedy}})
+	_, err := Run("p.md", []byte(page), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{greedy}})
 	var fe *FixerError
 	if !errors.As(err, &fe) || fe.Fixer != "greedy" || !strings.Contains(err.Error(), "content guard") || !strings.Contains(err.Error(), "ines kneels") {
 		t.Fatalf("err = %v, want a content guard error naming greedy and the lost words", err)
@@ -138,13 +138,13 @@ func TestContentGuard(t *testing.T) {
 func TestLoopIsReported(t *testing.T) {
 	// Two fixers that undo each other: [5:07] -> [05:07] is canonical, so
 	// make one that writes it back out of form on a clean page.
-	flip := fakeFixer("flip", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+	flip := fakeFixer("flip", "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
 		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}}, Removed: []string{"5:07"}}
 	})
-	flop := fakeFixer("flop", "chapter-start", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+	flop := fakeFixer("flop", "chapter-start", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
 		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "5:07"}}, Removed: []string{"05:07"}}
 	})
-	_, err := Run("p.md", []byte(page), Options{Rules: rules.All(), Fixers: []*Fixer{flip, flop}})
+	_, err := Run("p.md", []byte(page), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{flip, flop}})
 	var fe *FixerError
 	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "recreates an earlier state") || !strings.Contains(fe.Fixer, "flop") {
 		t.Fatalf("err = %v, want a loop error naming flop", err)
@@ -152,14 +152,14 @@ func TestLoopIsReported(t *testing.T) {
 }
 
 func TestInvalidEditsAreAFixerBug(t *testing.T) {
-	wild := fakeFixer("wild", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+	wild := fakeFixer("wild", "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
 		return &Fix{Edits: []Edit{{Start: 0, End: len(doc.Src) + 10}}}
 	})
-	overlapping := fakeFixer("overlapping", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+	overlapping := fakeFixer("overlapping", "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
 		return &Fix{Edits: []Edit{{Start: 2, End: 8}, {Start: 5, End: 9}}}
 	})
 	for _, f := range []*Fixer{wild, overlapping} {
-		_, err := Run("p.md", []byte(page), Options{Rules: rules.All(), Fixers: []*Fixer{f}})
+		_, err := Run("p.md", []byte(page), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{f}})
 		var fe *FixerError
 		if !errors.As(err, &fe) || fe.Fixer != f.Name {
 			t.Errorf("%s: err = %v, want a FixerError", f.Name, err)
@@ -171,11 +171,11 @@ func TestConflictingFixesWaitAPass(t *testing.T) {
 	// Both fixes touch offset 0: the second must wait for the next pass,
 	// where it no longer applies because the first already did the work.
 	calls := 0
-	prefix := fakeFixer("prefix", "timestamp-format", func(doc *schema.Document, d rules.Diagnostic) *Fix {
+	prefix := fakeFixer("prefix", "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
 		calls++
 		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}}, Removed: []string{"5:07"}}
 	})
-	out, err := Run("p.md", []byte(page), Options{Rules: rules.All(), Fixers: []*Fixer{prefix, canonicalTimestamp}})
+	out, err := Run("p.md", []byte(page), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{prefix, canonicalTimestamp}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,14 +196,14 @@ func TestUnsafeFixesNeedTheFlag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	safe, err := Run("p.md", src, Options{Rules: rules.All()})
+	safe, err := Run("p.md", src, Options{Config: rules.DefaultConfig()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if safe.Changed() {
 		t.Errorf("a near repeat was deleted without --unsafe-fixes")
 	}
-	if s, ok := Available(safe.Doc, safe.Remaining[0]); !ok || s != Unsafe {
+	if s, ok := Available(safe.Doc, rules.DefaultConfig(), safe.Remaining[0]); !ok || s != Unsafe {
 		t.Errorf("Available = %v, %v; want an unsafe fix", s, ok)
 	}
 }

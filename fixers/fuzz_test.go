@@ -28,7 +28,7 @@ func FuzzFix(f *testing.F) {
 		if isJSON {
 			name = "episode.json"
 		}
-		opts := Options{Rules: rules.All(), Unsafe: true}
+		opts := Options{Config: rules.DefaultConfig(), Unsafe: true}
 		out, err := Run(name, src, opts)
 		if err != nil {
 			t.Fatalf("%v\ninput: %q", err, src)

@@ -21,7 +21,7 @@ dash may start a speaker, and podlint does not guess.`,
 	Make:   makeQuoteMarks,
 }
 
-func makeQuoteMarks(doc *schema.Document, d rules.Diagnostic) *Fix {
+func makeQuoteMarks(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	c, i := blockAt(doc, d.Span.Start)
 	if c == nil || c.Blocks[i].Quote == nil {
 		return nil

@@ -64,9 +64,9 @@ func blobAt(doc *schema.Document, d rules.Diagnostic) *blob {
 	return b
 }
 
-func makeRecoverLeaked(doc *schema.Document, d rules.Diagnostic) *Fix {
+func makeRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	if doc.Format != schema.Markdown {
-		return makeRecoverLeakedJSON(doc, d)
+		return makeRecoverLeakedJSON(doc, cfg, d)
 	}
 	b := blobAt(doc, d)
 	if b == nil {
@@ -82,7 +82,7 @@ func makeRecoverLeaked(doc *schema.Document, d rules.Diagnostic) *Fix {
 			return nil
 		}
 	}
-	r := &recovery{doc: doc, fix: &Fix{Safety: Safe}}
+	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
 	start, end := r.blobLines(b)
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: start, End: end})
 	for i, c := range matches {
@@ -97,6 +97,7 @@ func makeRecoverLeaked(doc *schema.Document, d rules.Diagnostic) *Fix {
 // recovery builds the fix for one blob.
 type recovery struct {
 	doc *schema.Document
+	cfg *rules.Config
 	fix *Fix
 	// dropped is text of the blob that is not written because the page
 	// already has it (titles, entities): the guard may let it go.
@@ -156,7 +157,7 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blo
 			r.dropped = append(r.dropped, q.Text)
 			continue
 		}
-		quotes = append(quotes, quoteLine(q))
+		quotes = append(quotes, r.quoteLine(q))
 	}
 	headingEnd := lineEnd(src, c.Heading.End)
 	var top []string
@@ -191,14 +192,14 @@ func (r *recovery) insertBlocks(at int, blocks []string) {
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: at, End: at, New: text})
 }
 
-func quoteLine(q schema.LeakedQuote) string {
+func (r *recovery) quoteLine(q schema.LeakedQuote) string {
 	text := strings.Trim(oneLine(q.Text), `"`)
 	line := `> *"` + text + `"*`
 	if q.Speaker != "" {
 		line += " — " + oneLine(q.Speaker)
 	}
 	if q.HasAt {
-		line += " [" + schema.FormatTimestamp(q.At) + "]"
+		line += " [" + r.cfg.FormatTimestamp(q.At) + "]"
 	}
 	return line
 }

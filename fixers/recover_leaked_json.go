@@ -39,7 +39,7 @@ type confidenceOut struct {
 	Rationale string  `json:"rationale,omitempty"`
 }
 
-func makeRecoverLeakedJSON(doc *schema.Document, d rules.Diagnostic) *Fix {
+func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	root := doc.JSONValue()
 	chapters := root.Get("chapters")
 	if chapters == nil || chapters.Kind != schema.Array {
@@ -90,7 +90,7 @@ func makeRecoverLeakedJSON(doc *schema.Document, d rules.Diagnostic) *Fix {
 		taken[int(rec.Start)] = true
 	}
 
-	r := &recovery{doc: doc, fix: &Fix{Safety: Safe}}
+	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
 	// Delete the blob items with the separator before them.
 	from := quotes.Span.Start + 1
 	if first > 0 {

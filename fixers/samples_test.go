@@ -26,7 +26,7 @@ func readShared(t *testing.T, rel string) []byte {
 func TestExamplesFixToClean(t *testing.T) {
 	clean := readShared(t, "examples/clean.md")
 	for _, name := range []string{"quote-fragments.md", "mixed-defects.md"} {
-		out, err := Run(name, readShared(t, "examples/"+name), Options{Rules: rules.All()})
+		out, err := Run(name, readShared(t, "examples/"+name), Options{Config: rules.DefaultConfig()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,7 +42,7 @@ func TestExamplesFixToClean(t *testing.T) {
 var timestampedQuote = regexp.MustCompile(`(?m)^> \*".*"\*( — [^\[]+)? \[\d+(:\d\d)+\]$`)
 
 func TestRailwaySample(t *testing.T) {
-	out, err := Run("railway.md", readShared(t, "samples/railway-agent-native-cloud.md"), Options{Rules: rules.All()})
+	out, err := Run("railway.md", readShared(t, "samples/railway-agent-native-cloud.md"), Options{Config: rules.DefaultConfig()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func TestRailwaySample(t *testing.T) {
 
 func TestLeakedExampleFixesToFixed(t *testing.T) {
 	want := readShared(t, "examples/leaked-json.fixed.md")
-	out, err := Run("leaked-json.md", readShared(t, "examples/leaked-json.md"), Options{Rules: rules.All()})
+	out, err := Run("leaked-json.md", readShared(t, "examples/leaked-json.md"), Options{Config: rules.DefaultConfig()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestLeakedExampleFixesToFixed(t *testing.T) {
 // The field samples hold no leak: recovery must not fire on them.
 func TestSamplesHaveNoLeak(t *testing.T) {
 	for _, name := range []string{"railway-agent-native-cloud.md", "github-agent-era.md", "pocock-engineering-fundamentals.md", "devin-80-percent.md"} {
-		out, err := Run(name, readShared(t, "samples/"+name), Options{Rules: rules.All()})
+		out, err := Run(name, readShared(t, "samples/"+name), Options{Config: rules.DefaultConfig()})
 		if err != nil {
 			t.Fatal(err)
 		}

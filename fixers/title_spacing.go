@@ -23,7 +23,7 @@ editor's call.`,
 
 const emDash = "—"
 
-func makeTitleSpacing(doc *schema.Document, d rules.Diagnostic) *Fix {
+func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	src := doc.Src
 	raw := string(src[d.Span.Start:d.Span.End])
 	if doc.Format == schema.JSON {

@@ -30,9 +30,10 @@ Ada opens with the claim that no map is neutral.`,
 	Run: runDuplicateIntro,
 }
 
-// introSimilarity is how alike a repeat must be: the share of the summary's
-// words found in order at the start of the later paragraph.
-const introSimilarity = 0.9
+// defaultIntroSimilarity is how alike a repeat must be: the share of the
+// summary's words found in order at the start of the later paragraph (the
+// rule option `similarity` changes it).
+const defaultIntroSimilarity = 0.9
 
 // minIntroWords keeps short summaries ("Intro.") from matching everywhere.
 const minIntroWords = 8
@@ -70,7 +71,7 @@ func runDuplicateIntro(p *Pass) {
 				continue
 			}
 			cw := words(c.block.Text)
-			if len(cw) < len(sw)*9/10 || inOrder(sw, cw[:min(len(cw), len(sw)+len(sw)/10)]) < introSimilarity {
+			if len(cw) < len(sw)*9/10 || inOrder(sw, cw[:min(len(cw), len(sw)+len(sw)/10)]) < p.Config.IntroSimilarity {
 				continue
 			}
 			reported[c.block.Span.Start] = true

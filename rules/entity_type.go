@@ -15,7 +15,8 @@ group of their own.`,
 	Run:  runEntityType,
 }
 
-// EntityTypes is the default vocabulary of entity types.
+// EntityTypes is the default vocabulary of entity types (the rule option
+// `types` replaces it).
 var EntityTypes = []string{"Person", "Organization", "Software", "Product", "Concept", "Place", "Event", "Work"}
 
 func runEntityType(p *Pass) {
@@ -29,7 +30,7 @@ func runEntityType(p *Pass) {
 		}
 		t := e.Type.Value
 		known := ""
-		for _, v := range EntityTypes {
+		for _, v := range p.Config.EntityTypes {
 			if strings.EqualFold(v, t) {
 				known = v
 			}
@@ -39,7 +40,7 @@ func runEntityType(p *Pass) {
 		case known != "":
 			p.Report(e.Type.Span, "entity type %q of %q is not capitalized: write %q", t, e.Name.Value, known)
 		default:
-			p.Report(e.Type.Span, "entity type %q of %q is not one of %s", t, e.Name.Value, strings.Join(EntityTypes, ", "))
+			p.Report(e.Type.Span, "entity type %q of %q is not one of %s", t, e.Name.Value, strings.Join(p.Config.EntityTypes, ", "))
 		}
 	}
 }

@@ -23,7 +23,7 @@ func FuzzRun(f *testing.F) {
 			name = "episode.json"
 		}
 		doc := schema.Read(name, src)
-		for _, d := range Run(doc, All()) {
+		for _, d := range Run(doc, DefaultConfig()) {
 			if d.Span.Start < 0 || d.Span.End < d.Span.Start || d.Span.End > len(src) {
 				t.Fatalf("%s finding %q has span %v outside %d bytes", d.Rule, d.Message, d.Span, len(src))
 			}

@@ -16,7 +16,8 @@ import (
 type Severity int
 
 const (
-	Warning Severity = iota + 1
+	Off Severity = iota
+	Warning
 	Error
 )
 
@@ -37,6 +38,8 @@ const (
 	Style     = "style"     // the canonical way to write things
 	Entities  = "entities"  // the entity list
 	Schema    = "schema"    // the JSON Schema and syntax
+	// Suppressions holds unused-suppression: the suppression comments themselves.
+	Suppressions = "suppressions"
 )
 
 // Rule describes one check.
@@ -65,15 +68,18 @@ type Diagnostic struct {
 type Pass struct {
 	Doc     *schema.Document
 	Episode *schema.Episode
+	Config  *Config
 	rule    *Rule
 	out     *[]Diagnostic
+	// directives are the page's suppression comments (unused-suppression).
+	directives []*directive
 }
 
 // Report records a finding of the running rule at span.
 func (p *Pass) Report(span schema.Span, format string, args ...any) {
 	*p.out = append(*p.out, Diagnostic{
 		Rule:     p.rule.Name,
-		Severity: p.rule.Severity,
+		Severity: p.Config.SeverityOf(p.rule),
 		Span:     span,
 		Message:  fmt.Sprintf(format, args...),
 	})
@@ -99,6 +105,7 @@ var all = []*Rule{
 	schemaRule,
 	timestampFormat,
 	titleFormat,
+	unusedSuppression,
 }
 
 var byName = map[string]*Rule{}
@@ -137,7 +144,7 @@ func validate(rules []*Rule) error {
 }
 
 // CategoryNames lists the categories in the order they are documented.
-var CategoryNames = []string{Structure, Schema, Timing, Style, Entities}
+var CategoryNames = []string{Structure, Schema, Timing, Style, Entities, Suppressions}
 
 func isCategory(name string) bool {
 	for _, c := range CategoryNames {
@@ -203,16 +210,29 @@ func mark(on map[string]bool, names []string, value bool) error {
 	return nil
 }
 
-// Run applies rules to doc and returns the findings sorted by position, then
-// rule, then message. A broken document (JSON that does not parse) only gets
-// its schema findings.
-func Run(doc *schema.Document, rules []*Rule) []Diagnostic {
+// Run applies the configured rules to doc and returns the findings sorted
+// by position, then rule, then message. A broken document (JSON that does
+// not parse) only gets its schema findings.
+//
+// Suppression comments hide the findings they cover; unused-suppression,
+// when it runs, then reports the comments that hid nothing.
+func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 	var out []Diagnostic
-	for _, r := range rules {
-		if doc.Broken && r != schemaRule {
+	checkSuppressions := false
+	for _, r := range cfg.Rules {
+		if (doc.Broken && r != schemaRule) || cfg.SeverityOf(r) == Off {
 			continue
 		}
-		r.Run(&Pass{Doc: doc, Episode: doc.Episode, rule: r, out: &out})
+		if r == unusedSuppression {
+			checkSuppressions = true
+			continue
+		}
+		r.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out})
+	}
+	directives := parseDirectives(doc)
+	out = suppress(doc, out, directives)
+	if checkSuppressions {
+		unusedSuppression.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: unusedSuppression, out: &out, directives: directives})
 	}
 	Sort(out)
 	return out

@@ -36,6 +36,18 @@ func runSchema(p *Pass) {
 		return
 	}
 	notEpisode := p.Episode.Title == nil && len(p.Episode.Chapters) == 0
+	reportViolations(p, violations, "", notEpisode)
+	for _, x := range p.Config.Extra {
+		violations, err := x.Validate(p.Doc)
+		if err != nil {
+			p.Report(schema.Span{}, "validation against %s failed: %v", x.Name, err)
+			continue
+		}
+		reportViolations(p, violations, " ("+x.Name+")", false)
+	}
+}
+
+func reportViolations(p *Pass, violations []schema.Violation, source string, notEpisode bool) {
 	for _, v := range violations {
 		if notEpisode && v.Pointer == "" {
 			continue // missing-chapters reports the file as not an episode
@@ -44,6 +56,6 @@ func runSchema(p *Pass) {
 		if ptr == "" {
 			ptr = "/"
 		}
-		p.Report(v.Span, "%s: %s", ptr, v.Message)
+		p.Report(v.Span, "%s: %s%s", ptr, v.Message, source)
 	}
 }

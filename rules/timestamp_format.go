@@ -31,10 +31,10 @@ func runTimestampFormat(p *Pass) {
 }
 
 func checkTimestamp(p *Pass, ts schema.Timestamp, where string) {
-	switch {
+	switch want := p.Config.FormatTimestamp(ts.Seconds); {
 	case !ts.Valid:
 		p.Report(ts.Span, "[%s] in %s is not a timestamp: write mm:ss or h:mm:ss", ts.Raw, where)
-	case !ts.Canonical:
-		p.Report(ts.Span, "[%s] in %s is out of form: write [%s]", ts.Raw, where, schema.FormatTimestamp(ts.Seconds))
+	case ts.Raw != want:
+		p.Report(ts.Span, "[%s] in %s is out of form: write [%s]", ts.Raw, where, want)
 	}
 }

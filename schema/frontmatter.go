@@ -169,3 +169,38 @@ func (r *fmReader) lineSpan(n int) Span {
 func escapePointer(key string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
 }
+
+// YAML is a whole YAML file read with positions, as podlint reads its
+// config: the value, and the span of every value under its JSON Pointer.
+type YAML struct {
+	Doc      *Document // Src, Lines, Instance (the value) and Pointers
+	Problems []Problem
+}
+
+// ReadYAML reads src; aliases are refused as in front matter.
+func ReadYAML(path string, src []byte) *YAML {
+	doc := &Document{Path: path, Src: src, Lines: NewLines(src), Pointers: map[string]Span{}}
+	out := &YAML{Doc: doc}
+	r := &fmReader{doc: doc, firstLine: 1, pointers: doc.Pointers}
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		span := Span{}
+		if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			span = r.lineSpan(n)
+			msg = err.Error()[len(m[0]):]
+		}
+		out.Problems = append(out.Problems, Problem{Span: span, Message: "not valid YAML: " + msg})
+		return out
+	}
+	if len(root.Content) == 0 {
+		doc.Instance = map[string]any{}
+		return out
+	}
+	if v, ok := r.value(root.Content[0], "", 0); ok {
+		doc.Instance = v
+	}
+	out.Problems = append(out.Problems, doc.Problems...)
+	return out
+}

@@ -49,6 +49,19 @@ func (l *Lines) Count() int { return len(l.starts) }
 // Start is the byte offset where the 1-based line begins.
 func (l *Lines) Start(line int) int { return l.starts[line-1] }
 
+// Text is the 1-based line's text without its line ending.
+func (l *Lines) Text(line int) string {
+	start := l.starts[line-1]
+	end := len(l.src)
+	if line < len(l.starts) {
+		end = l.starts[line] - 1
+	}
+	if end > start && l.src[end-1] == '\r' {
+		end--
+	}
+	return string(l.src[start:end])
+}
+
 // Position converts a byte offset into a line and column. Offsets past the
 // end clamp to the end; an offset inside a multi-byte rune counts as that rune.
 func (l *Lines) Position(offset int) Position {

@@ -53,14 +53,43 @@ type Violation struct {
 // Validate checks the document's instance against the episode schema. The
 // validator's error order is not stable, so leaves are collected and sorted.
 func Validate(doc *Document) ([]Violation, error) {
-	if doc.Instance == nil {
-		return nil, nil
-	}
 	sch, err := compiled()
 	if err != nil {
 		return nil, fmt.Errorf("compiling the episode schema: %w", err)
 	}
-	err = sch.Validate(doc.Instance)
+	return validateWith(sch, doc)
+}
+
+// Extra is a user schema applied in addition to the episode schema, for
+// site-specific front matter. It sees the same instance.
+type Extra struct {
+	Name   string
+	schema *jsonschema.Schema
+}
+
+// CompileExtra compiles a user schema. Like the episode schema, it may load
+// nothing: a $ref to a file or URL is refused.
+func CompileExtra(name string, data []byte) (*Extra, error) {
+	c := newCompiler()
+	url := "file:///podlint-user/" + strings.TrimLeft(name, "/")
+	if err := c.AddResource(url, bytes.NewReader(data)); err != nil {
+		return nil, err
+	}
+	sch, err := c.Compile(url)
+	if err != nil {
+		return nil, err
+	}
+	return &Extra{Name: name, schema: sch}, nil
+}
+
+// Validate checks doc against the user schema.
+func (x *Extra) Validate(doc *Document) ([]Violation, error) { return validateWith(x.schema, doc) }
+
+func validateWith(sch *jsonschema.Schema, doc *Document) ([]Violation, error) {
+	if doc.Instance == nil {
+		return nil, nil
+	}
+	err := sch.Validate(doc.Instance)
 	if err == nil {
 		return nil, nil
 	}
@@ -73,6 +102,12 @@ func Validate(doc *Document) ([]Violation, error) {
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
 		if strings.HasSuffix(e.KeywordLocation, "/oneOf") || strings.HasSuffix(e.KeywordLocation, "/anyOf") {
+			if best := deepestBranch(e); best != nil {
+				// The value took one branch's shape and failed inside it:
+				// that branch's errors are the useful ones.
+				walk(best)
+				return
+			}
 			// One finding for the alternatives, not one per branch.
 			e = &jsonschema.ValidationError{InstanceLocation: e.InstanceLocation, Message: strings.Join(leafMessages(e), ", or ")}
 		}
@@ -101,6 +136,34 @@ func Validate(doc *Document) ([]Violation, error) {
 		return a.Message < b.Message
 	})
 	return out, nil
+}
+
+// deepestBranch returns the one alternative whose errors lie deeper in the
+// instance than every other's, or nil when there is no such branch.
+func deepestBranch(e *jsonschema.ValidationError) *jsonschema.ValidationError {
+	var best *jsonschema.ValidationError
+	bestDepth, ties := -1, 0
+	for _, c := range e.Causes {
+		d := maxDepth(c)
+		switch {
+		case d > bestDepth:
+			best, bestDepth, ties = c, d, 0
+		case d == bestDepth:
+			ties++
+		}
+	}
+	if ties > 0 || bestDepth <= strings.Count(e.InstanceLocation, "/") {
+		return nil
+	}
+	return best
+}
+
+func maxDepth(e *jsonschema.ValidationError) int {
+	d := strings.Count(e.InstanceLocation, "/")
+	for _, c := range e.Causes {
+		d = max(d, maxDepth(c))
+	}
+	return d
 }
 
 func leafMessages(e *jsonschema.ValidationError) []string {
@@ -160,4 +223,28 @@ func firstInvalid(src []byte) *EncodingError {
 		i += size
 	}
 	return nil
+}
+
+//go:embed config.schema.json
+var configSchemaJSON []byte
+
+// ConfigSchema returns the text of the schema podlint's config file follows.
+func ConfigSchema() []byte { return configSchemaJSON }
+
+var configSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	c := newCompiler()
+	const url = "https://podlint.dev/schema/config.schema.json"
+	if err := c.AddResource(url, bytes.NewReader(configSchemaJSON)); err != nil {
+		return nil, err
+	}
+	return c.Compile(url)
+})
+
+// ValidateConfig checks a config file read with ReadYAML.
+func ValidateConfig(y *YAML) ([]Violation, error) {
+	sch, err := configSchema()
+	if err != nil {
+		return nil, fmt.Errorf("compiling the config schema: %w", err)
+	}
+	return validateWith(sch, y.Doc)
 }

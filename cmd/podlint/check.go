@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -31,35 +32,53 @@ func checkCommand() *cli.Command {
 // lintFlags are the flags check and fix share.
 func lintFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(formatNames(), ", ")},
+		&cli.StringSliceFlag{Name: "format", Usage: "output format: " + strings.Join(formatNames(), ", ") + "; FORMAT:FILE writes to a file; repeatable (default: text)"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour text output: auto (on a terminal, unless NO_COLOR is set), always, never"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, not warnings"},
+		&cli.BoolFlag{Name: "statistics", Usage: "after the findings, count them per rule"},
+		&cli.IntFlag{Name: "max-warnings", Value: -1, Usage: "exit 1 when there are more warnings than this"},
 		&cli.StringSliceFlag{Name: "enable", Usage: "run only these rules or categories (comma-separated, repeatable)"},
 		&cli.StringSliceFlag{Name: "disable", Usage: "do not run these rules or categories (comma-separated, repeatable)"},
 		&cli.StringFlag{Name: "stdin-filename", Usage: "name to report standard input under (its extension picks the form)"},
 		&cli.StringFlag{Name: "max-file-size", Value: defaultMaxFileSize, Usage: "skip larger files with an error (bytes, or KiB, MiB, GiB)"},
+		&cli.StringFlag{Name: "config", Usage: "use this config file for every file (instead of the nearest .podlint.yaml)"},
+		&cli.BoolFlag{Name: "no-config", Usage: "ignore every config file"},
 	}
 }
 
 // lintOptions are the settings a lint run shares across files.
 type lintOptions struct {
-	rules    []*rules.Rule
-	maxSize  int64
+	resolver *resolver
 	stdin    io.Reader
 	stdinFor string
+	stderr   io.Writer // for the progress bar
 }
 
 func readLintOptions(c *cli.Context) (lintOptions, error) {
-	selected, err := rules.Select(splitList(c.StringSlice("enable")), splitList(c.StringSlice("disable")))
-	if err != nil {
+	enable, disable := splitList(c.StringSlice("enable")), splitList(c.StringSlice("disable"))
+	if _, err := rules.Select(enable, disable); err != nil {
 		return lintOptions{}, usageError(err)
 	}
-	size, err := parseSize(c.String("max-file-size"))
-	if err != nil {
-		return lintOptions{}, usageError(fmt.Errorf("--max-file-size: %w", err))
+	var size int64
+	if c.IsSet("max-file-size") {
+		var err error
+		if size, err = parseSize(c.String("max-file-size")); err != nil {
+			return lintOptions{}, usageError(fmt.Errorf("--max-file-size: %w", err))
+		}
+	}
+	if c.Bool("no-config") && c.String("config") != "" {
+		return lintOptions{}, usageError(fmt.Errorf("--config and --no-config exclude each other"))
 	}
 	if c.NArg() == 0 {
 		return lintOptions{}, usageError(fmt.Errorf("no files given: pass files, directories, or - for standard input"))
 	}
-	return lintOptions{rules: selected, maxSize: size, stdin: c.App.Reader, stdinFor: c.String("stdin-filename")}, nil
+	res := newResolver(c.String("config"), c.Bool("no-config"), enable, disable, size)
+	if c.String("config") != "" {
+		if _, err := res.load(c.String("config")); err != nil {
+			return lintOptions{}, err
+		}
+	}
+	return lintOptions{resolver: res, stdin: c.App.Reader, stdinFor: c.String("stdin-filename"), stderr: c.App.ErrWriter}, nil
 }
 
 // splitList accepts both repeated flags and comma-separated values.
@@ -82,19 +101,80 @@ func checkAction(c *cli.Context) error {
 	if c.Bool("unsafe-fixes") {
 		return usageError(fmt.Errorf("--unsafe-fixes goes with --fix"))
 	}
-	format, ok := formats[c.String("format")]
-	if !ok {
-		return usageError(fmt.Errorf("unknown --format %q: use one of %s", c.String("format"), strings.Join(formatNames(), ", ")))
+	outputs, ropts, err := readReportOptions(c)
+	if err != nil {
+		return err
 	}
 	opts, err := readLintOptions(c)
 	if err != nil {
 		return err
 	}
-	rep := lint(c.Args().Slice(), opts)
-	if err := format(c.App.Writer, rep); err != nil {
+	rep, err := lint(c.Args().Slice(), opts)
+	if err != nil {
 		return err
 	}
-	return rep.finish(c.App.ErrWriter)
+	return rep.conclude(c, outputs, c.App.Writer, ropts)
+}
+
+// reportOptions are the flags that shape what is printed.
+type reportOptions struct {
+	color       bool // colour is allowed (auto or always)
+	forceColor  bool
+	quiet       bool
+	statistics  bool
+	maxWarnings int
+}
+
+func readReportOptions(c *cli.Context) ([]output, reportOptions, error) {
+	outputs, err := parseOutputs(c.StringSlice("format"))
+	if err != nil {
+		return nil, reportOptions{}, err
+	}
+	ro := reportOptions{quiet: c.Bool("quiet"), statistics: c.Bool("statistics"), maxWarnings: c.Int("max-warnings")}
+	switch c.String("color") {
+	case "auto":
+		ro.color = true
+	case "always":
+		ro.color, ro.forceColor = true, true
+	case "never":
+	default:
+		return nil, ro, usageError(fmt.Errorf("--color takes auto, always or never, not %q", c.String("color")))
+	}
+	return outputs, ro, nil
+}
+
+// conclude prints the report on stream in every format, then the input
+// errors, and turns the run into an exit code.
+func (r *report) conclude(c *cli.Context, outputs []output, stream io.Writer, ro reportOptions) error {
+	_, warnings, _ := r.counts()
+	if ro.quiet {
+		r.dropWarnings()
+	}
+	if err := emit(outputs, stream, r, ro); err != nil {
+		return err
+	}
+	err := r.finish(c.App.ErrWriter)
+	if err == nil && ro.maxWarnings >= 0 && warnings > ro.maxWarnings {
+		fmt.Fprintf(c.App.ErrWriter, "podlint: %s, more than --max-warnings %d\n", plural(warnings, "warning"), ro.maxWarnings)
+		return exitErr(exitFindings)
+	}
+	return err
+}
+
+// dropWarnings keeps only error-level findings (--quiet).
+func (r *report) dropWarnings() {
+	for i := range r.files {
+		f := &r.files[i]
+		var diags []rules.Diagnostic
+		var fixes []string
+		var suggestions [][]suggestion
+		for j, d := range f.diags {
+			if d.Severity == rules.Error {
+				diags, fixes, suggestions = append(diags, d), append(fixes, f.fixes[j]), append(suggestions, f.suggestions[j])
+			}
+		}
+		f.diags, f.fixes, f.suggestions = diags, fixes, suggestions
+	}
 }
 
 // fileReport is what one file produced.
@@ -103,18 +183,33 @@ type fileReport struct {
 	lines *schema.Lines
 	diags []rules.Diagnostic
 	// fixes holds, for each diagnostic, the safety of the fix podlint can
-	// make for it ("safe", "unsafe"), or "" when there is none.
-	fixes []string
+	// make for it ("safe", "unsafe"), or "" when there is none, and
+	// suggestions its edits.
+	fixes       []string
+	suggestions [][]suggestion
 }
 
-func newFileReport(path string, doc *schema.Document, diags []rules.Diagnostic) fileReport {
+// suggestion is one edit of a fix, in positions, for formats that carry
+// fixes (rdjson).
+type suggestion struct {
+	start, end schema.Position
+	text       string
+}
+
+func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic) fileReport {
 	fixes := make([]string, len(diags))
+	suggestions := make([][]suggestion, len(diags))
 	for i, d := range diags {
-		if s, ok := fixers.Available(doc, d); ok {
-			fixes[i] = s.String()
+		fix := fixers.Suggest(doc, cfg, d)
+		if fix == nil {
+			continue
+		}
+		fixes[i] = fix.Safety.String()
+		for _, e := range fix.Edits {
+			suggestions[i] = append(suggestions[i], suggestion{start: doc.Lines.Position(e.Start), end: doc.Lines.Position(e.End), text: e.New})
 		}
 	}
-	return fileReport{path: path, lines: doc.Lines, diags: diags, fixes: fixes}
+	return fileReport{path: path, lines: doc.Lines, diags: diags, fixes: fixes, suggestions: suggestions}
 }
 
 // report is a whole run: the files checked and the paths that failed.
@@ -124,19 +219,50 @@ type report struct {
 }
 
 // lint checks every input, in sorted order.
-func lint(args []string, opts lintOptions) *report {
-	inputs, errs := collect(args, opts.stdinFor)
-	rep := &report{errors: errs}
-	for _, in := range inputs {
-		src, ierr := load(in, opts.stdin, opts.maxSize)
+func lint(args []string, opts lintOptions) (*report, error) {
+	rep := &report{}
+	err := eachInput(args, opts, rep, func(in input, src []byte, st *settings) {
+		doc := schema.Read(in.path, src)
+		rep.files = append(rep.files, newFileReport(in.path, doc, st.cfg, rules.Run(doc, st.cfg)))
+	})
+	return rep, err
+}
+
+// eachInput collects the inputs, finds each one's settings, loads it, and
+// hands it to do. Input and config errors go into rep; a usage error ends
+// the run.
+func eachInput(args []string, opts lintOptions, rep *report, do func(input, []byte, *settings)) error {
+	inputs, errs := collect(args, opts.stdinFor, opts.resolver)
+	rep.errors = append(rep.errors, errs...)
+	reported := map[string]bool{}
+	bar := newProgress(opts.stderr, len(inputs))
+	defer bar.done()
+	for i, in := range inputs {
+		bar.step(i)
+		st, err := opts.resolver.settingsFor(in.path)
+		if err != nil {
+			if isUsage(err) {
+				return err
+			}
+			if !reported[err.Error()] {
+				reported[err.Error()] = true
+				ie := inputError{path: "config", msg: err.Error()}
+				var ce *configError
+				if errors.As(err, &ce) {
+					ie = inputError{path: ce.path, pos: ce.pos, msg: ce.msg}
+				}
+				rep.errors = append(rep.errors, ie)
+			}
+			continue
+		}
+		src, ierr := load(in, opts.stdin, st.maxSize)
 		if ierr != nil {
 			rep.errors = append(rep.errors, *ierr)
 			continue
 		}
-		doc := schema.Read(in.path, src)
-		rep.files = append(rep.files, newFileReport(in.path, doc, rules.Run(doc, opts.rules)))
+		do(in, src, st)
 	}
-	return rep
+	return nil
 }
 
 // counts tallies findings by severity and the files that have any.

@@ -38,52 +38,44 @@ type fixedFile struct {
 // piped to git apply; with write it rewrites the files and reports what
 // remains on stdout, as check does.
 func fixAction(c *cli.Context, write bool) error {
-	format, ok := formats[c.String("format")]
-	if !ok {
-		return usageError(fmt.Errorf("unknown --format %q: use one of %s", c.String("format"), strings.Join(formatNames(), ", ")))
+	outputs, ropts, err := readReportOptions(c)
+	if err != nil {
+		return err
 	}
 	opts, err := readLintOptions(c)
 	if err != nil {
 		return err
 	}
-	fixOpts := fixers.Options{Rules: opts.rules, Unsafe: c.Bool("unsafe-fixes")}
-	inputs, errs := collect(c.Args().Slice(), opts.stdinFor)
-	rep := &report{errors: errs}
+	rep := &report{}
 	var fixed []fixedFile
-	for _, in := range inputs {
-		src, ierr := load(in, opts.stdin, opts.maxSize)
-		if ierr != nil {
-			rep.errors = append(rep.errors, *ierr)
-			continue
-		}
-		out, err := fixers.Run(in.path, src, fixOpts)
+	err = eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, st *settings) {
+		out, err := fixers.Run(in.path, src, fixers.Options{Config: st.cfg, Unsafe: c.Bool("unsafe-fixes")})
 		if err != nil {
 			rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()})
-			continue
+			return
 		}
 		if write && out.Changed() {
 			if err := writeFixed(c.App.Writer, in, src, out.Src); err != nil {
 				rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()})
-				continue
+				return
 			}
 		}
 		fixed = append(fixed, fixedFile{in: in, before: src, outcome: out})
-		rep.files = append(rep.files, newFileReport(in.path, out.Doc, out.Remaining))
+		rep.files = append(rep.files, newFileReport(in.path, out.Doc, st.cfg, out.Remaining))
+	})
+	if err != nil {
+		return err
 	}
 	applied, changedFiles := tally(fixed)
-	stdinOnly := len(inputs) == 1 && inputs[0].stdin
+	stdinOnly := len(fixed) == 1 && fixed[0].in.stdin
+	stream := c.App.Writer
 	switch {
 	case write && stdinOnly:
 		// The fixed page went to stdout; the report goes to stderr.
-		if err := format(c.App.ErrWriter, rep); err != nil {
-			return err
-		}
+		stream = c.App.ErrWriter
 	case write:
 		if applied > 0 {
 			fmt.Fprintf(c.App.Writer, "fixed %s in %s (%s)\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
-		}
-		if err := format(c.App.Writer, rep); err != nil {
-			return err
 		}
 	default:
 		for _, f := range fixed {
@@ -92,11 +84,9 @@ func fixAction(c *cli.Context, write bool) error {
 		if applied > 0 {
 			fmt.Fprintf(c.App.ErrWriter, "would fix %s in %s (%s); what would remain:\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
 		}
-		if err := format(c.App.ErrWriter, rep); err != nil {
-			return err
-		}
+		stream = c.App.ErrWriter
 	}
-	err = rep.finish(c.App.ErrWriter)
+	err = rep.conclude(c, outputs, stream, ropts)
 	if err == nil && !write && applied > 0 {
 		return exitErr(exitFindings) // a diff is pending: CI can require a clean tree
 	}

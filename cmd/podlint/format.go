@@ -4,13 +4,76 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"sort"
+	"strings"
 )
 
 // formats maps --format names to printers of a whole run.
 var formats = map[string]func(io.Writer, *report) error{
-	"text": writeText,
-	"json": writeJSON,
+	"text":   writeText,
+	"json":   writeJSON,
+	"sarif":  writeSARIF,
+	"github": writeGitHub,
+	"rdjson": writeRDJSON,
+	"junit":  writeJUnit,
+}
+
+// output is one --format: a printer and where it writes ("" is the
+// command's own stream).
+type output struct {
+	name  string
+	write func(io.Writer, *report) error
+	path  string
+}
+
+// parseOutputs reads --format values: NAME, or NAME:FILE to write to a file
+// (several at once: --format text --format sarif:podlint.sarif).
+func parseOutputs(values []string) ([]output, error) {
+	var out []output
+	for _, v := range splitList(values) {
+		name, path, _ := strings.Cut(v, ":")
+		write, ok := formats[name]
+		if !ok {
+			return nil, usageError(fmt.Errorf("unknown --format %q: use one of %s", name, strings.Join(formatNames(), ", ")))
+		}
+		out = append(out, output{name: name, write: write, path: path})
+	}
+	if len(out) == 0 {
+		out = []output{{name: "text", write: writeText}}
+	}
+	return out, nil
+}
+
+// emit writes the report in every requested format; colour is used only on
+// a terminal, for text.
+func emit(outputs []output, stream io.Writer, r *report, opts reportOptions) error {
+	for _, o := range outputs {
+		w, closeFile := stream, func() error { return nil }
+		if o.path != "" {
+			f, err := os.Create(o.path)
+			if err != nil {
+				return fmt.Errorf("--format %s:%s: %s", o.name, o.path, describeFSError(err))
+			}
+			w, closeFile = f, f.Close
+		}
+		var err error
+		if o.name == "text" {
+			err = writeTextTo(w, r, o.path == "" && (opts.forceColor || opts.color && isTerminal(stream)))
+		} else {
+			err = o.write(w, r)
+		}
+		if cerr := closeFile(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		if o.name == "text" && opts.statistics {
+			writeStatistics(w, r)
+		}
+	}
+	return nil
 }
 
 func formatNames() []string {
@@ -57,12 +120,83 @@ func (r *report) findings() []finding {
 }
 
 // writeText prints `file:line:col: severity rule: message` lines and a summary.
-func writeText(w io.Writer, r *report) error {
+func writeText(w io.Writer, r *report) error { return writeTextTo(w, r, false) }
+
+// ANSI colours for text on a terminal.
+const (
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiDim    = "\x1b[2m"
+	ansiReset  = "\x1b[0m"
+)
+
+func writeTextTo(w io.Writer, r *report, color bool) error {
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return code + s + ansiReset
+	}
 	for _, f := range r.findings() {
-		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Message)
+		sev := paint(ansiYellow, f.Severity)
+		if f.Severity == "error" {
+			sev = paint(ansiRed, f.Severity)
+		}
+		fmt.Fprintf(w, "%s: %s %s: %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, paint(ansiDim, f.Rule), f.Message)
 	}
 	_, err := fmt.Fprintln(w, summaryLine(r))
 	return err
+}
+
+// writeStatistics prints how many findings each rule made.
+func writeStatistics(w io.Writer, r *report) {
+	type stat struct {
+		rule     string
+		severity string
+		count    int
+		fixable  int
+	}
+	byRule := map[string]*stat{}
+	for _, f := range r.files {
+		for i, d := range f.diags {
+			s := byRule[d.Rule]
+			if s == nil {
+				s = &stat{rule: d.Rule, severity: d.Severity.String()}
+				byRule[d.Rule] = s
+			}
+			s.count++
+			if f.fixes[i] == "safe" {
+				s.fixable++
+			}
+		}
+	}
+	stats := make([]*stat, 0, len(byRule))
+	for _, s := range byRule {
+		stats = append(stats, s)
+	}
+	sort.Slice(stats, func(i, j int) bool {
+		if stats[i].count != stats[j].count {
+			return stats[i].count > stats[j].count
+		}
+		return stats[i].rule < stats[j].rule
+	})
+	for _, s := range stats {
+		fixable := ""
+		if s.fixable > 0 {
+			fixable = fmt.Sprintf(" (%d fixable)", s.fixable)
+		}
+		fmt.Fprintf(w, "%6d  %-20s %s%s\n", s.count, s.rule, s.severity, fixable)
+	}
+}
+
+// isTerminal tells whether w is a terminal and colour is wanted: not when
+// NO_COLOR is set (no-color.org).
+func isTerminal(w io.Writer) bool {
+	if _, off := os.LookupEnv("NO_COLOR"); off {
+		return false
+	}
+	return isTTY(w)
 }
 
 func summaryLine(r *report) string {

@@ -43,9 +43,11 @@ func isEpisodeFile(name string) bool {
 }
 
 // collect expands the command line into files: directories are walked for
-// *.md and *.json (skipping hidden folders), files are taken as given, "-"
-// is standard input. The result is sorted and free of repeats.
-func collect(args []string, stdinName string) ([]input, []inputError) {
+// *.md and *.json, skipping hidden folders, what .gitignore ignores and what
+// the config excludes; files are taken as given unless the config excludes
+// them (pre-commit passes every staged file); "-" is standard input. The
+// result is sorted and free of repeats.
+func collect(args []string, stdinName string, res *resolver) ([]input, []inputError) {
 	var out []input
 	var errs []inputError
 	seen := map[string]bool{}
@@ -70,35 +72,56 @@ func collect(args []string, stdinName string) ([]input, []inputError) {
 			continue
 		}
 		if !info.IsDir() {
-			add(input{path: arg})
+			if !res.excluded(arg) {
+				add(input{path: arg})
+			}
 			continue
 		}
-		found := 0
-		walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, inputError{path: path, msg: describeFSError(err)})
-				return nil
-			}
-			if d.IsDir() {
-				if path != arg && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if isEpisodeFile(d.Name()) && d.Type().IsRegular() {
-				found++
-				add(input{path: path})
-			}
-			return nil
-		})
-		if walkErr != nil {
-			errs = append(errs, inputError{path: arg, msg: describeFSError(walkErr)})
-		} else if found == 0 {
+		found, walkErrs := walk(arg, res, add)
+		errs = append(errs, walkErrs...)
+		if found == 0 && len(walkErrs) == 0 {
 			errs = append(errs, inputError{path: arg, msg: "no episode files (*.md, *.json) in this directory"})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
 	return out, errs
+}
+
+// walk finds the episode files under root.
+func walk(root string, res *resolver, add func(input)) (int, []inputError) {
+	var errs []inputError
+	found := 0
+	absRoot, _ := filepath.Abs(root)
+	ignores := map[string][]*gitignore{filepath.Dir(absRoot): gitignoresAbove(absRoot)}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, inputError{path: path, msg: describeFSError(err)})
+			return nil
+		}
+		abs, _ := filepath.Abs(path)
+		stack := ignores[filepath.Dir(abs)]
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(d.Name(), ".") || ignoredBy(stack, abs, true) || res.excluded(path)) {
+				return filepath.SkipDir
+			}
+			if gi := readGitignore(abs); gi != nil {
+				stack = append(append([]*gitignore(nil), stack...), gi)
+			}
+			ignores[abs] = stack
+			return nil
+		}
+		if isEpisodeFile(d.Name()) && d.Type().IsRegular() {
+			found++ // an excluded episode is still an episode: the folder is not empty
+			if !ignoredBy(stack, abs, false) && !res.excluded(path) {
+				add(input{path: path})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, inputError{path: root, msg: describeFSError(err)})
+	}
+	return found, errs
 }
 
 func describeFSError(err error) string {

@@ -44,6 +44,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			rulesCommand(),
 			explainCommand(),
 			schemaCommand(),
+			initCommand(),
 		},
 		HideHelpCommand: true,
 		// podlint decides its exit codes itself, in exitCode.

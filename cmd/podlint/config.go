@@ -1,0 +1,356 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+// configNames are the config file names, in the order they are looked for.
+var configNames = []string{".podlint.yaml", ".podlint.yml"}
+
+// config is one config file, read and checked.
+type config struct {
+	path string
+	dir  string // globs and the user schema are relative to it
+
+	severity        map[string]rules.Severity
+	entityTypes     []string
+	timestampStyle  string
+	introSimilarity float64
+	selectList      []string
+	ignore          []string
+	exclude         []string
+	perFileIgnores  []globRules
+	maxFileSize     int64
+	extra           *schema.Extra
+	extraPath       string // the user schema file, which is not an episode
+}
+
+type globRules struct {
+	glob  string
+	rules []string
+}
+
+// configError is a config file that cannot be used; the files it governs
+// are not checked, and the exit code is 2.
+type configError struct {
+	path string
+	pos  *schema.Position
+	msg  string
+}
+
+func (e *configError) Error() string {
+	if e.pos != nil {
+		return fmt.Sprintf("%s:%d:%d: %s", e.path, e.pos.Line, e.pos.Column, e.msg)
+	}
+	return e.path + ": " + e.msg
+}
+
+// loadConfig reads and validates a config file against the shipped config
+// schema; the first problem is returned with its line and key.
+func loadConfig(path string) (*config, error) {
+	path = displayPath(path)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &configError{path: path, msg: describeFSError(err)}
+	}
+	y := schema.ReadYAML(path, src)
+	at := func(span schema.Span) *schema.Position {
+		p := y.Doc.Lines.Position(span.Start)
+		return &p
+	}
+	if len(y.Problems) > 0 {
+		return nil, &configError{path: path, pos: at(y.Problems[0].Span), msg: y.Problems[0].Message}
+	}
+	violations, err := schema.ValidateConfig(y)
+	if err != nil {
+		return nil, err
+	}
+	if len(violations) > 0 {
+		v := violations[0]
+		return nil, &configError{path: path, pos: at(v.Span), msg: keyPath(v.Pointer) + ": " + v.Message}
+	}
+	abs, _ := filepath.Abs(path)
+	c := &config{path: path, dir: filepath.Dir(abs), severity: map[string]rules.Severity{}}
+	data, _ := y.Doc.Instance.(map[string]any)
+	c.read(data)
+	if name, ok := data["schema"].(string); ok {
+		file := filepath.Join(c.dir, name)
+		c.extraPath = file
+		text, err := os.ReadFile(file)
+		if err != nil {
+			return nil, &configError{path: path, pos: at(y.Doc.Pointers["/schema"]), msg: "schema: " + describeFSError(err)}
+		}
+		if c.extra, err = schema.CompileExtra(name, text); err != nil {
+			return nil, &configError{path: path, pos: at(y.Doc.Pointers["/schema"]), msg: "schema " + name + ": " + err.Error()}
+		}
+	}
+	return c, nil
+}
+
+// displayPath shows a path found by discovery relative to the current
+// folder, as the user would type it.
+func displayPath(path string) string {
+	if !filepath.IsAbs(path) {
+		return path
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(cwd, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
+
+// keyPath turns /rules/entity-type/types into rules.entity-type.types.
+func keyPath(ptr string) string {
+	if ptr == "" {
+		return "(top level)"
+	}
+	return strings.ReplaceAll(strings.TrimPrefix(ptr, "/"), "/", ".")
+}
+
+// read takes the validated data; the schema has checked every shape.
+func (c *config) read(data map[string]any) {
+	ruleSettings, _ := data["rules"].(map[string]any)
+	for name, v := range ruleSettings {
+		switch s := v.(type) {
+		case string:
+			c.severity[name], _ = rules.ParseSeverity(s)
+		case map[string]any:
+			if sev, ok := s["severity"].(string); ok {
+				c.severity[name], _ = rules.ParseSeverity(sev)
+			}
+			if types, ok := s["types"].([]any); ok {
+				c.entityTypes = stringItems(types)
+			}
+			if style, ok := s["style"].(string); ok {
+				c.timestampStyle = style
+			}
+			if sim, ok := s["similarity"].(float64); ok {
+				c.introSimilarity = sim
+			}
+		}
+	}
+	c.selectList = stringItems(asList(data["select"]))
+	c.ignore = stringItems(asList(data["ignore"]))
+	c.exclude = stringItems(asList(data["exclude"]))
+	if pfi, ok := data["per-file-ignores"].(map[string]any); ok {
+		for glob, list := range pfi {
+			c.perFileIgnores = append(c.perFileIgnores, globRules{glob: glob, rules: stringItems(asList(list))})
+		}
+		sort.Slice(c.perFileIgnores, func(i, j int) bool { return c.perFileIgnores[i].glob < c.perFileIgnores[j].glob })
+	}
+	switch size := data["max-file-size"].(type) {
+	case float64:
+		c.maxFileSize = int64(size)
+	case string:
+		c.maxFileSize, _ = parseSize(strings.ReplaceAll(size, " ", ""))
+	}
+}
+
+func asList(v any) []any {
+	list, _ := v.([]any)
+	return list
+}
+
+func stringItems(items []any) []string {
+	out := make([]string, 0, len(items))
+	for _, item := range items {
+		if s, ok := item.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// excludes tells whether the config excludes path (a file or folder). Its
+// user schema file is never an episode to check.
+func (c *config) excludes(path string) bool {
+	if abs, err := filepath.Abs(path); err == nil && abs == c.extraPath {
+		return true
+	}
+	rel, ok := c.rel(path)
+	if !ok {
+		return false
+	}
+	for _, g := range c.exclude {
+		if matchGlob(g, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *config) rel(path string) (string, bool) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(c.dir, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// settings is what governs one file.
+type settings struct {
+	cfg     *rules.Config
+	maxSize int64
+}
+
+// resolver finds the config for each file: --config for all, none with
+// --no-config, else the nearest .podlint.yaml from the file's folder up.
+// Configs are read once per run, and a folder's answer is remembered.
+type resolver struct {
+	explicit   string
+	noConfig   bool
+	cliEnable  []string
+	cliDisable []string
+	cliMaxSize int64 // 0: not given
+
+	byDir   map[string]*config
+	loaded  map[string]*config
+	failed  map[string]error
+	settled map[string]*settings
+}
+
+func newResolver(explicit string, noConfig bool, enable, disable []string, maxSize int64) *resolver {
+	return &resolver{explicit: explicit, noConfig: noConfig, cliEnable: enable, cliDisable: disable, cliMaxSize: maxSize,
+		byDir: map[string]*config{}, loaded: map[string]*config{}, failed: map[string]error{}, settled: map[string]*settings{}}
+}
+
+// configFor returns the config governing path (nil: defaults).
+func (r *resolver) configFor(path string) (*config, error) {
+	switch {
+	case r.noConfig:
+		return nil, nil
+	case r.explicit != "":
+		return r.load(r.explicit)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, nil
+	}
+	return r.nearest(filepath.Dir(abs))
+}
+
+func (r *resolver) nearest(dir string) (*config, error) {
+	if c, ok := r.byDir[dir]; ok {
+		return c, r.failed[dir]
+	}
+	var found *config
+	var err error
+	for _, name := range configNames {
+		p := filepath.Join(dir, name)
+		if info, statErr := os.Stat(p); statErr == nil && !info.IsDir() {
+			found, err = r.load(p)
+			break
+		}
+	}
+	if found == nil && err == nil {
+		if parent := filepath.Dir(dir); parent != dir {
+			found, err = r.nearest(parent)
+		}
+	}
+	r.byDir[dir] = found
+	if err != nil {
+		r.failed[dir] = err
+	}
+	return found, err
+}
+
+func (r *resolver) load(path string) (*config, error) {
+	if c, ok := r.loaded[path]; ok {
+		return c, r.failed[path]
+	}
+	c, err := loadConfig(path)
+	r.loaded[path] = c
+	if err != nil {
+		r.failed[path] = err
+	}
+	return c, err
+}
+
+// settingsFor builds the rule config for one file: defaults, then the
+// config file, then its per-file-ignores, then the command line.
+func (r *resolver) settingsFor(path string) (*settings, error) {
+	c, err := r.configFor(path)
+	if err != nil {
+		return nil, err
+	}
+	var ignoreHere []string
+	key := ""
+	if c != nil {
+		key = c.path
+		if rel, ok := c.rel(path); ok {
+			for _, g := range c.perFileIgnores {
+				if matchGlob(g.glob, rel) {
+					ignoreHere = append(ignoreHere, g.rules...)
+					key += "\x00" + g.glob
+				}
+			}
+		}
+	}
+	if s, ok := r.settled[key]; ok {
+		return s, nil
+	}
+	cfg := rules.DefaultConfig()
+	enable, disable := r.cliEnable, append([]string(nil), r.cliDisable...)
+	maxSize := r.cliMaxSize
+	if c != nil {
+		cfg.Severity = c.severity
+		if c.entityTypes != nil {
+			cfg.EntityTypes = c.entityTypes
+		}
+		if c.timestampStyle != "" {
+			cfg.TimestampStyle = c.timestampStyle
+		}
+		if c.introSimilarity != 0 {
+			cfg.IntroSimilarity = c.introSimilarity
+		}
+		if c.extra != nil {
+			cfg.Extra = []*schema.Extra{c.extra}
+		}
+		if len(enable) == 0 {
+			enable = c.selectList
+		}
+		disable = append(append(disable, c.ignore...), ignoreHere...)
+		if maxSize == 0 {
+			maxSize = c.maxFileSize
+		}
+	}
+	selected, err := rules.Select(enable, disable)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	cfg.Rules = selected
+	if maxSize == 0 {
+		maxSize, _ = parseSize(defaultMaxFileSize)
+	}
+	s := &settings{cfg: cfg, maxSize: maxSize}
+	r.settled[key] = s
+	return s, nil
+}
+
+// excluded tells whether the governing config excludes path.
+func (r *resolver) excluded(path string) bool {
+	c, err := r.configFor(path)
+	return err == nil && c != nil && c.excludes(path)
+}
+
+// isUsage tells errors that end the whole run (a bad --enable name).
+func isUsage(err error) bool {
+	var u usageErr
+	return errors.As(err, &u)
+}

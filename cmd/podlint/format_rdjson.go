@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// reviewdog's Diagnostic Format (rdjson), with fixes as suggestions.
+
+type rdResult struct {
+	Source      rdSource       `json:"source"`
+	Diagnostics []rdDiagnostic `json:"diagnostics"`
+}
+
+type rdSource struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
+type rdDiagnostic struct {
+	Message     string         `json:"message"`
+	Location    rdLocation     `json:"location"`
+	Severity    string         `json:"severity"`
+	Code        rdCode         `json:"code"`
+	Suggestions []rdSuggestion `json:"suggestions,omitempty"`
+}
+
+type rdLocation struct {
+	Path  string  `json:"path"`
+	Range rdRange `json:"range"`
+}
+
+type rdRange struct {
+	Start rdPosition `json:"start"`
+	End   rdPosition `json:"end"`
+}
+
+type rdPosition struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+type rdCode struct {
+	Value string `json:"value"`
+	URL   string `json:"url"`
+}
+
+type rdSuggestion struct {
+	Range rdRange `json:"range"`
+	Text  string  `json:"text"`
+}
+
+func writeRDJSON(w io.Writer, r *report) error {
+	out := rdResult{Source: rdSource{Name: "podlint", URL: "https://github.com/podlint/podlint"}, Diagnostics: []rdDiagnostic{}}
+	for _, f := range r.files {
+		for i, d := range f.diags {
+			start, end := f.lines.Position(d.Span.Start), f.lines.Position(d.Span.End)
+			rd := rdDiagnostic{
+				Message:  d.Message,
+				Location: rdLocation{Path: f.path, Range: rdRange{rdPosition(start), rdPosition(end)}},
+				Severity: map[string]string{"error": "ERROR", "warning": "WARNING"}[d.Severity.String()],
+				Code:     rdCode{Value: d.Rule, URL: docsURL + "#" + d.Rule},
+			}
+			if f.fixes[i] == "safe" {
+				for _, s := range f.suggestions[i] {
+					rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: rdRange{rdPosition(s.start), rdPosition(s.end)}, Text: s.text})
+				}
+			}
+			out.Diagnostics = append(out.Diagnostics, rd)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/podlint/podlint/rules"
+)
+
+// SARIF 2.1.0, as GitHub code scanning reads it.
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool          `json:"tool"`
+	Invocations []sarifInvocation  `json:"invocations"`
+	Results     []sarifResult      `json:"results"`
+	ColumnKind  string             `json:"columnKind"`
+	Original    map[string]sarifID `json:"originalUriBaseIds,omitempty"`
+}
+
+type sarifID struct {
+	URI string `json:"uri"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	InformationURI string      `json:"informationUri"`
+	Version        string      `json:"version"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	ShortDescription     sarifText      `json:"shortDescription"`
+	FullDescription      sarifText      `json:"fullDescription"`
+	Help                 sarifText      `json:"help"`
+	HelpURI              string         `json:"helpUri"`
+	DefaultConfiguration sarifConfig    `json:"defaultConfiguration"`
+	Properties           map[string]any `json:"properties"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID       string            `json:"ruleId"`
+	RuleIndex    int               `json:"ruleIndex"`
+	Level        string            `json:"level"`
+	Message      sarifText         `json:"message"`
+	Locations    []sarifLocation   `json:"locations"`
+	Fingerprints map[string]string `json:"partialFingerprints"`
+}
+
+type sarifLocation struct {
+	Physical sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	Artifact sarifArtifact `json:"artifactLocation"`
+	Region   *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
+}
+
+const docsURL = "https://github.com/podlint/podlint/blob/main/docs/rules.md"
+
+func writeSARIF(w io.Writer, r *report) error {
+	all := rules.All()
+	index := map[string]int{}
+	driver := sarifDriver{Name: "podlint", InformationURI: "https://github.com/podlint/podlint", Version: version()}
+	for i, rule := range all {
+		index[rule.Name] = i
+		level := "warning"
+		if rule.Severity == rules.Error {
+			level = "error"
+		}
+		help := rule.Doc + "\n\nFlagged:\n\n" + indent(rule.Bad) + "\n\nAccepted:\n\n" + indent(rule.Good)
+		driver.Rules = append(driver.Rules, sarifRule{
+			ID: rule.Name, Name: rule.Name,
+			ShortDescription:     sarifText{Text: rule.Title},
+			FullDescription:      sarifText{Text: rule.Doc},
+			Help:                 sarifText{Text: help, Markdown: rule.Doc + "\n\nFlagged:\n\n```markdown\n" + rule.Bad + "\n```\n\nAccepted:\n\n```markdown\n" + rule.Good + "\n```"},
+			HelpURI:              docsURL + "#" + rule.Name,
+			DefaultConfiguration: sarifConfig{Level: level},
+			Properties:           map[string]any{"tags": []string{rule.Category}},
+		})
+	}
+	root := repoRoot()
+	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
+	inv := sarifInvocation{ExecutionSuccessful: len(r.errors) == 0, Notifications: []sarifNotification{}}
+	for _, e := range r.errors {
+		n := sarifNotification{Level: "error", Message: sarifText{Text: e.msg}}
+		if e.path != "" {
+			n.Locations = []sarifLocation{{Physical: sarifPhysical{Artifact: sarifArtifact{URI: artifactURI(root, e.path), URIBaseID: "%SRCROOT%"}}}}
+		}
+		inv.Notifications = append(inv.Notifications, n)
+	}
+	run.Invocations = []sarifInvocation{inv}
+	seen := map[string]int{}
+	for _, f := range r.files {
+		uri := artifactURI(root, f.path)
+		for _, d := range f.diags {
+			start, end := f.lines.Position(d.Span.Start), f.lines.Position(d.Span.End)
+			run.Results = append(run.Results, sarifResult{
+				RuleID: d.Rule, RuleIndex: index[d.Rule], Level: d.Severity.String(),
+				Message: sarifText{Text: d.Message},
+				Locations: []sarifLocation{{Physical: sarifPhysical{
+					Artifact: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"},
+					Region:   &sarifRegion{StartLine: start.Line, StartColumn: start.Column, EndLine: end.Line, EndColumn: end.Column},
+				}}},
+				Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(seen, d.Rule, uri, lineText(f, start.Line))},
+			})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// fingerprint identifies a finding by its rule, file and the text of its
+// line, not its line number, so that it survives edits elsewhere in the
+// file; repeats of the same key are numbered, as GitHub does.
+func fingerprint(seen map[string]int, rule, uri, line string) string {
+	sum := sha256.Sum256([]byte(rule + "\x00" + uri + "\x00" + strings.TrimSpace(line)))
+	key := hex.EncodeToString(sum[:8])
+	seen[key]++
+	return key + ":" + strconv.Itoa(seen[key])
+}
+
+func lineText(f fileReport, line int) string {
+	if line < 1 || line > f.lines.Count() {
+		return ""
+	}
+	return f.lines.Text(line)
+}
+
+// artifactURI makes path relative to the repository root (or the current
+// folder outside a repository), with forward slashes, URI-escaped.
+func artifactURI(root, path string) string {
+	rel := path
+	if abs, err := filepath.Abs(path); err == nil {
+		if r, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(r, "..") {
+			rel = r
+		}
+	}
+	return (&url.URL{Path: filepath.ToSlash(rel)}).EscapedPath()
+}
+
+// repoRoot is the nearest folder up from the current one holding .git.
+func repoRoot() string {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for d := cwd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return cwd
+		}
+	}
+}
