@@ -1,6 +1,9 @@
 package fixers
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -11,7 +14,8 @@ var canonicalTimestamp = &Fixer{
 	Safety:  Safe,
 	Title:   "Rewrite a timestamp in canonical form",
 	Doc: `Rewrites a chapter or quote timestamp as ` + "`mm:ss`" + ` below one hour and ` + "`h:mm:ss`" + ` from one
-hour on. The time itself is kept: ` + "`[60:42]`" + ` is 1:00:42. Brackets that hold no time are left
+hour on. The time itself is kept: ` + "`[60:42]`" + ` is 1:00:42. In episode JSON, a time written as
+text becomes its number of seconds: ` + "`\"start\": \"1:02:44\"`" + ` becomes ` + "`\"start\": 3764`" + `. Brackets that hold no time are left
 as a finding.`,
 	Before: "## [60:42] Actions as the compute layer\n\n> *\"Padded.\"* [01:05:13]",
 	After:  "## [1:00:42] Actions as the compute layer\n\n> *\"Padded.\"* [1:05:13]",
@@ -20,6 +24,18 @@ as a finding.`,
 
 func makeCanonicalTimestamp(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	raw := string(doc.Src[d.Span.Start:d.Span.End])
+	if doc.Format == schema.JSON {
+		// "1:02:44" → 3764
+		v, _, err := schema.ParseJSON([]byte(raw))
+		if err != nil || v.Kind != schema.String {
+			return nil
+		}
+		secs, ok := schema.ParseTimestamp(strings.TrimSpace(v.Str))
+		if !ok {
+			return nil
+		}
+		return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: strconv.Itoa(secs)}}}
+	}
 	ts := schema.NewTimestamp(raw, d.Span)
 	want := cfg.FormatTimestamp(ts.Seconds)
 	if !ts.Valid || raw == want {

@@ -2,9 +2,7 @@ package fixers
 
 import (
 	"bytes"
-	"encoding/json"
 	"sort"
-	"strings"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -39,14 +37,4 @@ func lineEnd(src []byte, offset int) int {
 		return offset + i + 1
 	}
 	return len(src)
-}
-
-// jsonString encodes s as a JSON string literal, leaving non-ASCII and HTML
-// characters as they are (the pipeline writes them that way).
-func jsonString(s string) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	return strings.TrimSuffix(buf.String(), "\n")
 }

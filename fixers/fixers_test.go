@@ -47,6 +47,11 @@ func TestGolden(t *testing.T) {
 			for f := range out.Applied {
 				used[f] = true
 			}
+			if filepath.Ext(name) == ".json" && out.Changed() {
+				if _, _, err := schema.ParseJSON(out.Src); err != nil {
+					t.Errorf("the fixed JSON does not parse: %v", err)
+				}
+			}
 			diff := Unified(name, src, out.Src)
 			compareGolden(t, in+".fixed", out.Src)
 			compareGolden(t, in+".diff", []byte(diff))

@@ -1,7 +1,6 @@
 package fixers
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -278,18 +277,6 @@ func (r *recovery) writeEntity(e schema.LeakedEntity, have map[string]bool) bool
 	return false
 }
 
-// plainYAMLRe is what a YAML flow item may be without quotes.
-var plainYAMLRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 _.-]*$`)
-
-func yamlScalar(s string) string {
-	if plainYAMLRe.MatchString(s) && !keywordsYAML[strings.ToLower(s)] {
-		return s
-	}
-	return jsonString(s)
-}
-
-var keywordsYAML = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true, "on": true, "off": true, "~": true}
-
 // placeMetadata puts recovered tags, SEO fields and confidence into front
 // matter keys that are absent, creating the front matter if needed.
 func (r *recovery) placeMetadata(lk *schema.Leaked) {
@@ -305,20 +292,20 @@ func (r *recovery) placeMetadata(lk *schema.Leaked) {
 	if len(lk.Tags) > 0 {
 		items := make([]string, len(lk.Tags))
 		for i, t := range lk.Tags {
-			items[i] = yamlScalar(oneLine(t))
+			items[i] = schema.YAMLString(oneLine(t))
 		}
 		add("tags", "["+strings.Join(items, ", ")+"]", lk.Tags...)
 	}
 	if lk.SEOTitle != nil {
-		add("seo_title", jsonString(oneLine(*lk.SEOTitle)), *lk.SEOTitle)
+		add("seo_title", schema.JSONString(oneLine(*lk.SEOTitle)), *lk.SEOTitle)
 	}
 	if lk.SEODescription != nil {
-		add("seo_description", jsonString(oneLine(*lk.SEODescription)), *lk.SEODescription)
+		add("seo_description", schema.JSONString(oneLine(*lk.SEODescription)), *lk.SEODescription)
 	}
 	if c := lk.Confidence; c != nil && c.HasScore {
 		value := "{score: " + strconv.FormatFloat(c.Score, 'f', -1, 64)
 		if c.Rationale != "" {
-			value += ", rationale: " + jsonString(oneLine(c.Rationale))
+			value += ", rationale: " + schema.JSONString(oneLine(c.Rationale))
 		}
 		add("confidence", value+"}", c.Rationale)
 	}

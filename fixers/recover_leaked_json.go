@@ -288,5 +288,5 @@ func (r *recovery) addMember(root *schema.Value, key string, value any, step str
 	if step == "" {
 		sep = ", "
 	}
-	r.fix.Edits = append(r.fix.Edits, Edit{Start: end, End: end, New: sep + jsonString(key) + ": " + marshalIndented(value, step, step)})
+	r.fix.Edits = append(r.fix.Edits, Edit{Start: end, End: end, New: sep + schema.JSONString(key) + ": " + marshalIndented(value, step, step)})
 }

@@ -35,7 +35,7 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 		if fixed == v.Str {
 			return nil
 		}
-		return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: jsonString(fixed)}}}
+		return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: schema.JSONString(fixed)}}}
 	}
 	switch {
 	case raw == emDash:

@@ -8,7 +8,9 @@ var timestampFormat = &Rule{
 	Severity: Error,
 	Title:    "A timestamp out of canonical form",
 	Doc: `Chapter and quote timestamps are ` + "`mm:ss`" + ` (two-digit minutes) below one hour and ` + "`h:mm:ss`" + ` from
-one hour on, seconds always two digits. Players and platforms that read description chapters
+one hour on, seconds always two digits (the option ` + "`style: hh:mm:ss`" + ` asks for two-digit hours
+always). In episode JSON, times are numbers of seconds: a time written as text
+(` + "`\"start\": \"1:02:44\"`" + `) is reported too. Players and platforms that read description chapters
 misread the other forms: ` + "`[60:42]`" + ` (minutes past 59), ` + "`[01:05:13]`" + ` (a padded hour), ` + "`[5:07]`" + `,
 ` + "`[1:5]`" + `, seconds past 59. A heading whose brackets hold no time at all is reported too.`,
 	Bad:  "## [60:42] Actions as the compute layer\n\n> *\"Actions is the core compute layer.\"* [5:07]",
@@ -17,8 +19,9 @@ misread the other forms: ` + "`[60:42]`" + ` (minutes past 59), ` + "`[01:05:13]
 }
 
 func runTimestampFormat(p *Pass) {
-	if p.Doc.Format != schema.Markdown {
-		return // JSON times are numbers of seconds; the schema checks them
+	if p.Doc.Format == schema.JSON {
+		runJSONTimes(p)
+		return
 	}
 	for _, c := range p.Episode.Chapters {
 		checkTimestamp(p, c.Start, "the heading of "+c.Label())
@@ -36,5 +39,24 @@ func checkTimestamp(p *Pass, ts schema.Timestamp, where string) {
 		p.Report(ts.Span, "[%s] in %s is not a timestamp: write mm:ss or h:mm:ss", ts.Raw, where)
 	case ts.Raw != want:
 		p.Report(ts.Span, "[%s] in %s is out of form: write [%s]", ts.Raw, where, want)
+	}
+}
+
+// runJSONTimes reports times that episode JSON writes as text: JSON times
+// are numbers of seconds. (A value that is not a time at all is the
+// schema's finding.)
+func runJSONTimes(p *Pass) {
+	check := func(ts schema.Timestamp, what string) {
+		if ts.Valid && !ts.Canonical {
+			p.Report(ts.Span, "%s is written as the text %q: write the number of seconds, %d", what, ts.Raw, ts.Seconds)
+		}
+	}
+	for _, c := range p.Episode.Chapters {
+		check(c.Start, "the start of "+c.Label())
+		for _, b := range c.Blocks {
+			if b.Quote != nil && b.Quote.At != nil {
+				check(*b.Quote.At, "the time of a quote in "+c.Label())
+			}
+		}
 	}
 }

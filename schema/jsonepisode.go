@@ -2,7 +2,9 @@ package schema
 
 import (
 	"errors"
+	"regexp"
 	"strconv"
+	"strings"
 )
 
 // modelKeys are the top-level JSON keys the Episode model carries itself;
@@ -61,11 +63,8 @@ func readJSON(doc *Document) {
 
 func jsonChapter(src []byte, c *Value) *Chapter {
 	ch := &Chapter{Heading: c.Span}
-	if s := c.Get("start"); s != nil && s.Kind == Number && s.Num >= 0 && s.Num < 1e9 {
-		secs := int(s.Num)
-		ch.Start = Timestamp{Raw: strconv.FormatFloat(s.Num, 'f', -1, 64), Span: s.Span, Seconds: secs, Valid: true, Canonical: true}
-	} else if s != nil {
-		ch.Start = Timestamp{Span: s.Span}
+	if s := c.Get("start"); s != nil {
+		ch.Start = jsonTime(s)
 	}
 	if t := c.Get("title"); t != nil && t.Kind == String {
 		ch.Title = Text{Value: t.Str, Span: t.Span}
@@ -107,8 +106,10 @@ func jsonQuote(src []byte, q *Value) *Quote {
 		} else {
 			out.Body = Text{Span: q.Span}
 		}
-		if at := q.Get("at"); at != nil && at.Kind == Number && at.Num >= 0 && at.Num < 1e9 {
-			out.At = &Timestamp{Raw: strconv.FormatFloat(at.Num, 'f', -1, 64), Span: at.Span, Seconds: int(at.Num), Valid: true, Canonical: true}
+		if at := q.Get("at"); at != nil {
+			if ts := jsonTime(at); ts.Valid {
+				out.At = &ts
+			}
 		}
 		if s := q.Get("speaker"); s != nil && s.Kind == String {
 			out.Speaker = &Text{Value: s.Str, Span: s.Span}
@@ -117,6 +118,30 @@ func jsonQuote(src []byte, q *Value) *Quote {
 	}
 	return nil
 }
+
+// jsonTime reads a time of episode JSON: a number of seconds (canonical),
+// or a timestamp written as text ("1:02:44"), which reads but is out of
+// form: JSON times are numbers.
+func jsonTime(v *Value) Timestamp {
+	switch v.Kind {
+	case Number:
+		if v.Num >= 0 && v.Num < 1e9 {
+			return Timestamp{Raw: strconv.FormatFloat(v.Num, 'f', -1, 64), Span: v.Span, Seconds: int(v.Num), Valid: true, Canonical: true}
+		}
+	case String:
+		if secs, ok := ParseTimestamp(strings.TrimSpace(v.Str)); ok {
+			return Timestamp{Raw: v.Str, Span: v.Span, Seconds: secs, Valid: true}
+		}
+	}
+	return Timestamp{Span: v.Span}
+}
+
+// isTimeField tells the pointers of chapter starts and quote times.
+func isTimeField(ptr string) bool {
+	return timeFieldRe.MatchString(ptr)
+}
+
+var timeFieldRe = regexp.MustCompile(`^/chapters/\d+/(start|quotes/\d+/at)$`)
 
 // isQuoteObject tells a clean quote object: it has no keys but text, at
 // and speaker.
@@ -196,6 +221,14 @@ func jsonInstance(doc *Document) {
 	walk = func(v *Value, ptr string) any {
 		pointers[ptr] = v.Span
 		switch v.Kind {
+		case String:
+			// A time written as text is timestamp-format's finding; the
+			// schema sees the seconds it stands for.
+			if isTimeField(ptr) {
+				if ts := jsonTime(v); ts.Valid {
+					return float64(ts.Seconds)
+				}
+			}
 		case Array:
 			if isRawQuotes(ptr, v) {
 				return rawQuotesInstance(v, ptr, pointers)

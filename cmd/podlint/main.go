@@ -41,6 +41,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			checkCommand(),
 			fixCommand(),
+			convertCommand(),
 			rulesCommand(),
 			explainCommand(),
 			schemaCommand(),

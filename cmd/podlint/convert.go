@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+// targets are the forms convert writes, with the extension of their files.
+var targets = map[string]string{
+	"json":     ".json",
+	"md":       ".md",
+	"chapters": ".chapters.json",
+	"youtube":  ".youtube.txt",
+}
+
+func convertCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "convert",
+		Usage:     "write an episode in another form: json, md, chapters (Podcasting 2.0), youtube",
+		ArgsUsage: "PATH... (files, directories, or - for standard input)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "to", Usage: "target form: json, md, chapters, youtube", Required: true},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (one input) or into this folder (several)"},
+			&cli.BoolFlag{Name: "lossy", Usage: "convert even when the target form cannot hold everything (what is dropped is still listed)"},
+			&cli.BoolFlag{Name: "force", Usage: "convert even an episode with error-level findings"},
+			&cli.StringFlag{Name: "stdin-filename", Usage: "name standard input is read under (its extension picks the form)"},
+			&cli.StringFlag{Name: "config", Usage: "use this config file for every file"},
+			&cli.BoolFlag{Name: "no-config", Usage: "ignore every config file"},
+		},
+		Action: convertAction,
+	}
+}
+
+func convertAction(c *cli.Context) error {
+	target := c.String("to")
+	ext, ok := targets[target]
+	if !ok {
+		return usageError(fmt.Errorf("unknown --to %q: use json, md, chapters or youtube", target))
+	}
+	if c.NArg() == 0 {
+		return usageError(fmt.Errorf("no files given: pass files, directories, or - for standard input"))
+	}
+	res := newResolver(c.String("config"), c.Bool("no-config"), nil, nil, 0)
+	opts := lintOptions{resolver: res, stdin: c.App.Reader, stdinFor: c.String("stdin-filename"), stderr: c.App.ErrWriter}
+	rep := &report{}
+	type converted struct {
+		in  input
+		out []byte
+	}
+	var outs []converted
+	failed := false
+	err := eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, st *settings) {
+		doc := schema.Read(in.path, src)
+		if errs := errorFindings(doc, st.cfg); len(errs) > 0 && !c.Bool("force") {
+			fmt.Fprintf(c.App.ErrWriter, "podlint: %s: not converted: %s (see podlint check %s; --force converts anyway)\n",
+				in.path, strings.Join(errs, ", "), in.path)
+			failed = true
+			return
+		}
+		out, losses, warnings := convertDoc(doc, target)
+		for _, w := range warnings {
+			fmt.Fprintf(c.App.ErrWriter, "podlint: %s: warning: %s\n", in.path, w)
+		}
+		if len(losses) > 0 {
+			verb := "cannot hold"
+			if c.Bool("lossy") {
+				verb = "drops (--lossy)"
+			}
+			for _, l := range losses {
+				pos := doc.Lines.Position(l.Span.Start)
+				fmt.Fprintf(c.App.ErrWriter, "podlint: %s:%d:%d: %s %s %s\n", in.path, pos.Line, pos.Column, target, verb, l.What)
+			}
+			if !c.Bool("lossy") {
+				failed = true
+				return
+			}
+		}
+		outs = append(outs, converted{in: in, out: out})
+	})
+	if err != nil {
+		return err
+	}
+	dest := c.String("output")
+	for _, o := range outs {
+		if err := writeConverted(c, o.in, o.out, dest, ext, len(outs)+len(rep.errors) > 1); err != nil {
+			rep.errors = append(rep.errors, inputError{path: o.in.path, msg: err.Error()})
+		}
+	}
+	if err := rep.finish(c.App.ErrWriter); err != nil {
+		return err
+	}
+	if failed {
+		return exitErr(exitFindings)
+	}
+	return nil
+}
+
+// convertDoc writes doc in the target form.
+func convertDoc(doc *schema.Document, target string) ([]byte, []schema.Loss, []string) {
+	switch target {
+	case "json":
+		out, losses := schema.ToJSON(doc)
+		return out, losses, nil
+	case "md":
+		out, losses := schema.ToMarkdown(doc)
+		return out, losses, nil
+	case "chapters":
+		out, losses := schema.ToChapters(doc)
+		return out, losses, nil
+	}
+	out, warnings := schema.ToYouTube(doc)
+	return out, nil, warnings
+}
+
+// errorFindings names the rules with error-level findings on doc.
+func errorFindings(doc *schema.Document, cfg *rules.Config) []string {
+	counts := map[string]int{}
+	var names []string
+	for _, d := range rules.Run(doc, cfg) {
+		if d.Severity != rules.Error {
+			continue
+		}
+		if counts[d.Rule] == 0 {
+			names = append(names, d.Rule)
+		}
+		counts[d.Rule]++
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = plural(counts[n], n+" error")
+	}
+	return out
+}
+
+// writeConverted sends one result to stdout, to -o FILE, or into -o DIR.
+func writeConverted(c *cli.Context, in input, out []byte, dest, ext string, many bool) error {
+	if dest == "" {
+		if many {
+			return fmt.Errorf("several inputs need -o FOLDER")
+		}
+		_, err := c.App.Writer.Write(out)
+		return err
+	}
+	path := dest
+	if info, err := os.Stat(dest); (err == nil && info.IsDir()) || many {
+		if err := os.MkdirAll(dest, 0o755); err != nil {
+			return fmt.Errorf("%s: %s", dest, describeFSError(err))
+		}
+		base := strings.TrimSuffix(filepath.Base(in.path), filepath.Ext(in.path))
+		path = filepath.Join(dest, base+ext)
+	}
+	if abs, _ := filepath.Abs(path); !in.stdin {
+		if src, _ := filepath.Abs(in.path); src == abs {
+			return fmt.Errorf("refusing to write over the input; choose another -o")
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("%s: %s", filepath.Dir(path), describeFSError(err))
+	}
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		return fmt.Errorf("%s: %s", path, describeFSError(err))
+	}
+	return nil
+}

@@ -1,0 +1,350 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// This file moves an episode between forms: the clean episode JSON, the
+// canonical Markdown page, Podcasting 2.0 JSON chapters and a YouTube
+// description chapter block. Each writer returns what the target form
+// could not hold (Losses), so that nothing is dropped silently.
+
+// Loss is something of the source a target form cannot hold.
+type Loss struct {
+	Span Span
+	What string
+}
+
+// canonical is an episode reduced to what both forms carry.
+type canonical struct {
+	title    string
+	summary  []string
+	chapters []canonicalChapter
+	entities []Entity
+	meta     []Field
+}
+
+type canonicalChapter struct {
+	start  int
+	title  string
+	prose  []string
+	quotes []*Quote
+}
+
+// reduce reads the model into the canonical structure, listing what does
+// not fit it.
+func reduce(doc *Document) (*canonical, []Loss) {
+	ep := doc.Episode
+	c := &canonical{}
+	var losses []Loss
+	lose := func(span Span, format string, args ...any) {
+		losses = append(losses, Loss{Span: span, What: fmt.Sprintf(format, args...)})
+	}
+	if ep.Title != nil {
+		c.title = strings.TrimSpace(ep.Title.Value)
+	}
+	for _, b := range ep.Intro {
+		if b.Kind == Paragraph {
+			c.summary = append(c.summary, splitParagraphs(b.Text)...)
+		} else {
+			lose(b.Span, "a %s before the first chapter", blockName(b))
+		}
+	}
+	for _, ch := range ep.Chapters {
+		cc := canonicalChapter{start: ch.Start.Seconds, title: strings.TrimSpace(ch.Title.Value)}
+		if !ch.Start.Valid {
+			lose(ch.Start.Span, "the start of %s, which is not a time", ch.Label())
+		}
+		for _, b := range ch.Blocks {
+			switch {
+			case b.Kind == Paragraph:
+				cc.prose = append(cc.prose, splitParagraphs(b.Text)...)
+			case b.Kind == QuoteBlock && b.Quote.Pair == nil:
+				cc.quotes = append(cc.quotes, b.Quote)
+			default:
+				lose(b.Span, "a %s in %s", blockName(b), ch.Label())
+			}
+		}
+		c.chapters = append(c.chapters, cc)
+	}
+	if ep.Entities != nil {
+		for _, e := range ep.Entities.Entities {
+			if e.Malformed != "" {
+				lose(e.Span, "a malformed entity bullet")
+				continue
+			}
+			c.entities = append(c.entities, e)
+		}
+		for _, s := range ep.Entities.Stray {
+			lose(s, "a line in the Entities section that is not an entity")
+		}
+	}
+	for _, s := range ep.Sections {
+		lose(s.Span, "the section %q", s.Title)
+	}
+	if fm := ep.FrontMatter; fm != nil {
+		for _, f := range fm.Fields {
+			if modelKeys[f.Key] {
+				if f.Key == "title" && ep.Title != nil {
+					if s, ok := f.Value.(string); !ok || strings.TrimSpace(s) != c.title {
+						lose(f.KeySpan, "the front matter title, which differs from the page title")
+					}
+					continue
+				}
+				if f.Key == "title" {
+					c.title, _ = f.Value.(string)
+					continue
+				}
+				lose(f.KeySpan, "the front matter key %q, which the episode model holds itself", f.Key)
+				continue
+			}
+			c.meta = append(c.meta, f)
+		}
+	}
+	return c, losses
+}
+
+func blockName(b Block) string {
+	switch {
+	case b.Kind == Verbatim:
+		return "comment or code block"
+	case b.Kind == QuoteBlock && b.Quote.Pair != nil:
+		return "[m, s] time pair"
+	case b.Kind == QuoteBlock:
+		return "quote"
+	}
+	return "paragraph"
+}
+
+// splitParagraphs splits JSON summary text at blank lines, so that a
+// multi-paragraph summary becomes Markdown paragraphs again.
+func splitParagraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// member is one key of an ordered JSON object.
+type member struct {
+	key   string
+	value any
+}
+
+type object []member
+
+func (o object) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(JSONString(m.key))
+		b.WriteByte(':')
+		v, err := marshal(m.value)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// ToJSON writes the episode in the clean JSON form, two-space indented.
+func ToJSON(doc *Document) ([]byte, []Loss) {
+	c, losses := reduce(doc)
+	top := object{{"title", c.title}}
+	if len(c.summary) > 0 {
+		top = append(top, member{"summary", strings.Join(c.summary, "\n\n")})
+	}
+	chapters := []any{}
+	for _, ch := range c.chapters {
+		o := object{{"start", ch.start}, {"title", ch.title}}
+		if len(ch.prose) > 0 {
+			o = append(o, member{"summary", strings.Join(ch.prose, "\n\n")})
+		}
+		quotes := []any{}
+		for _, q := range ch.quotes {
+			qo := object{{"text", q.Words}}
+			if q.At != nil && q.At.Valid {
+				qo = append(qo, member{"at", q.At.Seconds})
+			}
+			if q.Speaker != nil {
+				qo = append(qo, member{"speaker", q.Speaker.Value})
+			}
+			quotes = append(quotes, qo)
+		}
+		o = append(o, member{"quotes", quotes})
+		chapters = append(chapters, o)
+	}
+	top = append(top, member{"chapters", chapters})
+	if len(c.entities) > 0 {
+		entities := []any{}
+		for _, e := range c.entities {
+			entities = append(entities, object{{"name", e.Name.Value}, {"type", e.Type.Value}, {"description", e.Description.Value}})
+		}
+		top = append(top, member{"entities", entities})
+	}
+	for _, f := range c.meta {
+		top = append(top, member{f.Key, f.Value})
+	}
+	raw, err := marshal(top)
+	if err != nil {
+		losses = append(losses, Loss{What: "the episode: " + err.Error()})
+		return nil, losses
+	}
+	var out bytes.Buffer
+	_ = json.Indent(&out, raw, "", "  ") // raw is valid JSON
+	out.WriteByte('\n')
+	return out.Bytes(), losses
+}
+
+// ToMarkdown writes the canonical Markdown page: front matter for the
+// fields the page has no place for, the title, the summary, the chapters
+// (prose, then quotes), the entities.
+func ToMarkdown(doc *Document) ([]byte, []Loss) {
+	c, losses := reduce(doc)
+	var b strings.Builder
+	if len(c.meta) > 0 {
+		b.WriteString("---\n")
+		for _, f := range c.meta {
+			b.WriteString(YAMLString(f.Key) + ": " + YAMLValue(f.Value) + "\n")
+		}
+		b.WriteString("---\n")
+	}
+	b.WriteString("# " + c.title + "\n")
+	paragraph := func(p, where string) {
+		if line, ok := misread(p); ok {
+			losses = append(losses, Loss{What: fmt.Sprintf("a paragraph of %s with a line that Markdown reads as something else (%q)", where, line)})
+		}
+		b.WriteString("\n" + p + "\n")
+	}
+	for _, p := range c.summary {
+		paragraph(p, "the summary")
+	}
+	for _, ch := range c.chapters {
+		fmt.Fprintf(&b, "\n## [%s] %s\n", FormatTimestamp(ch.start), ch.title)
+		for _, p := range ch.prose {
+			paragraph(p, "chapter \""+ch.title+"\"")
+		}
+		for _, q := range ch.quotes {
+			b.WriteString("\n> *\"" + strings.Join(strings.Fields(q.Words), " ") + "\"*")
+			if q.Speaker != nil {
+				b.WriteString(" — " + q.Speaker.Value)
+			}
+			if q.At != nil && q.At.Valid {
+				b.WriteString(" [" + FormatTimestamp(q.At.Seconds) + "]")
+			}
+			b.WriteString("\n")
+		}
+	}
+	if len(c.entities) > 0 {
+		b.WriteString("\n## Entities\n\n")
+		for _, e := range c.entities {
+			fmt.Fprintf(&b, "- **%s** (%s): %s\n", e.Name.Value, e.Type.Value, e.Description.Value)
+		}
+	}
+	return []byte(b.String()), losses
+}
+
+// misread finds a line of a paragraph that a Markdown reader would not take
+// as paragraph text: a heading, a quote, a comment or a code fence.
+func misread(p string) (string, bool) {
+	for _, line := range strings.Split(p, "\n") {
+		for _, marker := range []string{"#", ">", "<!--", "```", "~~~"} {
+			if strings.HasPrefix(line, marker) {
+				return line, true
+			}
+		}
+	}
+	return "", false
+}
+
+// episodeDuration reads the duration field (seconds or h:mm:ss).
+func episodeDuration(ep *Episode) (int, bool) {
+	f, ok := ep.FrontMatter.Lookup("duration")
+	if !ok {
+		return 0, false
+	}
+	switch v := f.Value.(type) {
+	case float64:
+		return int(v), v > 0
+	case string:
+		return ParseTimestamp(v)
+	}
+	return 0, false
+}
+
+// ToChapters writes Podcasting 2.0 JSON chapters (version 1.2.0): start
+// times in seconds, ascending, each chapter ending where the next starts
+// and the last at the episode's duration when it is known.
+func ToChapters(doc *Document) ([]byte, []Loss) {
+	c, losses := reduce(doc)
+	duration, hasDuration := episodeDuration(doc.Episode)
+	chapters := []any{}
+	for i, ch := range c.chapters {
+		o := object{{"startTime", ch.start}}
+		switch {
+		case i+1 < len(c.chapters):
+			o = append(o, member{"endTime", c.chapters[i+1].start})
+		case hasDuration && duration > ch.start:
+			o = append(o, member{"endTime", duration})
+		}
+		o = append(o, member{"title", ch.title})
+		chapters = append(chapters, o)
+	}
+	top := object{{"version", "1.2.0"}, {"title", c.title}, {"chapters", chapters}}
+	raw, _ := marshal(top) // strings and numbers always encode
+	var out bytes.Buffer
+	_ = json.Indent(&out, raw, "", "  ")
+	out.WriteByte('\n')
+	return out.Bytes(), losses
+}
+
+// YouTube's rules for description chapters.
+const (
+	youTubeMinChapters = 3
+	youTubeMinSeconds  = 10
+)
+
+// ToYouTube writes one "TS Title" line per chapter. The warnings say why
+// YouTube would not turn the block into chapters.
+func ToYouTube(doc *Document) ([]byte, []string) {
+	c, _ := reduce(doc)
+	var b strings.Builder
+	var warnings []string
+	for _, ch := range c.chapters {
+		fmt.Fprintf(&b, "%s %s\n", FormatTimestamp(ch.start), ch.title)
+	}
+	if n := len(c.chapters); n < youTubeMinChapters {
+		warnings = append(warnings, "YouTube needs at least "+strconv.Itoa(youTubeMinChapters)+" chapters; this episode has "+strconv.Itoa(n))
+	}
+	if len(c.chapters) > 0 && c.chapters[0].start != 0 {
+		warnings = append(warnings, "YouTube needs the first chapter at 00:00; this one starts at "+FormatTimestamp(c.chapters[0].start))
+	}
+	for i := 0; i+1 < len(c.chapters); i++ {
+		if d := c.chapters[i+1].start - c.chapters[i].start; d < youTubeMinSeconds {
+			warnings = append(warnings, fmt.Sprintf("YouTube needs chapters of at least %d seconds; %q lasts %d", youTubeMinSeconds, c.chapters[i].title, d))
+		}
+	}
+	return []byte(b.String()), warnings
+}
