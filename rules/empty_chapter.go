@@ -20,7 +20,7 @@ Ada describes a project that redraws the same regions at 1,000-year intervals.
 }
 
 func runEmptyChapter(p *Pass) {
-	leaked := inLeakedRun(p.Episode)
+	leaked := p.leaked().blocks
 	for _, c := range p.Episode.Chapters {
 		if len(c.Blocks) == 0 {
 			continue

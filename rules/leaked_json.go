@@ -143,16 +143,24 @@ func leakedRuns(ep *schema.Episode) []leakedRun {
 	return out
 }
 
-// inLeakedRun returns the start offsets of every block in a leaked run, so
-// that other rules leave the blob to leaked-json.
-func inLeakedRun(ep *schema.Episode) map[int]bool {
-	out := map[int]bool{}
-	for _, r := range leakedRuns(ep) {
-		for _, b := range r.blocks {
-			out[b.Span.Start] = true
+// leakage is the page's leaked runs, found once per run of the rules and
+// shared: several rules leave the blob's blocks to leaked-json.
+type leakage struct {
+	runs   []leakedRun
+	blocks map[int]bool // start offsets of the blocks in a run
+}
+
+func (p *Pass) leaked() *leakage {
+	if p.shared.leaked == nil {
+		l := &leakage{runs: leakedRuns(p.Episode), blocks: map[int]bool{}}
+		for _, r := range l.runs {
+			for _, b := range r.blocks {
+				l.blocks[b.Span.Start] = true
+			}
 		}
+		p.shared.leaked = l
 	}
-	return out
+	return p.shared.leaked
 }
 
 // contentStart is where a block's content begins: after `> ` for a quote line.
@@ -170,7 +178,7 @@ func contentStart(doc *schema.Document, b schema.Block) int {
 }
 
 func runLeakedJSON(p *Pass) {
-	for _, run := range leakedRuns(p.Episode) {
+	for _, run := range p.leaked().runs {
 		items := run.Items()
 		text := strings.Join(items, "")
 		where := "the summary"

@@ -21,7 +21,7 @@ The Mercator projection was built for navigation...
 
 func runOrphanHeading(p *Pass) {
 	hint := ""
-	if runs := leakedRuns(p.Episode); len(runs) > 0 {
+	if runs := p.leaked().runs; len(runs) > 0 {
 		hint = "; its content may be in the leaked JSON at line " + itoa(p.Doc.Lines.Position(runs[0].span(p.Doc).Start).Line)
 	}
 	for _, c := range p.Episode.Chapters {

@@ -22,7 +22,7 @@ quote before it, or after a quote that already has a time, is reported but canno
 }
 
 func runQuoteFragment(p *Pass) {
-	leaked := inLeakedRun(p.Episode)
+	leaked := p.leaked().blocks
 	for _, c := range p.Episode.Chapters {
 		var prev *schema.Quote
 		for _, b := range c.Blocks {

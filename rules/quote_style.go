@@ -19,7 +19,7 @@ func runQuoteStyle(p *Pass) {
 	if p.Doc.Format != schema.Markdown {
 		return
 	}
-	leaked := inLeakedRun(p.Episode)
+	leaked := p.leaked().blocks
 	for _, c := range p.Episode.Chapters {
 		for _, b := range c.Blocks {
 			q := b.Quote

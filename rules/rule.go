@@ -73,6 +73,13 @@ type Pass struct {
 	out     *[]Diagnostic
 	// directives are the page's suppression comments (unused-suppression).
 	directives []*directive
+	// shared holds what several rules compute from the same page.
+	shared *shared
+}
+
+// shared is computed at most once per document and run.
+type shared struct {
+	leaked *leakage
 }
 
 // Report records a finding of the running rule at span.
@@ -218,6 +225,7 @@ func mark(on map[string]bool, names []string, value bool) error {
 // when it runs, then reports the comments that hid nothing.
 func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 	var out []Diagnostic
+	memo := &shared{}
 	checkSuppressions := false
 	for _, r := range cfg.Rules {
 		if (doc.Broken && r != schemaRule) || cfg.SeverityOf(r) == Off {
@@ -227,12 +235,12 @@ func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 			checkSuppressions = true
 			continue
 		}
-		r.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out})
+		r.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out, shared: memo})
 	}
 	directives := parseDirectives(doc)
 	out = suppress(doc, out, directives)
 	if checkSuppressions {
-		unusedSuppression.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: unusedSuppression, out: &out, directives: directives})
+		unusedSuppression.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: unusedSuppression, out: &out, directives: directives, shared: memo})
 	}
 	Sort(out)
 	return out

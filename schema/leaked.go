@@ -132,8 +132,23 @@ func isFragment(text string) bool {
 // IsBracketDebris tells text made only of brackets, commas, colons and line
 // breaks (real or escaped): `] }, {`, the seams of leaked JSON.
 func IsBracketDebris(t string) bool {
-	t = strings.ReplaceAll(t, `\n`, " ")
-	return strings.ContainsAny(t, "[]{}") && strings.Trim(t, "[]{}(),: \t\r\n") == ""
+	bracket := false
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '[', ']', '{', '}':
+			bracket = true
+		case '(', ')', ',', ':', ' ', '\t', '\r', '\n':
+		case '\\':
+			if i+1 < len(t) && t[i+1] == 'n' {
+				i++
+				continue
+			}
+			return false
+		default:
+			return false // the first letter settles it: prose is never debris
+		}
+	}
+	return bracket
 }
 
 // lexFragment reads JSON text that may start or end in the middle of a

@@ -100,6 +100,33 @@ func markdownInstance(doc *Document) {
 	}
 	doc.Instance = inst
 	doc.Pointers = ptrs
+	doc.constructedValid = constructedValid(ep)
+}
+
+// constructedValid tells whether the parts of a page's instance that the
+// reader built itself (chapters, quotes, entities) already meet the episode
+// schema. Their types and keys hold by construction; only an empty title,
+// quote or entity field can fail. When none is empty, validating them again
+// cannot find anything, and skipping them is most of the validation's cost.
+func constructedValid(ep *Episode) bool {
+	for _, c := range ep.Chapters {
+		if strings.TrimSpace(c.Title.Value) == "" {
+			return false
+		}
+		for _, b := range c.Blocks {
+			if b.Kind == QuoteBlock && b.Quote.Pair == nil && b.Quote.Words == "" {
+				return false
+			}
+		}
+	}
+	if ep.Entities != nil {
+		for _, e := range ep.Entities.Entities {
+			if e.Malformed == "" && (e.Name.Value == "" || e.Type.Value == "") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func joinProse(blocks []Block) string {

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -43,6 +45,7 @@ func lintFlags() []cli.Flag {
 		&cli.StringFlag{Name: "max-file-size", Value: defaultMaxFileSize, Usage: "skip larger files with an error (bytes, or KiB, MiB, GiB)"},
 		&cli.StringFlag{Name: "config", Usage: "use this config file for every file (instead of the nearest .podlint.yaml)"},
 		&cli.BoolFlag{Name: "no-config", Usage: "ignore every config file"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: one per CPU)"},
 	}
 }
 
@@ -52,6 +55,7 @@ type lintOptions struct {
 	stdin    io.Reader
 	stdinFor string
 	stderr   io.Writer // for the progress bar
+	jobs     int       // workers; 0: one per CPU
 }
 
 func readLintOptions(c *cli.Context) (lintOptions, error) {
@@ -78,7 +82,7 @@ func readLintOptions(c *cli.Context) (lintOptions, error) {
 			return lintOptions{}, err
 		}
 	}
-	return lintOptions{resolver: res, stdin: c.App.Reader, stdinFor: c.String("stdin-filename"), stderr: c.App.ErrWriter}, nil
+	return lintOptions{resolver: res, stdin: c.App.Reader, stdinFor: c.String("stdin-filename"), stderr: c.App.ErrWriter, jobs: c.Int("jobs")}, nil
 }
 
 // splitList accepts both repeated flags and comma-separated values.
@@ -165,28 +169,35 @@ func (r *report) conclude(c *cli.Context, outputs []output, stream io.Writer, ro
 func (r *report) dropWarnings() {
 	for i := range r.files {
 		f := &r.files[i]
-		var diags []rules.Diagnostic
-		var fixes []string
-		var suggestions [][]suggestion
-		for j, d := range f.diags {
-			if d.Severity == rules.Error {
-				diags, fixes, suggestions = append(diags, d), append(fixes, f.fixes[j]), append(suggestions, f.suggestions[j])
+		var kept []item
+		for _, it := range f.items {
+			if it.severity == rules.Error {
+				kept = append(kept, it)
 			}
 		}
-		f.diags, f.fixes, f.suggestions = diags, fixes, suggestions
+		f.items = kept
 	}
 }
 
-// fileReport is what one file produced.
+// fileReport is what one file produced, resolved to positions in the worker
+// so that the file's bytes are not kept until printing.
 type fileReport struct {
 	path  string
-	lines *schema.Lines
-	diags []rules.Diagnostic
-	// fixes holds, for each diagnostic, the safety of the fix podlint can
-	// make for it ("safe", "unsafe"), or "" when there is none, and
-	// suggestions its edits.
-	fixes       []string
-	suggestions [][]suggestion
+	items []item
+}
+
+// item is one finding with everything the formats print.
+type item struct {
+	rule       string
+	severity   rules.Severity
+	message    string
+	start, end schema.Position
+	// fix is the safety of the fix podlint can make ("safe", "unsafe"), or
+	// "" when there is none; suggestions are its edits.
+	fix         string
+	suggestions []suggestion
+	// lineText is the text of the finding's first line (SARIF fingerprints).
+	lineText string
 }
 
 // suggestion is one edit of a fix, in positions, for formats that carry
@@ -197,19 +208,20 @@ type suggestion struct {
 }
 
 func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic) fileReport {
-	fixes := make([]string, len(diags))
-	suggestions := make([][]suggestion, len(diags))
+	items := make([]item, len(diags))
 	for i, d := range diags {
-		fix := fixers.Suggest(doc, cfg, d)
-		if fix == nil {
-			continue
+		it := item{rule: d.Rule, severity: d.Severity, message: d.Message,
+			start: doc.Lines.Position(d.Span.Start), end: doc.Lines.Position(d.Span.End)}
+		it.lineText = doc.Lines.Text(it.start.Line)
+		if fix := fixers.Suggest(doc, cfg, d); fix != nil {
+			it.fix = fix.Safety.String()
+			for _, e := range fix.Edits {
+				it.suggestions = append(it.suggestions, suggestion{start: doc.Lines.Position(e.Start), end: doc.Lines.Position(e.End), text: e.New})
+			}
 		}
-		fixes[i] = fix.Safety.String()
-		for _, e := range fix.Edits {
-			suggestions[i] = append(suggestions[i], suggestion{start: doc.Lines.Position(e.Start), end: doc.Lines.Position(e.End), text: e.New})
-		}
+		items[i] = it
 	}
-	return fileReport{path: path, lines: doc.Lines, diags: diags, fixes: fixes, suggestions: suggestions}
+	return fileReport{path: path, items: items}
 }
 
 // report is a whole run: the files checked and the paths that failed.
@@ -221,24 +233,26 @@ type report struct {
 // lint checks every input, in sorted order.
 func lint(args []string, opts lintOptions) (*report, error) {
 	rep := &report{}
-	err := eachInput(args, opts, rep, func(in input, src []byte, st *settings) {
+	err := eachInput(args, opts, rep, func(in input, src []byte, st *settings) func() {
 		doc := schema.Read(in.path, src)
-		rep.files = append(rep.files, newFileReport(in.path, doc, st.cfg, rules.Run(doc, st.cfg)))
+		fr := newFileReport(in.path, doc, st.cfg, rules.Run(doc, st.cfg))
+		return func() { rep.files = append(rep.files, fr) }
 	})
 	return rep, err
 }
 
-// eachInput collects the inputs, finds each one's settings, loads it, and
-// hands it to do. Input and config errors go into rep; a usage error ends
-// the run.
-func eachInput(args []string, opts lintOptions, rep *report, do func(input, []byte, *settings)) error {
+// eachInput collects the inputs, finds each one's settings, then loads and
+// works on them in parallel (opts.jobs workers). work runs on a worker and
+// returns a commit function; commits run one at a time, in input order, so
+// that output is deterministic. At most a few results per worker wait for
+// their turn, so memory does not grow with the number of files. Input and
+// config errors go into rep; a usage error ends the run.
+func eachInput(args []string, opts lintOptions, rep *report, work func(input, []byte, *settings) func()) error {
 	inputs, errs := collect(args, opts.stdinFor, opts.resolver)
 	rep.errors = append(rep.errors, errs...)
 	reported := map[string]bool{}
-	bar := newProgress(opts.stderr, len(inputs))
-	defer bar.done()
+	sets := make([]*settings, len(inputs))
 	for i, in := range inputs {
-		bar.step(i)
 		st, err := opts.resolver.settingsFor(in.path)
 		if err != nil {
 			if isUsage(err) {
@@ -255,27 +269,69 @@ func eachInput(args []string, opts lintOptions, rep *report, do func(input, []by
 			}
 			continue
 		}
-		src, ierr := load(in, opts.stdin, st.maxSize)
-		if ierr != nil {
-			rep.errors = append(rep.errors, *ierr)
-			continue
-		}
-		do(in, src, st)
+		sets[i] = st
 	}
+	jobs := opts.jobs
+	if jobs < 1 {
+		jobs = runtime.NumCPU()
+	}
+	window := make(chan struct{}, 4*jobs) // results waiting for their turn
+	done := make([]chan func(), len(inputs))
+	for i := range done {
+		done[i] = make(chan func(), 1)
+	}
+	queue := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range queue {
+				in, st := inputs[i], sets[i]
+				if st == nil {
+					done[i] <- nil
+					continue
+				}
+				src, ierr := load(in, opts.stdin, st.maxSize)
+				if ierr != nil {
+					done[i] <- func() { rep.errors = append(rep.errors, *ierr) }
+					continue
+				}
+				done[i] <- work(in, src, st)
+			}
+		}()
+	}
+	go func() {
+		for i := range inputs {
+			window <- struct{}{}
+			queue <- i
+		}
+		close(queue)
+	}()
+	bar := newProgress(opts.stderr, len(inputs))
+	for i := range inputs {
+		bar.step(i)
+		if commit := <-done[i]; commit != nil {
+			commit()
+		}
+		<-window
+	}
+	bar.done()
+	wg.Wait()
 	return nil
 }
 
 // counts tallies findings by severity and the files that have any.
 func (r *report) counts() (errs, warnings, files int) {
 	for _, f := range r.files {
-		for _, d := range f.diags {
-			if d.Severity == rules.Error {
+		for _, it := range f.items {
+			if it.severity == rules.Error {
 				errs++
 			} else {
 				warnings++
 			}
 		}
-		if len(f.diags) > 0 {
+		if len(f.items) > 0 {
 			files++
 		}
 	}
@@ -285,8 +341,8 @@ func (r *report) counts() (errs, warnings, files int) {
 // fixable counts findings with a safe and with an unsafe fix.
 func (r *report) fixable() (safe, unsafe int) {
 	for _, f := range r.files {
-		for _, fix := range f.fixes {
-			switch fix {
+		for _, it := range f.items {
+			switch it.fix {
 			case "safe":
 				safe++
 			case "unsafe":

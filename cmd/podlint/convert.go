@@ -56,33 +56,42 @@ func convertAction(c *cli.Context) error {
 	}
 	var outs []converted
 	failed := false
-	err := eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, st *settings) {
+	force, lossy := c.Bool("force"), c.Bool("lossy")
+	err := eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, st *settings) func() {
 		doc := schema.Read(in.path, src)
-		if errs := errorFindings(doc, st.cfg); len(errs) > 0 && !c.Bool("force") {
-			fmt.Fprintf(c.App.ErrWriter, "podlint: %s: not converted: %s (see podlint check %s; --force converts anyway)\n",
+		var msgs strings.Builder
+		ok := true
+		if errs := errorFindings(doc, st.cfg); len(errs) > 0 && !force {
+			fmt.Fprintf(&msgs, "podlint: %s: not converted: %s (see podlint check %s; --force converts anyway)\n",
 				in.path, strings.Join(errs, ", "), in.path)
-			failed = true
-			return
+			ok = false
 		}
-		out, losses, warnings := convertDoc(doc, target)
-		for _, w := range warnings {
-			fmt.Fprintf(c.App.ErrWriter, "podlint: %s: warning: %s\n", in.path, w)
-		}
-		if len(losses) > 0 {
+		var out []byte
+		if ok {
+			var losses []schema.Loss
+			var warnings []string
+			out, losses, warnings = convertDoc(doc, target)
+			for _, w := range warnings {
+				fmt.Fprintf(&msgs, "podlint: %s: warning: %s\n", in.path, w)
+			}
 			verb := "cannot hold"
-			if c.Bool("lossy") {
+			if lossy {
 				verb = "drops (--lossy)"
 			}
 			for _, l := range losses {
 				pos := doc.Lines.Position(l.Span.Start)
-				fmt.Fprintf(c.App.ErrWriter, "podlint: %s:%d:%d: %s %s %s\n", in.path, pos.Line, pos.Column, target, verb, l.What)
+				fmt.Fprintf(&msgs, "podlint: %s:%d:%d: %s %s %s\n", in.path, pos.Line, pos.Column, target, verb, l.What)
 			}
-			if !c.Bool("lossy") {
+			ok = len(losses) == 0 || lossy
+		}
+		return func() {
+			fmt.Fprint(c.App.ErrWriter, msgs.String())
+			if !ok {
 				failed = true
 				return
 			}
+			outs = append(outs, converted{in: in, out: out})
 		}
-		outs = append(outs, converted{in: in, out: out})
 	})
 	if err != nil {
 		return err

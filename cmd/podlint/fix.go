@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 
@@ -29,8 +28,9 @@ func fixCommand() *cli.Command {
 // fixedFile is what fixing one file produced.
 type fixedFile struct {
 	in      input
-	before  []byte
-	outcome *fixers.Outcome
+	applied map[string]int
+	diff    string // without --write
+	page    []byte // with --write on standard input
 }
 
 // fixAction runs the fix engine on every input. Without write it prints the
@@ -48,20 +48,33 @@ func fixAction(c *cli.Context, write bool) error {
 	}
 	rep := &report{}
 	var fixed []fixedFile
-	err = eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, st *settings) {
-		out, err := fixers.Run(in.path, src, fixers.Options{Config: st.cfg, Unsafe: c.Bool("unsafe-fixes")})
+	unsafe := c.Bool("unsafe-fixes")
+	err = eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, st *settings) func() {
+		out, err := fixers.Run(in.path, src, fixers.Options{Config: st.cfg, Unsafe: unsafe})
 		if err != nil {
-			rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()})
-			return
+			return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }
 		}
-		if write && out.Changed() {
-			if err := writeFixed(c.App.Writer, in, src, out.Src); err != nil {
-				rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()})
-				return
+		// Only the diff (or, for stdin, the page) waits for printing: not the
+		// files themselves.
+		f := fixedFile{in: in, applied: out.Applied}
+		switch {
+		case write && in.stdin:
+			f.page = out.Src
+		case write && out.Changed():
+			if err := writeAtomic(in.path, src, out.Src); err != nil {
+				return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }
 			}
+		case !write:
+			f.diff = fixers.Unified(in.path, src, out.Src)
 		}
-		fixed = append(fixed, fixedFile{in: in, before: src, outcome: out})
-		rep.files = append(rep.files, newFileReport(in.path, out.Doc, st.cfg, out.Remaining))
+		fr := newFileReport(in.path, out.Doc, st.cfg, out.Remaining)
+		return func() {
+			if f.page != nil {
+				_, _ = c.App.Writer.Write(f.page)
+			}
+			fixed = append(fixed, f)
+			rep.files = append(rep.files, fr)
+		}
 	})
 	if err != nil {
 		return err
@@ -79,7 +92,7 @@ func fixAction(c *cli.Context, write bool) error {
 		}
 	default:
 		for _, f := range fixed {
-			fmt.Fprint(c.App.Writer, fixers.Unified(f.in.path, f.before, f.outcome.Src))
+			fmt.Fprint(c.App.Writer, f.diff)
 		}
 		if applied > 0 {
 			fmt.Fprintf(c.App.ErrWriter, "would fix %s in %s (%s); what would remain:\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
@@ -93,20 +106,10 @@ func fixAction(c *cli.Context, write bool) error {
 	return err
 }
 
-// writeFixed writes a fixed file in place, or the fixed page to stdout when
-// it came from stdin.
-func writeFixed(stdout io.Writer, in input, before, after []byte) error {
-	if in.stdin {
-		_, err := stdout.Write(after)
-		return err
-	}
-	return writeAtomic(in.path, before, after)
-}
-
 func tally(fixed []fixedFile) (applied, files int) {
 	for _, f := range fixed {
 		n := 0
-		for _, c := range f.outcome.Applied {
+		for _, c := range f.applied {
 			n += c
 		}
 		applied += n
@@ -121,7 +124,7 @@ func tally(fixed []fixedFile) (applied, files int) {
 func fixerCounts(fixed []fixedFile) string {
 	counts := map[string]int{}
 	for _, f := range fixed {
-		for name, n := range f.outcome.Applied {
+		for name, n := range f.applied {
 			counts[name] += n
 		}
 	}

@@ -104,15 +104,14 @@ type finding struct {
 func (r *report) findings() []finding {
 	var out []finding
 	for _, f := range r.files {
-		for i, d := range f.diags {
-			start, end := f.lines.Position(d.Span.Start), f.lines.Position(d.Span.End)
+		for _, it := range f.items {
 			var fix *string
-			if f.fixes[i] != "" {
-				fix = &f.fixes[i]
+			if it.fix != "" {
+				fix = &it.fix
 			}
 			out = append(out, finding{
-				File: f.path, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message, Fix: fix,
+				File: f.path, Line: it.start.Line, Column: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column,
+				Rule: it.rule, Severity: it.severity.String(), Message: it.message, Fix: fix,
 			})
 		}
 	}
@@ -159,14 +158,14 @@ func writeStatistics(w io.Writer, r *report) {
 	}
 	byRule := map[string]*stat{}
 	for _, f := range r.files {
-		for i, d := range f.diags {
-			s := byRule[d.Rule]
+		for _, it := range f.items {
+			s := byRule[it.rule]
 			if s == nil {
-				s = &stat{rule: d.Rule, severity: d.Severity.String()}
-				byRule[d.Rule] = s
+				s = &stat{rule: it.rule, severity: it.severity.String()}
+				byRule[it.rule] = s
 			}
 			s.count++
-			if f.fixes[i] == "safe" {
+			if it.fix == "safe" {
 				s.fixable++
 			}
 		}

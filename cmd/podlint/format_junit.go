@@ -46,10 +46,9 @@ func writeJUnit(w io.Writer, r *report) error {
 	for _, f := range r.files {
 		c := junitCase{Name: f.path, ClassName: "podlint"}
 		var errs, warns []string
-		for _, d := range f.diags {
-			pos := f.lines.Position(d.Span.Start)
-			line := fmt.Sprintf("%s:%d:%d: %s %s: %s", f.path, pos.Line, pos.Column, d.Severity, d.Rule, d.Message)
-			if d.Severity.String() == "error" {
+		for _, it := range f.items {
+			line := fmt.Sprintf("%s:%d:%d: %s %s: %s", f.path, it.start.Line, it.start.Column, it.severity, it.rule, it.message)
+			if it.severity.String() == "error" {
 				errs = append(errs, line)
 			} else {
 				warns = append(warns, line)

@@ -53,16 +53,15 @@ type rdSuggestion struct {
 func writeRDJSON(w io.Writer, r *report) error {
 	out := rdResult{Source: rdSource{Name: "podlint", URL: "https://github.com/podlint/podlint"}, Diagnostics: []rdDiagnostic{}}
 	for _, f := range r.files {
-		for i, d := range f.diags {
-			start, end := f.lines.Position(d.Span.Start), f.lines.Position(d.Span.End)
+		for _, it := range f.items {
 			rd := rdDiagnostic{
-				Message:  d.Message,
-				Location: rdLocation{Path: f.path, Range: rdRange{rdPosition(start), rdPosition(end)}},
-				Severity: map[string]string{"error": "ERROR", "warning": "WARNING"}[d.Severity.String()],
-				Code:     rdCode{Value: d.Rule, URL: docsURL + "#" + d.Rule},
+				Message:  it.message,
+				Location: rdLocation{Path: f.path, Range: rdRange{rdPosition(it.start), rdPosition(it.end)}},
+				Severity: map[string]string{"error": "ERROR", "warning": "WARNING"}[it.severity.String()],
+				Code:     rdCode{Value: it.rule, URL: docsURL + "#" + it.rule},
 			}
-			if f.fixes[i] == "safe" {
-				for _, s := range f.suggestions[i] {
+			if it.fix == "safe" {
+				for _, s := range it.suggestions {
 					rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: rdRange{rdPosition(s.start), rdPosition(s.end)}, Text: s.text})
 				}
 			}

@@ -143,16 +143,15 @@ func writeSARIF(w io.Writer, r *report) error {
 	seen := map[string]int{}
 	for _, f := range r.files {
 		uri := artifactURI(root, f.path)
-		for _, d := range f.diags {
-			start, end := f.lines.Position(d.Span.Start), f.lines.Position(d.Span.End)
+		for _, it := range f.items {
 			run.Results = append(run.Results, sarifResult{
-				RuleID: d.Rule, RuleIndex: index[d.Rule], Level: d.Severity.String(),
-				Message: sarifText{Text: d.Message},
+				RuleID: it.rule, RuleIndex: index[it.rule], Level: it.severity.String(),
+				Message: sarifText{Text: it.message},
 				Locations: []sarifLocation{{Physical: sarifPhysical{
 					Artifact: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"},
-					Region:   &sarifRegion{StartLine: start.Line, StartColumn: start.Column, EndLine: end.Line, EndColumn: end.Column},
+					Region:   &sarifRegion{StartLine: it.start.Line, StartColumn: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column},
 				}}},
-				Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(seen, d.Rule, uri, lineText(f, start.Line))},
+				Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(seen, it.rule, uri, it.lineText)},
 			})
 		}
 	}
@@ -170,13 +169,6 @@ func fingerprint(seen map[string]int, rule, uri, line string) string {
 	key := hex.EncodeToString(sum[:8])
 	seen[key]++
 	return key + ":" + strconv.Itoa(seen[key])
-}
-
-func lineText(f fileReport, line int) string {
-	if line < 1 || line > f.lines.Count() {
-		return ""
-	}
-	return f.lines.Text(line)
 }
 
 // artifactURI makes path relative to the repository root (or the current

@@ -13,7 +13,7 @@ import (
 // acceptance test runs on them when they are there and is skipped elsewhere.
 const samplesDir = "../../../shared/samples"
 
-func sampleFindings(t *testing.T, name string) map[string][]rules.Diagnostic {
+func sampleFindings(t *testing.T, name string) map[string][]item {
 	t.Helper()
 	path := filepath.Join(samplesDir, name)
 	if _, err := os.Stat(path); err != nil {
@@ -23,9 +23,9 @@ func sampleFindings(t *testing.T, name string) map[string][]rules.Diagnostic {
 	if err != nil || len(rep.errors) > 0 || len(rep.files) != 1 {
 		t.Fatalf("%s: input errors %v", name, rep.errors)
 	}
-	byRule := map[string][]rules.Diagnostic{}
-	for _, d := range rep.files[0].diags {
-		byRule[d.Rule] = append(byRule[d.Rule], d)
+	byRule := map[string][]item{}
+	for _, it := range rep.files[0].items {
+		byRule[it.rule] = append(byRule[it.rule], it)
 	}
 	return byRule
 }
@@ -56,8 +56,8 @@ func TestSampleGitHub(t *testing.T) {
 		t.Fatal("timestamp-format: no findings for the [60:42]-style headings")
 	}
 	for _, d := range ts {
-		if d.Severity != rules.Error {
-			t.Errorf("timestamp-format finding %q is a %s, want error", d.Message, d.Severity)
+		if d.severity != rules.Error {
+			t.Errorf("timestamp-format finding %q is a %s, want error", d.message, d.severity)
 		}
 	}
 	if len(ts) != 6 {
@@ -68,7 +68,7 @@ func TestSampleGitHub(t *testing.T) {
 func TestSamplePocock(t *testing.T) {
 	got := sampleFindings(t, "pocock-engineering-fundamentals.md")
 	cs := got["chapter-start"]
-	if len(cs) != 1 || cs[0].Severity != rules.Warning {
+	if len(cs) != 1 || cs[0].severity != rules.Warning {
 		t.Errorf("chapter-start: %v, want one warning", cs)
 	}
 	if len(got["quote-style"]) == 0 {
