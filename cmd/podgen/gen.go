@@ -1,0 +1,393 @@
+package main
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// label is one defect podgen injected: the rule that must report it and the
+// line it must be reported on.
+type label struct {
+	Rule string `json:"rule"`
+	Line int    `json:"line"`
+}
+
+// defects are the catalog entries podgen can inject, each producing exactly
+// the findings it labels. collapsed-markdown and missing-chapters stand
+// alone: such a page has nothing else to find.
+var defects = []string{
+	"quote-fragment", "quote-style", "timestamp-format", "chapter-start", "duplicate-intro",
+	"orphan-heading", "empty-chapter", "entity-type", "duplicate-entity", "entity-format",
+	"title-format", "schema", "quote-out-of-range", "chapter-order", "leaked-json",
+	"collapsed-markdown", "missing-chapters",
+}
+
+// page is an episode under construction, line by line, so that every
+// injected defect knows its line.
+type page struct {
+	rng      *rand.Rand
+	title    string
+	summary  string
+	front    []string
+	chapters []*chapter
+	entities []entity
+	inject   map[string]bool
+}
+
+type chapter struct {
+	start  int
+	title  string
+	prose  string
+	quotes []quote
+	// leaked marks chapters swallowed into a blob.
+	leaked bool
+}
+
+type quote struct {
+	text    string
+	at      int
+	speaker string
+	// raw is how the quote line is written when a defect changes it.
+	raw string
+	// fragment is a [m, s] line written after the quote.
+	fragment bool
+	untimed  bool
+}
+
+type entity struct {
+	name, typ, desc string
+	line            string // set when a defect rewrites the bullet
+}
+
+var (
+	nouns      = strings.Fields("river harbor lantern archive orchard signal meadow compass quarry glacier bridge market workshop garden library engine canyon island forest studio theory method season budget ledger protocol teacher farmer pilot editor")
+	adjectives = strings.Fields("quiet steady hidden early careful open narrow broad restless patient local distant simple modern ancient shared fragile curious")
+	verbs      = strings.Fields("builds explains measures questions revisits maps tests traces describes compares recalls weighs charts follows")
+	firstNames = strings.Fields("Ada Bruno Celia Dario Elin Farah Gideon Hana Ivo Juno Kemal Lena Milo Nadia Oskar Priya Quentin Rosa Soren Talia")
+	lastNames  = strings.Fields("Pemberton Quill Ferro Varga Lindqvist Okafor Marchetti Haldane Sorensen Iwata Novak Castellano Brandt Achebe")
+	types      = []string{"Person", "Organization", "Software", "Product", "Concept", "Place", "Event", "Work"}
+)
+
+func (p *page) pick(list []string) string { return list[p.rng.IntN(len(list))] }
+
+func (p *page) words(n int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		switch i % 3 {
+		case 0:
+			parts[i] = p.pick(adjectives)
+		case 1:
+			parts[i] = p.pick(nouns)
+		default:
+			parts[i] = p.pick(verbs)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (p *page) sentence() string {
+	s := p.pick(firstNames) + " " + p.pick(verbs) + " the " + p.words(4+p.rng.IntN(8))
+	if p.rng.IntN(3) == 0 {
+		s += ", and the " + p.words(3+p.rng.IntN(4))
+	}
+	return s + "."
+}
+
+func (p *page) sentences(n int) string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = p.sentence()
+	}
+	return strings.Join(out, " ")
+}
+
+func titleCase(s string) string {
+	w := strings.Fields(s)
+	for i, x := range w {
+		w[i] = strings.ToUpper(x[:1]) + x[1:]
+	}
+	return strings.Join(w, " ")
+}
+
+// newPage builds a clean episode with its defects chosen.
+func newPage(rng *rand.Rand, rate float64) *page {
+	p := &page{rng: rng, inject: map[string]bool{}}
+	guest := p.pick(firstNames) + " " + p.pick(lastNames)
+	p.title = titleCase(p.words(3)) + ": " + titleCase(p.words(2)) + " — " + guest
+	p.summary = p.sentences(3)
+	p.front = []string{"slug: " + strings.ReplaceAll(strings.ToLower(p.words(3)), " ", "-"), "tags: [" + p.pick(nouns) + ", " + p.pick(adjectives) + "-" + p.pick(nouns) + "]"}
+	n := 12 + rng.IntN(9)
+	start := 0
+	for i := 0; i < n; i++ {
+		c := &chapter{start: start, title: titleCase(p.words(3 + rng.IntN(4))), prose: p.sentences(4 + rng.IntN(3))}
+		length := 90 + rng.IntN(400)
+		at := start + 5
+		for q := 0; q < 1+rng.IntN(3); q++ {
+			at += 1 + rng.IntN((length-10)/3)
+			qu := quote{text: p.sentence(), at: at}
+			if rng.IntN(3) == 0 {
+				qu.speaker = guest
+			}
+			c.quotes = append(c.quotes, qu)
+		}
+		p.chapters = append(p.chapters, c)
+		start += length
+	}
+	seen := map[string]bool{}
+	for len(p.entities) < 6+rng.IntN(5) {
+		name := titleCase(p.pick(adjectives) + " " + p.pick(nouns))
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		p.entities = append(p.entities, entity{name: name, typ: p.pick(types), desc: p.sentence()})
+	}
+	if rng.Float64() < rate {
+		// One page in a few gets one to three defects.
+		for k := 0; k < 1+rng.IntN(3); k++ {
+			p.inject[defects[rng.IntN(len(defects))]] = true
+		}
+	}
+	return p
+}
+
+// render writes the page and the labels of what was injected.
+func (p *page) render() (string, []label) {
+	if p.inject["missing-chapters"] {
+		return "# " + p.title + "\n", []label{{"missing-chapters", 1}, {"missing-summary", 1}}
+	}
+	if p.inject["collapsed-markdown"] {
+		return p.collapse()
+	}
+	p.applyBeforeRender()
+	var b strings.Builder
+	var labels []label
+	line := 1
+	emit := func(s string) int {
+		at := line
+		b.WriteString(s + "\n")
+		line += strings.Count(s, "\n") + 1
+		return at
+	}
+	emit("---")
+	for _, f := range p.front {
+		at := emit(f)
+		if strings.Contains(f, "Bad Tag") {
+			labels = append(labels, label{"schema", at})
+		}
+	}
+	emit("---")
+	title := p.title
+	if p.inject["title-format"] {
+		title = strings.Replace(title, " — ", "— ", 1)
+	}
+	if at := emit("# " + title); p.inject["title-format"] {
+		labels = append(labels, label{"title-format", at})
+	}
+	emit("")
+	emit(p.summary)
+	for i, c := range p.chapters {
+		emit("")
+		heading := emit("## [" + p.timestamp(c, i) + "] " + c.title)
+		if c.leaked {
+			labels = append(labels, label{"orphan-heading", heading})
+			continue
+		}
+		if p.inject["chapter-start"] && i == 0 {
+			labels = append(labels, label{"chapter-start", heading})
+		}
+		if p.inject["chapter-order"] && i == p.orderAt()+1 {
+			labels = append(labels, label{"chapter-order", heading})
+		}
+		body := c.prose
+		switch {
+		case p.inject["orphan-heading"] && i == p.orphanAt():
+			labels = append(labels, label{"orphan-heading", heading})
+			continue
+		case p.inject["empty-chapter"] && i == p.emptyAt():
+			labels = append(labels, label{"empty-chapter", heading})
+			body = ""
+		case p.inject["duplicate-intro"] && i == 0:
+			body = p.summary + " " + body
+		}
+		if body != "" {
+			emit("")
+			if at := emit(body); p.inject["duplicate-intro"] && i == 0 {
+				labels = append(labels, label{"duplicate-intro", at})
+			}
+		}
+		for _, q := range c.quotes {
+			emit("")
+			at := emit(p.quoteLine(q))
+			switch q.raw {
+			case "unquoted":
+				labels = append(labels, label{"quote-style", at})
+			case "padded":
+				labels = append(labels, label{"timestamp-format", at})
+			case "early":
+				labels = append(labels, label{"quote-out-of-range", at})
+			}
+			if q.fragment {
+				fl := emit(fmt.Sprintf("> *[%d, %d]*", q.at/60, q.at%60))
+				labels = append(labels, label{"quote-fragment", fl})
+			}
+		}
+		if p.inject["leaked-json"] && i == p.blobHost() {
+			at := emit(p.blob())
+			labels = append(labels, label{"leaked-json", at})
+		}
+	}
+	emit("")
+	emit("## Entities")
+	emit("")
+	for i, e := range p.entities {
+		at := emit(p.bullet(e))
+		switch {
+		case e.line == "lower":
+			labels = append(labels, label{"entity-type", at})
+		case e.line == "malformed":
+			labels = append(labels, label{"entity-format", at})
+		case i > 0 && e.line == "duplicate":
+			labels = append(labels, label{"duplicate-entity", at})
+		}
+	}
+	return b.String(), labels
+}
+
+// The chapters that defects land on, fixed per page.
+func (p *page) orphanAt() int  { return 2 }
+func (p *page) emptyAt() int   { return 3 }
+func (p *page) orderAt() int   { return 5 }
+func (p *page) blobHost() int  { return len(p.chapters) - 4 }
+func (p *page) rangeAt() int   { return 7 }
+func (p *page) fragmentAt() int { return 1 }
+
+// applyBeforeRender changes the page model for the chosen defects.
+func (p *page) applyBeforeRender() {
+	c := p.chapters
+	if p.inject["chapter-start"] {
+		c[0].start = 3
+	}
+	if p.inject["chapter-order"] {
+		k := p.orderAt()
+		for j := range c[k].quotes {
+			c[k].quotes[j].untimed = true
+		}
+		c[k].start = c[k+1].start + 1
+	}
+	if p.inject["quote-fragment"] {
+		c[p.fragmentAt()].quotes[0].fragment = true
+	}
+	if p.inject["quote-style"] {
+		c[4].quotes[0].raw = "unquoted"
+	}
+	if p.inject["timestamp-format"] {
+		q := &c[6].quotes[0]
+		if q.raw == "" && !q.fragment && !q.untimed {
+			q.raw = "padded"
+		}
+	}
+	if p.inject["quote-out-of-range"] {
+		q := &c[p.rangeAt()].quotes[0]
+		if q.raw == "" && !q.untimed {
+			q.raw = "early"
+		}
+	}
+	if p.inject["leaked-json"] {
+		for _, ch := range c[p.blobHost()+1:] {
+			ch.leaked = true
+		}
+	}
+	if p.inject["schema"] {
+		p.front[1] = "tags: [Bad Tag]"
+	}
+	if p.inject["entity-type"] {
+		p.entities[1].typ = strings.ToLower(p.entities[1].typ)
+		p.entities[1].line = "lower"
+	}
+	if p.inject["entity-format"] {
+		p.entities[2].line = "malformed"
+	}
+	if p.inject["duplicate-entity"] {
+		dup := p.entities[0]
+		dup.line = "duplicate"
+		p.entities = append(p.entities, dup)
+	}
+}
+
+// timestamp writes a chapter heading's time.
+func (p *page) timestamp(c *chapter, _ int) string {
+	return schema.FormatTimestamp(c.start)
+}
+
+func (p *page) quoteLine(q quote) string {
+	text := `"` + q.text + `"`
+	if q.raw == "unquoted" {
+		text = q.text
+	}
+	line := "> *" + text + "*"
+	if q.speaker != "" {
+		line += " — " + q.speaker
+	}
+	switch {
+	case q.fragment || q.untimed:
+	case q.raw == "padded":
+		line += " [0" + schema.FormatTimestamp(q.at) + "]"
+	case q.raw == "early":
+		line += " [00:01]"
+	default:
+		line += " [" + schema.FormatTimestamp(q.at) + "]"
+	}
+	return line
+}
+
+func (p *page) bullet(e entity) string {
+	if e.line == "malformed" {
+		return "- " + e.name + " (" + e.typ + "): " + e.desc
+	}
+	return "- **" + e.name + "** (" + e.typ + "): " + e.desc
+}
+
+// blob writes the swallowed chapters as the pipeline's leaked quote line.
+func (p *page) blob() string {
+	var b strings.Builder
+	var close strings.Builder
+	leaked := p.chapters[p.blobHost()+1:]
+	for i, c := range leaked {
+		if i > 0 {
+			b.WriteString(`'\n ]\n },\n {\n ', `)
+		}
+		b.WriteString(`'title": "` + c.title + `', {'start': ` + strconv.Itoa(c.start) + `.0, 'summary': '` + c.prose + `', 'quotes': [`)
+		for _, q := range c.quotes {
+			fmt.Fprintf(&b, "'%s', [%d, %d], ", q.text, q.at/60, q.at%60)
+		}
+		close.WriteString("]}")
+	}
+	return "> *" + b.String() + close.String() + "*"
+}
+
+// collapse flattens the rendered page as the site scrapers do.
+func (p *page) collapse() (string, []label) {
+	p.inject = map[string]bool{}
+	clean, _ := p.render()
+	lines := strings.Split(strings.TrimSpace(clean), "\n")
+	var body []string
+	start := 0
+	for i, l := range lines {
+		if strings.HasPrefix(l, "# ") {
+			start = i
+			break
+		}
+	}
+	for _, l := range lines[start+1:] {
+		if strings.TrimSpace(l) != "" {
+			body = append(body, l)
+		}
+	}
+	head := strings.Join(lines[:start+1], "\n")
+	return head + "\n\n" + strings.Join(body, " ") + "\n", []label{{"collapsed-markdown", start + 3}}
+}

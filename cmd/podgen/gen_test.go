@@ -1,0 +1,75 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+// TestFindingsMatchLabels generates a corpus with a high defect rate and
+// checks that podlint's findings on every page are exactly the injected
+// defects: nothing missed, nothing extra.
+func TestFindingsMatchLabels(t *testing.T) {
+	for _, asJSON := range []bool{false, true} {
+		dir := t.TempDir()
+		if err := generate(dir, 400, 7, asJSON, 0.8); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "labels.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var labels map[string][]label
+		if err := json.Unmarshal(data, &labels); err != nil {
+			t.Fatal(err)
+		}
+		injected := map[string]int{}
+		for name, want := range labels {
+			src, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := schema.Read(name, src)
+			var got []string
+			for _, d := range rules.Run(doc, rules.DefaultConfig()) {
+				got = append(got, fmt.Sprintf("%s@%d", d.Rule, doc.Lines.Position(d.Span.Start).Line))
+			}
+			var exp []string
+			for _, l := range want {
+				exp = append(exp, fmt.Sprintf("%s@%d", l.Rule, l.Line))
+				injected[l.Rule]++
+			}
+			sort.Strings(got)
+			sort.Strings(exp)
+			if strings.Join(got, " ") != strings.Join(exp, " ") {
+				t.Errorf("%s: findings %v, labels %v", name, got, exp)
+			}
+		}
+		if !asJSON && len(injected) < len(defects) {
+			t.Errorf("only %d kinds of defect were injected: %v", len(injected), injected)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, d := range []string{a, b} {
+		if err := generate(d, 20, 3, false, 0.5); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"page-00007.md", "labels.json"} {
+		x, _ := os.ReadFile(filepath.Join(a, name))
+		y, _ := os.ReadFile(filepath.Join(b, name))
+		if string(x) != string(y) || len(x) == 0 {
+			t.Errorf("%s differs between two runs with the same seed", name)
+		}
+	}
+}

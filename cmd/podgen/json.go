@@ -1,0 +1,66 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// renderJSON writes the page as episode JSON, one quote per line. The one
+// JSON defect it injects is the pipeline's raw form: a quote written as a
+// text and a [m, s] pair, which podlint must report as quote-fragment.
+func (p *page) renderJSON() (string, []label) {
+	var b strings.Builder
+	var labels []label
+	line := 1
+	emit := func(s string) int {
+		at := line
+		b.WriteString(s + "\n")
+		line++
+		return at
+	}
+	q := schema.JSONString
+	raw := len(p.inject) > 0 // a page picked for defects gets the raw form in one chapter
+	emit("{")
+	emit(`  "title": ` + q(p.title) + ",")
+	emit(`  "summary": ` + q(p.summary) + ",")
+	emit(`  "chapters": [`)
+	for i, c := range p.chapters {
+		emit(`    {"start": ` + strconv.Itoa(c.start) + `, "title": ` + q(c.title) + `, "summary": ` + q(c.prose) + `, "quotes": [`)
+		for j, qu := range c.quotes {
+			sep := ","
+			if j == len(c.quotes)-1 {
+				sep = ""
+			}
+			if raw && i == 1 {
+				at := emit(`      ` + q(qu.text) + `, [` + strconv.Itoa(qu.at/60) + `, ` + strconv.Itoa(qu.at%60) + `]` + sep)
+				labels = append(labels, label{"quote-fragment", at})
+				continue
+			}
+			obj := `{"text": ` + q(qu.text) + `, "at": ` + strconv.Itoa(qu.at)
+			if qu.speaker != "" {
+				obj += `, "speaker": ` + q(qu.speaker)
+			}
+			emit(`      ` + obj + `}` + sep)
+		}
+		sep := ","
+		if i == len(p.chapters)-1 {
+			sep = ""
+		}
+		emit(`    ]}` + sep)
+	}
+	emit(`  ],`)
+	emit(`  "entities": [`)
+	for i, e := range p.entities {
+		sep := ","
+		if i == len(p.entities)-1 {
+			sep = ""
+		}
+		emit(`    {"name": ` + q(e.name) + `, "type": ` + q(e.typ) + `, "description": ` + q(e.desc) + `}` + sep)
+	}
+	emit(`  ],`)
+	emit(`  "tags": [` + q(p.pick(nouns)) + `]`)
+	emit("}")
+	return b.String(), labels
+}
