@@ -259,11 +259,11 @@ func (p *page) render() (string, []label) {
 }
 
 // The chapters that defects land on, fixed per page.
-func (p *page) orphanAt() int  { return 2 }
-func (p *page) emptyAt() int   { return 3 }
-func (p *page) orderAt() int   { return 5 }
-func (p *page) blobHost() int  { return len(p.chapters) - 4 }
-func (p *page) rangeAt() int   { return 7 }
+func (p *page) orphanAt() int   { return 2 }
+func (p *page) emptyAt() int    { return 3 }
+func (p *page) orderAt() int    { return 5 }
+func (p *page) blobHost() int   { return len(p.chapters) - 4 }
+func (p *page) rangeAt() int    { return 7 }
 func (p *page) fragmentAt() int { return 1 }
 
 // applyBeforeRender changes the page model for the chosen defects.
