@@ -61,6 +61,7 @@ func checkSpans(t *testing.T, doc *Document) {
 	for _, p := range doc.Problems {
 		ok(p.Span)
 	}
+	doc.instance()
 	for _, s := range doc.Pointers {
 		ok(s)
 	}

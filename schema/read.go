@@ -17,13 +17,22 @@ func Read(path string, src []byte) *Document {
 		return doc
 	}
 	readMarkdown(doc)
-	markdownInstance(doc)
+	doc.constructedValid = constructedValid(doc.Episode)
 	return doc
+}
+
+// instance returns the JSON data the schema validates, building a Markdown
+// page's on first use: most pages need only the pruned one (see Validate).
+func (doc *Document) instance() any {
+	if doc.Instance == nil && doc.Format == Markdown && doc.Episode != nil {
+		markdownInstance(doc, true)
+	}
+	return doc.Instance
 }
 
 // markdownInstance maps a Markdown page to the JSON shape of an episode, so
 // that one JSON Schema validates both forms.
-func markdownInstance(doc *Document) {
+func markdownInstance(doc *Document, full bool) (map[string]any, map[string]Span) {
 	ep := doc.Episode
 	ptrs := map[string]Span{}
 	for k, v := range doc.frontMatterPointers {
@@ -47,6 +56,9 @@ func markdownInstance(doc *Document) {
 	if summary := ep.Summary(); len(summary) > 0 {
 		inst["summary"] = joinProse(summary)
 		ptrs["/summary"] = summary[0].Span
+	}
+	if !full {
+		return inst, ptrs
 	}
 	chapters := make([]any, 0, len(ep.Chapters))
 	for i, c := range ep.Chapters {
@@ -100,7 +112,7 @@ func markdownInstance(doc *Document) {
 	}
 	doc.Instance = inst
 	doc.Pointers = ptrs
-	doc.constructedValid = constructedValid(ep)
+	return inst, ptrs
 }
 
 // constructedValid tells whether the parts of a page's instance that the

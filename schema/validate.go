@@ -2,7 +2,9 @@ package schema
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -57,17 +59,11 @@ func Validate(doc *Document) ([]Violation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compiling the episode schema: %w", err)
 	}
-	if doc.constructedValid {
-		// Same findings, without walking what cannot fail.
-		if inst, ok := doc.Instance.(map[string]any); ok {
-			pruned := make(map[string]any, len(inst))
-			for k, v := range inst {
-				if k != "chapters" && k != "entities" {
-					pruned[k] = v
-				}
-			}
-			return validateInstance(sch, doc, pruned)
-		}
+	if doc.constructedValid && doc.Instance == nil {
+		// Same findings, without building or walking what cannot fail.
+		inst, ptrs := markdownInstance(doc, false)
+		doc.Instance, doc.Pointers = nil, ptrs
+		return validateInstance(sch, doc, inst)
 	}
 	return validateWith(sch, doc)
 }
@@ -75,7 +71,9 @@ func Validate(doc *Document) ([]Violation, error) {
 // Extra is a user schema applied in addition to the episode schema, for
 // site-specific front matter. It sees the same instance.
 type Extra struct {
-	Name   string
+	Name string
+	// Hash identifies the schema's text (result caches key on it).
+	Hash   string
 	schema *jsonschema.Schema
 }
 
@@ -91,14 +89,15 @@ func CompileExtra(name string, data []byte) (*Extra, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extra{Name: name, schema: sch}, nil
+	sum := sha256.Sum256(data)
+	return &Extra{Name: name, Hash: hex.EncodeToString(sum[:]), schema: sch}, nil
 }
 
 // Validate checks doc against the user schema.
 func (x *Extra) Validate(doc *Document) ([]Violation, error) { return validateWith(x.schema, doc) }
 
 func validateWith(sch *jsonschema.Schema, doc *Document) ([]Violation, error) {
-	return validateInstance(sch, doc, doc.Instance)
+	return validateInstance(sch, doc, doc.instance())
 }
 
 func validateInstance(sch *jsonschema.Schema, doc *Document, instance any) ([]Violation, error) {

@@ -17,10 +17,9 @@ func TestConstructedValidIsExact(t *testing.T) {
 		if err != nil || CheckEncoding(src) != nil {
 			continue
 		}
-		doc := Read(p, src)
-		fast, err1 := Validate(doc)
+		fast, err1 := Validate(Read(p, src))
 		sch, _ := compiled()
-		full, err2 := validateWith(sch, doc)
+		full, err2 := validateWith(sch, Read(p, src))
 		if err1 != nil || err2 != nil || !reflect.DeepEqual(fast, full) {
 			t.Errorf("%s: pruned validation %v (%v) differs from full %v (%v)", p, fast, err1, full, err2)
 		}

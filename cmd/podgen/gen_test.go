@@ -22,7 +22,7 @@ func TestFindingsMatchLabels(t *testing.T) {
 		if err := generate(dir, 400, 7, asJSON, 0.8); err != nil {
 			t.Fatal(err)
 		}
-		data, err := os.ReadFile(filepath.Join(dir, "labels.json"))
+		data, err := os.ReadFile(filepath.Join(dir, ".podgen", "labels.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,7 +65,7 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, name := range []string{"page-00007.md", "labels.json"} {
+	for _, name := range []string{"page-00007.md", ".podgen/labels.json"} {
 		x, _ := os.ReadFile(filepath.Join(a, name))
 		y, _ := os.ReadFile(filepath.Join(b, name))
 		if string(x) != string(y) || len(x) == 0 {

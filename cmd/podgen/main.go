@@ -1,8 +1,8 @@
 // Command podgen writes a deterministic synthetic corpus of episode pages
 // shaped like the site's, with a configurable mix of the defects of the
 // catalog, and labels.json: the defects injected in each file, as the rule
-// and line podlint must report. The same corpus measures speed and
-// detection.
+// and line podlint must report (in DIR/.podgen/, which podlint's walk skips).
+// The same corpus measures speed and detection.
 package main
 
 import (
@@ -65,5 +65,10 @@ func generate(dir string, n int, seed uint64, asJSON bool, rate float64) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "labels.json"), append(data, '\n'), 0o644)
+	// In a hidden folder, which podlint's directory walk skips: labels.json is
+	// not an episode.
+	if err := os.MkdirAll(filepath.Join(dir, ".podgen"), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, ".podgen", "labels.json"), append(data, '\n'), 0o644)
 }

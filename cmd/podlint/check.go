@@ -26,6 +26,8 @@ func checkCommand() *cli.Command {
 		Flags: append(lintFlags(),
 			&cli.BoolFlag{Name: "fix", Usage: "repair the files first (as fix --write), then report what is left"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix: also apply fixes that may drop or reword text"},
+			&cli.BoolFlag{Name: "cache", Usage: "reuse results of unchanged files (keyed by content, config and podlint build)"},
+			&cli.StringFlag{Name: "cache-dir", Value: ".podlint-cache", Usage: "where --cache keeps results"},
 		),
 		Action: checkAction,
 	}
@@ -56,6 +58,7 @@ type lintOptions struct {
 	stdinFor string
 	stderr   io.Writer // for the progress bar
 	jobs     int       // workers; 0: one per CPU
+	cache    *cache    // check results by content; nil: none
 }
 
 func readLintOptions(c *cli.Context) (lintOptions, error) {
@@ -112,6 +115,11 @@ func checkAction(c *cli.Context) error {
 	opts, err := readLintOptions(c)
 	if err != nil {
 		return err
+	}
+	if c.Bool("cache") || c.IsSet("cache-dir") {
+		if opts.cache, err = newCache(c.String("cache-dir")); err != nil {
+			return err
+		}
 	}
 	rep, err := lint(c.Args().Slice(), opts)
 	if err != nil {
@@ -196,8 +204,9 @@ type item struct {
 	// "" when there is none; suggestions are its edits.
 	fix         string
 	suggestions []suggestion
-	// lineText is the text of the finding's first line (SARIF fingerprints).
-	lineText string
+	// lineHash identifies the text of the finding's first line (SARIF
+	// fingerprints) without keeping the text.
+	lineHash string
 }
 
 // suggestion is one edit of a fix, in positions, for formats that carry
@@ -212,7 +221,7 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 	for i, d := range diags {
 		it := item{rule: d.Rule, severity: d.Severity, message: d.Message,
 			start: doc.Lines.Position(d.Span.Start), end: doc.Lines.Position(d.Span.End)}
-		it.lineText = doc.Lines.Text(it.start.Line)
+		it.lineHash = hashLine(doc.Lines.Text(it.start.Line))
 		if fix := fixers.Suggest(doc, cfg, d); fix != nil {
 			it.fix = fix.Safety.String()
 			for _, e := range fix.Edits {
@@ -234,8 +243,18 @@ type report struct {
 func lint(args []string, opts lintOptions) (*report, error) {
 	rep := &report{}
 	err := eachInput(args, opts, rep, func(in input, src []byte, st *settings) func() {
+		var key string
+		if opts.cache != nil {
+			key = opts.cache.key(in.path, src, st)
+			if items, ok := opts.cache.get(key); ok {
+				return func() { rep.files = append(rep.files, fileReport{path: in.path, items: items}) }
+			}
+		}
 		doc := schema.Read(in.path, src)
 		fr := newFileReport(in.path, doc, st.cfg, rules.Run(doc, st.cfg))
+		if opts.cache != nil {
+			opts.cache.put(key, fr.items)
+		}
 		return func() { rep.files = append(rep.files, fr) }
 	})
 	return rep, err

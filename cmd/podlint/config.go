@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -207,6 +208,9 @@ func (c *config) rel(path string) (string, bool) {
 type settings struct {
 	cfg     *rules.Config
 	maxSize int64
+
+	once  sync.Once // fingerprint, for the result cache
+	print string
 }
 
 // resolver finds the config for each file: --config for all, none with

@@ -151,7 +151,7 @@ func writeSARIF(w io.Writer, r *report) error {
 					Artifact: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"},
 					Region:   &sarifRegion{StartLine: it.start.Line, StartColumn: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column},
 				}}},
-				Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(seen, it.rule, uri, it.lineText)},
+				Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(seen, it.rule, uri, it.lineHash)},
 			})
 		}
 	}
@@ -164,11 +164,18 @@ func writeSARIF(w io.Writer, r *report) error {
 // fingerprint identifies a finding by its rule, file and the text of its
 // line, not its line number, so that it survives edits elsewhere in the
 // file; repeats of the same key are numbered, as GitHub does.
-func fingerprint(seen map[string]int, rule, uri, line string) string {
-	sum := sha256.Sum256([]byte(rule + "\x00" + uri + "\x00" + strings.TrimSpace(line)))
+func fingerprint(seen map[string]int, rule, uri, lineHash string) string {
+	sum := sha256.Sum256([]byte(rule + "\x00" + uri + "\x00" + lineHash))
 	key := hex.EncodeToString(sum[:8])
 	seen[key]++
 	return key + ":" + strconv.Itoa(seen[key])
+}
+
+// hashLine is what a fingerprint keeps of a line: a hash of its text,
+// trimmed.
+func hashLine(line string) string {
+	sum := sha256.Sum256([]byte(strings.TrimSpace(line)))
+	return hex.EncodeToString(sum[:8])
 }
 
 // artifactURI makes path relative to the repository root (or the current

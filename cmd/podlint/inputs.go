@@ -154,7 +154,7 @@ func load(in input, stdin io.Reader, limit int64) ([]byte, *inputError) {
 		}
 		r = f
 	}
-	src, err := io.ReadAll(io.LimitReader(r, limit+1))
+	src, err := readAll(r, limit)
 	if err != nil {
 		return nil, &inputError{path: in.path, msg: describeFSError(err)}
 	}
@@ -166,6 +166,26 @@ func load(in input, stdin io.Reader, limit int64) ([]byte, *inputError) {
 		return nil, &inputError{path: in.path, pos: &pos, msg: e.Message}
 	}
 	return src, nil
+}
+
+// readAll reads at most limit+1 bytes, in one allocation when r is a file
+// whose size is known.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= limit {
+			buf := make([]byte, info.Size()+1) // +1 sees a file that grew
+			n, err := io.ReadFull(f, buf)
+			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+				return buf[:n], nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			rest, err := io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
+			return append(buf[:n], rest...), err
+		}
+	}
+	return io.ReadAll(io.LimitReader(r, limit+1))
 }
 
 var sizeUnits = []struct {
