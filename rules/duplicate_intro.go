@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,21 +49,21 @@ func runDuplicateIntro(p *Pass) {
 	// intro and the first chapter's body.
 	type candidate struct {
 		block schema.Block
-		where string
+		where func() string
 	}
 	var later []candidate
 	for i, b := range summary[1:] {
-		later = append(later, candidate{b, "as paragraph " + itoa(i+2) + " of the summary"})
+		later = append(later, candidate{b, func() string { return "as paragraph " + itoa(i+2) + " of the summary" }})
 	}
 	if len(ep.Chapters) > 0 {
 		c := ep.Chapters[0]
 		for _, b := range c.Prose() {
-			later = append(later, candidate{b, "at the start of the body of " + c.Label()})
+			later = append(later, candidate{b, func() string { return "at the start of the body of " + c.Label() }})
 		}
 	}
 	reported := map[int]bool{}
 	for i, s := range summary {
-		sw := words(s.Text)
+		sw := wordHashes(s.Text)
 		if len(sw) < minIntroWords || isLeaked(s) {
 			continue
 		}
@@ -70,28 +71,70 @@ func runDuplicateIntro(p *Pass) {
 			if c.block.Span.Start <= s.Span.Start || reported[c.block.Span.Start] {
 				continue
 			}
-			cw := words(c.block.Text)
+			// Only the start of the paragraph can repeat the summary: read
+			// its words up to a little past the summary's length.
+			cw := wordHashes(prefix(c.block.Text, len(s.Text)*3/2+16))
 			if len(cw) < len(sw)*9/10 || inOrder(sw, cw[:min(len(cw), len(sw)+len(sw)/10)]) < p.Config.IntroSimilarity {
 				continue
 			}
+			goesOn := len(strings.TrimSpace(c.block.Text)) > len(strings.TrimSpace(s.Text))+len(s.Text)/10
 			reported[c.block.Span.Start] = true
 			what := "the summary"
 			if len(summary) > 1 {
 				what = "summary paragraph " + itoa(i+1)
 			}
 			rest := ""
-			if len(cw) > len(sw)+len(sw)/10 {
+			if goesOn {
 				rest = ", then the paragraph goes on"
 			}
 			p.Report(repeatSpan(p.Doc, c.block, len(sw)), "%s is repeated %s: %s%s",
-				what, c.where, plural(len(sw), "word"), rest)
+				what, c.where(), plural(len(sw), "word"), rest)
 		}
 	}
 }
 
+// wordHashes is words as hashes: the same case-folded words, compared
+// without allocating a string for each.
+func wordHashes(text string) []uint64 {
+	var out []uint64
+	var h uint64
+	in := false
+	flush := func() {
+		if in {
+			out = append(out, h)
+		}
+		h, in = 14695981039346656037, false
+	}
+	flush()
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+			h = (h ^ uint64(r)) * 1099511628211
+			in = true
+		case unicode.IsSpace(r):
+			flush()
+		}
+		// Punctuation inside or around a word is skipped, as words does.
+	}
+	flush()
+	return out
+}
+
+// prefix cuts text to about n bytes, at a space, so no word is split.
+func prefix(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	if i := strings.IndexByte(text[n:], ' '); i >= 0 {
+		return text[:n+i]
+	}
+	return text
+}
+
 // inOrder is the share of a's words that appear in b in the same order (the
 // longest common subsequence over len(a)).
-func inOrder(a, b []string) float64 {
+func inOrder(a, b []uint64) float64 {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for i := range a {

@@ -24,21 +24,23 @@ func runTimestampFormat(p *Pass) {
 		return
 	}
 	for _, c := range p.Episode.Chapters {
-		checkTimestamp(p, c.Start, "the heading of "+c.Label())
+		checkTimestamp(p, c.Start, "the heading of", c)
 		for _, b := range c.Blocks {
 			if b.Quote != nil && b.Quote.At != nil {
-				checkTimestamp(p, *b.Quote.At, "a quote in "+c.Label())
+				checkTimestamp(p, *b.Quote.At, "a quote in", c)
 			}
 		}
 	}
 }
 
-func checkTimestamp(p *Pass, ts schema.Timestamp, where string) {
+// checkTimestamp reports ts when it is out of form; where and c name its
+// place (the label is only built for a finding).
+func checkTimestamp(p *Pass, ts schema.Timestamp, where string, c *schema.Chapter) {
 	switch want := p.Config.FormatTimestamp(ts.Seconds); {
 	case !ts.Valid:
-		p.Report(ts.Span, "[%s] in %s is not a timestamp: write mm:ss or h:mm:ss", ts.Raw, where)
+		p.Report(ts.Span, "[%s] in %s %s is not a timestamp: write mm:ss or h:mm:ss", ts.Raw, where, c.Label())
 	case ts.Raw != want:
-		p.Report(ts.Span, "[%s] in %s is out of form: write [%s]", ts.Raw, where, want)
+		p.Report(ts.Span, "[%s] in %s %s is out of form: write [%s]", ts.Raw, where, c.Label(), want)
 	}
 }
 
@@ -46,16 +48,16 @@ func checkTimestamp(p *Pass, ts schema.Timestamp, where string) {
 // are numbers of seconds. (A value that is not a time at all is the
 // schema's finding.)
 func runJSONTimes(p *Pass) {
-	check := func(ts schema.Timestamp, what string) {
+	check := func(ts schema.Timestamp, what string, c *schema.Chapter) {
 		if ts.Valid && !ts.Canonical {
-			p.Report(ts.Span, "%s is written as the text %q: write the number of seconds, %d", what, ts.Raw, ts.Seconds)
+			p.Report(ts.Span, "%s %s is written as the text %q: write the number of seconds, %d", what, c.Label(), ts.Raw, ts.Seconds)
 		}
 	}
 	for _, c := range p.Episode.Chapters {
-		check(c.Start, "the start of "+c.Label())
+		check(c.Start, "the start of", c)
 		for _, b := range c.Blocks {
 			if b.Quote != nil && b.Quote.At != nil {
-				check(*b.Quote.At, "the time of a quote in "+c.Label())
+				check(*b.Quote.At, "the time of a quote in", c)
 			}
 		}
 	}

@@ -22,7 +22,7 @@ front matter has a ` + "`title:`" + ` as well as the ` + "`# `" + ` heading, the
 func runTitleFormat(p *Pass) {
 	ep := p.Episode
 	if ep.Title != nil {
-		checkTitle(p, *ep.Title, "episode title")
+		checkTitle(p, *ep.Title, func() string { return "episode title" })
 		if f, ok := ep.FrontMatter.Lookup("title"); ok && p.Doc.Format == schema.Markdown {
 			if s, isString := f.Value.(string); isString && strings.TrimSpace(s) != strings.TrimSpace(ep.Title.Value) {
 				p.Report(f.ValueSpan, "front matter title %q differs from the page title %q", s, strings.TrimSpace(ep.Title.Value))
@@ -30,25 +30,25 @@ func runTitleFormat(p *Pass) {
 		}
 	}
 	for _, c := range ep.Chapters {
-		checkTitle(p, c.Title, "title of "+c.Label())
+		checkTitle(p, c.Title, func() string { return "title of " + c.Label() })
 	}
 }
 
-func checkTitle(p *Pass, t schema.Text, what string) {
+func checkTitle(p *Pass, t schema.Text, name func() string) {
 	v := t.Value
 	if trimmed := strings.TrimRight(v, " \t"); trimmed != v && p.Doc.Format == schema.Markdown {
-		p.Report(schema.Span{Start: t.Span.Start + len(trimmed), End: t.Span.End}, "%s has trailing spaces", what)
+		p.Report(schema.Span{Start: t.Span.Start + len(trimmed), End: t.Span.End}, "%s has trailing spaces", name())
 		v = trimmed
 	}
 	if i := strings.Index(v, "  "); i >= 0 {
-		p.Report(at(p, t, i, 2), "%s has a double space", what)
+		p.Report(at(p, t, i, 2), "%s has a double space", name())
 	}
 	for i := strings.Index(v, "—"); i >= 0; {
 		before := i > 0 && v[i-1] == ' '
 		after := i+len("—") < len(v) && v[i+len("—")] == ' '
 		atEdge := i == 0 || i+len("—") == len(v)
 		if before != after && !atEdge {
-			p.Report(at(p, t, i, len("—")), "%s has a space on one side of the dash only: write %q", what, " — ")
+			p.Report(at(p, t, i, len("—")), "%s has a space on one side of the dash only: write %q", name(), " — ")
 		}
 		next := strings.Index(v[i+len("—"):], "—")
 		if next < 0 {

@@ -63,6 +63,16 @@ func readMarkdown(doc *Document) {
 
 func (r *mdReader) text(l line) string { return string(r.src[l.start:l.end]) }
 
+// has tells whether line l starts with prefix, without making a string.
+func (r *mdReader) has(l line, prefix string) bool {
+	return bytes.HasPrefix(r.src[l.start:l.end], []byte(prefix))
+}
+
+// blank tells whether line l holds only white space.
+func (r *mdReader) blank(l line) bool {
+	return len(bytes.TrimSpace(r.src[l.start:l.end])) == 0
+}
+
 // frontMatter reads a leading `---` block and returns the first line after it.
 func (r *mdReader) frontMatter() int {
 	if len(r.lines) == 0 || r.text(r.lines[0]) != "---" {
@@ -84,14 +94,13 @@ func (r *mdReader) frontMatter() int {
 // block reads the block starting at line i and returns the next line to read.
 func (r *mdReader) block(i int) int {
 	l := r.lines[i]
-	t := r.text(l)
 	switch {
-	case strings.TrimSpace(t) == "":
+	case r.blank(l):
 		return i + 1
-	case strings.HasPrefix(t, "# ") && r.ep.Title == nil && r.chapter == nil && r.entities == nil && r.section == nil:
+	case r.has(l, "# ") && r.ep.Title == nil && r.chapter == nil && r.entities == nil && r.section == nil:
 		r.title(l)
 		return i + 1
-	case strings.HasPrefix(t, "## ") || t == "##":
+	case r.has(l, "## ") || r.text(l) == "##":
 		r.heading(l)
 		return i + 1
 	case r.entities != nil:
@@ -100,13 +109,14 @@ func (r *mdReader) block(i int) int {
 	case r.section != nil:
 		r.section.Span.End = l.end
 		return i + 1
-	case strings.HasPrefix(t, ">"):
-		r.add(Block{Kind: QuoteBlock, Span: Span{l.start, l.end}, Text: t, Quote: r.quote(l)})
+	case r.has(l, ">"):
+		q := r.quote(l)
+		r.add(Block{Kind: QuoteBlock, Span: Span{l.start, l.end}, Text: q.Body.Value, Quote: q})
 		return i + 1
-	case strings.HasPrefix(t, "<!--"):
+	case r.has(l, "<!--"):
 		return r.verbatim(i, func(s string) bool { return strings.Contains(s, "-->") })
-	case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
-		fence := t[:3]
+	case r.has(l, "```") || r.has(l, "~~~"):
+		fence := r.text(l)[:3]
 		j := r.verbatimFrom(i, i+1, func(s string) bool { return strings.HasPrefix(s, fence) })
 		return j
 	}
@@ -135,14 +145,17 @@ func (r *mdReader) verbatimFrom(first, i int, done func(string) bool) int {
 func (r *mdReader) paragraph(i int) int {
 	first := i
 	for i++; i < len(r.lines); i++ {
-		t := r.text(r.lines[i])
-		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, ">") ||
-			strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+		l := r.lines[i]
+		if r.blank(l) || r.has(l, "#") || r.has(l, ">") || r.has(l, "<!--") || r.has(l, "```") || r.has(l, "~~~") {
 			break
 		}
 	}
 	span := Span{r.lines[first].start, r.lines[i-1].end}
-	r.add(Block{Kind: Paragraph, Span: span, Text: strings.ReplaceAll(string(r.src[span.Start:span.End]), "\r\n", "\n")})
+	text := string(r.src[span.Start:span.End])
+	if strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+	}
+	r.add(Block{Kind: Paragraph, Span: span, Text: text})
 	return i
 }
 
@@ -325,6 +338,9 @@ var collapsedMarkers = []string{" ## [", " > *", " - **"}
 // detectCollapsed looks for a page flattened onto one line: a chapter
 // heading marker standing mid-line is the sure sign.
 func (r *mdReader) detectCollapsed() {
+	if !bytes.Contains(r.src, []byte(" ## [")) {
+		return
+	}
 	for _, l := range r.lines {
 		text := r.src[l.start:l.end]
 		if !bytes.Contains(text, []byte(" ## [")) {

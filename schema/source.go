@@ -4,6 +4,7 @@
 package schema
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -34,11 +35,14 @@ type Lines struct {
 
 // NewLines indexes src. A line ends after '\n'; a lone '\r' does not end one.
 func NewLines(src []byte) *Lines {
-	starts := make([]int, 1, 64)
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for at := 0; ; {
+		i := bytes.IndexByte(src[at:], '\n')
+		if i < 0 {
+			break
 		}
+		at += i + 1
+		starts = append(starts, at)
 	}
 	return &Lines{src: src, starts: starts}
 }
