@@ -47,7 +47,8 @@ type Document struct {
 	Broken bool
 
 	// Instance is the episode as JSON data, the value the JSON Schema
-	// validates, and Pointers maps its JSON Pointers to source spans.
+	// validates, and Pointers maps its JSON Pointers to source spans (for a
+	// JSON episode the spans are found in the parsed tree instead).
 	Instance any
 	Pointers map[string]Span
 

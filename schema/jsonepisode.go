@@ -2,7 +2,6 @@ package schema
 
 import (
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -136,13 +135,6 @@ func jsonTime(v *Value) Timestamp {
 	return Timestamp{Span: v.Span}
 }
 
-// isTimeField tells the pointers of chapter starts and quote times.
-func isTimeField(ptr string) bool {
-	return timeFieldRe.MatchString(ptr)
-}
-
-var timeFieldRe = regexp.MustCompile(`^/chapters/\d+/(start|quotes/\d+/at)$`)
-
 // isQuoteObject tells a clean quote object: it has no keys but text, at
 // and speaker.
 func isQuoteObject(v *Value) bool {
@@ -214,49 +206,95 @@ func plain(v *Value) any {
 
 // jsonInstance is the data the schema validates for a JSON episode: the
 // document as written, except that a raw flat `quotes` list is read into
-// quote objects (its pairs are quote-fragment findings, not schema ones).
+// quote objects (its pairs are quote-fragment findings, not schema ones)
+// and a start or quote time written as text is its seconds (a
+// timestamp-format finding). Spans are found from the parsed tree when a
+// violation needs one (jsonSpan), not recorded for every value.
 func jsonInstance(doc *Document) {
-	pointers := map[string]Span{}
-	var walk func(v *Value, ptr string) any
-	walk = func(v *Value, ptr string) any {
-		pointers[ptr] = v.Span
+	var walk func(v *Value, key string) any
+	walk = func(v *Value, key string) any {
 		switch v.Kind {
 		case String:
-			// A time written as text is timestamp-format's finding; the
-			// schema sees the seconds it stands for.
-			if isTimeField(ptr) {
+			if key == "start" || key == "at" {
 				if ts := jsonTime(v); ts.Valid {
 					return float64(ts.Seconds)
 				}
 			}
 		case Array:
-			if isRawQuotes(ptr, v) {
-				return rawQuotesInstance(v, ptr, pointers)
+			if key == "quotes" && isRawQuotes(v) {
+				return rawQuotesInstance(v)
 			}
 			out := make([]any, len(v.Items))
 			for i, item := range v.Items {
-				out[i] = walk(item, ptr+"/"+strconv.Itoa(i))
+				out[i] = walk(item, "")
 			}
 			return out
 		case Object:
 			out := make(map[string]any, len(v.Members))
 			for _, m := range v.Members {
-				out[m.Key] = walk(m.Value, ptr+"/"+escapePointer(m.Key))
+				out[m.Key] = walk(m.Value, m.Key)
 			}
 			return out
 		}
 		return plain(v)
 	}
 	doc.Instance = walk(doc.json, "")
-	doc.Pointers = pointers
+}
+
+// jsonSpan finds the value a JSON Pointer of the instance names, in the
+// parsed tree. In a raw quotes list, the instance's index k is the k-th item
+// that is not a time pair.
+func (doc *Document) jsonSpan(ptr string) (Span, bool) {
+	v := doc.json
+	if v == nil {
+		return Span{}, false
+	}
+	if ptr == "" {
+		return v.Span, true
+	}
+	var key string
+	for _, seg := range strings.Split(ptr[1:], "/") {
+		seg = strings.ReplaceAll(strings.ReplaceAll(seg, "~1", "/"), "~0", "~")
+		switch v.Kind {
+		case Object:
+			next := v.Get(seg)
+			if next == nil {
+				return Span{}, false
+			}
+			v = next
+		case Array:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 {
+				return Span{}, false
+			}
+			items := v.Items
+			if key == "quotes" && isRawQuotes(v) {
+				items = nil
+				for _, item := range v.Items {
+					if _, pair := jsonPair(item); !(item.Kind == Array && pair) {
+						items = append(items, item)
+					}
+				}
+			}
+			if i >= len(items) {
+				return Span{}, false
+			}
+			v = items[i]
+		case String:
+			if seg != "text" { // a raw quote string stands for {"text": ...}
+				return Span{}, false
+			}
+		default:
+			return Span{}, false
+		}
+		key = seg
+	}
+	return v.Span, true
 }
 
 // isRawQuotes tells a `quotes` list of the pipeline's raw form: it holds a
 // bare string or a pair rather than quote objects.
-func isRawQuotes(ptr string, v *Value) bool {
-	if len(ptr) < len("/quotes") || ptr[len(ptr)-len("/quotes"):] != "/quotes" {
-		return false
-	}
+func isRawQuotes(v *Value) bool {
 	for _, item := range v.Items {
 		if item.Kind == String || item.Kind == Array {
 			return true
@@ -265,21 +303,18 @@ func isRawQuotes(ptr string, v *Value) bool {
 	return false
 }
 
-func rawQuotesInstance(v *Value, ptr string, pointers map[string]Span) []any {
+func rawQuotesInstance(v *Value) []any {
 	out := []any{}
 	for _, item := range v.Items {
 		switch item.Kind {
 		case String:
-			pointers[ptr+"/"+strconv.Itoa(len(out))] = item.Span
-			pointers[ptr+"/"+strconv.Itoa(len(out))+"/text"] = item.Span
 			out = append(out, map[string]any{"text": item.Str})
 		case Array:
 			if _, ok := jsonPair(item); ok {
 				continue
 			}
-			fallthrough
+			out = append(out, plain(item))
 		default:
-			pointers[ptr+"/"+strconv.Itoa(len(out))] = item.Span
 			out = append(out, plain(item))
 		}
 	}

@@ -311,6 +311,18 @@ func (p *jsonParser) number() (*Value, error) {
 func (p *jsonParser) str() (string, error) {
 	open := p.pos
 	p.pos++
+	// Most strings have no escapes: take them in one piece.
+	for i := p.pos; i < len(p.src); i++ {
+		c := p.src[i]
+		if c == '"' {
+			s := string(p.src[p.pos:i])
+			p.pos = i + 1
+			return s, nil
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+	}
 	var out []byte
 	for {
 		if p.pos >= len(p.src) {

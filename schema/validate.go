@@ -196,7 +196,11 @@ func leafMessages(e *jsonschema.ValidationError) []string {
 // path: a missing key is reported at the object that lacks it.
 func (doc *Document) pointerSpan(ptr string) Span {
 	for {
-		if s, ok := doc.Pointers[ptr]; ok {
+		if doc.json != nil {
+			if s, ok := doc.jsonSpan(ptr); ok {
+				return s
+			}
+		} else if s, ok := doc.Pointers[ptr]; ok {
 			return s
 		}
 		i := strings.LastIndexByte(ptr, '/')
