@@ -271,7 +271,7 @@ func (doc *Document) jsonSpan(ptr string) (Span, bool) {
 			if key == "quotes" && isRawQuotes(v) {
 				items = nil
 				for _, item := range v.Items {
-					if _, pair := jsonPair(item); !(item.Kind == Array && pair) {
+					if _, pair := jsonPair(item); item.Kind != Array || !pair {
 						items = append(items, item)
 					}
 				}
