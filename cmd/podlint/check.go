@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -121,8 +122,8 @@ func checkAction(c *cli.Context) error {
 			return err
 		}
 	}
-	rep, err := lint(c.Args().Slice(), opts)
-	if err != nil {
+	rep := newReport(outputs, c.App.Writer, ropts)
+	if err := lintInto(rep, c.Args().Slice(), opts); err != nil {
 		return err
 	}
 	return rep.conclude(c, outputs, c.App.Writer, ropts)
@@ -158,25 +159,46 @@ func readReportOptions(c *cli.Context) ([]output, reportOptions, error) {
 // conclude prints the report on stream in every format, then the input
 // errors, and turns the run into an exit code.
 func (r *report) conclude(c *cli.Context, outputs []output, stream io.Writer, ro reportOptions) error {
-	_, warnings, _ := r.counts()
-	if ro.quiet {
-		r.dropWarnings()
+	if r.buffer != nil {
+		if err := r.buffer.Flush(); err != nil {
+			return err
+		}
 	}
 	if err := emit(outputs, stream, r, ro); err != nil {
 		return err
 	}
 	err := r.finish(c.App.ErrWriter)
-	if err == nil && ro.maxWarnings >= 0 && warnings > ro.maxWarnings {
+	if warnings := r.tally.allWarnings; err == nil && ro.maxWarnings >= 0 && warnings > ro.maxWarnings {
 		fmt.Fprintf(c.App.ErrWriter, "podlint: %s, more than --max-warnings %d\n", plural(warnings, "warning"), ro.maxWarnings)
 		return exitErr(exitFindings)
 	}
 	return err
 }
 
-// dropWarnings keeps only error-level findings (--quiet).
-func (r *report) dropWarnings() {
-	for i := range r.files {
-		f := &r.files[i]
+// newReport prepares a report for the flags: --quiet drops warnings as
+// files come in, and a plain text run on stdout prints each file's findings
+// as soon as its turn comes instead of keeping them all (memory then does
+// not grow with the number of files).
+func newReport(outputs []output, stream io.Writer, ro reportOptions) *report {
+	r := &report{quiet: ro.quiet}
+	if len(outputs) == 1 && outputs[0].name == "text" && outputs[0].path == "" && !ro.statistics {
+		color := ro.forceColor || ro.color && isTerminal(stream)
+		r.buffer = bufio.NewWriter(stream)
+		r.stream = func(f fileReport) { writeFileText(r.buffer, f, color) }
+	}
+	return r
+}
+
+// add takes one file's report: counted, then printed or kept.
+func (r *report) add(f fileReport) {
+	t := &r.tally
+	t.files++
+	for _, it := range f.items {
+		if it.severity != rules.Error {
+			t.allWarnings++
+		}
+	}
+	if r.quiet {
 		var kept []item
 		for _, it := range f.items {
 			if it.severity == rules.Error {
@@ -185,6 +207,27 @@ func (r *report) dropWarnings() {
 		}
 		f.items = kept
 	}
+	if len(f.items) > 0 {
+		t.withFindings++
+	}
+	for _, it := range f.items {
+		if it.severity == rules.Error {
+			t.errs++
+		} else {
+			t.warnings++
+		}
+		switch it.fix {
+		case "safe":
+			t.safe++
+		case "unsafe":
+			t.unsafe++
+		}
+	}
+	if r.stream != nil {
+		r.stream(f)
+		return
+	}
+	r.files = append(r.files, f)
 }
 
 // fileReport is what one file produced, resolved to positions in the worker
@@ -235,19 +278,34 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 
 // report is a whole run: the files checked and the paths that failed.
 type report struct {
-	files  []fileReport
+	files  []fileReport // empty when streamed
 	errors []inputError
+	tally  tally
+	quiet  bool
+	stream func(fileReport)
+	buffer *bufio.Writer // what stream writes to; flushed before the summary
+}
+
+// tally counts over every file added, kept or streamed.
+type tally struct {
+	files, withFindings         int
+	errs, warnings, safe, unsafe int
+	allWarnings                 int // before --quiet, for --max-warnings
 }
 
 // lint checks every input, in sorted order.
 func lint(args []string, opts lintOptions) (*report, error) {
 	rep := &report{}
-	err := eachInput(args, opts, rep, func(in input, src []byte, st *settings) func() {
+	return rep, lintInto(rep, args, opts)
+}
+
+func lintInto(rep *report, args []string, opts lintOptions) error {
+	return eachInput(args, opts, rep, func(in input, src []byte, st *settings) func() {
 		var key string
 		if opts.cache != nil {
 			key = opts.cache.key(in.path, src, st)
 			if items, ok := opts.cache.get(key); ok {
-				return func() { rep.files = append(rep.files, fileReport{path: in.path, items: items}) }
+				return func() { rep.add(fileReport{path: in.path, items: items}) }
 			}
 		}
 		doc := schema.Read(in.path, src)
@@ -255,9 +313,8 @@ func lint(args []string, opts lintOptions) (*report, error) {
 		if opts.cache != nil {
 			opts.cache.put(key, fr.items)
 		}
-		return func() { rep.files = append(rep.files, fr) }
+		return func() { rep.add(fr) }
 	})
-	return rep, err
 }
 
 // eachInput collects the inputs, finds each one's settings, then loads and
@@ -342,34 +399,12 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 
 // counts tallies findings by severity and the files that have any.
 func (r *report) counts() (errs, warnings, files int) {
-	for _, f := range r.files {
-		for _, it := range f.items {
-			if it.severity == rules.Error {
-				errs++
-			} else {
-				warnings++
-			}
-		}
-		if len(f.items) > 0 {
-			files++
-		}
-	}
-	return errs, warnings, files
+	return r.tally.errs, r.tally.warnings, r.tally.withFindings
 }
 
 // fixable counts findings with a safe and with an unsafe fix.
 func (r *report) fixable() (safe, unsafe int) {
-	for _, f := range r.files {
-		for _, it := range f.items {
-			switch it.fix {
-			case "safe":
-				safe++
-			case "unsafe":
-				unsafe++
-			}
-		}
-	}
-	return safe, unsafe
+	return r.tally.safe, r.tally.unsafe
 }
 
 // finish prints input errors and turns the run into an exit code.

@@ -46,7 +46,7 @@ func fixAction(c *cli.Context, write bool) error {
 	if err != nil {
 		return err
 	}
-	rep := &report{}
+	rep := &report{quiet: ropts.quiet}
 	var fixed []fixedFile
 	unsafe := c.Bool("unsafe-fixes")
 	err = eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, st *settings) func() {
@@ -73,13 +73,13 @@ func fixAction(c *cli.Context, write bool) error {
 				_, _ = c.App.Writer.Write(f.page)
 			}
 			fixed = append(fixed, f)
-			rep.files = append(rep.files, fr)
+			rep.add(fr)
 		}
 	})
 	if err != nil {
 		return err
 	}
-	applied, changedFiles := tally(fixed)
+	applied, changedFiles := countApplied(fixed)
 	stdinOnly := len(fixed) == 1 && fixed[0].in.stdin
 	stream := c.App.Writer
 	switch {
@@ -106,7 +106,7 @@ func fixAction(c *cli.Context, write bool) error {
 	return err
 }
 
-func tally(fixed []fixedFile) (applied, files int) {
+func countApplied(fixed []fixedFile) (applied, files int) {
 	for _, f := range fixed {
 		n := 0
 		for _, c := range f.applied {

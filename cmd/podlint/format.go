@@ -7,6 +7,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/podlint/podlint/rules"
 )
 
 // formats maps --format names to printers of a whole run.
@@ -131,21 +133,30 @@ const (
 )
 
 func writeTextTo(w io.Writer, r *report, color bool) error {
+	for _, f := range r.files {
+		writeFileText(w, f, color)
+	}
+	_, err := fmt.Fprintln(w, summaryLine(r))
+	return err
+}
+
+// writeFileText prints one file's findings as text lines.
+func writeFileText(w io.Writer, f fileReport, color bool) {
 	paint := func(code, s string) string {
 		if !color {
 			return s
 		}
 		return code + s + ansiReset
 	}
-	for _, f := range r.findings() {
-		sev := paint(ansiYellow, f.Severity)
-		if f.Severity == "error" {
-			sev = paint(ansiRed, f.Severity)
+	for _, it := range f.items {
+		sev := it.severity.String()
+		if it.severity == rules.Error {
+			sev = paint(ansiRed, sev)
+		} else {
+			sev = paint(ansiYellow, sev)
 		}
-		fmt.Fprintf(w, "%s: %s %s: %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, paint(ansiDim, f.Rule), f.Message)
+		fmt.Fprintf(w, "%s: %s %s: %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.path, it.start.Line, it.start.Column)), sev, paint(ansiDim, it.rule), it.message)
 	}
-	_, err := fmt.Fprintln(w, summaryLine(r))
-	return err
 }
 
 // writeStatistics prints how many findings each rule made.
@@ -200,7 +211,7 @@ func isTerminal(w io.Writer) bool {
 
 func summaryLine(r *report) string {
 	errs, warnings, files := r.counts()
-	total := len(r.files)
+	total := r.tally.files
 	var s string
 	if errs+warnings == 0 {
 		s = "no problems in " + plural(total, "file")
