@@ -288,9 +288,9 @@ type report struct {
 
 // tally counts over every file added, kept or streamed.
 type tally struct {
-	files, withFindings         int
+	files, withFindings          int
 	errs, warnings, safe, unsafe int
-	allWarnings                 int // before --quiet, for --max-warnings
+	allWarnings                  int // before --quiet, for --max-warnings
 }
 
 // lint checks every input, in sorted order.
