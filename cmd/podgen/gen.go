@@ -164,15 +164,9 @@ func (p *page) render() (string, []label) {
 		return p.collapse()
 	}
 	p.applyBeforeRender()
-	var b strings.Builder
+	var b lineWriter
 	var labels []label
-	line := 1
-	emit := func(s string) int {
-		at := line
-		b.WriteString(s + "\n")
-		line += strings.Count(s, "\n") + 1
-		return at
-	}
+	emit := b.emit
 	emit("---")
 	for _, f := range p.front {
 		at := emit(f)
@@ -256,6 +250,19 @@ func (p *page) render() (string, []label) {
 		}
 	}
 	return b.String(), labels
+}
+
+// lineWriter builds a page and tells the line each piece starts on.
+type lineWriter struct {
+	strings.Builder
+	line int // lines written so far
+}
+
+func (w *lineWriter) emit(s string) int {
+	at := w.line + 1
+	w.WriteString(s + "\n")
+	w.line += strings.Count(s, "\n") + 1
+	return at
 }
 
 // The chapters that defects land on, fixed per page.

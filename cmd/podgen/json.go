@@ -2,7 +2,6 @@ package main
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -11,15 +10,9 @@ import (
 // JSON defect it injects is the pipeline's raw form: a quote written as a
 // text and a [m, s] pair, which podlint must report as quote-fragment.
 func (p *page) renderJSON() (string, []label) {
-	var b strings.Builder
+	var b lineWriter
 	var labels []label
-	line := 1
-	emit := func(s string) int {
-		at := line
-		b.WriteString(s + "\n")
-		line++
-		return at
-	}
+	emit := b.emit
 	q := schema.JSONString
 	raw := len(p.inject) > 0 // a page picked for defects gets the raw form in one chapter
 	emit("{")

@@ -109,11 +109,7 @@ func checkAction(c *cli.Context) error {
 	if c.Bool("unsafe-fixes") {
 		return usageError(fmt.Errorf("--unsafe-fixes goes with --fix"))
 	}
-	outputs, ropts, err := readReportOptions(c)
-	if err != nil {
-		return err
-	}
-	opts, err := readLintOptions(c)
+	outputs, ropts, opts, err := readOptions(c)
 	if err != nil {
 		return err
 	}
@@ -127,6 +123,16 @@ func checkAction(c *cli.Context) error {
 		return err
 	}
 	return rep.conclude(c, outputs, c.App.Writer, ropts)
+}
+
+// readOptions reads the flags check and fix share.
+func readOptions(c *cli.Context) ([]output, reportOptions, lintOptions, error) {
+	outputs, ropts, err := readReportOptions(c)
+	if err != nil {
+		return nil, ropts, lintOptions{}, err
+	}
+	opts, err := readLintOptions(c)
+	return outputs, ropts, opts, err
 }
 
 // reportOptions are the flags that shape what is printed.

@@ -38,11 +38,7 @@ type fixedFile struct {
 // piped to git apply; with write it rewrites the files and reports what
 // remains on stdout, as check does.
 func fixAction(c *cli.Context, write bool) error {
-	outputs, ropts, err := readReportOptions(c)
-	if err != nil {
-		return err
-	}
-	opts, err := readLintOptions(c)
+	outputs, ropts, opts, err := readOptions(c)
 	if err != nil {
 		return err
 	}
