@@ -65,6 +65,9 @@ func TestGolden(t *testing.T) {
 			}
 			if diff != "" {
 				checkGitApply(t, name, src, diff, out.Src)
+				if applied, err := applyUnified(src, diff); err != nil || !bytes.Equal(applied, out.Src) {
+					t.Errorf("applyUnified disagrees with the fix (%v)", err)
+				}
 			}
 		})
 	}

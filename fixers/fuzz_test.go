@@ -1,16 +1,25 @@
 package fixers
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/podlint/podlint/rules"
 )
 
-// FuzzFix runs the whole fix pipeline on arbitrary pages: no panic, no fixer
-// error (invalid edits, loops, lost words), and fixing the result again
-// changes nothing.
+// FuzzFix runs the whole fix pipeline on arbitrary pages and checks the
+// properties users rely on to run fix --write over a corpus:
+//
+//  1. nothing panics, and no fixer misbehaves (invalid edits, loops, words
+//     lost: Run returns a FixerError for those);
+//  2. fixing the result again changes nothing;
+//  3. the loop converges within MaxPasses;
+//  4. after fixing, no remaining finding has a safe fix;
+//  5. the printed diff, applied to the input, gives the output.
 func FuzzFix(f *testing.F) {
 	for _, pattern := range []string{"../testdata/fixers/*/*", "../testdata/rules/*/*", "../testdata/demo/*"} {
 		paths, _ := filepath.Glob(pattern)
@@ -28,20 +37,88 @@ func FuzzFix(f *testing.F) {
 		if isJSON {
 			name = "episode.json"
 		}
-		opts := Options{Config: rules.DefaultConfig(), Unsafe: true}
-		out, err := Run(name, src, opts)
+		cfg := rules.DefaultConfig()
+		out, err := Run(name, src, Options{Config: cfg})
 		if err != nil {
 			t.Fatalf("%v\ninput: %q", err, src)
 		}
 		if out.Passes == MaxPasses {
-			return
+			t.Fatalf("no convergence in %d passes\ninput: %q", MaxPasses, src)
 		}
-		again, err := Run(name, out.Src, opts)
+		for _, d := range out.Remaining {
+			if fix := Suggest(out.Doc, cfg, d); fix != nil && fix.Safety == Safe {
+				t.Fatalf("after fixing, %s %q still has a safe fix (%s)\ninput: %q", d.Rule, d.Message, fix.Fixer.Name, src)
+			}
+		}
+		again, err := Run(name, out.Src, Options{Config: cfg})
 		if err != nil {
 			t.Fatalf("second run: %v", err)
 		}
 		if again.Changed() {
 			t.Fatalf("not idempotent:\n%s", Unified(name, out.Src, again.Src))
 		}
+		if diff := Unified(name, src, out.Src); diff != "" {
+			applied, err := applyUnified(src, diff)
+			if err != nil || !bytes.Equal(applied, out.Src) {
+				t.Fatalf("the diff does not give the output (%v):\n%s", err, diff)
+			}
+		}
 	})
+}
+
+// applyUnified applies a one-file unified diff as patch would, so the fuzz
+// target can check the printed diff without running git.
+func applyUnified(src []byte, diff string) ([]byte, error) {
+	old := splitKeep(string(src))
+	var out []string
+	at := 0 // next line of old to copy
+	lines := strings.SplitAfter(diff, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if !strings.HasPrefix(l, "@@ -") {
+			continue
+		}
+		startText := strings.TrimPrefix(l, "@@ -")
+		startText = startText[:strings.IndexAny(startText, ", ")]
+		start, err := strconv.Atoi(startText)
+		if err != nil {
+			return nil, err
+		}
+		if strings.HasPrefix(l[len("@@ -"+startText):], ",0 ") {
+			start++ // an empty old range names the line before it
+		}
+		for ; at < start-1; at++ {
+			out = append(out, old[at])
+		}
+		for i+1 < len(lines) && lines[i+1] != "" && !strings.HasPrefix(lines[i+1], "@@ ") {
+			i++
+			body := lines[i]
+			noEOL := i+1 < len(lines) && strings.HasPrefix(lines[i+1], `\ No newline`)
+			text := body[1:]
+			if noEOL {
+				text = strings.TrimSuffix(text, "\n")
+				i++
+			}
+			switch body[0] {
+			case ' ':
+				out = append(out, old[at])
+				at++
+			case '-':
+				at++
+			case '+':
+				out = append(out, text)
+			}
+		}
+	}
+	out = append(out, old[at:]...)
+	return []byte(strings.Join(out, "")), nil
+}
+
+// splitKeep splits s into lines that keep their line endings.
+func splitKeep(s string) []string {
+	parts := strings.SplitAfter(s, "\n")
+	if parts[len(parts)-1] == "" {
+		parts = parts[:len(parts)-1]
+	}
+	return parts
 }

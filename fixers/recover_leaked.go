@@ -138,7 +138,12 @@ func prevLineBlank(src []byte, offset int) bool {
 // placeChapter writes a record's summary and quotes under its chapter.
 func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blobStart, blobEnd int) {
 	src := r.doc.Src
+	// The heading already carries the title; a record whose title reads
+	// otherwise would lose its words, so the repair is then unsafe.
 	r.dropped = append(r.dropped, rec.Title)
+	if rec.Title != "" && normalizeWords(rec.Title) != normalizeWords(c.Title.Value) {
+		r.fix.Safety = Unsafe
+	}
 	var existing []string
 	var last *schema.Block
 	for i, b := range c.Blocks {

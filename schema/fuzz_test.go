@@ -90,3 +90,26 @@ func FuzzReadJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFrontMatter reads arbitrary YAML as a page's front matter and as a
+// config file: no panic, no expanded alias, every span inside the input.
+func FuzzFrontMatter(f *testing.F) {
+	f.Add([]byte("slug: a\ntags: [x, y]\nconfidence: {score: 0.9, rationale: \"r\"}\n"))
+	f.Add([]byte("a: &a [1, 2]\nb: [*a, *a]\n"))
+	f.Add([]byte("- not\n- a mapping\n"))
+	f.Add([]byte("key: 'unterminated\n"))
+	f.Fuzz(func(t *testing.T, yamlText []byte) {
+		page := append(append([]byte("---\n"), yamlText...), []byte("\n---\n# T\n\nS.\n\n## [00:00] C\n\nB.\n")...)
+		doc := Read("page.md", page)
+		checkSpans(t, doc)
+		if _, err := Validate(doc); err != nil {
+			t.Fatalf("Validate: %v", err)
+		}
+		y := ReadYAML("config.yaml", yamlText)
+		for _, s := range y.Doc.Pointers {
+			if s.Start < 0 || s.End < s.Start || s.End > len(yamlText) {
+				t.Fatalf("span %v out of bounds for %d bytes", s, len(yamlText))
+			}
+		}
+	})
+}

@@ -426,6 +426,13 @@ func buildLeaked(events []event) *Leaked {
 	if b.pendingTitle != "" {
 		b.out.Stray = append(b.out.Stray, b.pendingTitle)
 	}
+	if c := b.out.Confidence; c != nil && !c.HasScore {
+		// A rationale without its score fits no confidence record.
+		if c.Rationale != "" {
+			b.out.Stray = append(b.out.Stray, c.Rationale)
+		}
+		b.out.Confidence = nil
+	}
 	return b.out
 }
 
