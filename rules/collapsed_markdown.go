@@ -25,7 +25,12 @@ func runCollapsedMarkdown(p *Pass) {
 	if c == nil {
 		return
 	}
-	at := c.Span.Start + bytes.Index(p.Doc.Src[c.Span.Start:c.Span.End], []byte(" ## [")) + 1
+	line := p.Doc.Src[c.Span.Start:c.Span.End]
+	i := bytes.Index(line, []byte(" ## ["))
+	if i == 1 && line[0] == '>' { // a quoted heading first: the marker is further on
+		i = 2 + bytes.Index(line[2:], []byte(" ## ["))
+	}
+	at := c.Span.Start + i + 1
 	p.Report(schema.Span{Start: at, End: c.Span.End},
 		"page is flattened onto one line: %s (`## [`, `> *`, `- **`) stand mid-line, %s characters",
 		plural(c.Markers, "block marker"), thousands(len([]rune(string(p.Doc.Src[c.Span.Start:c.Span.End])))))

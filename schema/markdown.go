@@ -343,7 +343,16 @@ func (r *mdReader) detectCollapsed() {
 	}
 	for _, l := range r.lines {
 		text := r.src[l.start:l.end]
-		if !bytes.Contains(text, []byte(" ## [")) {
+		i := bytes.Index(text, []byte(" ## ["))
+		if i == 1 && text[0] == '>' {
+			// "> ## [" is a quoted heading, not a flattened page; look on.
+			if j := bytes.Index(text[2:], []byte(" ## [")); j >= 0 {
+				i = j + 2
+			} else {
+				i = -1
+			}
+		}
+		if i < 0 {
 			continue
 		}
 		n := 0
