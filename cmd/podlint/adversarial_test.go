@@ -228,3 +228,25 @@ func TestAdversarialDeletedBeforeWrite(t *testing.T) {
 		t.Errorf("the deleted file was recreated")
 	}
 }
+
+// A read-only file is refused with a message (exit 2), byte-identical; the
+// other files are still fixed.
+func TestAdversarialReadOnlyFile(t *testing.T) {
+	dir := t.TempDir()
+	page := strings.Replace(goodPage, "## [00:00]", "## [0:00]", 1)
+	write(t, dir, "locked.md", []byte(page))
+	write(t, dir, "open.md", []byte(page))
+	if err := os.Chmod(filepath.Join(dir, "locked.md"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := podlint(t, dir, "fix", "--no-config", "--write", ".")
+	if code != exitUsage || !strings.Contains(errOut, "podlint: locked.md: is read-only; not written") {
+		t.Errorf("exit %d\n%s", code, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "locked.md")); string(got) != page {
+		t.Errorf("the read-only file changed")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "open.md")); !strings.Contains(string(got), "## [00:00]") {
+		t.Errorf("the other file was not fixed")
+	}
+}

@@ -12,7 +12,7 @@ import (
 // file. The data goes to a temporary file in the same folder, with the
 // original's mode, and is renamed over it, so a failed write leaves the
 // original as it was. A symbolic link is followed: its target is written and
-// the link stays a link.
+// the link stays a link. A read-only file is not written.
 func writeAtomic(path string, original, data []byte) (err error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -21,6 +21,11 @@ func writeAtomic(path string, original, data []byte) (err error) {
 	info, err := os.Stat(target)
 	if err != nil {
 		return fmt.Errorf("cannot stat: %s", describeFSError(err))
+	}
+	if info.Mode().Perm()&0o200 == 0 {
+		// Renaming over it would work in a writable folder, but a read-only
+		// file says someone does not want it changed.
+		return fmt.Errorf("is read-only; not written")
 	}
 	current, err := os.ReadFile(target)
 	if err != nil {
