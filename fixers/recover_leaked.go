@@ -100,7 +100,8 @@ type recovery struct {
 	fix *Fix
 	// dropped is text of the blob that is not written because the page
 	// already has it (titles, entities): the guard may let it go.
-	dropped []string
+	dropped   []string
+	pageLower string
 }
 
 // blobLines is the byte range of the blob's lines; when blank lines
@@ -275,7 +276,10 @@ func (r *recovery) writeEntity(e schema.LeakedEntity, have map[string]bool) bool
 		return true
 	}
 	r.dropped = append(r.dropped, e.Name, e.Type, e.Description)
-	page := strings.ToLower(string(r.doc.Src))
+	if r.pageLower == "" {
+		r.pageLower = strings.ToLower(string(r.doc.Src)) // once per blob, not per entity
+	}
+	page := r.pageLower
 	if !have[key] && (!strings.Contains(page, key) || e.Description != "" && !strings.Contains(page, strings.ToLower(e.Description))) {
 		r.fix.Safety = Unsafe
 	}

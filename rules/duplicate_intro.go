@@ -36,6 +36,10 @@ Ada opens with the claim that no map is neutral.`,
 // rule option `similarity` changes it).
 const defaultIntroSimilarity = 0.9
 
+// maxIntroBytes caps how much of a summary is compared: a repeat shows in
+// its first paragraphs' worth of words, and the comparison is quadratic.
+const maxIntroBytes = 8 << 10
+
 // minIntroWords keeps short summaries ("Intro.") from matching everywhere.
 const minIntroWords = 8
 
@@ -63,7 +67,7 @@ func runDuplicateIntro(p *Pass) {
 	}
 	reported := map[int]bool{}
 	for i, s := range summary {
-		sw := wordHashes(s.Text)
+		sw := wordHashes(prefix(s.Text, maxIntroBytes))
 		if len(sw) < minIntroWords || isLeaked(s) {
 			continue
 		}
@@ -73,7 +77,7 @@ func runDuplicateIntro(p *Pass) {
 			}
 			// Only the start of the paragraph can repeat the summary: read
 			// its words up to a little past the summary's length.
-			cw := wordHashes(prefix(c.block.Text, len(s.Text)*3/2+16))
+			cw := wordHashes(prefix(c.block.Text, min(len(s.Text), maxIntroBytes)*3/2+16))
 			if len(cw) < len(sw)*9/10 || inOrder(sw, cw[:min(len(cw), len(sw)+len(sw)/10)]) < p.Config.IntroSimilarity {
 				continue
 			}

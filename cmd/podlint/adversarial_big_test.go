@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -17,5 +18,23 @@ func TestAdversarialBigSingleLine(t *testing.T) {
 	code, out, errOut := podlint(t, dir, "check", "--no-config", "--max-file-size", "100MiB", "line.md")
 	if code != exitFindings || !strings.Contains(out, "line.md:1:1: error missing-chapters") {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// A 100 MB page, read with the limit raised: checked to the end. Its
+// summary is repeated at the start of its first chapter, a paragraph of
+// millions of words: the comparison is capped, not quadratic.
+func TestAdversarialHugePage(t *testing.T) {
+	dir := t.TempDir()
+	var b bytes.Buffer
+	summary := strings.Repeat("tide pools hold whole oceans in small rock basins ", 200_000) // 10 MB
+	b.WriteString("# Huge\n\n" + summary + "\n\n## [00:00] Cold open\n\n" + summary + " and more\n")
+	for c := 1; b.Len() < 100<<20; c++ {
+		fmt.Fprintf(&b, "\n## [%s] Chapter %d\n\nInes kneels on wet rock again.\n\n> *\"A quote.\"* [%s]\n", hms(c*60), c, hms(c*60+5))
+	}
+	write(t, dir, "huge.md", b.Bytes())
+	code, out, errOut := podlint(t, dir, "check", "--no-config", "--max-file-size", "200MiB", "huge.md")
+	if code != exitFindings || !strings.Contains(out, "huge.md:7:1: error duplicate-intro") {
+		t.Errorf("exit %d\n%.2000s%s", code, out, errOut)
 	}
 }

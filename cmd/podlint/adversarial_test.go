@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -154,16 +155,20 @@ func TestAdversarialLineEndingsSurviveFix(t *testing.T) {
 	}
 }
 
-// Two fix --write runs on the same tree at once: each file ends up fixed
-// exactly once, whichever run wrote it; a run that finds a file changed
-// under it refuses that file (exit 2) instead of overwriting it.
+// Two fix --write runs on the same tree at once (two processes, as two
+// people or two hooks would start them): each file ends up fixed exactly
+// once, whichever run wrote it; a run that finds a file changed under it
+// refuses that file (exit 2) instead of overwriting it.
 func TestAdversarialConcurrentFixes(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "podlint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
 	dir := t.TempDir()
 	page := strings.Replace(goodPage, `> *"A quote."* [00:14]`, "> *A quote.*\n> *[0, 14]*", 1)
 	for i := 0; i < 40; i++ {
 		write(t, dir, fmt.Sprintf("p%02d.md", i), []byte(page))
 	}
-	t.Chdir(dir)
 	var wg sync.WaitGroup
 	codes := make([]int, 2)
 	errs := make([]string, 2)
@@ -171,16 +176,18 @@ func TestAdversarialConcurrentFixes(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var out, errOut bytes.Buffer
-			codes[r] = run([]string{"podlint", "fix", "--no-config", "--write", "."}, nil, &out, &errOut)
-			errs[r] = errOut.String()
+			cmd := exec.Command(bin, "fix", "--no-config", "--write", ".")
+			cmd.Dir = dir
+			var errOut bytes.Buffer
+			cmd.Stderr = &errOut
+			_ = cmd.Run()
+			codes[r], errs[r] = cmd.ProcessState.ExitCode(), errOut.String()
 		}()
 	}
 	wg.Wait()
-	fixed := goodPage
 	for i := 0; i < 40; i++ {
 		got, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("p%02d.md", i)))
-		if err != nil || string(got) != fixed {
+		if err != nil || string(got) != goodPage {
 			t.Errorf("p%02d.md is not fixed exactly once:\n%s", i, got)
 		}
 	}
