@@ -34,9 +34,20 @@ func conflicts(a, b Edit) bool {
 	return a.Start <= b.End && b.Start <= a.End
 }
 
+// sortEdits orders edits by where they start; at the same place an
+// insertion comes before a replacement, so both apply.
+func sortEdits(edits []Edit) {
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].Start != edits[j].Start {
+			return edits[i].Start < edits[j].Start
+		}
+		return edits[i].End < edits[j].End
+	})
+}
+
 // applyEdits applies sorted, non-overlapping edits to src.
 func applyEdits(src []byte, edits []Edit) []byte {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	sortEdits(edits)
 	out := make([]byte, 0, len(src))
 	at := 0
 	for _, e := range edits {

@@ -102,7 +102,7 @@ func collectFixes(doc *schema.Document, diags []rules.Diagnostic, opts Options) 
 				continue
 			}
 			fix.Fixer = f
-			sort.SliceStable(fix.Edits, func(i, j int) bool { return fix.Edits[i].Start < fix.Edits[j].Start })
+			sortEdits(fix.Edits)
 			if err := validateEdits(fix.Edits, len(doc.Src)); err != nil {
 				return nil, &FixerError{Fixer: f.Name, Err: err}
 			}

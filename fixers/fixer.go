@@ -67,6 +67,7 @@ var all = []*Fixer{
 	entityTypeCase,
 	quoteMarks,
 	recoverLeaked,
+	restoreLines,
 	titleSpacing,
 }
 

@@ -87,3 +87,24 @@ func TestSamplesHaveNoLeak(t *testing.T) {
 		}
 	}
 }
+
+// The two scraped samples come back as the structured pages byte for byte
+// when restore-lines is the only fixer.
+func TestCollapsedSamplesRestore(t *testing.T) {
+	for _, name := range []string{"railway-agent-native-cloud.md", "github-agent-era.md"} {
+		flat := readShared(t, "samples/collapsed/"+name)
+		want := readShared(t, "samples/"+name)
+		out, err := Run(name, flat, Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{restoreLines}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Src, want) {
+			t.Errorf("%s: restored page differs:\n%.3000s", name, Unified(name, want, out.Src))
+		}
+		for _, d := range out.Remaining {
+			if d.Rule == "collapsed-markdown" {
+				t.Errorf("%s: still %s", name, d.Message)
+			}
+		}
+	}
+}

@@ -44,7 +44,8 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 		}
 		return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.Start, End: d.Span.Start, New: " "}}}
 	case raw != "" && strings.TrimLeft(raw, " \t") == "":
-		if len(raw) == 2 && d.Span.End < len(src) && src[d.Span.End] != '\n' && src[d.Span.End] != '\r' {
+		// A run of spaces inside the title becomes one; trailing ones go.
+		if d.Span.End < len(src) && src[d.Span.End] != '\n' && src[d.Span.End] != '\r' {
 			return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: " "}}}
 		}
 		return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End}}}

@@ -40,8 +40,15 @@ func checkTitle(p *Pass, t schema.Text, name func() string) {
 		p.Report(schema.Span{Start: t.Span.Start + len(trimmed), End: t.Span.End}, "%s has trailing spaces", name())
 		v = trimmed
 	}
-	if i := strings.Index(v, "  "); i >= 0 {
-		p.Report(at(p, t, i, 2), "%s has a double space", name())
+	for from := 0; ; {
+		i := strings.Index(v[from:], "  ")
+		if i < 0 {
+			break
+		}
+		i += from
+		n := len(v[i:]) - len(strings.TrimLeft(v[i:], " "))
+		p.Report(at(p, t, i, n), "%s has %d spaces in a row", name(), n)
+		from = i + n
 	}
 	for i := strings.Index(v, "—"); i >= 0; {
 		before := i > 0 && v[i-1] == ' '

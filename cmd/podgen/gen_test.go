@@ -73,3 +73,49 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreTitlesOnCorpus flattens 200 generated pages the way the site's
+// scraper does and restores them: the share of chapter headings that come
+// back exactly (at least 97%) is printed in the test log.
+func TestRestoreTitlesOnCorpus(t *testing.T) {
+	dir := t.TempDir()
+	if err := generate(dir, 200, 11, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	exact, total := 0, 0
+	for i := 1; i <= 200; i++ {
+		src, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("page-%05d.md", i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(src)
+		page = page[strings.Index(page, "\n# ")+1:] // the front matter is not flattened
+		lines := strings.Split(strings.TrimRight(page, "\n"), "\n")
+		var body, want []string
+		for _, l := range lines[1:] {
+			if strings.TrimSpace(l) != "" {
+				body = append(body, l)
+			}
+			if strings.HasPrefix(l, "## [") {
+				want = append(want, l)
+			}
+		}
+		restored := schema.RestoreLines(strings.Join(body, " "), nil).Text
+		var got []string
+		for _, l := range strings.Split(restored, "\n") {
+			if strings.HasPrefix(l, "## [") {
+				got = append(got, l)
+			}
+		}
+		for j, w := range want {
+			total++
+			if j < len(got) && got[j] == w {
+				exact++
+			}
+		}
+	}
+	t.Logf("title accuracy on 200 generated pages: %d of %d headings exact (%.1f%%)", exact, total, 100*float64(exact)/float64(total))
+	if float64(exact) < 0.97*float64(total) {
+		t.Errorf("title accuracy %d/%d is under 97%%", exact, total)
+	}
+}

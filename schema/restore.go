@@ -1,0 +1,484 @@
+package schema
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file restores a page flattened onto one line (collapsed-markdown):
+// the scraper joined every line of the page with a space. Block markers
+// (`## [`, `## Entities`, `> *`, `- **`) show where lines began, except in
+// one place: a chapter heading and the first sentence of its body run
+// together (`## [00:00] Hook Kyle opens mid-sentence…`). SplitHeading scores
+// every possible title end with the signals the page offers.
+
+// Restored is a flattened line given its line structure back.
+type Restored struct {
+	// Text replaces the flattened line (no final line ending).
+	Text string
+	// Uncertain are headings whose title end the scorer could not tell;
+	// they are left whole in Text, with the best candidate.
+	Uncertain []Split
+}
+
+// Split is a chapter heading's text cut into title and body.
+type Split struct {
+	Heading   string // the text after `## [TS] `
+	Title     string
+	Body      string
+	Confident bool
+}
+
+// segment is one line-to-be of a flattened page.
+type segment struct {
+	kind string // "p", "h" (chapter), "e" (entities heading), "q", "b" (bullet)
+	text string
+}
+
+// RestoreLines rebuilds the lines of a flattened page body. names are the
+// proper names the page offers (its entities); they tell a name that
+// starts a body from one inside a title.
+func RestoreLines(line string, names []string) Restored {
+	segs := segmentLine(line)
+	for _, s := range segs {
+		if s.kind == "b" { // the page's own entity bullets: - **Name** (Type): …
+			if name, _, ok := strings.Cut(strings.TrimPrefix(s.text, "- **"), "**"); ok {
+				names = append(names, name)
+			}
+		}
+	}
+	known := nameTokens(names)
+	style := pageStyle(segs, known)
+	var out strings.Builder
+	var uncertain []Split
+	for i, s := range segs {
+		if i > 0 {
+			if s.kind == "b" && segs[i-1].kind == "b" {
+				out.WriteString("\n")
+			} else {
+				out.WriteString("\n\n")
+			}
+		}
+		if s.kind != "h" {
+			out.WriteString(s.text)
+			continue
+		}
+		prefix, rest := splitHeadingPrefix(s.text)
+		sp := SplitHeading(rest, known, style)
+		if sp.Body == "" || !sp.Confident {
+			out.WriteString(s.text)
+			if sp.Body != "" {
+				uncertain = append(uncertain, sp)
+			}
+			continue
+		}
+		out.WriteString(prefix + sp.Title + "\n\n" + sp.Body)
+	}
+	return Restored{Text: out.String(), Uncertain: uncertain}
+}
+
+// splitHeadingPrefix cuts `## [TS] ` off a heading segment.
+func splitHeadingPrefix(h string) (string, string) {
+	if i := strings.Index(h, "] "); i >= 0 {
+		return h[:i+2], h[i+2:]
+	}
+	return h, ""
+}
+
+// segmentLine cuts the flattened text at its block markers.
+func segmentLine(line string) []segment {
+	var segs []segment
+	rest := strings.TrimSpace(line)
+	inEntities := false
+	for rest != "" {
+		switch {
+		case strings.HasPrefix(rest, "## Entities") && (len(rest) == len("## Entities") || rest[len("## Entities")] == ' '):
+			segs = append(segs, segment{"e", "## Entities"})
+			rest = strings.TrimSpace(rest[len("## Entities"):])
+			inEntities = true
+			continue
+		case strings.HasPrefix(rest, "## ["):
+			end := nextMarker(rest, 1, inEntities)
+			segs = append(segs, segment{"h", strings.TrimSpace(rest[:end])})
+			rest = strings.TrimSpace(rest[end:])
+			inEntities = false
+			continue
+		case strings.HasPrefix(rest, "> *"):
+			end := quoteEnd(rest)
+			segs = append(segs, segment{"q", strings.TrimSpace(rest[:end])})
+			rest = strings.TrimSpace(rest[end:])
+			continue
+		case inEntities && strings.HasPrefix(rest, "- **"):
+			end := nextMarker(rest, 1, inEntities)
+			segs = append(segs, segment{"b", strings.TrimSpace(rest[:end])})
+			rest = strings.TrimSpace(rest[end:])
+			continue
+		}
+		end := nextMarker(rest, 0, inEntities)
+		segs = append(segs, segment{"p", strings.TrimSpace(rest[:end])})
+		rest = strings.TrimSpace(rest[end:])
+	}
+	return segs
+}
+
+// nextMarker finds where the next block starts, searching from `from`.
+func nextMarker(s string, from int, inEntities bool) int {
+	best := len(s)
+	markers := []string{" ## [", " ## Entities", " > *"}
+	if inEntities {
+		markers = append(markers, " - **")
+	}
+	for _, m := range markers {
+		if i := strings.Index(s[from:], m); i >= 0 && from+i < best {
+			best = from + i
+		}
+	}
+	return best
+}
+
+// quoteEnd finds the end of a quote line that starts s: the closing `*`
+// (after the closing double quote when there is one), then an optional
+// ` — Speaker` and an optional ` [TS]`.
+func quoteEnd(s string) int {
+	body := 3 // after `> *`
+	closing := -1
+	if strings.HasPrefix(s[body:], `"`) || strings.HasPrefix(s[body:], "“") {
+		for _, q := range []string{`"*`, "”*"} {
+			if i := strings.Index(s[body+1:], q); i >= 0 && (closing < 0 || body+1+i+len(q) < closing) {
+				closing = body + 1 + i + len(q)
+			}
+		}
+	}
+	if closing < 0 {
+		for i := body; i < len(s); i++ {
+			if s[i] == '*' && (i+1 == len(s) || s[i+1] == ' ') {
+				closing = i + 1
+				break
+			}
+		}
+	}
+	if closing < 0 {
+		return nextMarker(s, 1, false)
+	}
+	end := closing
+	next := nextMarker(s, end, true)
+	tail := s[end:next]
+	// ` — Speaker`: a short run of names.
+	if t := strings.TrimLeft(tail, " "); strings.HasPrefix(t, "— ") {
+		words := strings.Fields(t[len("— "):])
+		n := 0
+		for n < len(words) && n < 5 && startsUpper(words[n]) && !strings.HasPrefix(words[n], "[") {
+			n++
+		}
+		if n > 0 {
+			end += len(tail) - len(t) + len("— ") + len(strings.Join(words[:n], " "))
+			if n < len(words) && strings.HasSuffix(words[n-1], ",") {
+				end -= 1
+			}
+		}
+	}
+	// ` [TS]`.
+	if t := strings.TrimLeft(s[end:next], " "); strings.HasPrefix(t, "[") {
+		if j := strings.IndexByte(t, ']'); j > 0 {
+			if _, ok := ParseTimestamp(t[1:j]); ok {
+				end += len(s[end:next]) - len(t) + j + 1
+			}
+		}
+	}
+	return end
+}
+
+// The words that open a sentence but never end a title.
+var sentenceStarters = wordSet("The A An In At On Over Under After Before During With Without To As While When Whether " +
+	"This These That Those He She They It We I You His Her Their Our Its My Your There Here Although Though " +
+	"Despite Since Because If Once Throughout Across Along Beyond Instead Rather By From For Of And But So Yet Then Now")
+
+// The small words a title in Title Case keeps in lower case.
+var smallWords = wordSet("a an the and or nor but of to in on at by for from with as vs via into onto over per than up")
+
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// Names is what a page's entity names tell about its words: which are
+// name words, which pairs of words stand together in a name (not to be cut
+// apart), and which names are written in lower case (swyx, npm), the only
+// words a body may start with in lower case.
+type Names struct {
+	words   map[string]bool
+	pairs   map[string]bool
+	lowered map[string]bool
+}
+
+// NameTokens reads a page's entity names for SplitHeading.
+func NameTokens(list []string) Names { return nameTokens(list) }
+
+func nameTokens(list []string) Names {
+	n := Names{words: map[string]bool{}, pairs: map[string]bool{}, lowered: map[string]bool{}}
+	var alternatives []string
+	for _, name := range list {
+		// "Shawn Wang / swyx" and "AI Engineer Europe (AIE)" are two names each.
+		for _, alt := range strings.FieldsFunc(name, func(r rune) bool { return r == '/' || r == '(' || r == ')' }) {
+			if alt = strings.TrimSpace(alt); alt != "" {
+				alternatives = append(alternatives, alt)
+			}
+		}
+	}
+	for _, name := range alternatives {
+		parts := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '/' || r == '(' || r == ')' })
+		prev := ""
+		for _, w := range parts {
+			b := bare(w)
+			lw := strings.ToLower(b)
+			if lw == "" || smallWords[lw] {
+				prev = ""
+				continue
+			}
+			n.words[lw] = true
+			if strings.ToLower(name) == name {
+				n.lowered[lw] = true // the whole name is lower case: swyx
+			}
+			if prev != "" {
+				n.pairs[prev+" "+lw] = true
+			}
+			prev = lw
+		}
+	}
+	return n
+}
+
+func (n Names) has(w string) bool { return n.words[strings.ToLower(bare(w))] }
+
+func (n Names) pair(a, b string) bool {
+	return n.pairs[strings.ToLower(bare(a))+" "+strings.ToLower(bare(b))]
+}
+
+// bare strips punctuation around a word and a possessive.
+func bare(w string) string {
+	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, s := range []string{"'s", "’s"} {
+		w = strings.TrimSuffix(w, s)
+	}
+	return w
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+func isLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// Title styles.
+const (
+	titleCase    = "title"
+	sentenceCase = "sentence"
+)
+
+// pageStyle guesses how the page writes chapter titles: Title Case,
+// sentence case, or "" when its headings do not tell.
+func pageStyle(segs []segment, known Names) string {
+	upper, lower := 0, 0
+	for _, s := range segs {
+		if s.kind != "h" {
+			continue
+		}
+		// The second word of a heading: capitalized in Title Case, lower
+		// case in sentence case (small words and names say nothing).
+		_, rest := splitHeadingPrefix(s.text)
+		words := strings.Fields(rest)
+		if len(words) < 2 || smallWords[strings.ToLower(words[1])] || known.lowered[strings.ToLower(bare(words[1]))] || sentenceStarters[words[1]] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(words[1])
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	switch {
+	case lower > upper:
+		return sentenceCase
+	case upper > lower:
+		return titleCase
+	}
+	return ""
+}
+
+// maxTitleWords bounds the candidates: no chapter title is longer.
+const maxTitleWords = 24
+
+// SplitHeading finds where a heading's title ends and its body begins.
+// Each candidate end is scored on: the title's last word (a `?` ends a
+// title; a comma, colon or small word never does), the body's first words
+// (a sentence opener, a known name, a capitalized word followed by a lower
+// case one), the title's consistency with the page's style, and names not
+// cut in two. Confident means the best candidate clearly beats the next.
+func SplitHeading(text string, known Names, style string) Split {
+	words, starts := fieldsAt(text)
+	sp := Split{Heading: text, Title: text}
+	if len(words) < 2 {
+		return sp
+	}
+	best, second := -1e9, -1e9
+	bestK := 0
+	for k := 1; k < len(words) && k <= maxTitleWords; k++ {
+		s := scoreSplit(words, k, known, style)
+		switch {
+		case s > best:
+			best, second, bestK = s, best, k
+		case s > second:
+			second = s
+		}
+	}
+	if bestK == 0 || best <= invalid {
+		return sp
+	}
+	// Cut the text itself, so that the title keeps its own spacing; the
+	// one space the scraper put between title and body goes.
+	cut := starts[bestK]
+	sp.Title = strings.TrimSuffix(text[:cut], " ")
+	sp.Body = text[cut:]
+	sp.Confident = best-second >= 2
+	return sp
+}
+
+// invalid is the score of a split that cannot be: a body in lower case.
+const invalid = -50
+
+// fieldsAt splits text at spaces like strings.Fields and tells where each
+// word starts.
+func fieldsAt(text string) ([]string, []int) {
+	var words []string
+	var starts []int
+	for i := 0; i < len(text); {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		j := strings.IndexByte(text[i:], ' ')
+		if j < 0 {
+			j = len(text) - i
+		}
+		words, starts = append(words, text[i:i+j]), append(starts, i)
+		i += j
+	}
+	return words, starts
+}
+
+func scoreSplit(w []string, k int, known Names, style string) float64 {
+	last, b0 := w[k-1], w[k]
+	next := "" // the body's first word after b0 that is not a small word
+	for _, x := range w[k+1:] {
+		if !smallWords[strings.ToLower(x)] {
+			next = x
+			break
+		}
+	}
+	b1 := ""
+	if k+1 < len(w) {
+		b1 = w[k+1]
+	}
+	score := 0.0
+	// The body opens a sentence: a capital, or a name written in lower case.
+	r0, _ := utf8.DecodeRuneInString(b0)
+	switch {
+	case unicode.IsUpper(r0):
+	case unicode.IsDigit(r0):
+		score -= 2 // bodies seldom open on a number; titles often hold one
+	case known.lowered[strings.ToLower(bare(b0))]:
+		score++
+	default:
+		return 2 * invalid
+	}
+	if style == sentenceCase && isLowerWord(last) && unicode.IsUpper(r0) {
+		score += 2 // sentence case: the first capital after lower case words
+	}
+	starter := sentenceStarters[strings.Trim(b0, ",")]
+	switch {
+	case starter:
+		// "At one point", not "After the Free Tier".
+		score += 3
+		if next != "" && isLowerWord(next) {
+			score += 2
+		} else if next != "" {
+			score--
+		}
+	case known.has(b0) && b1 != "" && known.pair(b0, b1) && k+2 < len(w) && isLowerWord(w[k+2]):
+		score += 5 // a full name, then its verb, opens the body: Jake Cooper explains
+	case known.has(b0) && b1 != "" && known.pair(b0, b1):
+		score++
+	case known.has(b0) && (b1 == "" || isLowerWord(b1)):
+		score += 3 // a name, then its verb: Railway is, Kyle's title
+	case known.has(b0):
+		score++
+	}
+	if !starter && b1 != "" && !known.pair(b0, b1) {
+		switch {
+		case isLowerWord(b1) && !smallWords[b1]:
+			score += 2
+			if strings.HasSuffix(b1, "s") || strings.HasSuffix(b1, "ed") {
+				score++
+			}
+		case isLowerWord(b1):
+			score += 0.5
+		case known.has(b1):
+		default:
+			score--
+		}
+	}
+	// The title ends well.
+	switch {
+	case strings.HasSuffix(last, "?"):
+		score += 4
+	case strings.HasSuffix(last, ",") || strings.HasSuffix(last, ":") || strings.HasSuffix(last, ";"):
+		score -= 6
+	case strings.HasSuffix(last, "."):
+		score -= 2
+	}
+	if k > 1 && (smallWords[strings.ToLower(last)] || sentenceStarters[last]) {
+		score -= 4 // a title does not end on "and", "the" or "The"
+	}
+	// A name is not cut in two.
+	if known.pair(last, b0) {
+		score -= 5
+	}
+	// The title reads like the page's other titles.
+	for i, t := range w[:k] {
+		switch {
+		case i == 0 || smallWords[strings.ToLower(t)] || known.has(t) || bare(t) == "":
+		case style == titleCase && isLowerWord(t):
+			score -= 3
+		case style == sentenceCase && startsUpper(t) && !isAcronym(t):
+			score -= 4 // a capital in a sentence-case title is a name we know
+		}
+	}
+	// Titles are short.
+	if k > 12 {
+		score -= float64(k-12) / 2
+	}
+	return score
+}
+
+// isAcronym tells GPT-5, AI, CI/CD: more than one capital.
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n > 1
+}

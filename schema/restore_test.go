@@ -1,0 +1,107 @@
+package schema
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// flatten does what the site's scraper does: the title line, a blank line,
+// then every other non-empty line joined by a space.
+func flatten(page string) (string, bool) {
+	lines := strings.Split(strings.TrimRight(page, "\n"), "\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[0], "# ") {
+		return "", false
+	}
+	var body []string
+	for _, l := range lines[1:] {
+		if strings.TrimSpace(l) != "" {
+			body = append(body, l)
+		}
+	}
+	return lines[0] + "\n\n" + strings.Join(body, " ") + "\n", true
+}
+
+// restorePage restores a flattened page as the fixer does.
+func restorePage(flat string) (string, Restored) {
+	title, rest, _ := strings.Cut(flat, "\n\n")
+	r := RestoreLines(strings.TrimSuffix(rest, "\n"), nil)
+	return title + "\n\n" + r.Text + "\n", r
+}
+
+func headingTitles(page string) []string {
+	var out []string
+	for _, l := range strings.Split(page, "\n") {
+		if strings.HasPrefix(l, "## [") && strings.Contains(l, "] ") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestRestoreAccuracy flattens every structured page it has (fixtures and,
+// when present, the shared samples), restores it, and reports the share of
+// chapter headings that come back exactly.
+func TestRestoreAccuracy(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{"../testdata/*/*/*.md", "../testdata/demo/*.md", "../testdata/convert/*.md", "../../shared/samples/*.md", "../../shared/examples/clean.md"} {
+		p, _ := filepath.Glob(pattern)
+		paths = append(paths, p...)
+	}
+	exact, total := 0, 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		page := string(src)
+		if strings.Contains(page, "\r") || strings.HasPrefix(page, "---") || len(headingTitles(page)) == 0 {
+			continue
+		}
+		flat, ok := flatten(page)
+		if !ok {
+			continue
+		}
+		got, _ := restorePage(flat)
+		want, gotTitles := headingTitles(page), headingTitles(got)
+		for i, w := range want {
+			total++
+			if i < len(gotTitles) && gotTitles[i] == w {
+				exact++
+			} else if i < len(gotTitles) {
+				t.Logf("%s: %q\n    restored as %q", p, w, gotTitles[i])
+			}
+		}
+	}
+	t.Logf("title accuracy: %d of %d headings exact (%.1f%%)", exact, total, 100*float64(exact)/float64(max(total, 1)))
+	if total == 0 || float64(exact) < 0.97*float64(total) {
+		t.Errorf("title accuracy %d/%d is under 97%%", exact, total)
+	}
+}
+
+// TestRestoreSamples: the two scraped samples come back byte for byte.
+func TestRestoreSamples(t *testing.T) {
+	for _, name := range []string{"railway-agent-native-cloud.md", "github-agent-era.md"} {
+		flat, err := os.ReadFile("../../shared/samples/collapsed/" + name)
+		if err != nil {
+			t.Skipf("samples not available: %v", err)
+		}
+		want, _ := os.ReadFile("../../shared/samples/" + name)
+		got, r := restorePage(string(flat))
+		if got != string(want) {
+			t.Errorf("%s: restored page differs (uncertain: %d)\n%s", name, len(r.Uncertain), firstDiff(got, string(want)))
+		}
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if al[i] != bl[i] {
+			return fmt.Sprintf("line %d:\n got: %.160q\nwant: %.160q", i+1, al[i], bl[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(al), len(bl))
+}
