@@ -48,6 +48,11 @@ func RestoreLines(line string, names []string) Restored {
 			}
 		}
 	}
+	if len(names) == 0 {
+		// No entity list: the page's prose is the next best witness of its
+		// names (noisier, so only when there is nothing better).
+		names = namesInProse(segs)
+	}
 	known := nameTokens(names)
 	style := pageStyle(segs, known)
 	var out strings.Builder
@@ -76,6 +81,64 @@ func RestoreLines(line string, names []string) Restored {
 		out.WriteString(prefix + sp.Title + "\n\n" + sp.Body)
 	}
 	return Restored{Text: out.String(), Uncertain: uncertain}
+}
+
+// namesInProse finds the names a page's text uses, so that a page without
+// an Entities list still tells them: words written with a capital in the
+// middle of a sentence at least twice (Kyle, Railway), pairs of capitalized
+// words that recur (Jake Cooper), and words that start a sentence in lower
+// case (swyx), which only names do.
+func namesInProse(segs []segment) []string {
+	single, pairs := map[string]int{}, map[string]int{}
+	var out []string
+	for _, s := range segs {
+		text := s.text
+		switch s.kind {
+		case "p", "q":
+		case "h":
+			// A heading mixes a title's capitals in: read its body only from
+			// the second sentence on.
+			i := strings.Index(text, ". ")
+			if i < 0 {
+				continue
+			}
+			text = text[i+2:]
+		default:
+			continue
+		}
+		words := strings.Fields(text)
+		for i, w := range words {
+			atStart := i == 0
+			if i > 0 {
+				prev := words[i-1]
+				atStart = strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, "?") || strings.HasSuffix(prev, "!")
+			}
+			b := bare(w)
+			switch {
+			case b == "":
+			case atStart && isLowerWord(b) && !smallWords[b] && !sentenceStarters[b]:
+				out = append(out, b)
+			case !atStart && i > 0 && startsUpper(b) && !isAcronym(b):
+				single[b]++
+			}
+			if i+1 < len(words) && startsUpper(b) && startsUpper(words[i+1]) && !strings.HasSuffix(w, ",") && !strings.HasSuffix(w, ".") {
+				if n := bare(words[i+1]); n != "" && !sentenceStarters[b] {
+					pairs[b+" "+n]++
+				}
+			}
+		}
+	}
+	for w, n := range single {
+		if n >= 2 {
+			out = append(out, w)
+		}
+	}
+	for p, n := range pairs {
+		if n >= 2 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // splitHeadingPrefix cuts `## [TS] ` off a heading segment.
@@ -168,8 +231,13 @@ func quoteEnd(s string) int {
 	if t := strings.TrimLeft(tail, " "); strings.HasPrefix(t, "— ") {
 		words := strings.Fields(t[len("— "):])
 		n := 0
-		for n < len(words) && n < 5 && startsUpper(words[n]) && !strings.HasPrefix(words[n], "[") {
+		for n < len(words) && n < 5 && startsUpper(words[n]) && !strings.HasPrefix(words[n], "[") && !sentenceStarters[words[n]] {
 			n++
+		}
+		// "— Ines Ferro Mara counts…": a capital followed by lower case
+		// starts the next paragraph, not the speaker's name.
+		if n > 1 && n < len(words) && isLowerWord(words[n]) {
+			n--
 		}
 		if n > 0 {
 			end += len(tail) - len(t) + len("— ") + len(strings.Join(words[:n], " "))
