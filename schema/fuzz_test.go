@@ -3,6 +3,7 @@ package schema
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -110,6 +111,20 @@ func FuzzFrontMatter(f *testing.F) {
 			if s.Start < 0 || s.End < s.Start || s.End > len(yamlText) {
 				t.Fatalf("span %v out of bounds for %d bytes", s, len(yamlText))
 			}
+		}
+	})
+}
+
+// FuzzRestoreLines: restoring a flattened line changes only white space
+// (the same words, in the same order) and never panics.
+func FuzzRestoreLines(f *testing.F) {
+	f.Add(`Sum. ## [00:00] Cold open Ada opens. > *"Q."* — Ada [00:09] Text. ## Entities - **Ada** (Person): Cartographer.`)
+	f.Add(`## [01:00] What Is It? It is. > *[1, 2]* > *"unclosed`)
+	f.Add(`> ## [00:00] quoted ## [ ## Entities - **`)
+	f.Fuzz(func(t *testing.T, line string) {
+		r := RestoreLines(line, nil)
+		if strings.Join(strings.Fields(r.Text), " ") != strings.Join(strings.Fields(line), " ") {
+			t.Fatalf("words changed:\n%q\n%q", line, r.Text)
 		}
 	})
 }

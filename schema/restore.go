@@ -208,8 +208,19 @@ func quoteEnd(s string) int {
 	closing := -1
 	if strings.HasPrefix(s[body:], `"`) || strings.HasPrefix(s[body:], "“") {
 		for _, q := range []string{`"*`, "”*"} {
-			if i := strings.Index(s[body+1:], q); i >= 0 && (closing < 0 || body+1+i+len(q) < closing) {
-				closing = body + 1 + i + len(q)
+			for from := body + 1; from < len(s); {
+				i := strings.Index(s[from:], q)
+				if i < 0 {
+					break
+				}
+				at := from + i + len(q)
+				if at == len(s) || s[at] == ' ' { // the closing mark ends a word
+					if closing < 0 || at < closing {
+						closing = at
+					}
+					break
+				}
+				from = at
 			}
 		}
 	}
@@ -253,6 +264,10 @@ func quoteEnd(s string) int {
 				end += len(s[end:next]) - len(t) + j + 1
 			}
 		}
+	}
+	// A line ends between words, never inside one.
+	for end < len(s) && s[end] != ' ' {
+		end++
 	}
 	return end
 }
