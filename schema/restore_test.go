@@ -41,6 +41,27 @@ func headingTitles(page string) []string {
 	return out
 }
 
+// roundTrip flattens a page, restores it and counts the headings that come
+// back exactly, logging the others.
+func roundTrip(t *testing.T, name, page string) (exact, total int) {
+	t.Helper()
+	flat, ok := flatten(page)
+	if !ok {
+		return 0, 0
+	}
+	got, _ := restorePage(flat)
+	want, gotTitles := headingTitles(page), headingTitles(got)
+	for i, w := range want {
+		total++
+		if i < len(gotTitles) && gotTitles[i] == w {
+			exact++
+		} else if i < len(gotTitles) {
+			t.Logf("%s: %q\n    restored as %.120q", name, w, gotTitles[i])
+		}
+	}
+	return exact, total
+}
+
 // TestRestoreAccuracy flattens every structured page it has (fixtures and,
 // when present, the shared samples), restores it, and reports the share of
 // chapter headings that come back exactly.
@@ -60,20 +81,8 @@ func TestRestoreAccuracy(t *testing.T) {
 		if strings.Contains(page, "\r") || strings.HasPrefix(page, "---") || len(headingTitles(page)) == 0 {
 			continue
 		}
-		flat, ok := flatten(page)
-		if !ok {
-			continue
-		}
-		got, _ := restorePage(flat)
-		want, gotTitles := headingTitles(page), headingTitles(got)
-		for i, w := range want {
-			total++
-			if i < len(gotTitles) && gotTitles[i] == w {
-				exact++
-			} else if i < len(gotTitles) {
-				t.Logf("%s: %q\n    restored as %q", p, w, gotTitles[i])
-			}
-		}
+		e, n := roundTrip(t, p, page)
+		exact, total = exact+e, total+n
 	}
 	t.Logf("title accuracy: %d of %d headings exact (%.1f%%)", exact, total, 100*float64(exact)/float64(max(total, 1)))
 	if total == 0 || float64(exact) < 0.97*float64(total) {
@@ -98,16 +107,8 @@ func TestRestoreWithoutEntities(t *testing.T) {
 		if i < 0 || len(headingTitles(page)) == 0 {
 			continue
 		}
-		page = page[:i] + "\n"
-		flat, _ := flatten(page)
-		got, _ := restorePage(flat)
-		want, g := headingTitles(page), headingTitles(got)
-		for j, w := range want {
-			total++
-			if j < len(g) && g[j] == w {
-				exact++
-			}
-		}
+		e, n := roundTrip(t, p, page[:i]+"\n")
+		exact, total = exact+e, total+n
 	}
 	if total == 0 {
 		t.Skip("samples not available")
