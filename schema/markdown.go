@@ -12,7 +12,7 @@ type line struct {
 }
 
 func splitLines(src []byte) []line {
-	var out []line
+	out := make([]line, 0, bytes.Count(src, []byte{'\n'})+1)
 	start := 0
 	if bytes.HasPrefix(src, bom) {
 		start = len(bom)
@@ -100,7 +100,7 @@ func (r *mdReader) block(i int) int {
 	case r.has(l, "# ") && r.ep.Title == nil && r.chapter == nil && r.entities == nil && r.section == nil:
 		r.title(l)
 		return i + 1
-	case r.has(l, "## ") || r.text(l) == "##":
+	case r.has(l, "## ") || string(r.src[l.start:l.end]) == "##": // compared without a copy
 		r.heading(l)
 		return i + 1
 	case r.entities != nil:
@@ -280,8 +280,7 @@ func readQuoteBody(q *Quote) {
 
 // entityLine reads one line of the entities section.
 func (r *mdReader) entityLine(l line) {
-	t := r.text(l)
-	if !strings.HasPrefix(t, "- ") && !strings.HasPrefix(t, "* ") {
+	if !r.has(l, "- ") && !r.has(l, "* ") {
 		r.entities.Stray = append(r.entities.Stray, Span{l.start, l.end})
 		return
 	}

@@ -377,7 +377,7 @@ func pageStyle(segs []segment, known Names) string {
 		// The second word of a heading: capitalized in Title Case, lower
 		// case in sentence case (small words and names say nothing).
 		_, rest := splitHeadingPrefix(s.text)
-		words := strings.Fields(rest)
+		words, _ := fieldsAt(rest, 2)
 		if len(words) < 2 || smallWords[strings.ToLower(words[1])] || known.lowered[strings.ToLower(bare(words[1]))] || sentenceStarters[words[1]] {
 			continue
 		}
@@ -408,7 +408,8 @@ const maxTitleWords = 24
 // case one), the title's consistency with the page's style, and names not
 // cut in two. Confident means the best candidate clearly beats the next.
 func SplitHeading(text string, known Names, style string) Split {
-	words, starts := fieldsAt(text)
+	// Only the first words can end a title: read no further.
+	words, starts := fieldsAt(text, maxTitleWords+3)
 	sp := Split{Heading: text, Title: text}
 	if len(words) < 2 {
 		return sp
@@ -439,12 +440,12 @@ func SplitHeading(text string, known Names, style string) Split {
 // invalid is the score of a split that cannot be: a body in lower case.
 const invalid = -50
 
-// fieldsAt splits text at spaces like strings.Fields and tells where each
-// word starts.
-func fieldsAt(text string) ([]string, []int) {
+// fieldsAt splits text at spaces like strings.Fields, up to limit words,
+// and tells where each word starts.
+func fieldsAt(text string, limit int) ([]string, []int) {
 	var words []string
 	var starts []int
-	for i := 0; i < len(text); {
+	for i := 0; i < len(text) && len(words) < limit; {
 		for i < len(text) && text[i] == ' ' {
 			i++
 		}
