@@ -357,11 +357,14 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 	if jobs < 1 {
 		jobs = runtime.NumCPU()
 	}
-	window := make(chan struct{}, 4*jobs) // results waiting for their turn
-	done := make([]chan func(), len(inputs))
-	for i := range done {
-		done[i] = make(chan func(), 1)
+	// At most a few results per worker wait for their turn: the window is
+	// taken before a file is queued and given back when it is committed.
+	window := make(chan struct{}, 4*jobs)
+	type result struct {
+		i      int
+		commit func()
 	}
+	results := make(chan result, jobs)
 	queue := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
@@ -371,15 +374,15 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 			for i := range queue {
 				in, st := inputs[i], sets[i]
 				if st == nil {
-					done[i] <- nil
+					results <- result{i, nil}
 					continue
 				}
 				src, ierr := load(in, opts.stdin, st.maxSize)
 				if ierr != nil {
-					done[i] <- func() { rep.errors = append(rep.errors, *ierr) }
+					results <- result{i, func() { rep.errors = append(rep.errors, *ierr) }}
 					continue
 				}
-				done[i] <- work(in, src, st)
+				results <- result{i, work(in, src, st)}
 			}
 		}()
 	}
@@ -391,12 +394,23 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 		close(queue)
 	}()
 	bar := newProgress(opts.stderr, len(inputs))
-	for i := range inputs {
-		bar.step(i)
-		if commit := <-done[i]; commit != nil {
-			commit()
+	pending := map[int]func(){}
+	for next := 0; next < len(inputs); {
+		r := <-results
+		pending[r.i] = r.commit
+		for {
+			commit, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if commit != nil {
+				commit()
+			}
+			<-window
+			next++
+			bar.step(next)
 		}
-		<-window
 	}
 	bar.done()
 	wg.Wait()
