@@ -17,7 +17,8 @@ var duplicateIntro = &Rule{
 or glued to the start of the first chapter's body. Readers see the same text twice in a row.
 
 A repeat is the summary's words again, in order, at the start of a later paragraph; small
-edits (a changed word here and there) still count, up to 10% of the words.`,
+edits (a changed word here and there) still count, up to 10% of the words. The first eight
+paragraphs of the summary are compared with every paragraph after them.`,
 	Bad: `Ada Pemberton explains why every flat map distorts something.
 
 ## [00:00] Cold open
@@ -39,6 +40,11 @@ const defaultIntroSimilarity = 0.9
 // maxIntroBytes caps how much of a summary is compared: a repeat shows in
 // its first paragraphs' worth of words, and the comparison is quadratic.
 const maxIntroBytes = 8 << 10
+
+// maxIntroParagraphs caps how many summary paragraphs are compared with
+// the paragraphs after them: an intro is a few paragraphs, and a page read
+// as thousands of them (a flattened page) must not cost pairs of all.
+const maxIntroParagraphs = 8
 
 // minIntroWords keeps short summaries ("Intro.") from matching everywhere.
 const minIntroWords = 8
@@ -65,20 +71,37 @@ func runDuplicateIntro(p *Pass) {
 			later = append(later, candidate{b, func() string { return "at the start of the body of " + c.Label() }})
 		}
 	}
+	// Each later paragraph's words are hashed once, as far as any summary
+	// paragraph could reach into it.
+	hashes := make([][]uint64, len(later))
 	reported := map[int]bool{}
-	for i, s := range summary {
+	for i, s := range summary[:min(len(summary), maxIntroParagraphs)] {
 		sw := wordHashes(prefix(s.Text, maxIntroBytes))
 		if len(sw) < minIntroWords || isLeaked(s) {
 			continue
 		}
-		for _, c := range later {
+		counts := map[uint64]int{}
+		for _, h := range sw {
+			counts[h]++
+		}
+		need := p.Config.IntroSimilarity
+		for k, c := range later {
 			if c.block.Span.Start <= s.Span.Start || reported[c.block.Span.Start] {
 				continue
 			}
-			// Only the start of the paragraph can repeat the summary: read
-			// its words up to a little past the summary's length.
-			cw := wordHashes(prefix(c.block.Text, min(len(s.Text), maxIntroBytes)*3/2+16))
-			if len(cw) < len(sw)*9/10 || inOrder(sw, cw[:min(len(cw), len(sw)+len(sw)/10)]) < p.Config.IntroSimilarity {
+			// Only the start of the paragraph can repeat the summary: its
+			// first words, a tenth more than the summary has.
+			if hashes[k] == nil {
+				hashes[k] = wordHashes(prefix(c.block.Text, maxIntroBytes*3/2+16))
+			}
+			cw := hashes[k]
+			if len(cw) < len(sw)*9/10 {
+				continue
+			}
+			window := cw[:min(len(cw), len(sw)+len(sw)/10)]
+			// Words in order are at most the words in common: a cheap
+			// bound that spares the quadratic comparison most pairs.
+			if float64(common(counts, window))/float64(len(sw)) < need || inOrder(sw, window) < need {
 				continue
 			}
 			goesOn := len(strings.TrimSpace(c.block.Text)) > len(strings.TrimSpace(s.Text))+len(s.Text)/10
@@ -95,6 +118,20 @@ func runDuplicateIntro(p *Pass) {
 				what, c.where(), plural(len(sw), "word"), rest)
 		}
 	}
+}
+
+// common counts the words of b also in a, given as counts of each word's
+// hash: the size of the multiset intersection.
+func common(a map[uint64]int, b []uint64) int {
+	used := make(map[uint64]int, len(b))
+	n := 0
+	for _, h := range b {
+		if used[h] < a[h] {
+			used[h]++
+			n++
+		}
+	}
+	return n
 }
 
 // wordHashes is words as hashes: the same case-folded words, compared
