@@ -68,7 +68,7 @@ func parseDirectives(doc *schema.Document) []*directive {
 			args = args[:i]
 		}
 		d := &directive{kind: string(doc.Src[m[2]:m[3]]), span: schema.Span{Start: m[0], End: m[1]},
-			line: doc.Lines.Position(m[1] - 1).Line, used: map[string]bool{}}
+			line: doc.Lines.Line(m[1] - 1), used: map[string]bool{}}
 		for _, r := range strings.Split(args, ",") {
 			if r = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(r), "--")); r != "" {
 				d.rules = append(d.rules, r)
@@ -110,7 +110,7 @@ func suppress(doc *schema.Document, ds []Diagnostic, directives []*directive) []
 	}
 	kept := ds[:0]
 	for _, diag := range ds {
-		line := doc.Lines.Position(diag.Span.Start).Line
+		line := doc.Lines.Line(diag.Span.Start)
 		hidden := false
 		for _, d := range directives {
 			hit := false

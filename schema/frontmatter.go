@@ -27,7 +27,7 @@ func readFrontMatter(doc *Document, ep *Episode, open line, body []line, closing
 		return
 	}
 	data := doc.Src[body[0].start:body[len(body)-1].next]
-	r := &fmReader{doc: doc, firstLine: doc.Lines.Position(body[0].start).Line, pointers: map[string]Span{}}
+	r := &fmReader{doc: doc, firstLine: doc.Lines.Line(body[0].start), pointers: map[string]Span{}}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		msg := err.Error()
@@ -54,7 +54,7 @@ func readFrontMatter(doc *Document, ep *Episode, open line, body []line, closing
 		k, v := top.Content[i], top.Content[i+1]
 		keySpan := r.span(k)
 		if first, dup := seen[k.Value]; dup {
-			doc.Problems = append(doc.Problems, Problem{Span: keySpan, Message: "front matter key `" + k.Value + "` appears twice (first at line " + strconv.Itoa(doc.Lines.Position(first.Start).Line) + ")"})
+			doc.Problems = append(doc.Problems, Problem{Span: keySpan, Message: "front matter key `" + k.Value + "` appears twice (first at line " + strconv.Itoa(doc.Lines.Line(first.Start)) + ")"})
 			continue
 		}
 		seen[k.Value] = keySpan

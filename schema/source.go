@@ -66,6 +66,13 @@ func (l *Lines) Text(line int) string {
 	return string(l.src[start:end])
 }
 
+// Line is the 1-based line holding offset (clamped like Position), found
+// without counting columns.
+func (l *Lines) Line(offset int) int {
+	offset = max(0, min(offset, len(l.src)))
+	return sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+}
+
 // Position converts a byte offset into a line and column. Offsets past the
 // end clamp to the end; an offset inside a multi-byte rune counts as that rune.
 func (l *Lines) Position(offset int) Position {
@@ -77,5 +84,41 @@ func (l *Lines) Position(offset int) Position {
 	}
 	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
 	col := utf8.RuneCount(l.src[l.starts[line-1]:offset]) + 1
+	return Position{Line: line, Column: col}
+}
+
+// Cursor turns many offsets of one source into positions, counting columns
+// from the previous answer when it is on the same line: findings on one long
+// line (a flattened page) cost the distance between them, not the line's
+// length each. A Cursor is for one goroutine; its answers equal Position's.
+type Cursor struct {
+	l              *Lines
+	line, off, col int
+	valid          bool
+}
+
+// Cursor starts a cursor over l.
+func (l *Lines) Cursor() *Cursor { return &Cursor{l: l} }
+
+// Position is Lines.Position, computed from the last answer when it can be.
+func (c *Cursor) Position(offset int) Position {
+	l := c.l
+	offset = max(0, min(offset, len(l.src)))
+	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	// Counting from a rune start to a rune start adds up exactly; anywhere
+	// else the count is made from the line's start, as Position does.
+	boundary := offset == len(l.src) || utf8.RuneStart(l.src[offset])
+	var col int
+	switch {
+	case c.valid && boundary && line == c.line && offset >= c.off:
+		col = c.col + utf8.RuneCount(l.src[c.off:offset])
+	case c.valid && boundary && line == c.line:
+		col = c.col - utf8.RuneCount(l.src[offset:c.off])
+	default:
+		col = utf8.RuneCount(l.src[l.starts[line-1]:offset]) + 1
+	}
+	if boundary {
+		c.line, c.off, c.col, c.valid = line, offset, col, true
+	}
 	return Position{Line: line, Column: col}
 }

@@ -267,14 +267,21 @@ type suggestion struct {
 
 func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic) fileReport {
 	items := make([]item, len(diags))
+	// Findings come in source order, often many on one line: the cursor
+	// counts columns from the previous finding, and a line is hashed once.
+	pos := doc.Lines.Cursor()
+	hashedLine, lineHash := 0, ""
 	for i, d := range diags {
 		it := item{rule: d.Rule, severity: d.Severity, message: d.Message,
-			start: doc.Lines.Position(d.Span.Start), end: doc.Lines.Position(d.Span.End)}
-		it.lineHash = hashLine(doc.Lines.Text(it.start.Line))
+			start: pos.Position(d.Span.Start), end: pos.Position(d.Span.End)}
+		if it.start.Line != hashedLine {
+			hashedLine, lineHash = it.start.Line, hashLine(doc.Lines.Text(it.start.Line))
+		}
+		it.lineHash = lineHash
 		if fix := fixers.Suggest(doc, cfg, d); fix != nil {
 			it.fix = fix.Safety.String()
 			for _, e := range fix.Edits {
-				it.suggestions = append(it.suggestions, suggestion{start: doc.Lines.Position(e.Start), end: doc.Lines.Position(e.End), text: e.New})
+				it.suggestions = append(it.suggestions, suggestion{start: pos.Position(e.Start), end: pos.Position(e.End), text: e.New})
 			}
 		}
 		items[i] = it
