@@ -187,17 +187,23 @@ func segmentLine(line string) []segment {
 
 // nextMarker finds where the next block starts, searching from `from`.
 func nextMarker(s string, from int, inEntities bool) int {
-	best := len(s)
-	markers := []string{" ## [", " ## Entities", " > *"}
-	if inEntities {
-		markers = append(markers, " - **")
-	}
-	for _, m := range markers {
-		if i := strings.Index(s[from:], m); i >= 0 && from+i < best {
-			best = from + i
+	// One pass over the spaces from `from` on: searching for each marker
+	// separately would read to the end of the line for every marker that
+	// no longer occurs, on every call.
+	for i := from; i < len(s); {
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			break
 		}
+		at := i + j
+		rest := s[at:]
+		if strings.HasPrefix(rest, " ## [") || strings.HasPrefix(rest, " ## Entities") || strings.HasPrefix(rest, " > *") ||
+			inEntities && strings.HasPrefix(rest, " - **") {
+			return at
+		}
+		i = at + 1
 	}
-	return best
+	return len(s)
 }
 
 // quoteEnd finds the end of a quote line that starts s: the closing `*`
@@ -208,8 +214,14 @@ func quoteEnd(s string) int {
 	closing := -1
 	if strings.HasPrefix(s[body:], `"`) || strings.HasPrefix(s[body:], "“") {
 		for _, q := range []string{`"*`, "”*"} {
-			for from := body + 1; from < len(s); {
-				i := strings.Index(s[from:], q)
+			// Once one closing mark is found, the other can only be
+			// nearer: search no further than it.
+			limit := len(s)
+			if closing >= 0 {
+				limit = closing
+			}
+			for from := body + 1; from < limit; {
+				i := strings.Index(s[from:limit], q)
 				if i < 0 {
 					break
 				}

@@ -5,6 +5,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -36,5 +38,39 @@ func TestAdversarialHugePage(t *testing.T) {
 	code, out, errOut := podlint(t, dir, "check", "--no-config", "--max-file-size", "200MiB", "huge.md")
 	if code != exitFindings || !strings.Contains(out, "huge.md:7:1: error duplicate-intro") {
 		t.Errorf("exit %d\n%.2000s%s", code, out, errOut)
+	}
+}
+
+// A page of 20,000 chapters flattened onto one line, blank lines turned to
+// double spaces: tens of thousands of findings on a single line. Columns,
+// the marker search and the intro comparison were each quadratic here (a
+// 16,000-chapter page took a minute); now the run ends in well under a
+// second, and the fix restores every chapter.
+func TestAdversarialFlattenedManyChapters(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("# Flat\n\nA summary paragraph about tide pools.\n\n")
+	const chapters = 20_000
+	for c := range chapters {
+		fmt.Fprintf(&b, "## [%s] Chapter %d\n\nInes kneels on wet rock number %d.\n\n> *\"Quote %d.\"* — Ines [%s]\n\n", hms(c*10), c, c, c, hms(c*10))
+	}
+	write(t, dir, "flat.md", []byte(strings.ReplaceAll(b.String(), "\n", " ")))
+	code, out, errOut := podlint(t, dir, "check", "--no-config", "flat.md")
+	if code != exitFindings || !strings.Contains(out, "flat.md:1:48: error collapsed-markdown: page is flattened onto one line: 40,000 block markers") {
+		t.Fatalf("check: exit %d\n%.2000s%s", code, out, errOut)
+	}
+	if code, out, errOut = podlint(t, dir, "fix", "--write", "--no-config", "flat.md"); code == exitUsage {
+		t.Fatalf("fix: exit %d\n%.2000s%s", code, out, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "flat.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := string(data)
+	if n := strings.Count(fixed, "\n## ["); n != chapters {
+		t.Errorf("fix restored %d chapter headings, want %d", n, chapters)
+	}
+	if got, want := strings.Fields(fixed), strings.Fields(b.String()); len(got) != len(want) {
+		t.Errorf("fix changed the words: %d, want %d", len(got), len(want))
 	}
 }
