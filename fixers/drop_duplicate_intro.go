@@ -38,10 +38,21 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		return dropIntroJSON(doc, b)
 	}
 	repeat := string(doc.Src[d.Span.Start:d.Span.End])
+	// Safe when the words are exactly those of a summary paragraph the rule
+	// compares (the first few; a page may read as thousands).
 	safety := Unsafe
-	for _, s := range ep.Summary() {
-		if s.Span != b.Span && strings.Join(strings.Fields(s.Text), " ") == strings.Join(strings.Fields(repeat), " ") {
+	words := strings.Join(strings.Fields(repeat), " ")
+	seen := 0
+	for _, s := range ep.Intro {
+		if s.Kind != schema.Paragraph {
+			continue
+		}
+		if seen++; seen > rules.MaxIntroParagraphs {
+			break
+		}
+		if s.Span != b.Span && strings.Join(strings.Fields(s.Text), " ") == words {
 			safety = Safe
+			break
 		}
 	}
 	rest := strings.TrimSpace(string(doc.Src[d.Span.End:b.Span.End]))
@@ -53,7 +64,7 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		}
 		return &Fix{Safety: safety, Removed: []string{repeat}, Edits: []Edit{{Start: d.Span.Start, End: end}}}
 	}
-	if inChapter && proseCount(blocks) < 2 {
+	if inChapter && !hasParagraphs(blocks, 2) {
 		return nil
 	}
 	// The whole paragraph is the repeat: delete it with the blank lines
@@ -69,14 +80,17 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 	return &Fix{Safety: safety, Removed: []string{string(doc.Src[b.Span.Start:b.Span.End])}, Edits: []Edit{{Start: b.Span.Start, End: end}}}
 }
 
-func proseCount(blocks []schema.Block) int {
-	n := 0
+// hasParagraphs reports whether blocks hold at least n paragraphs, reading
+// no further than the n-th.
+func hasParagraphs(blocks []schema.Block, n int) bool {
 	for _, b := range blocks {
 		if b.Kind == schema.Paragraph {
-			n++
+			if n--; n == 0 {
+				return true
+			}
 		}
 	}
-	return n
+	return n <= 0
 }
 
 // dropIntroJSON removes the summary from the start of the first chapter's

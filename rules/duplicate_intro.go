@@ -41,10 +41,10 @@ const defaultIntroSimilarity = 0.9
 // its first paragraphs' worth of words, and the comparison is quadratic.
 const maxIntroBytes = 8 << 10
 
-// maxIntroParagraphs caps how many summary paragraphs are compared with
+// MaxIntroParagraphs caps how many summary paragraphs are compared with
 // the paragraphs after them: an intro is a few paragraphs, and a page read
 // as thousands of them (a flattened page) must not cost pairs of all.
-const maxIntroParagraphs = 8
+const MaxIntroParagraphs = 8
 
 // minIntroWords keeps short summaries ("Intro.") from matching everywhere.
 const minIntroWords = 8
@@ -75,7 +75,7 @@ func runDuplicateIntro(p *Pass) {
 	// paragraph could reach into it.
 	hashes := make([][]uint64, len(later))
 	reported := map[int]bool{}
-	for i, s := range summary[:min(len(summary), maxIntroParagraphs)] {
+	for i, s := range summary[:min(len(summary), MaxIntroParagraphs)] {
 		sw := wordHashes(prefix(s.Text, maxIntroBytes))
 		if len(sw) < minIntroWords || isLeaked(s) {
 			continue

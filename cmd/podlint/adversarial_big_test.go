@@ -74,3 +74,30 @@ func TestAdversarialFlattenedManyChapters(t *testing.T) {
 		t.Errorf("fix changed the words: %d, want %d", len(got), len(want))
 	}
 }
+
+// A summary of 8,000 identical paragraphs: every later one repeats the
+// first. The rule and the fixer each looked at all summary paragraphs for
+// every finding (50 s for the check); both now stop at the paragraphs the
+// rule compares.
+func TestAdversarialRepeatedSummary(t *testing.T) {
+	dir := t.TempDir()
+	const n = 8000
+	para := "Ines kneels on wet rock to count the anemones again today.\n\n"
+	write(t, dir, "rep.md", []byte("# Tide pools\n\n"+strings.Repeat(para, n)+"## [00:00] Cold open\n\nInes opens.\n"))
+	code, out, errOut := podlint(t, dir, "check", "--no-config", "rep.md")
+	if want := fmt.Sprintf("%d problems (%d errors, 0 warnings)", n-1, n-1); code != exitFindings || !strings.Contains(errOut+out, want) {
+		t.Fatalf("check: exit %d, want %q\n%.1000s%s", code, want, out, errOut)
+	}
+	code, out, errOut = podlint(t, dir, "fix", "--write", "--no-config", "rep.md")
+	if code == exitUsage || !strings.Contains(out+errOut, "drop-duplicate-intro") {
+		t.Fatalf("fix: exit %d\n%.1000s%s", code, out, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "rep.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Adjacent repeats wait a pass each, so ten passes leave a few.
+	if left := strings.Count(string(data), para); left < 1 || left > 16 {
+		t.Errorf("%d copies of the paragraph left after fix, want the original and at most a few", left)
+	}
+}
