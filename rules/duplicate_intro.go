@@ -18,7 +18,8 @@ or glued to the start of the first chapter's body. Readers see the same text twi
 
 A repeat is the summary's words again, in order, at the start of a later paragraph; small
 edits (a changed word here and there) still count, up to 10% of the words. The first eight
-paragraphs of the summary are compared with every paragraph after them.`,
+paragraphs of the summary are compared with the paragraphs after them, up to the end of the
+first chapter.`,
 	Bad: `Ada Pemberton explains why every flat map distorts something.
 
 ## [00:00] Cold open
