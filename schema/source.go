@@ -69,22 +69,23 @@ func (l *Lines) Text(line int) string {
 // Line is the 1-based line holding offset (clamped like Position), found
 // without counting columns.
 func (l *Lines) Line(offset int) int {
-	offset = max(0, min(offset, len(l.src)))
+	offset = l.clamp(offset)
 	return sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
 }
 
 // Position converts a byte offset into a line and column. Offsets past the
 // end clamp to the end; an offset inside a multi-byte rune counts as that rune.
 func (l *Lines) Position(offset int) Position {
-	if offset > len(l.src) {
-		offset = len(l.src)
-	}
-	if offset < 0 {
-		offset = 0
-	}
-	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
-	col := utf8.RuneCount(l.src[l.starts[line-1]:offset]) + 1
-	return Position{Line: line, Column: col}
+	offset = l.clamp(offset)
+	line := l.Line(offset)
+	return Position{Line: line, Column: l.column(line, offset)}
+}
+
+func (l *Lines) clamp(offset int) int { return max(0, min(offset, len(l.src))) }
+
+// column counts the code points from the start of line to offset, plus one.
+func (l *Lines) column(line, offset int) int {
+	return utf8.RuneCount(l.src[l.starts[line-1]:offset]) + 1
 }
 
 // Cursor turns many offsets of one source into positions, counting columns
@@ -103,8 +104,8 @@ func (l *Lines) Cursor() *Cursor { return &Cursor{l: l} }
 // Position is Lines.Position, computed from the last answer when it can be.
 func (c *Cursor) Position(offset int) Position {
 	l := c.l
-	offset = max(0, min(offset, len(l.src)))
-	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	offset = l.clamp(offset)
+	line := l.Line(offset)
 	// Counting from a rune start to a rune start adds up exactly; anywhere
 	// else the count is made from the line's start, as Position does.
 	boundary := offset == len(l.src) || utf8.RuneStart(l.src[offset])
@@ -115,7 +116,7 @@ func (c *Cursor) Position(offset int) Position {
 	case c.valid && boundary && line == c.line:
 		col = c.col - utf8.RuneCount(l.src[offset:c.off])
 	default:
-		col = utf8.RuneCount(l.src[l.starts[line-1]:offset]) + 1
+		col = l.column(line, offset)
 	}
 	if boundary {
 		c.line, c.off, c.col, c.valid = line, offset, col, true
