@@ -30,7 +30,7 @@ func makeRestoreLines(doc *schema.Document, _ *rules.Config, d rules.Diagnostic)
 	ep := doc.Episode
 	if c := ep.Collapsed; c != nil && c.Span.Start <= d.Span.Start && d.Span.Start < c.Span.End {
 		line := string(doc.Src[c.Span.Start:c.Span.End])
-		r := schema.RestoreLines(line, entityNames(ep))
+		r := schema.RestoreLines(line, ep.EntityNames())
 		if r.Text == line {
 			return nil
 		}
@@ -41,21 +41,11 @@ func makeRestoreLines(doc *schema.Document, _ *rules.Config, d rules.Diagnostic)
 		if ch.Title.Span != d.Span {
 			continue
 		}
-		sp := schema.SplitHeading(ch.Title.Value, schema.NameTokens(entityNames(ep)), "")
+		sp := schema.SplitHeading(ch.Title.Value, schema.NameTokens(ep.EntityNames()), "")
 		if sp.Body == "" {
 			return nil
 		}
 		return &Fix{Safety: Unsafe, Edits: []Edit{{Start: ch.Title.Span.Start, End: ch.Title.Span.End, New: sp.Title + "\n\n" + strings.TrimSpace(sp.Body)}}}
 	}
 	return nil
-}
-
-func entityNames(ep *schema.Episode) []string {
-	var out []string
-	if ep.Entities != nil {
-		for _, e := range ep.Entities.Entities {
-			out = append(out, e.Name.Value)
-		}
-	}
-	return out
 }

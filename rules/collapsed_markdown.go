@@ -44,7 +44,7 @@ func runCollapsedMarkdown(p *Pass) {
 	}
 	at := c.Span.Start + i + 1
 	uncertain := ""
-	if r := schema.RestoreLines(string(line), entityNames(p.Episode)); len(r.Uncertain) > 0 {
+	if r := schema.RestoreLines(string(line), p.Episode.EntityNames()); len(r.Uncertain) > 0 {
 		sp := r.Uncertain[0]
 		uncertain = fmt.Sprintf("; %s title end unsure, the first: %q, then %q", plural(len(r.Uncertain), "chapter"), sp.Title, firstWords(sp.Body, 4))
 	}
@@ -69,7 +69,7 @@ func runMergedHeadings(p *Pass) {
 			continue
 		}
 		if known == nil {
-			known = entityNames(p.Episode)
+			known = p.Episode.EntityNames()
 		}
 		sp := schema.SplitHeading(c.Title.Value, schema.NameTokens(known), "")
 		if sp.Body == "" {
@@ -85,18 +85,6 @@ func labelAt(c *schema.Chapter) string {
 		return "the chapter at " + schema.FormatTimestamp(c.Start.Seconds)
 	}
 	return "a chapter"
-}
-
-func entityNames(ep *schema.Episode) []string {
-	out := []string{}
-	if ep.Entities != nil {
-		for _, e := range ep.Entities.Entities {
-			if e.Name.Value != "" {
-				out = append(out, e.Name.Value)
-			}
-		}
-	}
-	return out
 }
 
 func firstWords(s string, n int) string {

@@ -96,6 +96,20 @@ type Episode struct {
 // Summary returns the summary paragraphs.
 func (e *Episode) Summary() []Block { return paragraphs(e.Intro) }
 
+// EntityNames lists the names of the Entities section, without empty ones:
+// the names the flattened-page reader and the title scorer know.
+func (e *Episode) EntityNames() []string {
+	out := []string{}
+	if e.Entities != nil {
+		for _, en := range e.Entities.Entities {
+			if en.Name.Value != "" {
+				out = append(out, en.Name.Value)
+			}
+		}
+	}
+	return out
+}
+
 // FrontMatter is the YAML block at the top of a Markdown page. For a JSON
 // episode it holds the top-level fields that the model does not carry
 // otherwise (tags, seo_title, duration, ...), so rules read both alike.
