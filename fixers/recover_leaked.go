@@ -3,6 +3,7 @@ package fixers
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -83,6 +84,9 @@ func makeRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	}
 	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
 	start, end := r.blobLines(b)
+	if unwritable(string(doc.Src[start:end])) {
+		return nil
+	}
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: start, End: end})
 	for i, c := range matches {
 		r.placeChapter(c, lk.Chapters[i], start, end)
@@ -207,6 +211,22 @@ func (r *recovery) quoteLine(q schema.LeakedQuote) string {
 		line += " [" + r.cfg.FormatTimestamp(q.At) + "]"
 	}
 	return line
+}
+
+// unwritable reports text a recovery cannot write back word for word: a C0
+// control character other than tab and line ends, or invalid UTF-8. Either
+// would be escaped or replaced, changing the words around it, so such a
+// blob is left for an editor.
+func unwritable(s string) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return true
+		}
+	}
+	return false
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -3,6 +3,7 @@ package fixers
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 
@@ -72,7 +73,7 @@ func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diag
 			items = append(items, string(doc.Src[q.Span.Start:q.Span.End]))
 		}
 	}
-	if first < 0 {
+	if first < 0 || slices.ContainsFunc(items, unwritable) {
 		return nil
 	}
 	lk := schema.ReadLeaked(items)
