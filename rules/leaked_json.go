@@ -56,22 +56,30 @@ func IsLeakedText(text string) bool {
 }
 
 // hasQuotedColon is a fast test for what jsonKeyRe needs: a quote mark,
-// then optional spaces, then a colon. Most prose has none, and the regexp
-// then never runs.
+// then optional white space, then a colon. Most prose has no colon at all, so the
+// scan jumps from colon to colon (a vectorized byte search) and looks back
+// for the quote mark; the regexp runs only when one is found.
 func hasQuotedColon(t string) bool {
-	for i := 0; i < len(t); i++ {
-		if t[i] != '\'' && t[i] != '"' {
-			continue
+	for from := 0; ; {
+		i := strings.IndexByte(t[from:], ':')
+		if i < 0 {
+			return false
 		}
-		j := i + 1
-		for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
-			j++
+		j := from + i - 1
+		for j >= 0 && isRESpace(t[j]) {
+			j--
 		}
-		if j < len(t) && t[j] == ':' {
+		if j >= 0 && (t[j] == '"' || t[j] == '\'') {
 			return true
 		}
+		from += i + 1
 	}
-	return false
+}
+
+// isRESpace is the regexp's \s: tab, newline, form feed, carriage return
+// and space.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // isLeaked tells whether a block is leaked JSON.
