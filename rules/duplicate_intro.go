@@ -74,11 +74,22 @@ func runDuplicateIntro(p *Pass) {
 	}
 	// Each later paragraph's words are hashed once, as far as any summary
 	// paragraph could reach into it.
+	// Only the start of a later paragraph can repeat the summary: its first
+	// words, a tenth more than the longest summary paragraph has.
+	intro := summary[:min(len(summary), MaxIntroParagraphs)]
+	summaryWords := make([][]uint64, len(intro))
+	reach := 0
+	for i, s := range intro {
+		if sw := wordHashes(prefix(s.Text, maxIntroBytes), -1); len(sw) >= minIntroWords && !isLeaked(s) {
+			summaryWords[i] = sw
+			reach = max(reach, len(sw)+len(sw)/10)
+		}
+	}
 	hashes := make([][]uint64, len(later))
 	reported := map[int]bool{}
-	for i, s := range summary[:min(len(summary), MaxIntroParagraphs)] {
-		sw := wordHashes(prefix(s.Text, maxIntroBytes))
-		if len(sw) < minIntroWords || isLeaked(s) {
+	for i, s := range intro {
+		sw := summaryWords[i]
+		if sw == nil {
 			continue
 		}
 		counts := map[uint64]int{}
@@ -90,10 +101,8 @@ func runDuplicateIntro(p *Pass) {
 			if c.block.Span.Start <= s.Span.Start || reported[c.block.Span.Start] {
 				continue
 			}
-			// Only the start of the paragraph can repeat the summary: its
-			// first words, a tenth more than the summary has.
 			if hashes[k] == nil {
-				hashes[k] = wordHashes(prefix(c.block.Text, maxIntroBytes*3/2+16))
+				hashes[k] = wordHashes(c.block.Text, reach)
 			}
 			cw := hashes[k]
 			if len(cw) < len(sw)*9/10 {
@@ -135,31 +144,46 @@ func common(a map[uint64]int, b []uint64) int {
 	return n
 }
 
-// wordHashes is words as hashes: the same case-folded words, compared
-// without allocating a string for each.
-func wordHashes(text string) []uint64 {
+// wordHashes is the first limit words of text as hashes (limit < 0: all):
+// the same case-folded words, compared without allocating a string for each.
+// ASCII, nearly all of a page, takes a table-free fast path.
+func wordHashes(text string, limit int) []uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
 	var out []uint64
-	var h uint64
-	in := false
-	flush := func() {
-		if in {
-			out = append(out, h)
-		}
-		h, in = 14695981039346656037, false
-	}
-	flush()
-	for _, r := range text {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+	h, in := uint64(offset), false
+	for i := 0; i < len(text) && len(out) != limit; {
+		c := text[i]
+		var r rune
+		var letter, space bool
+		if c < utf8.RuneSelf {
+			i++
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			r = rune(c)
+			letter = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+			space = c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+			letter = unicode.IsLetter(r) || unicode.IsDigit(r)
+			space = unicode.IsSpace(r)
 			r = unicode.ToLower(r)
-			h = (h ^ uint64(r)) * 1099511628211
+		}
+		switch {
+		case letter:
+			h = (h ^ uint64(r)) * prime
 			in = true
-		case unicode.IsSpace(r):
-			flush()
+		case space && in:
+			out = append(out, h)
+			h, in = offset, false
 		}
 		// Punctuation inside or around a word is skipped, as words does.
 	}
-	flush()
+	if in && len(out) != limit {
+		out = append(out, h)
+	}
 	return out
 }
 
