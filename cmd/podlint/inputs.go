@@ -91,14 +91,24 @@ func collect(args []string, stdinName string, res *resolver) ([]input, []inputEr
 func walk(root string, res *resolver, add func(input)) (int, []inputError) {
 	var errs []inputError
 	found := 0
-	absRoot, _ := filepath.Abs(root)
+	// filepath.Abs asks the system for the working directory each time;
+	// a walk asks once.
+	cwd, _ := os.Getwd()
+	abs := func(path string) string {
+		if filepath.IsAbs(path) || cwd == "" {
+			p, _ := filepath.Abs(path)
+			return p
+		}
+		return filepath.Join(cwd, path)
+	}
+	absRoot := abs(root)
 	ignores := map[string][]*gitignore{filepath.Dir(absRoot): gitignoresAbove(absRoot)}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, inputError{path: path, msg: describeFSError(err)})
 			return nil
 		}
-		abs, _ := filepath.Abs(path)
+		abs := abs(path)
 		stack := ignores[filepath.Dir(abs)]
 		if d.IsDir() {
 			if path != root && (strings.HasPrefix(d.Name(), ".") || ignoredBy(stack, abs, true) || res.excluded(path)) {
@@ -140,25 +150,22 @@ func describeFSError(err error) string {
 
 // load reads one input within the size limit and checks it is UTF-8 text.
 func load(in input, stdin io.Reader, limit int64) ([]byte, *inputError) {
-	r := stdin
-	if !in.stdin {
-		f, err := os.Open(in.path)
-		if err != nil {
-			return nil, &inputError{path: in.path, msg: describeFSError(err)}
-		}
-		defer f.Close()
-		if info, err := f.Stat(); err == nil && info.Size() > limit {
-			return nil, &inputError{path: in.path, msg: fmt.Sprintf("file is %s, larger than the limit of %s (see --max-file-size)", formatSize(info.Size()), formatSize(limit))}
-		} else if err == nil && info.IsDir() {
-			return nil, &inputError{path: in.path, msg: "is a directory"}
-		}
-		r = f
+	var src []byte
+	var err error
+	if in.stdin {
+		src, err = io.ReadAll(io.LimitReader(stdin, limit+1))
+	} else {
+		src, err = readFile(in.path, limit)
 	}
-	src, err := readAll(r, limit)
-	if err != nil {
+	var big tooLarge
+	switch {
+	case errors.As(err, &big):
+		return nil, &inputError{path: in.path, msg: fmt.Sprintf("file is %s, larger than the limit of %s (see --max-file-size)", formatSize(int64(big)), formatSize(limit))}
+	case errors.Is(err, errIsDir):
+		return nil, &inputError{path: in.path, msg: "is a directory"}
+	case err != nil:
 		return nil, &inputError{path: in.path, msg: describeFSError(err)}
-	}
-	if int64(len(src)) > limit {
+	case int64(len(src)) > limit:
 		return nil, &inputError{path: in.path, msg: fmt.Sprintf("input is larger than the limit of %s (see --max-file-size)", formatSize(limit))}
 	}
 	if e := schema.CheckEncoding(src); e != nil {
@@ -168,24 +175,43 @@ func load(in input, stdin io.Reader, limit int64) ([]byte, *inputError) {
 	return src, nil
 }
 
-// readAll reads at most limit+1 bytes, in one allocation when r is a file
-// whose size is known.
-func readAll(r io.Reader, limit int64) ([]byte, error) {
-	if f, ok := r.(*os.File); ok {
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= limit {
-			buf := make([]byte, info.Size()+1) // +1 sees a file that grew
-			n, err := io.ReadFull(f, buf)
-			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-				return buf[:n], nil
-			}
-			if err != nil {
-				return nil, err
-			}
-			rest, err := io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
-			return append(buf[:n], rest...), err
-		}
+// tooLarge is a file's size when it is over the limit.
+type tooLarge int64
+
+func (t tooLarge) Error() string { return "file too large" }
+
+var errIsDir = errors.New("is a directory")
+
+// readFileOS reads at most limit+1 bytes of a file through package os, in
+// one allocation when the file is regular.
+func readFileOS(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	return io.ReadAll(io.LimitReader(r, limit+1))
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case info.IsDir():
+		return nil, errIsDir
+	case !info.Mode().IsRegular(): // a pipe or a device: read to the limit
+		return io.ReadAll(io.LimitReader(f, limit+1))
+	case info.Size() > limit:
+		return nil, tooLarge(info.Size())
+	}
+	buf := make([]byte, info.Size()+1) // +1 sees a file that grew
+	n, err := io.ReadFull(f, buf)
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return buf[:n], nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
+	return append(buf[:n], rest...), err
 }
 
 var sizeUnits = []struct {
