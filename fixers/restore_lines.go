@@ -29,9 +29,8 @@ func makeRestoreLines(doc *schema.Document, _ *rules.Config, d rules.Diagnostic)
 	}
 	ep := doc.Episode
 	if c := ep.Collapsed; c != nil && c.Span.Start <= d.Span.Start && d.Span.Start < c.Span.End {
-		line := string(doc.Src[c.Span.Start:c.Span.End])
-		r := schema.RestoreLines(line, ep.EntityNames())
-		if r.Text == line {
+		r, _ := doc.RestoreCollapsed()
+		if r.Text == string(doc.Src[c.Span.Start:c.Span.End]) {
 			return nil
 		}
 		return &Fix{Safety: Safe, Edits: []Edit{{Start: c.Span.Start, End: c.Span.End, New: r.Text}}}

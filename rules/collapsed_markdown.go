@@ -44,7 +44,7 @@ func runCollapsedMarkdown(p *Pass) {
 	}
 	at := c.Span.Start + i + 1
 	uncertain := ""
-	if r := schema.RestoreLines(string(line), p.Episode.EntityNames()); len(r.Uncertain) > 0 {
+	if r, _ := p.Doc.RestoreCollapsed(); len(r.Uncertain) > 0 {
 		sp := r.Uncertain[0]
 		uncertain = fmt.Sprintf("; %s title end unsure, the first: %q, then %q", plural(len(r.Uncertain), "chapter"), sp.Title, firstWords(sp.Body, 4))
 	}

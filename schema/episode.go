@@ -253,4 +253,6 @@ type Section struct {
 type Collapsed struct {
 	Span    Span // the line holding the markers
 	Markers int  // how many block markers stand mid-line
+
+	restored *Restored // RestoreCollapsed's answer, once asked
 }

@@ -36,6 +36,23 @@ type segment struct {
 	text string
 }
 
+// RestoreCollapsed is RestoreLines on the document's flattened line with the
+// episode's entity names, worked out once per document: the rule that
+// reports the page and the fix that repairs it both need it, and it is most
+// of the cost of a flattened page. ok is false when the page is not
+// flattened.
+func (d *Document) RestoreCollapsed() (r Restored, ok bool) {
+	c := d.Episode.Collapsed
+	if c == nil {
+		return Restored{}, false
+	}
+	if c.restored == nil {
+		r := RestoreLines(string(d.Src[c.Span.Start:c.Span.End]), d.Episode.EntityNames())
+		c.restored = &r
+	}
+	return *c.restored, true
+}
+
 // RestoreLines rebuilds the lines of a flattened page body. names are the
 // proper names the page offers (its entities); they tell a name that
 // starts a body from one inside a title.
