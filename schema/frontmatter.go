@@ -26,6 +26,15 @@ func readFrontMatter(doc *Document, ep *Episode, open line, body []line, closing
 	if len(body) == 0 {
 		return
 	}
+	if fields, pointers, ok := quickFrontMatter(doc.Src, body); ok {
+		fm.Fields, doc.frontMatterPointers = fields, pointers
+		return
+	}
+	parseFrontMatter(doc, fm, open, body)
+}
+
+// parseFrontMatter reads front matter with the YAML parser.
+func parseFrontMatter(doc *Document, fm *FrontMatter, open line, body []line) {
 	data := doc.Src[body[0].start:body[len(body)-1].next]
 	r := &fmReader{doc: doc, firstLine: doc.Lines.Line(body[0].start), pointers: map[string]Span{}}
 	var root yaml.Node

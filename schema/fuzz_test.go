@@ -3,6 +3,7 @@ package schema
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -125,6 +126,48 @@ func FuzzRestoreLines(f *testing.F) {
 		r := RestoreLines(line, nil)
 		if strings.Join(strings.Fields(r.Text), " ") != strings.Join(strings.Fields(line), " ") {
 			t.Fatalf("words changed:\n%q\n%q", line, r.Text)
+		}
+	})
+}
+
+// FuzzQuickFrontMatter holds the hand-written reader of simple front matter
+// to the YAML parser: wherever it answers, it gives the same fields, values,
+// spans and pointers, and the parser finds nothing wrong.
+func FuzzQuickFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"slug: early-season-builds\ntags: [island, curious-harbor]",
+		"title: \"A title: with a colon\"\ntags: []\n",
+		"title: It's (mostly) fine! \r\nkind: a/b.c",
+		"a: true\n", "a: [x, null]", "a:b", "a: x # c", "a: [x,y]  ", "a: [ x , y ]", "a: x\na: y", "a: [x,]", "a:  ",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, yamlText string) {
+		src := []byte("---\n" + yamlText + "\n---\n# T\n")
+		lines := splitLines(src)
+		closing := 1
+		for closing < len(lines) && string(src[lines[closing].start:lines[closing].end]) != "---" {
+			closing++
+		}
+		if closing == len(lines) || closing == 1 {
+			return
+		}
+		body := lines[1:closing]
+		fields, pointers, ok := quickFrontMatter(src, body)
+		if !ok {
+			return
+		}
+		doc := &Document{Path: "page.md", Src: src, Lines: NewLines(src)}
+		fm := &FrontMatter{}
+		parseFrontMatter(doc, fm, lines[0], body)
+		if len(doc.Problems) > 0 {
+			t.Fatalf("quick reader took %q, which the parser rejects: %v", yamlText, doc.Problems)
+		}
+		if !reflect.DeepEqual(fields, fm.Fields) {
+			t.Fatalf("fields of %q differ:\nquick:  %#v\nparser: %#v", yamlText, fields, fm.Fields)
+		}
+		if !reflect.DeepEqual(pointers, doc.frontMatterPointers) {
+			t.Fatalf("pointers of %q differ:\nquick:  %v\nparser: %v", yamlText, pointers, doc.frontMatterPointers)
 		}
 	})
 }
