@@ -36,6 +36,9 @@ func runTimestampFormat(p *Pass) {
 // checkTimestamp reports ts when it is out of form; where and c name its
 // place (the label is only built for a finding).
 func checkTimestamp(p *Pass, ts schema.Timestamp, where string, c *schema.Chapter) {
+	if ts.Canonical && p.Config.TimestampStyle != TimestampHours {
+		return // the reader already compared it with the default form
+	}
 	switch want := p.Config.FormatTimestamp(ts.Seconds); {
 	case !ts.Valid:
 		p.Report(ts.Span, "[%s] in %s %s is not a timestamp: write mm:ss or h:mm:ss", ts.Raw, where, c.Label())

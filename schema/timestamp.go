@@ -8,48 +8,51 @@ import (
 // FormatTimestamp writes seconds canonically: `mm:ss` below one hour,
 // `h:mm:ss` from one hour on.
 func FormatTimestamp(seconds int) string {
+	var buf [24]byte
+	return string(AppendTimestamp(buf[:0], seconds))
+}
+
+// AppendTimestamp appends FormatTimestamp(seconds) to dst.
+func AppendTimestamp(dst []byte, seconds int) []byte {
 	if seconds < 0 {
 		seconds = 0
 	}
 	h, m, s := seconds/3600, seconds/60%60, seconds%60
-	if h == 0 {
-		return pad2(m) + ":" + pad2(s)
+	if h > 0 {
+		dst = append(strconv.AppendInt(dst, int64(h), 10), ':')
 	}
-	return strconv.Itoa(h) + ":" + pad2(m) + ":" + pad2(s)
-}
-
-func pad2(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
+	return append(dst, byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10))
 }
 
 // maxTimestampField keeps a field's digits from overflowing; no episode is
 // anywhere near a million hours long.
 const maxTimestampField = 6
 
+// maxTimestampSeconds keeps the canonical form within maxTimestampField
+// digits of hours, so that whatever parses can be written back and read
+// again ("999999:70:00" would need a seventh digit).
+const maxTimestampSeconds = 999999*3600 + 3599
+
 // ParseTimestamp reads `m:ss`, `mm:ss` or `h:mm:ss` (any digit counts). It
 // returns the total seconds and whether raw reads as a time at all; whether it
 // is canonical is a separate question (see Timestamp.Canonical).
 func ParseTimestamp(raw string) (seconds int, ok bool) {
-	parts := strings.Split(raw, ":")
-	if len(parts) < 2 || len(parts) > 3 {
-		return 0, false
-	}
-	total := 0
-	for _, p := range parts {
-		if p == "" || len(p) > maxTimestampField {
-			return 0, false
-		}
-		n := 0
-		for i := 0; i < len(p); i++ {
-			if p[i] < '0' || p[i] > '9' {
+	total, fields, digits, n := 0, 1, 0, 0
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case '0' <= c && c <= '9':
+			if digits++; digits > maxTimestampField {
 				return 0, false
 			}
-			n = n*10 + int(p[i]-'0')
+			n = n*10 + int(c-'0')
+		case c == ':' && digits > 0 && fields < 3:
+			total, fields, digits, n = total*60+n, fields+1, 0, 0
+		default:
+			return 0, false
 		}
-		total = total*60 + n
+	}
+	if total = total*60 + n; fields < 2 || digits == 0 || total > maxTimestampSeconds {
+		return 0, false
 	}
 	return total, true
 }
@@ -57,12 +60,13 @@ func ParseTimestamp(raw string) (seconds int, ok bool) {
 // NewTimestamp reads raw found at span into a Timestamp.
 func NewTimestamp(raw string, span Span) Timestamp {
 	secs, ok := ParseTimestamp(raw)
+	var buf [24]byte
 	return Timestamp{
 		Raw:       raw,
 		Span:      span,
 		Seconds:   secs,
 		Valid:     ok,
-		Canonical: ok && FormatTimestamp(secs) == raw,
+		Canonical: ok && string(AppendTimestamp(buf[:0], secs)) == raw,
 	}
 }
 
