@@ -8,7 +8,8 @@ import "strconv"
 // else, which then goes to the YAML parser. Where it answers, it answers
 // exactly as the parser would (FuzzQuickFrontMatter holds it to that):
 // plain scalars that start with a letter and hold no YAML indicator, flow
-// lists of them, and double-quoted strings without escapes.
+// lists of them, double-quoted strings without escapes, whole numbers and
+// dates.
 
 // maxQuickKey is the longest key read by hand, well under YAML's limit of
 // 1024 characters for a plain key.
@@ -61,6 +62,12 @@ func quickFrontMatter(src []byte, body []line) (fields []Field, pointers map[str
 				return nil, nil, false
 			}
 			value = s
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			v, ok := quickNumberOrDate(rest)
+			if !ok {
+				return nil, nil, false
+			}
+			value = v
 		default:
 			s, n := quickPlain(rest, false)
 			if n != len(rest) || !isPlainString(s) {
@@ -110,6 +117,42 @@ func quickPlain(s []byte, inList bool) (string, int) {
 		}
 	}
 	return string(s[:end]), n
+}
+
+// quickNumberOrDate reads a whole number (as the float64 JSON gives) or a
+// date written yyyy-mm-dd (kept as the string written, as the parser's
+// reading is), with nothing after it but spaces.
+func quickNumberOrDate(s []byte) (any, bool) {
+	end := len(s)
+	for end > 0 && s[end-1] == ' ' {
+		end--
+	}
+	s = s[:end]
+	digits := 0
+	for digits < len(s) && '0' <= s[digits] && s[digits] <= '9' {
+		digits++
+	}
+	switch {
+	case digits == len(s) && digits <= 15 && (s[0] != '0' || digits == 1):
+		n := 0.0
+		for _, c := range s {
+			n = n*10 + float64(c-'0')
+		}
+		return n, true
+	case len(s) == 10 && digits == 4 && s[4] == '-' && s[7] == '-' &&
+		isDigits(s[5:7]) && isDigits(s[8:10]):
+		return string(s), true
+	}
+	return nil, false
+}
+
+func isDigits(s []byte) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
 }
 
 // isPlainString rules out the words YAML reads as null or a boolean.

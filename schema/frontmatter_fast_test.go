@@ -17,9 +17,13 @@ func TestQuickFrontMatter(t *testing.T) {
 		{"title: \"Maps: a history\"\ntags: []", map[string]any{"title": "Maps: a history", "tags": []any{}}},
 		{"title: It's (mostly) fine!  \r\nkind: a/b.c", map[string]any{"title": "It's (mostly) fine!", "kind": "a/b.c"}},
 		{"tags: [ x , y ]", map[string]any{"tags": []any{"x", "y"}}},
-		{"draft: true", nil},            // a boolean
-		{"tags: [x, null]", nil},        // a null item
-		{"date: 2024-05-01", nil},       // a date: starts with a digit
+		{"draft: true", nil},     // a boolean
+		{"tags: [x, null]", nil}, // a null item
+		{"published: 2024-05-01\nduration: 4210\nzero: 0", map[string]any{"published": "2024-05-01", "duration": 4210.0, "zero": 0.0}},
+		{"n: 0123", nil}, // octal to YAML
+		{"n: 1.5", nil},  // a float
+		{"d: 2024-5-01", nil},
+		{"d: 2024-05-01T10:00", nil},
 		{"title: Maps: a history", nil}, // a colon inside
 		{"title: x # note", nil},        // a comment
 		{"a:b", nil},                    // not a key and value

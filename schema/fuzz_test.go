@@ -138,6 +138,7 @@ func FuzzQuickFrontMatter(f *testing.F) {
 		"slug: early-season-builds\ntags: [island, curious-harbor]",
 		"title: \"A title: with a colon\"\ntags: []\n",
 		"title: It's (mostly) fine! \r\nkind: a/b.c",
+		"published: 2026-03-14\nduration: 4210", "n: 0", "n: 007", "n: 12345678901234567", "d: 2024-99-99",
 		"a: true\n", "a: [x, null]", "a:b", "a: x # c", "a: [x,y]  ", "a: [ x , y ]", "a: x\na: y", "a: [x,]", "a:  ",
 	} {
 		f.Add(s)
