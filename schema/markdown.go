@@ -41,8 +41,11 @@ var bom = []byte("\xef\xbb\xbf")
 
 // mdReader turns a Markdown page into an Episode, line by line.
 type mdReader struct {
-	doc   *Document
-	src   []byte
+	doc *Document
+	src []byte
+	// str is src as one string: the model's texts are slices of it, not
+	// copies of their own.
+	str   string
 	lines []line
 	ep    *Episode
 
@@ -52,7 +55,7 @@ type mdReader struct {
 }
 
 func readMarkdown(doc *Document) {
-	r := &mdReader{doc: doc, src: doc.Src, lines: splitLines(doc.Src), ep: &Episode{}}
+	r := &mdReader{doc: doc, src: doc.Src, str: string(doc.Src), lines: splitLines(doc.Src), ep: &Episode{}}
 	doc.Episode = r.ep
 	i := r.frontMatter()
 	for i < len(r.lines) {
@@ -61,7 +64,7 @@ func readMarkdown(doc *Document) {
 	r.detectCollapsed()
 }
 
-func (r *mdReader) text(l line) string { return string(r.src[l.start:l.end]) }
+func (r *mdReader) text(l line) string { return r.str[l.start:l.end] }
 
 // has tells whether line l starts with prefix, without making a string.
 func (r *mdReader) has(l line, prefix string) bool {
@@ -100,7 +103,7 @@ func (r *mdReader) block(i int) int {
 	case r.has(l, "# ") && r.ep.Title == nil && r.chapter == nil && r.entities == nil && r.section == nil:
 		r.title(l)
 		return i + 1
-	case r.has(l, "## ") || string(r.src[l.start:l.end]) == "##": // compared without a copy
+	case r.has(l, "## ") || r.str[l.start:l.end] == "##":
 		r.heading(l)
 		return i + 1
 	case r.entities != nil:
@@ -151,7 +154,7 @@ func (r *mdReader) paragraph(i int) int {
 		}
 	}
 	span := Span{r.lines[first].start, r.lines[i-1].end}
-	text := string(r.src[span.Start:span.End])
+	text := r.str[span.Start:span.End]
 	if strings.Contains(text, "\r") {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 	}
@@ -173,14 +176,14 @@ func (r *mdReader) add(b Block) {
 func (r *mdReader) title(l line) {
 	r.ep.TitleLine = Span{l.start, l.end}
 	start := l.start + len("# ")
-	r.ep.Title = &Text{Value: string(r.src[start:l.end]), Span: Span{start, l.end}}
+	r.ep.Title = &Text{Value: r.str[start:l.end], Span: Span{start, l.end}}
 }
 
 // heading starts a chapter, the entities section or another section.
 func (r *mdReader) heading(l line) {
 	r.chapter, r.entities, r.section = nil, nil, nil
 	start := min(l.start+len("## "), l.end)
-	rest := string(r.src[start:l.end])
+	rest := r.str[start:l.end]
 	switch {
 	case strings.HasPrefix(rest, "["):
 		r.chapter = r.chapterHeading(l, start, rest)
@@ -207,7 +210,7 @@ func (r *mdReader) chapterHeading(l line, start int, rest string) *Chapter {
 	if titleStart < l.end && r.src[titleStart] == ' ' {
 		titleStart++
 	}
-	c.Title = Text{Value: string(r.src[titleStart:l.end]), Span: Span{titleStart, l.end}}
+	c.Title = Text{Value: r.str[titleStart:l.end], Span: Span{titleStart, l.end}}
 	return c
 }
 
@@ -223,7 +226,7 @@ func (r *mdReader) quote(l line) *Quote {
 	// A trailing ` [TS]`.
 	if end > start && r.src[end-1] == ']' {
 		if open := bytes.LastIndexByte(r.src[start:end], '['); open > 0 && r.src[start+open-1] == ' ' {
-			raw := string(r.src[start+open+1 : end-1])
+			raw := r.str[start+open+1 : end-1]
 			if ts := NewTimestamp(raw, Span{start + open + 1, end - 1}); ts.Valid {
 				q.At = &ts
 				end = start + open - 1
@@ -239,20 +242,20 @@ func (r *mdReader) quote(l line) *Quote {
 			body = Span{start + 1, end}
 		}
 	}
-	q.Body = Text{Value: string(r.src[body.Start:body.End]), Span: body}
+	q.Body = Text{Value: r.str[body.Start:body.End], Span: body}
 	readQuoteBody(q)
 	return q
 }
 
 // speaker reads ` — Speaker` from the bytes after the closing `*`.
 func (r *mdReader) speaker(q *Quote, from, to int) {
-	tail := string(r.src[from:to])
+	tail := r.str[from:to]
 	trimmed := strings.TrimLeft(tail, " ")
 	if !strings.HasPrefix(trimmed, "—") {
 		return
 	}
 	off := from + len(tail) - len(trimmed) + len("—")
-	name := strings.TrimLeft(string(r.src[off:to]), " ")
+	name := strings.TrimLeft(r.str[off:to], " ")
 	off = to - len(name)
 	name = strings.TrimRight(name, " ")
 	if name != "" {
@@ -284,14 +287,14 @@ func (r *mdReader) entityLine(l line) {
 		r.entities.Stray = append(r.entities.Stray, Span{l.start, l.end})
 		return
 	}
-	r.entities.Entities = append(r.entities.Entities, parseEntity(r.src, l.start, l.end))
+	r.entities.Entities = append(r.entities.Entities, parseEntity(r.str, l.start, l.end))
 }
 
 // parseEntity reads `- **Name** (Type): description` in src[start:end].
-func parseEntity(src []byte, start, end int) Entity {
+func parseEntity(src string, start, end int) Entity {
 	e := Entity{Span: Span{start, end}}
 	at := start + 2
-	rest := string(src[at:end])
+	rest := src[at:end]
 	if !strings.HasPrefix(rest, "**") {
 		e.Malformed = "the name is not in bold (`**Name**`)"
 		return e
@@ -303,7 +306,7 @@ func parseEntity(src []byte, start, end int) Entity {
 	}
 	e.Name = Text{Value: rest[2 : 2+closing], Span: Span{at + 2, at + 2 + closing}}
 	at += 2 + closing + 2
-	rest = string(src[at:end])
+	rest = src[at:end]
 	if !strings.HasPrefix(rest, " (") {
 		e.Malformed = "no ` (Type)` after the name"
 		return e
@@ -315,7 +318,7 @@ func parseEntity(src []byte, start, end int) Entity {
 	}
 	e.Type = Text{Value: rest[2:closing], Span: Span{at + 2, at + closing}}
 	at += closing + 1
-	rest = string(src[at:end])
+	rest = src[at:end]
 	if !strings.HasPrefix(rest, ":") {
 		e.Malformed = "no `:` after the `(Type)`"
 		return e

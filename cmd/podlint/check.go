@@ -272,7 +272,7 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 	pos := doc.Lines.Cursor()
 	hashedLine, lineHash := 0, ""
 	for i, d := range diags {
-		it := item{rule: d.Rule, severity: d.Severity, message: d.Message,
+		it := item{rule: d.Rule, severity: d.Severity, message: strings.Clone(d.Message),
 			start: pos.Position(d.Span.Start), end: pos.Position(d.Span.End)}
 		if it.start.Line != hashedLine {
 			hashedLine, lineHash = it.start.Line, hashLine(doc.Lines.Text(it.start.Line))
@@ -281,7 +281,9 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 		if fix := fixers.Suggest(doc, cfg, d); fix != nil {
 			it.fix = fix.Safety.String()
 			for _, e := range fix.Edits {
-				it.suggestions = append(it.suggestions, suggestion{start: pos.Position(e.Start), end: pos.Position(e.End), text: e.New})
+				// A copy: an edit may be a slice of the page's text, which a
+				// kept report must not hold on to.
+				it.suggestions = append(it.suggestions, suggestion{start: pos.Position(e.Start), end: pos.Position(e.End), text: strings.Clone(e.New)})
 			}
 		}
 		items[i] = it
