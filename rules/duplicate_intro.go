@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,16 +87,14 @@ func runDuplicateIntro(p *Pass) {
 		}
 	}
 	hashes := make([][]uint64, len(later))
+	var scratch []uint64
 	reported := map[int]bool{}
 	for i, s := range intro {
 		sw := summaryWords[i]
 		if sw == nil {
 			continue
 		}
-		counts := map[uint64]int{}
-		for _, h := range sw {
-			counts[h]++
-		}
+		sorted := slices.Sorted(slices.Values(sw))
 		need := p.Config.IntroSimilarity
 		for k, c := range later {
 			if c.block.Span.Start <= s.Span.Start || reported[c.block.Span.Start] {
@@ -111,7 +110,9 @@ func runDuplicateIntro(p *Pass) {
 			window := cw[:min(len(cw), len(sw)+len(sw)/10)]
 			// Words in order are at most the words in common: a cheap
 			// bound that spares the quadratic comparison most pairs.
-			if float64(common(counts, window))/float64(len(sw)) < need || inOrder(sw, window) < need {
+			scratch = append(scratch[:0], window...)
+			slices.Sort(scratch)
+			if float64(common(sorted, scratch))/float64(len(sw)) < need || inOrder(sw, window) < need {
 				continue
 			}
 			goesOn := len(strings.TrimSpace(c.block.Text)) > len(strings.TrimSpace(s.Text))+len(s.Text)/10
@@ -130,15 +131,18 @@ func runDuplicateIntro(p *Pass) {
 	}
 }
 
-// common counts the words of b also in a, given as counts of each word's
-// hash: the size of the multiset intersection.
-func common(a map[uint64]int, b []uint64) int {
-	used := make(map[uint64]int, len(b))
+// common counts the words two sorted lists share, repeats included: the
+// size of the multiset intersection.
+func common(a, b []uint64) int {
 	n := 0
-	for _, h := range b {
-		if used[h] < a[h] {
-			used[h]++
-			n++
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
 		}
 	}
 	return n

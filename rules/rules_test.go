@@ -153,3 +153,20 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestCommonWords(t *testing.T) {
+	for _, tc := range []struct {
+		a, b []uint64
+		want int
+	}{
+		{nil, []uint64{1}, 0},
+		{[]uint64{1, 2, 3}, []uint64{1, 2, 3}, 3},
+		{[]uint64{1, 1, 2}, []uint64{1, 2, 2}, 2}, // a repeat counts as often as both have it
+		{[]uint64{1, 1, 1}, []uint64{1, 1}, 2},
+		{[]uint64{1, 3, 5}, []uint64{2, 4, 6}, 0},
+	} {
+		if got := common(tc.a, tc.b); got != tc.want {
+			t.Errorf("common(%v, %v) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
