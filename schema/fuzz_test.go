@@ -172,3 +172,46 @@ func FuzzQuickFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+// FuzzQuickValid holds the hand check of chapters, quotes and entities to
+// the episode schema: wherever it spares the validator those lists, the
+// findings are the same as the validator's on the whole episode.
+func FuzzQuickValid(f *testing.F) {
+	seedFixtures(f, ".json")
+	for _, s := range []string{
+		`{"title":"T","chapters":[{"start":0,"title":"C","quotes":[{"text":"q","at":3,"speaker":"S"}]}],"entities":[{"name":"N","type":"Person","description":""}]}`,
+		`{"title":"","slug":"Bad Slug","chapters":[{"start":0,"title":"C"}],"entities":[]}`,
+		`{"title":"T","chapters":[{"start":-1,"title":"C"}]}`,
+		`{"title":"T","chapters":[{"start":0,"title":"","summary":3}]}`,
+		`{"title":"T","chapters":[{"start":0,"title":"C","extra":1}]}`,
+		`{"title":"T","chapters":[{"start":"0:30","title":"C","quotes":["raw",[0,30]]}]}`,
+		`{"title":"T","chapters":{}}`,
+		`{"title":"T","entities":[{"name":"N"}]}`,
+		`[1,2]`,
+	} {
+		f.Add([]byte(s))
+	}
+	sch, err := compiled()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc := Read("episode.json", src)
+		if doc.Broken {
+			return
+		}
+		inst := doc.instance()
+		pruned, ok := prunedInstance(inst)
+		if !ok {
+			return
+		}
+		want, err1 := validateInstance(sch, doc, inst)
+		got, err2 := validateInstance(sch, doc, pruned)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("validating: %v, %v", err1, err2)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s:\npruned: %v\nwhole:  %v", src, got, want)
+		}
+	})
+}

@@ -65,6 +65,9 @@ func Validate(doc *Document) ([]Violation, error) {
 		doc.Instance, doc.Pointers = nil, ptrs
 		return validateInstance(sch, doc, inst)
 	}
+	if pruned, ok := prunedInstance(doc.instance()); ok {
+		return validateInstance(sch, doc, pruned)
+	}
 	return validateWith(sch, doc)
 }
 
