@@ -66,7 +66,10 @@ func (e *jsonError) Error() string { return e.msg }
 // are not fatal: they are collected as problems and the last value wins, as
 // with encoding/json.
 type jsonParser struct {
-	src      []byte
+	src []byte
+	// text is src as one string: strings without escapes are slices of
+	// it, not copies of their own.
+	text     string
 	pos      int
 	problems []Problem
 }
@@ -74,7 +77,7 @@ type jsonParser struct {
 // ParseJSON parses src as one JSON value. Syntax problems that do not stop
 // parsing (duplicate keys) are returned along with the value.
 func ParseJSON(src []byte) (*Value, []Problem, error) {
-	p := &jsonParser{src: src}
+	p := &jsonParser{src: src, text: string(src)}
 	if len(src) >= len(bom) && string(src[:len(bom)]) == string(bom) {
 		p.pos = len(bom)
 	}
@@ -315,7 +318,7 @@ func (p *jsonParser) str() (string, error) {
 	for i := p.pos; i < len(p.src); i++ {
 		c := p.src[i]
 		if c == '"' {
-			s := string(p.src[p.pos:i])
+			s := p.text[p.pos:i]
 			p.pos = i + 1
 			return s, nil
 		}
