@@ -1,9 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -16,44 +17,97 @@ import (
 	"github.com/podlint/podlint/schema"
 )
 
-// cache keeps check results keyed by a hash of the file's content, its
-// form, the effective config and podlint's own build, so that a run over an
-// unchanged corpus only reads and hashes files. It is content-based, not
-// mtime-based, so it works on a fresh CI checkout. An entry that does not
-// parse or carries another key is ignored and rewritten, never trusted.
+// cache keeps check results in one file, an entry per checked file, like
+// ESLint's and ruff's caches: the entry holds a hash of the file's content,
+// its form and the effective config, and is used only while that hash
+// matches, so the cache is content-based (a fresh CI checkout with a
+// restored cache hits) and the file grows with the number of pages, not
+// with their history. A cache written by another podlint build, or one that
+// does not decode, is ignored and replaced, never trusted.
+//
+// One file, read once and written once, costs two system calls per run
+// where a file per entry cost six per page.
 type cache struct {
-	dir   string
+	path  string // the cache file
 	build string
+	cwd   string // entries are by absolute path
+
+	loaded sync.WaitGroup // the file is read while the inputs are collected
+	old    map[string]cacheEntry
+
+	mu    sync.Mutex
+	fresh map[string]cacheEntry // entries made or confirmed in this run
+	dirty bool                  // fresh holds something old lacks
 }
 
-// cachedResult is what an entry holds.
-type cachedResult struct {
-	Key   string       `json:"key"`
-	Items []cachedItem `json:"items"`
+// cacheFileName holds the results; the version changes with its layout.
+const cacheFileName = "results-v2.gob"
+
+// cacheFile is what the cache file holds.
+type cacheFile struct {
+	Build   string
+	Entries map[string]cacheEntry // by absolute path
+}
+
+type cacheEntry struct {
+	Key   [sha256.Size]byte
+	Items []cachedItem
 }
 
 type cachedItem struct {
-	Rule        string          `json:"rule"`
-	Severity    rules.Severity  `json:"severity"`
-	Message     string          `json:"message"`
-	Start       schema.Position `json:"start"`
-	End         schema.Position `json:"end"`
-	Fix         string          `json:"fix,omitempty"`
-	Suggestions []cachedEdit    `json:"suggestions,omitempty"`
-	LineHash    string          `json:"line_hash"`
+	Rule        string
+	Severity    rules.Severity
+	Message     string
+	Start, End  schema.Position
+	Fix         string
+	Suggestions []cachedEdit
+	LineHash    string
 }
 
 type cachedEdit struct {
-	Start schema.Position `json:"start"`
-	End   schema.Position `json:"end"`
-	Text  string          `json:"text"`
+	Start, End schema.Position
+	Text       string
 }
 
 func newCache(dir string) (*cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("--cache-dir %s: %s", dir, describeFSError(err))
 	}
-	return &cache{dir: dir, build: buildID()}, nil
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("--cache: %v", err)
+	}
+	c := &cache{path: filepath.Join(dir, cacheFileName), build: buildID(), cwd: cwd, fresh: map[string]cacheEntry{}}
+	c.loaded.Add(1)
+	go func() {
+		defer c.loaded.Done()
+		c.old = readCacheFile(c.path, c.build)
+	}()
+	return c, nil
+}
+
+// readCacheFile returns the entries of a cache file written by this build;
+// anything else reads as an empty cache.
+func readCacheFile(path, build string) map[string]cacheEntry {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var f cacheFile
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&f) != nil || f.Build != build {
+		return nil
+	}
+	for p, e := range f.Entries {
+		for _, it := range e.Items {
+			if it.Severity != rules.Error && it.Severity != rules.Warning {
+				return nil // not written by podlint
+			}
+		}
+		if !filepath.IsAbs(p) {
+			return nil
+		}
+	}
+	return f.Entries
 }
 
 var buildIDOnce = sync.OnceValue(func() string {
@@ -80,67 +134,100 @@ var buildIDOnce = sync.OnceValue(func() string {
 
 func buildID() string { return buildIDOnce() }
 
-// key hashes everything a file's findings depend on.
-func (c *cache) key(path string, src []byte, st *settings) string {
+// key hashes everything a file's findings depend on besides the build,
+// which the whole cache file is tied to.
+func (c *cache) key(path string, src []byte, st *settings) [sha256.Size]byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "podlint %s\x00%s\x00%s\x00", c.build, schema.FormatOf(path), st.fingerprint())
+	fmt.Fprintf(h, "%s\x00%s\x00", schema.FormatOf(path), st.fingerprint())
 	h.Write(src)
-	return hex.EncodeToString(h.Sum(nil))
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
 }
 
-func (c *cache) file(key string) string {
-	return filepath.Join(c.dir, key[:2], key[2:]+".json")
+// entry is the cache's name for an input: its absolute path.
+func (c *cache) entry(in input) (string, bool) {
+	switch {
+	case in.stdin:
+		return "", false // no file to tie an entry to
+	case filepath.IsAbs(in.path):
+		return filepath.Clean(in.path), true
+	}
+	return filepath.Join(c.cwd, in.path), true
 }
 
-// get returns the cached report of a file, or false.
-func (c *cache) get(key string) ([]item, bool) {
-	data, err := os.ReadFile(c.file(key))
-	if err != nil {
+// get returns the cached report of the file at path, or false.
+func (c *cache) get(path string, key [sha256.Size]byte) ([]item, bool) {
+	c.loaded.Wait()
+	e, ok := c.old[path]
+	if !ok || e.Key != key {
 		return nil, false
 	}
-	var r cachedResult
-	if json.Unmarshal(data, &r) != nil || r.Key != key {
-		return nil, false // corrupt or foreign: not trusted
-	}
-	items := make([]item, len(r.Items))
-	for i, ci := range r.Items {
-		if ci.Severity != rules.Error && ci.Severity != rules.Warning {
-			return nil, false
-		}
+	c.mu.Lock()
+	c.fresh[path] = e
+	c.mu.Unlock()
+	items := make([]item, len(e.Items))
+	for i, ci := range e.Items {
 		it := item{rule: ci.Rule, severity: ci.Severity, message: ci.Message, start: ci.Start, end: ci.End, fix: ci.Fix, lineHash: ci.LineHash}
-		for _, e := range ci.Suggestions {
-			it.suggestions = append(it.suggestions, suggestion{start: e.Start, end: e.End, text: e.Text})
+		for _, s := range ci.Suggestions {
+			it.suggestions = append(it.suggestions, suggestion{start: s.Start, end: s.End, text: s.Text})
 		}
 		items[i] = it
 	}
 	return items, true
 }
 
-// put stores a file's report; a failure to write only costs speed.
-func (c *cache) put(key string, items []item) {
-	r := cachedResult{Key: key, Items: make([]cachedItem, len(items))}
+// put records a file's report.
+func (c *cache) put(path string, key [sha256.Size]byte, items []item) {
+	e := cacheEntry{Key: key, Items: make([]cachedItem, len(items))}
 	for i, it := range items {
 		ci := cachedItem{Rule: it.rule, Severity: it.severity, Message: it.message, Start: it.start, End: it.end, Fix: it.fix, LineHash: it.lineHash}
 		for _, s := range it.suggestions {
 			ci.Suggestions = append(ci.Suggestions, cachedEdit{Start: s.start, End: s.end, Text: s.text})
 		}
-		r.Items[i] = ci
+		e.Items[i] = ci
 	}
-	data, err := json.Marshal(r)
+	c.mu.Lock()
+	c.fresh[path], c.dirty = e, true
+	c.mu.Unlock()
+}
+
+// save writes the cache file when the run changed it: this run's entries,
+// and the earlier entries of files this run did not check (pre-commit
+// checks a few files at a time) as long as those files still exist. It
+// re-reads the file first, so that runs side by side lose little, and
+// replaces it atomically. A failure to write only costs speed.
+func (c *cache) save() {
+	c.loaded.Wait()
+	if !c.dirty {
+		return
+	}
+	entries := readCacheFile(c.path, c.build)
+	if entries == nil {
+		entries = map[string]cacheEntry{}
+	}
+	for p := range entries {
+		if _, ok := c.fresh[p]; !ok {
+			if _, err := os.Lstat(p); err != nil {
+				delete(entries, p) // the file is gone
+			}
+		}
+	}
+	for p, e := range c.fresh {
+		entries[p] = e
+	}
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(cacheFile{Build: c.build, Entries: entries}) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.path), ".results-*")
 	if err != nil {
 		return
 	}
-	path := c.file(key)
-	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".entry-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
+	_, werr := tmp.Write(buf.Bytes())
+	_ = tmp.Chmod(0o644) // CreateTemp's 0600 would keep a shared CI cache from others
 	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), path) != nil {
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), c.path) != nil {
 		_ = os.Remove(tmp.Name())
 	}
 }

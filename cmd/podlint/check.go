@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -121,6 +122,9 @@ func checkAction(c *cli.Context) error {
 	rep := newReport(outputs, c.App.Writer, ropts)
 	if err := lintInto(rep, c.Args().Slice(), opts); err != nil {
 		return err
+	}
+	if opts.cache != nil {
+		opts.cache.save()
 	}
 	return rep.conclude(c, outputs, c.App.Writer, ropts)
 }
@@ -316,17 +320,20 @@ func lint(args []string, opts lintOptions) (*report, error) {
 
 func lintInto(rep *report, args []string, opts lintOptions) error {
 	return eachInput(args, opts, rep, func(in input, src []byte, st *settings) func() {
-		var key string
+		var key [sha256.Size]byte
+		entry, cached := "", false
 		if opts.cache != nil {
-			key = opts.cache.key(in.path, src, st)
-			if items, ok := opts.cache.get(key); ok {
-				return func() { rep.add(fileReport{path: in.path, items: items}) }
+			if entry, cached = opts.cache.entry(in); cached {
+				key = opts.cache.key(in.path, src, st)
+				if items, ok := opts.cache.get(entry, key); ok {
+					return func() { rep.add(fileReport{path: in.path, items: items}) }
+				}
 			}
 		}
 		doc := schema.Read(in.path, src)
 		fr := newFileReport(in.path, doc, st.cfg, rules.Run(doc, st.cfg))
-		if opts.cache != nil {
-			opts.cache.put(key, fr.items)
+		if cached {
+			opts.cache.put(entry, key, fr.items)
 		}
 		return func() { rep.add(fr) }
 	})

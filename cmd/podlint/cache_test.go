@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"encoding/gob"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+func writeCacheFile(t *testing.T, path string, f cacheFile) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCacheFileTrust: only a cache file of this build with well-formed
+// entries is read; anything else reads as empty.
+func TestCacheFileTrust(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, cacheFileName)
+	abs := filepath.Join(dir, "page.md")
+	good := cacheEntry{Items: []cachedItem{{Rule: "quote-style", Severity: rules.Warning, Message: "m", Start: schema.Position{Line: 1, Column: 1}}}}
+	for _, tc := range []struct {
+		name string
+		file cacheFile
+		want int
+	}{
+		{"this build", cacheFile{Build: "b1", Entries: map[string]cacheEntry{abs: good}}, 1},
+		{"another build", cacheFile{Build: "b0", Entries: map[string]cacheEntry{abs: good}}, 0},
+		{"a severity podlint never writes", cacheFile{Build: "b1", Entries: map[string]cacheEntry{abs: {Items: []cachedItem{{Rule: "x", Severity: rules.Off}}}}}, 0},
+		{"a relative path", cacheFile{Build: "b1", Entries: map[string]cacheEntry{"page.md": good}}, 0},
+	} {
+		writeCacheFile(t, path, tc.file)
+		if got := len(readCacheFile(path, "b1")); got != tc.want {
+			t.Errorf("%s: read %d entries, want %d", tc.name, got, tc.want)
+		}
+	}
+	if err := os.WriteFile(path, []byte("\x00\x01not gob"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := readCacheFile(path, "b1"); got != nil {
+		t.Errorf("corrupt file: read %d entries, want none", len(got))
+	}
+}
+
+// TestCacheSave: a run's entries join the earlier ones of files it did not
+// check, and the entries of deleted files go.
+func TestCacheSave(t *testing.T) {
+	dir := t.TempDir()
+	kept, gone, checked := filepath.Join(dir, "kept.md"), filepath.Join(dir, "gone.md"), filepath.Join(dir, "checked.md")
+	for _, p := range []string{kept, checked} {
+		if err := os.WriteFile(p, []byte("# T\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := newCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeCacheFile(t, c.path, cacheFile{Build: c.build, Entries: map[string]cacheEntry{kept: {Key: [32]byte{1}}, gone: {Key: [32]byte{2}}}})
+	c.put(checked, [32]byte{3}, []item{{rule: "quote-style", severity: rules.Warning, message: "m"}})
+	c.save()
+	got := readCacheFile(c.path, c.build)
+	if len(got) != 2 || got[kept].Key != [32]byte{1} || got[checked].Key != [32]byte{3} {
+		t.Fatalf("saved entries %v, want kept.md's and checked.md's", got)
+	}
+	if items := got[checked].Items; len(items) != 1 || items[0].Message != "m" {
+		t.Errorf("checked.md's findings saved as %+v", items)
+	}
+	info, err := os.Stat(c.path)
+	if err != nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("cache file mode %v, %v; want 0644", info.Mode(), err)
+	}
+
+	// A run that only reads leaves the file alone.
+	before, _ := os.ReadFile(c.path)
+	c2, err := newCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c2.get(kept, [32]byte{1}); !ok {
+		t.Error("an entry with the same key was not used")
+	}
+	if _, ok := c2.get(kept, [32]byte{9}); ok {
+		t.Error("an entry with another key was used")
+	}
+	c2.save()
+	if after, _ := os.ReadFile(c.path); !bytes.Equal(before, after) {
+		t.Error("a run with only hits rewrote the cache file")
+	}
+}
