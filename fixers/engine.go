@@ -3,9 +3,11 @@ package fixers
 import (
 	"crypto/sha256"
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -169,6 +171,9 @@ func fixerNames(fixes []*Fix) string {
 // except the words the fixes declared removed. When it fails, the fixes are
 // tried one by one to name the one that lost words.
 func guard(before, after []byte, fixes []*Fix) error {
+	if !losesWords(before, after, fixes) {
+		return nil
+	}
 	lost := lostWords(before, after, fixes)
 	if len(lost) == 0 {
 		return nil
@@ -184,6 +189,67 @@ func guard(before, after []byte, fixes []*Fix) error {
 		lost = append(lost[:5], "…")
 	}
 	return &FixerError{Fixer: culprit.Fixer.Name, Err: fmt.Errorf("content guard: the fix would lose the words %s", strings.Join(lost, " "))}
+}
+
+// losesWords is the guard's fast question: does before have a word more
+// often than after and the declared removals together? Words are compared
+// by a hash seeded afresh each run (so no text can be made to collide on
+// purpose), in one table, without a string per word; lostWords then names
+// them for the message.
+func losesWords(before, after []byte, fixes []*Fix) bool {
+	balance := make(map[uint64]int32, 1024)
+	var buf []byte
+	buf = addWords(balance, before, 1, buf)
+	buf = addWords(balance, after, -1, buf)
+	for _, f := range fixes {
+		for _, r := range f.Removed {
+			buf = addWords(balance, []byte(r), -1, buf)
+		}
+	}
+	for _, n := range balance {
+		if n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+var wordSeed = maphash.MakeSeed()
+
+// addWords adds sign for each word of text to balance: the words of
+// splitWords, case folded as countWords folds them. buf is scratch space.
+func addWords(balance map[uint64]int32, text []byte, sign int32, buf []byte) []byte {
+	word := buf[:0]
+	flush := func() {
+		if len(word) > 0 {
+			balance[maphash.Bytes(wordSeed, word)] += sign
+			word = word[:0]
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				word = append(word, c)
+			case 'A' <= c && c <= 'Z':
+				word = append(word, c+'a'-'A')
+			default:
+				flush()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		i += size
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			word = utf8.AppendRune(word, unicode.ToLower(r))
+		} else {
+			flush()
+		}
+	}
+	flush()
+	return word
 }
 
 // lostWords lists the words of before that after no longer has, beyond what

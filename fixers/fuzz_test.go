@@ -122,3 +122,22 @@ func splitKeep(s string) []string {
 	}
 	return parts
 }
+
+// FuzzLosesWords holds the guard's fast hashed count to the word-by-word
+// one: both must see the same loss, or the same absence of one.
+func FuzzLosesWords(f *testing.F) {
+	f.Add("Ada opens the map.", "Ada opens the map!", "")
+	f.Add("Ada opens the map.", "Ada opens map.", "")
+	f.Add("Ada opens the map.", "Ada opens map.", "the")
+	f.Add("Ünïcode WORDS and words", "ünïcode words", "and WORDS")
+	f.Add("foo bar", "foobar", "")
+	f.Add("x\xffy", "x y", "")
+	f.Fuzz(func(t *testing.T, before, after, removed string) {
+		fixes := []*Fix{{Removed: []string{removed}}}
+		fast := losesWords([]byte(before), []byte(after), fixes)
+		slow := lostWords([]byte(before), []byte(after), fixes)
+		if fast != (len(slow) > 0) {
+			t.Fatalf("before %q, after %q, removed %q: hashed count says lost=%v, word count lost %q", before, after, removed, fast, slow)
+		}
+	})
+}
