@@ -171,7 +171,7 @@ func fixerNames(fixes []*Fix) string {
 // except the words the fixes declared removed. When it fails, the fixes are
 // tried one by one to name the one that lost words.
 func guard(before, after []byte, fixes []*Fix) error {
-	if !losesWords(before, after, fixes) {
+	if !losesWords(before, fixes) {
 		return nil
 	}
 	lost := lostWords(before, after, fixes)
@@ -191,16 +191,47 @@ func guard(before, after []byte, fixes []*Fix) error {
 	return &FixerError{Fixer: culprit.Fixer.Name, Err: fmt.Errorf("content guard: the fix would lose the words %s", strings.Join(lost, " "))}
 }
 
-// losesWords is the guard's fast question: does before have a word more
-// often than after and the declared removals together? Words are compared
-// by a hash seeded afresh each run (so no text can be made to collide on
-// purpose), in one table, without a string per word; lostWords then names
-// them for the message.
-func losesWords(before, after []byte, fixes []*Fix) bool {
-	balance := make(map[uint64]int32, 1024)
-	var buf []byte
-	buf = addWords(balance, before, 1, buf)
-	buf = addWords(balance, after, -1, buf)
+// losesWords is the guard's fast question: would applying fixes to before
+// leave a word fewer times than before has it, beyond the declared removals?
+// Only the edited stretches can differ: each edit is widened to the word
+// boundaries around it (to an ASCII byte that is no letter or digit, or the
+// end), where the text outside is the same before and after, so the words
+// of those stretches before and after decide. Words are compared by a hash
+// seeded afresh each run (no text collides by design) in one table; the
+// slow lostWords then names them for the message.
+func losesWords(before []byte, fixes []*Fix) bool {
+	var edits []Edit
+	for _, f := range fixes {
+		edits = append(edits, f.Edits...)
+	}
+	sortEdits(edits)
+	balance := make(map[uint64]int32, 64)
+	var seg, buf []byte
+	for i := 0; i < len(edits); i++ {
+		e := edits[i]
+		from, to := e.Start, e.End
+		for from > 0 && isWordByte(before[from-1]) {
+			from--
+		}
+		for to < len(before) && isWordByte(before[to]) {
+			to++
+		}
+		seg = append(append(seg[:0], before[from:e.Start]...), e.New...)
+		at := e.End
+		for i+1 < len(edits) && edits[i+1].Start <= to {
+			i++
+			e = edits[i]
+			seg = append(append(seg, before[at:e.Start]...), e.New...)
+			at = e.End
+			to = max(to, e.End)
+			for to < len(before) && isWordByte(before[to]) {
+				to++
+			}
+		}
+		seg = append(seg, before[at:to]...)
+		buf = addWords(balance, before[from:to], 1, buf)
+		buf = addWords(balance, seg, -1, buf)
+	}
 	for _, f := range fixes {
 		for _, r := range f.Removed {
 			buf = addWords(balance, []byte(r), -1, buf)
@@ -212,6 +243,12 @@ func losesWords(before, after []byte, fixes []*Fix) bool {
 		}
 	}
 	return false
+}
+
+// isWordByte: the byte may belong to a word. Any byte of a multi-byte
+// character counts, so a widened stretch always ends at an ASCII byte.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf
 }
 
 var wordSeed = maphash.MakeSeed()
