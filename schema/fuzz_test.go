@@ -173,11 +173,13 @@ func FuzzQuickFrontMatter(f *testing.F) {
 	})
 }
 
-// FuzzQuickValid holds the hand check of chapters, quotes and entities to
-// the episode schema: wherever it spares the validator those lists, the
-// findings are the same as the validator's on the whole episode.
+// FuzzQuickValid holds the hand checks to the episode schema: an episode
+// quickValid passes has no finding from the validator, and wherever
+// prunedInstance spares the validator the chapter and entity lists, the
+// findings are the same as on the whole episode.
 func FuzzQuickValid(f *testing.F) {
 	seedFixtures(f, ".json")
+	seedFixtures(f, ".md")
 	for _, s := range []string{
 		`{"title":"T","chapters":[{"start":0,"title":"C","quotes":[{"text":"q","at":3,"speaker":"S"}]}],"entities":[{"name":"N","type":"Person","description":""}]}`,
 		`{"title":"","slug":"Bad Slug","chapters":[{"start":0,"title":"C"}],"entities":[]}`,
@@ -187,6 +189,11 @@ func FuzzQuickValid(f *testing.F) {
 		`{"title":"T","chapters":[{"start":"0:30","title":"C","quotes":["raw",[0,30]]}]}`,
 		`{"title":"T","chapters":{}}`,
 		`{"title":"T","entities":[{"name":"N"}]}`,
+		`{"title":"T","slug":"a-b","published":"2026-02-30","duration":"1:02:03","tags":["a","b"],"seo_title":"S","seo_description":"D","confidence":{"score":1,"rationale":"r"},"x":null}`,
+		`{"title":"T","duration":"61:00","tags":["a","a"],"confidence":{"score":0.5,"other":1}}`,
+		`{"title":"T","slug":"a--b","seo_title":""}`,
+		"---\nslug: a-b\npublished: 2026-03-14\nduration: 4210\ntags: [x, y]\n---\n# T\n\nS.\n",
+		"---\nduration: 1:02:03\nconfidence: {score: 2}\n---\n# T\n",
 		`[1,2]`,
 	} {
 		f.Add([]byte(s))
@@ -196,22 +203,30 @@ func FuzzQuickValid(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		doc := Read("episode.json", src)
+		name := "page.md"
+		if len(src) > 0 && (src[0] == '{' || src[0] == '[') {
+			name = "episode.json"
+		}
+		doc := Read(name, src)
 		if doc.Broken {
 			return
 		}
 		inst := doc.instance()
-		pruned, ok := prunedInstance(inst)
-		if !ok {
-			return
+		want, err := validateInstance(sch, doc, inst)
+		if err != nil {
+			t.Fatalf("validating: %v", err)
 		}
-		want, err1 := validateInstance(sch, doc, inst)
-		got, err2 := validateInstance(sch, doc, pruned)
-		if err1 != nil || err2 != nil {
-			t.Fatalf("validating: %v, %v", err1, err2)
+		if quickValid(inst) && len(want) > 0 {
+			t.Fatalf("%s: quickValid passes what the schema rejects: %v", src, want)
 		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s:\npruned: %v\nwhole:  %v", src, got, want)
+		if pruned, ok := prunedInstance(inst); ok {
+			got, err := validateInstance(sch, doc, pruned)
+			if err != nil {
+				t.Fatalf("validating: %v", err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s:\npruned: %v\nwhole:  %v", src, got, want)
+			}
 		}
 	})
 }

@@ -63,7 +63,13 @@ func Validate(doc *Document) ([]Violation, error) {
 		// Same findings, without building or walking what cannot fail.
 		inst, ptrs := markdownInstance(doc, false)
 		doc.Instance, doc.Pointers = nil, ptrs
+		if quickValid(inst) {
+			return nil, nil
+		}
 		return validateInstance(sch, doc, inst)
+	}
+	if quickValid(doc.instance()) {
+		return nil, nil
 	}
 	if pruned, ok := prunedInstance(doc.instance()); ok {
 		return validateInstance(sch, doc, pruned)
@@ -135,12 +141,13 @@ func validateInstance(sch *jsonschema.Schema, doc *Document, instance any) ([]Vi
 			}
 			return
 		}
-		key := e.InstanceLocation + "\x00" + e.Message
+		msg := stableMessage(e.Message)
+		key := e.InstanceLocation + "\x00" + msg
 		if seen[key] {
 			return
 		}
 		seen[key] = true
-		out = append(out, Violation{Pointer: e.InstanceLocation, Message: e.Message, Span: doc.pointerSpan(e.InstanceLocation)})
+		out = append(out, Violation{Pointer: e.InstanceLocation, Message: msg, Span: doc.pointerSpan(e.InstanceLocation)})
 	}
 	walk(ve)
 	sort.Slice(out, func(i, j int) bool {
@@ -154,6 +161,19 @@ func validateInstance(sch *jsonschema.Schema, doc *Document, instance any) ([]Vi
 		return a.Message < b.Message
 	})
 	return out, nil
+}
+
+// stableMessage sorts the property names of an additionalProperties
+// message, which the validator lists in map order: the same page must give
+// the same finding on every run.
+func stableMessage(msg string) string {
+	const prefix, suffix = "additionalProperties ", " not allowed"
+	if !strings.HasPrefix(msg, prefix) || !strings.HasSuffix(msg, suffix) {
+		return msg
+	}
+	names := strings.Split(msg[len(prefix):len(msg)-len(suffix)], ", ")
+	sort.Strings(names)
+	return prefix + strings.Join(names, ", ") + suffix
 }
 
 // deepestBranch returns the one alternative whose errors lie deeper in the

@@ -1,11 +1,133 @@
 package schema
 
-// The episode schema spends nearly all of its time in the chapters, quotes
-// and entities of a JSON episode, hundreds of small objects each walked by
-// the general validator. Their $defs are simple enough to check by hand: when
-// every one of them meets its definition, the schema cannot report anything
-// under /chapters or /entities, and only the rest of the episode needs the
-// validator. FuzzQuickValid holds this file to the schema's $defs.
+import (
+	"regexp"
+	"time"
+	"unicode/utf8"
+)
+
+// The general validator costs more than reading a page: it walks hundreds of
+// small chapter, quote and entity objects, and even a page's few top-level
+// keys take it microseconds. The episode schema is simple enough to check by
+// hand, in two steps: quickValid answers "certainly valid" for a whole
+// episode, and when it cannot, prunedInstance spares the validator the
+// chapter and entity lists that meet their $defs. Either way, anything in
+// doubt goes to the validator, which words the findings. FuzzQuickValid
+// holds this file to episode.schema.json.
+
+// quickValid tells whether inst certainly meets the episode schema.
+func quickValid(inst any) bool {
+	top, ok := inst.(map[string]any)
+	if !ok || !isNonEmptyString(top["title"]) {
+		return false
+	}
+	for k, v := range top {
+		if !quickValidKey(k, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// quickValidKey checks one top-level key against its property schema; keys
+// the schema does not name are allowed.
+func quickValidKey(k string, v any) bool {
+	switch k {
+	case "title":
+		return isNonEmptyString(v)
+	case "summary":
+		_, ok := v.(string)
+		return ok
+	case "chapters":
+		return allValid(v, validChapter)
+	case "entities":
+		return allValid(v, validEntity)
+	case "slug":
+		return isKebab(v)
+	case "published":
+		s, ok := v.(string)
+		if !ok {
+			return false
+		}
+		_, err := time.Parse(time.DateOnly, s)
+		return err == nil
+	case "duration":
+		if isNonNegative(v) {
+			return true
+		}
+		s, ok := v.(string)
+		return ok && durationRe.MatchString(s)
+	case "tags":
+		list, ok := v.([]any)
+		if !ok {
+			return false
+		}
+		seen := make(map[string]bool, len(list))
+		for _, t := range list {
+			if !isKebab(t) || seen[t.(string)] {
+				return false
+			}
+			seen[t.(string)] = true
+		}
+		return true
+	case "seo_title":
+		return runesBetween(v, 1, 60)
+	case "seo_description":
+		return runesBetween(v, 1, 160)
+	case "confidence":
+		m, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		score, ok := m["score"].(float64)
+		if !ok || !(score >= 0 && score <= 1) {
+			return false
+		}
+		for k, v := range m {
+			switch k {
+			case "score":
+			case "rationale":
+				if _, ok := v.(string); !ok {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// durationRe is the string form of properties/duration.
+var durationRe = regexp.MustCompile(`^([0-9]+:)?[0-5]?[0-9]:[0-5][0-9]$`)
+
+// isKebab is $defs/kebab: ^[a-z0-9]+(-[a-z0-9]+)*$.
+func isKebab(v any) bool {
+	s, ok := v.(string)
+	if !ok || s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// runesBetween: v is a string of lo to hi characters.
+func runesBetween(v any, lo, hi int) bool {
+	s, ok := v.(string)
+	if !ok {
+		return false
+	}
+	n := utf8.RuneCountInString(s)
+	return lo <= n && n <= hi
+}
 
 // prunedInstance returns inst with valid chapter and entity lists emptied,
 // or ok false when a list needs the validator's word.

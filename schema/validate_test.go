@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -54,5 +55,52 @@ func TestPrunedInstance(t *testing.T) {
 	}
 	if _, taken := prunedInstance(Read("rooftop-hives.json", src).instance()); !taken {
 		t.Error("the demo episode is clean, but its lists were left to the validator")
+	}
+}
+
+// TestStableMessage: the validator lists unknown properties in map order;
+// the finding must not change from run to run.
+func TestStableMessage(t *testing.T) {
+	src := []byte(`{"title":"T","confidence":{"score":1,"zeta":1,"alpha":2,"mid":3}}`)
+	want := ""
+	for range 20 {
+		vs, err := Validate(Read("episode.json", src))
+		if err != nil || len(vs) != 1 {
+			t.Fatalf("got %v, %v; want one violation", vs, err)
+		}
+		if want == "" {
+			want = vs[0].Message
+		}
+		if vs[0].Message != want || !strings.Contains(want, `'alpha', 'mid', 'zeta'`) {
+			t.Fatalf("message %q, then %q; want the names sorted, every time", want, vs[0].Message)
+		}
+	}
+}
+
+// TestQuickValid: the hand check passes clean episodes and leaves every kind
+// of fault to the validator.
+func TestQuickValid(t *testing.T) {
+	for _, tc := range []struct {
+		json string
+		ok   bool
+	}{
+		{`{"title":"T","summary":"S","slug":"a-b2","published":"2026-03-14","duration":4210,"tags":["x","y-z"],"seo_title":"S","seo_description":"D","confidence":{"score":0.9,"rationale":"r"},"site_key":[1]}`, true},
+		{`{"title":"T","duration":"1:02:03"}`, true},
+		{`{"summary":"S"}`, false},
+		{`{"title":""}`, false},
+		{`{"title":"T","slug":"A"}`, false},
+		{`{"title":"T","slug":"a--b"}`, false},
+		{`{"title":"T","published":"2026-02-30"}`, false},
+		{`{"title":"T","duration":-1}`, false},
+		{`{"title":"T","duration":"1:60"}`, false},
+		{`{"title":"T","tags":["x","x"]}`, false},
+		{`{"title":"T","seo_title":"` + strings.Repeat("x", 61) + `"}`, false},
+		{`{"title":"T","confidence":{"score":1.5}}`, false},
+		{`{"title":"T","confidence":{"rationale":"r"}}`, false},
+		{`{"title":"T","chapters":[{"start":0}]}`, false},
+	} {
+		if got := quickValid(Read("episode.json", []byte(tc.json)).instance()); got != tc.ok {
+			t.Errorf("%s: quickValid = %v, want %v", tc.json, got, tc.ok)
+		}
 	}
 }
