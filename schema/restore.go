@@ -445,8 +445,9 @@ func SplitHeading(text string, known Names, style string) Split {
 	}
 	best, second := -1e9, -1e9
 	bestK := 0
+	scored := splitWords(words, known)
 	for k := 1; k < len(words) && k <= maxTitleWords; k++ {
-		s := scoreSplit(words, k, known, style)
+		s := scoreSplit(scored, k, style)
 		switch {
 		case s > best:
 			best, second, bestK = s, best, k
@@ -491,90 +492,132 @@ func fieldsAt(text string, limit int) ([]string, []int) {
 	return words, starts
 }
 
-func scoreSplit(w []string, k int, known Names, style string) float64 {
+// splitWord is what scoring asks of a word, worked out once per heading:
+// every possible title end looks at the same words again.
+type splitWord struct {
+	text       string
+	r0         rune // the first character
+	small      bool // a small word, in any case ("and", "The")
+	smallExact bool // a small word as written
+	starter    bool // opens a sentence ("At", "In,")
+	starterAs  bool // opens a sentence, as written
+	known      bool // a word of the page's names
+	lowered    bool // a name written in lower case
+	pairNext   bool // this word and the next make a known name
+	lowerWord  bool // starts with a lower-case letter
+	upperStart bool // starts with a capital or a digit
+	acronym    bool // more than one capital
+	noLetters  bool // nothing but punctuation
+}
+
+func splitWords(words []string, known Names) []splitWord {
+	out := make([]splitWord, len(words))
+	for i, t := range words {
+		b := bare(t)
+		r0, _ := utf8.DecodeRuneInString(t)
+		out[i] = splitWord{
+			text:       t,
+			r0:         r0,
+			small:      smallWords[strings.ToLower(t)],
+			smallExact: smallWords[t],
+			starter:    sentenceStarters[strings.Trim(t, ",")],
+			starterAs:  sentenceStarters[t],
+			known:      known.has(t),
+			lowered:    known.lowered[strings.ToLower(b)],
+			pairNext:   i+1 < len(words) && known.pair(t, words[i+1]),
+			lowerWord:  isLowerWord(t),
+			upperStart: startsUpper(t),
+			acronym:    isAcronym(t),
+			noLetters:  b == "",
+		}
+	}
+	return out
+}
+
+// scoreSplit scores ending the title after the first k words.
+func scoreSplit(w []splitWord, k int, style string) float64 {
 	last, b0 := w[k-1], w[k]
-	next := "" // the body's first word after b0 that is not a small word
-	for _, x := range w[k+1:] {
-		if !smallWords[strings.ToLower(x)] {
-			next = x
+	var next *splitWord // the body's first word after b0 that is not a small word
+	for i := k + 1; i < len(w); i++ {
+		if !w[i].small {
+			next = &w[i]
 			break
 		}
 	}
-	b1 := ""
+	var b1 *splitWord
 	if k+1 < len(w) {
-		b1 = w[k+1]
+		b1 = &w[k+1]
 	}
 	score := 0.0
 	// The body opens a sentence: a capital, or a name written in lower case.
-	r0, _ := utf8.DecodeRuneInString(b0)
+	r0 := b0.r0
 	switch {
 	case unicode.IsUpper(r0):
 	case unicode.IsDigit(r0):
 		score -= 2 // bodies seldom open on a number; titles often hold one
-	case known.lowered[strings.ToLower(bare(b0))]:
+	case b0.lowered:
 		score++
 	default:
 		return 2 * invalid
 	}
-	if style == sentenceCase && isLowerWord(last) && unicode.IsUpper(r0) {
+	if style == sentenceCase && last.lowerWord && unicode.IsUpper(r0) {
 		score += 2 // sentence case: the first capital after lower case words
 	}
-	starter := sentenceStarters[strings.Trim(b0, ",")]
 	switch {
-	case starter:
+	case b0.starter:
 		// "At one point", not "After the Free Tier".
 		score += 3
-		if next != "" && isLowerWord(next) {
+		if next != nil && next.lowerWord {
 			score += 2
-		} else if next != "" {
+		} else if next != nil {
 			score--
 		}
-	case known.has(b0) && b1 != "" && known.pair(b0, b1) && k+2 < len(w) && isLowerWord(w[k+2]):
+	case b0.known && b1 != nil && b0.pairNext && k+2 < len(w) && w[k+2].lowerWord:
 		score += 5 // a full name, then its verb, opens the body: Jake Cooper explains
-	case known.has(b0) && b1 != "" && known.pair(b0, b1):
+	case b0.known && b1 != nil && b0.pairNext:
 		score++
-	case known.has(b0) && (b1 == "" || isLowerWord(b1)):
+	case b0.known && (b1 == nil || b1.lowerWord):
 		score += 3 // a name, then its verb: Railway is, Kyle's title
-	case known.has(b0):
+	case b0.known:
 		score++
 	}
-	if !starter && b1 != "" && !known.pair(b0, b1) {
+	if !b0.starter && b1 != nil && !b0.pairNext {
 		switch {
-		case isLowerWord(b1) && !smallWords[b1]:
+		case b1.lowerWord && !b1.smallExact:
 			score += 2
-			if strings.HasSuffix(b1, "s") || strings.HasSuffix(b1, "ed") {
+			if strings.HasSuffix(b1.text, "s") || strings.HasSuffix(b1.text, "ed") {
 				score++
 			}
-		case isLowerWord(b1):
+		case b1.lowerWord:
 			score += 0.5
-		case known.has(b1):
+		case b1.known:
 		default:
 			score--
 		}
 	}
 	// The title ends well.
-	switch {
-	case strings.HasSuffix(last, "?"):
+	switch t := last.text; {
+	case strings.HasSuffix(t, "?"):
 		score += 4
-	case strings.HasSuffix(last, ",") || strings.HasSuffix(last, ":") || strings.HasSuffix(last, ";"):
+	case strings.HasSuffix(t, ",") || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";"):
 		score -= 6
-	case strings.HasSuffix(last, "."):
+	case strings.HasSuffix(t, "."):
 		score -= 2
 	}
-	if k > 1 && (smallWords[strings.ToLower(last)] || sentenceStarters[last]) {
+	if k > 1 && (last.small || last.starterAs) {
 		score -= 4 // a title does not end on "and", "the" or "The"
 	}
 	// A name is not cut in two.
-	if known.pair(last, b0) {
+	if last.pairNext {
 		score -= 5
 	}
 	// The title reads like the page's other titles.
 	for i, t := range w[:k] {
 		switch {
-		case i == 0 || smallWords[strings.ToLower(t)] || known.has(t) || bare(t) == "":
-		case style == titleCase && isLowerWord(t):
+		case i == 0 || t.small || t.known || t.noLetters:
+		case style == titleCase && t.lowerWord:
 			score -= 3
-		case style == sentenceCase && startsUpper(t) && !isAcronym(t):
+		case style == sentenceCase && t.upperStart && !t.acronym:
 			score -= 4 // a capital in a sentence-case title is a name we know
 		}
 	}
