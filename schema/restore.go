@@ -512,8 +512,10 @@ type splitWord struct {
 
 func splitWords(words []string, known Names) []splitWord {
 	out := make([]splitWord, len(words))
+	keys := make([]string, len(words)) // as Names keys them: bare, lower case
 	for i, t := range words {
 		b := bare(t)
+		keys[i] = strings.ToLower(b)
 		r0, _ := utf8.DecodeRuneInString(t)
 		out[i] = splitWord{
 			text:       t,
@@ -522,14 +524,18 @@ func splitWords(words []string, known Names) []splitWord {
 			smallExact: smallWords[t],
 			starter:    sentenceStarters[strings.Trim(t, ",")],
 			starterAs:  sentenceStarters[t],
-			known:      known.has(t),
-			lowered:    known.lowered[strings.ToLower(b)],
-			pairNext:   i+1 < len(words) && known.pair(t, words[i+1]),
+			known:      known.words[keys[i]],
+			lowered:    known.lowered[keys[i]],
 			lowerWord:  isLowerWord(t),
 			upperStart: startsUpper(t),
 			acronym:    isAcronym(t),
 			noLetters:  b == "",
 		}
+	}
+	// Both words of a known pair are known words: only then is the pair
+	// looked up.
+	for i := 0; i+1 < len(out); i++ {
+		out[i].pairNext = out[i].known && out[i+1].known && known.pairs[keys[i]+" "+keys[i+1]]
 	}
 	return out
 }
