@@ -6,6 +6,7 @@ package schema
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -27,38 +28,48 @@ type Position struct {
 }
 
 // Lines indexes the starts of the lines of a source so that byte offsets can
-// be turned into positions cheaply, and only when something is printed.
+// be turned into positions cheaply, and only when something is printed: the
+// index is built on first use, and most pages have nothing to report.
 type Lines struct {
-	src    []byte
-	starts []int
+	src     []byte
+	once    sync.Once
+	indexed []int
 }
 
 // NewLines indexes src. A line ends after '\n'; a lone '\r' does not end one.
-func NewLines(src []byte) *Lines {
-	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for at := 0; ; {
-		i := bytes.IndexByte(src[at:], '\n')
-		if i < 0 {
-			break
+func NewLines(src []byte) *Lines { return &Lines{src: src} }
+
+// starts returns the offset where each line begins, indexing on first use.
+func (l *Lines) starts() []int {
+	l.once.Do(func() {
+		src := l.src
+		starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+		for at := 0; ; {
+			i := bytes.IndexByte(src[at:], '\n')
+			if i < 0 {
+				break
+			}
+			at += i + 1
+			starts = append(starts, at)
 		}
-		at += i + 1
-		starts = append(starts, at)
-	}
-	return &Lines{src: src, starts: starts}
+		l.indexed = starts
+	})
+	return l.indexed
 }
 
 // Count is the number of lines (a final line without '\n' counts).
-func (l *Lines) Count() int { return len(l.starts) }
+func (l *Lines) Count() int { return len(l.starts()) }
 
 // Start is the byte offset where the 1-based line begins.
-func (l *Lines) Start(line int) int { return l.starts[line-1] }
+func (l *Lines) Start(line int) int { return l.starts()[line-1] }
 
 // Text is the 1-based line's text without its line ending.
 func (l *Lines) Text(line int) string {
-	start := l.starts[line-1]
+	starts := l.starts()
+	start := starts[line-1]
 	end := len(l.src)
-	if line < len(l.starts) {
-		end = l.starts[line] - 1
+	if line < len(starts) {
+		end = starts[line] - 1
 	}
 	if end > start && l.src[end-1] == '\r' {
 		end--
@@ -70,7 +81,8 @@ func (l *Lines) Text(line int) string {
 // without counting columns.
 func (l *Lines) Line(offset int) int {
 	offset = l.clamp(offset)
-	return sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	starts := l.starts()
+	return sort.Search(len(starts), func(i int) bool { return starts[i] > offset })
 }
 
 // Position converts a byte offset into a line and column. Offsets past the
@@ -85,7 +97,7 @@ func (l *Lines) clamp(offset int) int { return max(0, min(offset, len(l.src))) }
 
 // column counts the code points from the start of line to offset, plus one.
 func (l *Lines) column(line, offset int) int {
-	return utf8.RuneCount(l.src[l.starts[line-1]:offset]) + 1
+	return utf8.RuneCount(l.src[l.starts()[line-1]:offset]) + 1
 }
 
 // Cursor turns many offsets of one source into positions, counting columns
