@@ -12,25 +12,35 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
 
 // cache keeps check results in one file, an entry per checked file, like
-// ESLint's and ruff's caches: the entry holds a hash of the file's content,
-// its form and the effective config, and is used only while that hash
-// matches, so the cache is content-based (a fresh CI checkout with a
-// restored cache hits) and the file grows with the number of pages, not
-// with their history. A cache written by another podlint build, or one that
-// does not decode, is ignored and replaced, never trusted.
+// ESLint's and ruff's caches: the entry holds a hash of the file's content
+// and one of its form and the effective config, and is used only while both
+// match, so the cache is content-based (a fresh CI checkout with a restored
+// cache hits) and the file grows with the number of pages, not with their
+// history. A cache written by another podlint build, or one that does not
+// decode, is ignored and replaced, never trusted.
+//
+// Reading and hashing every page is most of a warm run, so an entry also
+// keeps the file's stamp (size, modification and change times, inode), as
+// git's index does: while the stamp is the same, the file is not read
+// again. A stamp is trusted only when the file had not been touched for a
+// second before the run that recorded it began, so that an edit within the
+// file system's time resolution is never missed; anything else falls back
+// to the content hash.
 //
 // One file, read once and written once, costs two system calls per run
 // where a file per entry cost six per page.
 type cache struct {
 	path  string // the cache file
 	build string
-	cwd   string // entries are by absolute path
+	cwd   string    // entries are by absolute path
+	start time.Time // when the run began: later changes make stamps racy
 
 	loaded sync.WaitGroup // the file is read while the inputs are collected
 	old    map[string]cacheEntry
@@ -41,7 +51,7 @@ type cache struct {
 }
 
 // cacheFileName holds the results; the version changes with its layout.
-const cacheFileName = "results-v2.gob"
+const cacheFileName = "results-v3.gob"
 
 // cacheFile is what the cache file holds.
 type cacheFile struct {
@@ -50,8 +60,10 @@ type cacheFile struct {
 }
 
 type cacheEntry struct {
-	Key   [sha256.Size]byte
-	Items []cachedItem
+	Settings [sha256.Size]byte // the file's form and effective config
+	Content  [sha256.Size]byte
+	Stamp    fileStamp // zero: none, or not to be trusted
+	Items    []cachedItem
 }
 
 type cachedItem struct {
@@ -77,7 +89,7 @@ func newCache(dir string) (*cache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--cache: %v", err)
 	}
-	c := &cache{path: filepath.Join(dir, cacheFileName), build: buildID(), cwd: cwd, fresh: map[string]cacheEntry{}}
+	c := &cache{path: filepath.Join(dir, cacheFileName), build: buildID(), cwd: cwd, start: time.Now(), fresh: map[string]cacheEntry{}}
 	c.loaded.Add(1)
 	go func() {
 		defer c.loaded.Done()
@@ -134,15 +146,18 @@ var buildIDOnce = sync.OnceValue(func() string {
 
 func buildID() string { return buildIDOnce() }
 
-// key hashes everything a file's findings depend on besides the build,
-// which the whole cache file is tied to.
-func (c *cache) key(path string, src []byte, st *settings) [sha256.Size]byte {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", schema.FormatOf(path), st.fingerprint())
-	h.Write(src)
-	var k [sha256.Size]byte
-	h.Sum(k[:0])
-	return k
+// settingsKey hashes what a file's findings depend on besides its content
+// and the build (which the whole cache file is tied to): its form and the
+// effective config. It is worked out once per settings and form.
+func (c *cache) settingsKey(path string, st *settings) [sha256.Size]byte {
+	f := schema.FormatOf(path)
+	if f != schema.Markdown && f != schema.JSON {
+		return sha256.Sum256([]byte(f.String() + "\x00" + st.fingerprint()))
+	}
+	st.keyOnce[f].Do(func() {
+		st.keys[f] = sha256.Sum256([]byte(f.String() + "\x00" + st.fingerprint()))
+	})
+	return st.keys[f]
 }
 
 // entry is the cache's name for an input: its absolute path.
@@ -156,16 +171,60 @@ func (c *cache) entry(in input) (string, bool) {
 	return filepath.Join(c.cwd, in.path), true
 }
 
-// get returns the cached report of the file at path, or false.
-func (c *cache) get(path string, key [sha256.Size]byte) ([]item, bool) {
+// byStamp returns the cached report of the file at path when its stamp and
+// settings are the ones recorded, without reading the file.
+func (c *cache) byStamp(path string, settings [sha256.Size]byte, maxSize int64) ([]item, bool) {
 	c.loaded.Wait()
 	e, ok := c.old[path]
-	if !ok || e.Key != key {
+	if !ok || e.Stamp == (fileStamp{}) || e.Settings != settings {
 		return nil, false
 	}
+	stamp, ok := statStamp(path)
+	if !ok || stamp != e.Stamp || stamp.Size > maxSize {
+		return nil, false
+	}
+	c.keep(path, e)
+	return e.items(), true
+}
+
+// get returns the cached report of the file at path when its settings and
+// content are the ones recorded. stamp is the file's stamp now.
+func (c *cache) get(path string, settings, content [sha256.Size]byte, stamp fileStamp) ([]item, bool) {
+	c.loaded.Wait()
+	e, ok := c.old[path]
+	if !ok || e.Settings != settings || e.Content != content {
+		return nil, false
+	}
+	// Same content, new stamp (a fresh checkout): the next run can skip it.
+	if s := c.trusted(stamp); s != e.Stamp {
+		e.Stamp = s
+		c.mu.Lock()
+		c.dirty = true
+		c.mu.Unlock()
+	}
+	c.keep(path, e)
+	return e.items(), true
+}
+
+// keep carries an entry into the cache written at the end of the run.
+func (c *cache) keep(path string, e cacheEntry) {
 	c.mu.Lock()
 	c.fresh[path] = e
 	c.mu.Unlock()
+}
+
+// trusted is the stamp to record: none when the file was touched less than
+// a second before the run began, or since (the time resolution of some
+// file systems), when the same stamp could hide another edit.
+func (c *cache) trusted(s fileStamp) fileStamp {
+	limit := c.start.Add(-time.Second).UnixNano()
+	if s.MTime >= limit || s.CTime >= limit {
+		return fileStamp{}
+	}
+	return s
+}
+
+func (e cacheEntry) items() []item {
 	items := make([]item, len(e.Items))
 	for i, ci := range e.Items {
 		it := item{rule: ci.Rule, severity: ci.Severity, message: ci.Message, start: ci.Start, end: ci.End, fix: ci.Fix, lineHash: ci.LineHash}
@@ -174,12 +233,12 @@ func (c *cache) get(path string, key [sha256.Size]byte) ([]item, bool) {
 		}
 		items[i] = it
 	}
-	return items, true
+	return items
 }
 
 // put records a file's report.
-func (c *cache) put(path string, key [sha256.Size]byte, items []item) {
-	e := cacheEntry{Key: key, Items: make([]cachedItem, len(items))}
+func (c *cache) put(path string, settings, content [sha256.Size]byte, stamp fileStamp, items []item) {
+	e := cacheEntry{Settings: settings, Content: content, Stamp: c.trusted(stamp), Items: make([]cachedItem, len(items))}
 	for i, it := range items {
 		ci := cachedItem{Rule: it.rule, Severity: it.severity, Message: it.message, Start: it.start, End: it.end, Fix: it.fix, LineHash: it.lineHash}
 		for _, s := range it.suggestions {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -66,11 +67,11 @@ func TestCacheSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeCacheFile(t, c.path, cacheFile{Build: c.build, Entries: map[string]cacheEntry{kept: {Key: [32]byte{1}}, gone: {Key: [32]byte{2}}}})
-	c.put(checked, [32]byte{3}, []item{{rule: "quote-style", severity: rules.Warning, message: "m"}})
+	writeCacheFile(t, c.path, cacheFile{Build: c.build, Entries: map[string]cacheEntry{kept: {Content: [32]byte{1}}, gone: {Content: [32]byte{2}}}})
+	c.put(checked, [32]byte{}, [32]byte{3}, fileStamp{}, []item{{rule: "quote-style", severity: rules.Warning, message: "m"}})
 	c.save()
 	got := readCacheFile(c.path, c.build)
-	if len(got) != 2 || got[kept].Key != [32]byte{1} || got[checked].Key != [32]byte{3} {
+	if len(got) != 2 || got[kept].Content != [32]byte{1} || got[checked].Content != [32]byte{3} {
 		t.Fatalf("saved entries %v, want kept.md's and checked.md's", got)
 	}
 	if items := got[checked].Items; len(items) != 1 || items[0].Message != "m" {
@@ -87,14 +88,68 @@ func TestCacheSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := c2.get(kept, [32]byte{1}); !ok {
+	if _, ok := c2.get(kept, [32]byte{}, [32]byte{1}, fileStamp{}); !ok {
 		t.Error("an entry with the same key was not used")
 	}
-	if _, ok := c2.get(kept, [32]byte{9}); ok {
-		t.Error("an entry with another key was used")
+	if _, ok := c2.get(kept, [32]byte{}, [32]byte{9}, fileStamp{}); ok {
+		t.Error("an entry with other content was used")
+	}
+	if _, ok := c2.get(kept, [32]byte{7}, [32]byte{1}, fileStamp{}); ok {
+		t.Error("an entry with other settings was used")
 	}
 	c2.save()
 	if after, _ := os.ReadFile(c.path); !bytes.Equal(before, after) {
 		t.Error("a run with only hits rewrote the cache file")
+	}
+}
+
+// TestCacheStamps: a file is answered for without reading only while its
+// stamp is the one recorded, and a stamp recorded too close to the run's
+// start is never trusted.
+func TestCacheStamps(t *testing.T) {
+	if _, ok := statStamp(os.Args[0]); !ok {
+		t.Skip("no file stamps on this system")
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.md")
+	if err := os.WriteFile(page, []byte("# T\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stamp, _ := statStamp(page)
+	settings := [32]byte{5}
+	items := []item{{rule: "quote-style", severity: rules.Warning, message: "m"}}
+
+	// Written just now: racy, not trusted.
+	c, err := newCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.put(page, settings, [32]byte{1}, stamp, items)
+	if got := c.fresh[page].Stamp; got != (fileStamp{}) {
+		t.Errorf("a file changed during the run got the stamp %+v recorded", got)
+	}
+
+	// Recorded by a run that began well after the file was written.
+	c.start = time.Now().Add(time.Minute)
+	c.put(page, settings, [32]byte{1}, stamp, items)
+	c.save()
+	c2, err := newCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := c2.byStamp(page, settings, 1<<20); !ok || len(got) != 1 {
+		t.Fatalf("unchanged stamp: got %v, %v; want the cached finding", got, ok)
+	}
+	if _, ok := c2.byStamp(page, [32]byte{6}, 1<<20); ok {
+		t.Error("another config was answered from the stamp")
+	}
+	if _, ok := c2.byStamp(page, settings, 2); ok {
+		t.Error("a file over --max-file-size was answered from the stamp")
+	}
+	if err := os.WriteFile(page, []byte("# U\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c2.byStamp(page, settings, 1<<20); ok {
+		t.Error("an edited file was answered from its old stamp")
 	}
 }

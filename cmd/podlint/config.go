@@ -211,6 +211,9 @@ type settings struct {
 
 	once  sync.Once // fingerprint, for the result cache
 	print string
+
+	keyOnce [2]sync.Once // the cache's settings key, per form
+	keys    [2][32]byte
 }
 
 // resolver finds the config for each file: --config for all, none with
