@@ -52,10 +52,18 @@ type mdReader struct {
 	chapter  *Chapter
 	entities *EntitySection
 	section  *Section
+
+	// blocks backs the chapters' block lists: one allocation for a page
+	// instead of a few per chapter. A chapter's blocks are contiguous, from
+	// its heading (chapterStart) to the next.
+	blocks       []Block
+	chapterStart int
 }
 
 func readMarkdown(doc *Document) {
-	r := &mdReader{doc: doc, src: doc.Src, str: string(doc.Src), lines: splitLines(doc.Src), ep: &Episode{}}
+	lines := splitLines(doc.Src)
+	r := &mdReader{doc: doc, src: doc.Src, str: string(doc.Src), lines: lines, ep: &Episode{},
+		blocks: make([]Block, 0, len(lines)/2+1)}
 	doc.Episode = r.ep
 	i := r.frontMatter()
 	for i < len(r.lines) {
@@ -104,7 +112,7 @@ func (r *mdReader) block(i int) int {
 		r.title(l)
 		return i + 1
 	case r.has(l, "## ") || r.str[l.start:l.end] == "##":
-		r.heading(l)
+		r.heading(i)
 		return i + 1
 	case r.entities != nil:
 		r.entityLine(l)
@@ -165,7 +173,11 @@ func (r *mdReader) paragraph(i int) int {
 func (r *mdReader) add(b Block) {
 	switch {
 	case r.chapter != nil:
-		r.chapter.Blocks = append(r.chapter.Blocks, b)
+		r.blocks = append(r.blocks, b)
+		// Capacity capped: an append to one chapter's list must never write
+		// into the next chapter's.
+		n := len(r.blocks)
+		r.chapter.Blocks = r.blocks[r.chapterStart:n:n]
 	case r.section != nil:
 		r.section.Span.End = b.Span.End
 	default:
@@ -180,7 +192,8 @@ func (r *mdReader) title(l line) {
 }
 
 // heading starts a chapter, the entities section or another section.
-func (r *mdReader) heading(l line) {
+func (r *mdReader) heading(i int) {
+	l := r.lines[i]
 	r.chapter, r.entities, r.section = nil, nil, nil
 	start := min(l.start+len("## "), l.end)
 	rest := r.str[start:l.end]
@@ -188,9 +201,12 @@ func (r *mdReader) heading(l line) {
 	case strings.HasPrefix(rest, "["):
 		r.chapter = r.chapterHeading(l, start, rest)
 		r.ep.Chapters = append(r.ep.Chapters, r.chapter)
+		r.chapterStart = len(r.blocks)
 	case strings.EqualFold(strings.TrimSpace(rest), "Entities") && r.ep.Entities == nil:
 		r.entities = &EntitySection{Heading: Span{l.start, l.end}}
 		r.ep.Entities = r.entities
+		// The entities section ends the page: its lines are at most the rest.
+		r.entities.Entities = make([]Entity, 0, min(len(r.lines)-i, 256))
 	default:
 		r.ep.Sections = append(r.ep.Sections, Section{Heading: Span{l.start, l.end}, Title: strings.TrimSpace(rest), Span: Span{l.start, l.end}})
 		r.section = &r.ep.Sections[len(r.ep.Sections)-1]
@@ -337,10 +353,27 @@ func parseEntity(src string, start, end int) Entity {
 // with its line structure intact.
 var collapsedMarkers = []string{" ## [", " > *", " - **"}
 
+// hasMidLineHeading tells whether " ## [" occurs in src. '#' is rare in a
+// page and found by a vectorized byte search; a search for the whole marker
+// would stop at every space.
+func hasMidLineHeading(src []byte) bool {
+	for at := 0; ; {
+		i := bytes.IndexByte(src[at:], '#')
+		if i < 0 {
+			return false
+		}
+		at += i
+		if at > 0 && src[at-1] == ' ' && bytes.HasPrefix(src[at:], []byte("## [")) {
+			return true
+		}
+		at++
+	}
+}
+
 // detectCollapsed looks for a page flattened onto one line: a chapter
 // heading marker standing mid-line is the sure sign.
 func (r *mdReader) detectCollapsed() {
-	if !bytes.Contains(r.src, []byte(" ## [")) {
+	if !hasMidLineHeading(r.src) {
 		return
 	}
 	for _, l := range r.lines {

@@ -170,3 +170,34 @@ func TestSchemaRefusesURLs(t *testing.T) {
 		t.Errorf("compiling a file:// $ref: error = %v, want a refusal", err)
 	}
 }
+
+// TestChapterBlocksDoNotAlias: chapters share one backing array, but an
+// append to one chapter's blocks must never overwrite the next chapter's.
+func TestChapterBlocksDoNotAlias(t *testing.T) {
+	doc := Read("page.md", []byte("# T\n\nS.\n\n## [00:00] One\n\nFirst.\n\n## [01:00] Two\n\nSecond.\n"))
+	chs := doc.Episode.Chapters
+	if len(chs) != 2 || len(chs[0].Blocks) != 1 || len(chs[1].Blocks) != 1 {
+		t.Fatalf("read %d chapters: %+v", len(chs), chs)
+	}
+	chs[0].Blocks = append(chs[0].Blocks, Block{Kind: Paragraph, Text: "added"})
+	if got := chs[1].Blocks[0].Text; got != "Second." {
+		t.Errorf("after an append to chapter 1, chapter 2 starts with %q", got)
+	}
+}
+
+func TestHasMidLineHeading(t *testing.T) {
+	for src, want := range map[string]bool{
+		"## [00:00] A\n":     false,
+		"text ## [00:00] A":  true,
+		"# Title #hash ## x": false,
+		"a # b ## [":         true,
+		" ## [":              true,
+		"## [ then # and #[": false,
+		"":                   false,
+		"tail ##":            false,
+	} {
+		if got := hasMidLineHeading([]byte(src)); got != want {
+			t.Errorf("hasMidLineHeading(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
