@@ -238,13 +238,20 @@ func (r *mdReader) quote(l line) *Quote {
 		start++
 	}
 	end := l.end
-	q := &Quote{}
+	// A quote, its time and its speaker in one allocation.
+	parts := &struct {
+		quote   Quote
+		at      Timestamp
+		speaker Text
+	}{}
+	q := &parts.quote
 	// A trailing ` [TS]`.
 	if end > start && r.src[end-1] == ']' {
 		if open := bytes.LastIndexByte(r.src[start:end], '['); open > 0 && r.src[start+open-1] == ' ' {
 			raw := r.str[start+open+1 : end-1]
 			if ts := NewTimestamp(raw, Span{start + open + 1, end - 1}); ts.Valid {
-				q.At = &ts
+				parts.at = ts
+				q.At = &parts.at
 				end = start + open - 1
 			}
 		}
@@ -253,7 +260,10 @@ func (r *mdReader) quote(l line) *Quote {
 	if start < end && r.src[start] == '*' {
 		if last := bytes.LastIndexByte(r.src[start+1:end], '*'); last >= 0 {
 			body = Span{start + 1, start + 1 + last}
-			r.speaker(q, body.End+1, end)
+			if sp, ok := r.speaker(body.End+1, end); ok {
+				parts.speaker = sp
+				q.Speaker = &parts.speaker
+			}
 		} else {
 			body = Span{start + 1, end}
 		}
@@ -264,19 +274,20 @@ func (r *mdReader) quote(l line) *Quote {
 }
 
 // speaker reads ` — Speaker` from the bytes after the closing `*`.
-func (r *mdReader) speaker(q *Quote, from, to int) {
+func (r *mdReader) speaker(from, to int) (Text, bool) {
 	tail := r.str[from:to]
 	trimmed := strings.TrimLeft(tail, " ")
 	if !strings.HasPrefix(trimmed, "—") {
-		return
+		return Text{}, false
 	}
 	off := from + len(tail) - len(trimmed) + len("—")
 	name := strings.TrimLeft(r.str[off:to], " ")
 	off = to - len(name)
 	name = strings.TrimRight(name, " ")
-	if name != "" {
-		q.Speaker = &Text{Value: name, Span: Span{off, off + len(name)}}
+	if name == "" {
+		return Text{}, false
 	}
+	return Text{Value: name, Span: Span{off, off + len(name)}}, true
 }
 
 // readQuoteBody fills Words, Quoted and Pair from Body.
