@@ -73,6 +73,9 @@ func runDuplicateIntro(p *Pass) {
 			later = append(later, candidate{b, func() string { return "at the start of the body of " + c.Label() }})
 		}
 	}
+	if len(later) == 0 {
+		return
+	}
 	// Each later paragraph's words are hashed once, as far as any summary
 	// paragraph could reach into it.
 	// Only the start of a later paragraph can repeat the summary: its first
@@ -94,7 +97,7 @@ func runDuplicateIntro(p *Pass) {
 		if sw == nil {
 			continue
 		}
-		sorted := slices.Sorted(slices.Values(sw))
+		var sorted []uint64 // sw sorted, once a candidate is long enough
 		need := p.Config.IntroSimilarity
 		for k, c := range later {
 			if c.block.Span.Start <= s.Span.Start || reported[c.block.Span.Start] {
@@ -110,6 +113,10 @@ func runDuplicateIntro(p *Pass) {
 			window := cw[:min(len(cw), len(sw)+len(sw)/10)]
 			// Words in order are at most the words in common: a cheap
 			// bound that spares the quadratic comparison most pairs.
+			if sorted == nil {
+				sorted = slices.Clone(sw)
+				slices.Sort(sorted)
+			}
 			scratch = append(scratch[:0], window...)
 			slices.Sort(scratch)
 			if float64(common(sorted, scratch))/float64(len(sw)) < need || inOrder(sw, window) < need {
@@ -153,7 +160,12 @@ func common(a, b []uint64) int {
 // ASCII, nearly all of a page, takes a table-free fast path.
 func wordHashes(text string, limit int) []uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
-	var out []uint64
+	// About one word in six bytes of prose.
+	n := len(text)/6 + 1
+	if limit >= 0 {
+		n = min(n, limit)
+	}
+	out := make([]uint64, 0, n)
 	h, in := uint64(offset), false
 	for i := 0; i < len(text) && len(out) != limit; {
 		c := text[i]
