@@ -57,7 +57,14 @@ func readFile(path string, limit int64) ([]byte, error) {
 		if m == 0 {
 			break
 		}
+		asked := len(buf) - n
 		n += m
+		// A read of a regular file stops short only at its end: when it
+		// stops at the size fstat gave, the end is reached without asking
+		// again (a file that grew fills the spare byte and reads on).
+		if m < asked && int64(n) == st.Size {
+			break
+		}
 	}
 	return buf[:n], nil
 }
