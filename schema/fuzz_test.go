@@ -211,10 +211,14 @@ func FuzzQuickValid(f *testing.F) {
 		if doc.Broken {
 			return
 		}
+		quickPage := doc.Format == Markdown && doc.constructedValid && quickValidPage(doc)
 		inst := doc.instance()
 		want, err := validateInstance(sch, doc, inst)
 		if err != nil {
 			t.Fatalf("validating: %v", err)
+		}
+		if quickPage && len(want) > 0 {
+			t.Fatalf("%s: quickValidPage passes what the schema rejects: %v", src, want)
 		}
 		if quickValid(inst) && len(want) > 0 {
 			t.Fatalf("%s: quickValid passes what the schema rejects: %v", src, want)

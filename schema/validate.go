@@ -60,6 +60,9 @@ func Validate(doc *Document) ([]Violation, error) {
 		return nil, fmt.Errorf("compiling the episode schema: %w", err)
 	}
 	if doc.constructedValid && doc.Instance == nil {
+		if quickValidPage(doc) {
+			return nil, nil
+		}
 		// Same findings, without building or walking what cannot fail.
 		inst, ptrs := markdownInstance(doc, false)
 		doc.Instance, doc.Pointers = nil, ptrs

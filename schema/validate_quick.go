@@ -2,6 +2,7 @@ package schema
 
 import (
 	"regexp"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -27,6 +28,32 @@ func quickValid(inst any) bool {
 		}
 	}
 	return true
+}
+
+// quickValidPage is quickValid for a Markdown page whose reader-built parts
+// are valid (constructedValid), without building its instance: the title
+// and the front matter keys that markdownInstance would carry.
+func quickValidPage(doc *Document) bool {
+	ep := doc.Episode
+	hasTitle := false
+	if fm := ep.FrontMatter; fm != nil {
+		for _, f := range fm.Fields {
+			if modelKeys[f.Key] && (f.Key != "title" || ep.Title != nil) {
+				continue // the page's own title and summary stand instead
+			}
+			if !quickValidKey(f.Key, f.Value) {
+				return false
+			}
+			hasTitle = hasTitle || f.Key == "title"
+		}
+	}
+	if ep.Title != nil {
+		if strings.TrimSpace(ep.Title.Value) == "" {
+			return false
+		}
+		hasTitle = true
+	}
+	return hasTitle
 }
 
 // quickValidKey checks one top-level key against its property schema; keys

@@ -104,3 +104,24 @@ func TestQuickValid(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickValidPage: the page form of the hand check, on the title and the
+// front matter a page's instance carries.
+func TestQuickValidPage(t *testing.T) {
+	for _, tc := range []struct {
+		page string
+		ok   bool
+	}{
+		{"---\nslug: a-b\ntags: [x]\n---\n# Title\n\nSummary.\n", true},
+		{"---\ntitle: From front matter\n---\nSummary only.\n", true},
+		{"---\ntitle: Ignored\n---\n# Title\n\nS.\n", true},
+		{"Summary only, no title anywhere.\n", false},
+		{"---\nslug: Not Kebab\n---\n# Title\n", false},
+		{"---\ntags: [x, x]\n---\n# Title\n", false},
+	} {
+		doc := Read("page.md", []byte(tc.page))
+		if got := doc.constructedValid && quickValidPage(doc); got != tc.ok {
+			t.Errorf("%q: quickValidPage = %v, want %v", tc.page, got, tc.ok)
+		}
+	}
+}
