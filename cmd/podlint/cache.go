@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -35,7 +33,8 @@ import (
 // to the content hash.
 //
 // One file, read once and written once, costs two system calls per run
-// where a file per entry cost six per page.
+// where a file per entry cost six per page; its layout is in
+// cache_codec.go.
 type cache struct {
 	path  string // the cache file
 	build string
@@ -51,7 +50,7 @@ type cache struct {
 }
 
 // cacheFileName holds the results; the version changes with its layout.
-const cacheFileName = "results-v3.gob"
+const cacheFileName = "results-v4.cache"
 
 // cacheFile is what the cache file holds.
 type cacheFile struct {
@@ -105,19 +104,9 @@ func readCacheFile(path, build string) map[string]cacheEntry {
 	if err != nil {
 		return nil
 	}
-	var f cacheFile
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&f) != nil || f.Build != build {
+	f, err := decodeCache(data)
+	if err != nil || f.Build != build {
 		return nil
-	}
-	for p, e := range f.Entries {
-		for _, it := range e.Items {
-			if it.Severity != rules.Error && it.Severity != rules.Warning {
-				return nil // not written by podlint
-			}
-		}
-		if !filepath.IsAbs(p) {
-			return nil
-		}
 	}
 	return f.Entries
 }
@@ -275,15 +264,12 @@ func (c *cache) save() {
 	for p, e := range c.fresh {
 		entries[p] = e
 	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(cacheFile{Build: c.build, Entries: entries}) != nil {
-		return
-	}
+	data := encodeCache(cacheFile{Build: c.build, Entries: entries})
 	tmp, err := os.CreateTemp(filepath.Dir(c.path), ".results-*")
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(buf.Bytes())
+	_, werr := tmp.Write(data)
 	_ = tmp.Chmod(0o644) // CreateTemp's 0600 would keep a shared CI cache from others
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil || os.Rename(tmp.Name(), c.path) != nil {

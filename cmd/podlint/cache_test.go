@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/gob"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -14,11 +14,7 @@ import (
 
 func writeCacheFile(t *testing.T, path string, f cacheFile) {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, encodeCache(f), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -45,7 +41,7 @@ func TestCacheFileTrust(t *testing.T) {
 			t.Errorf("%s: read %d entries, want %d", tc.name, got, tc.want)
 		}
 	}
-	if err := os.WriteFile(path, []byte("\x00\x01not gob"), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte("\x00\x01not a cache"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if got := readCacheFile(path, "b1"); got != nil {
@@ -152,4 +148,51 @@ func TestCacheStamps(t *testing.T) {
 	if _, ok := c2.byStamp(page, settings, 1<<20); ok {
 		t.Error("an edited file was answered from its old stamp")
 	}
+}
+
+// TestCacheCodec: what is encoded decodes to the same entries, and any cut
+// or changed byte count either decodes to something well formed or reads as
+// corrupt, never panics.
+func TestCacheCodec(t *testing.T) {
+	f := cacheFile{Build: "b1", Entries: map[string]cacheEntry{
+		"/site/a.md": {Settings: [32]byte{1}, Content: [32]byte{2}, Stamp: fileStamp{Size: 10, MTime: -5, CTime: 7, Ino: 1 << 40}, Items: []cachedItem{{
+			Rule: "restore-lines", Severity: rules.Error, Message: "flattened — “quoted”", Start: schema.Position{Line: 2, Column: 1}, End: schema.Position{Line: 2, Column: 900},
+			Fix: "safe", LineHash: "abcd", Suggestions: []cachedEdit{{Start: schema.Position{Line: 2, Column: 1}, End: schema.Position{Line: 2, Column: 900}, Text: "a\n\nb"}},
+		}}},
+		"/site/b.json": {Content: [32]byte{3}},
+	}}
+	data := encodeCache(f)
+	got, err := decodeCache(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Build != f.Build || len(got.Entries) != 2 || !reflect.DeepEqual(got.Entries["/site/a.md"], f.Entries["/site/a.md"]) || got.Entries["/site/b.json"].Content != [32]byte{3} {
+		t.Fatalf("round trip changed the cache:\n%+v\n%+v", got, f)
+	}
+	for n := range len(data) {
+		if _, err := decodeCache(data[:n]); err == nil {
+			t.Errorf("a cache cut to %d of %d bytes decoded", n, len(data))
+		}
+	}
+	if _, err := decodeCache(append(data, 0)); err == nil {
+		t.Error("a cache with a byte left over decoded")
+	}
+}
+
+// FuzzCacheDecode: no bytes make the decoder panic or allocate past what
+// the file could hold, and whatever decodes encodes back to the same
+// entries.
+func FuzzCacheDecode(f *testing.F) {
+	f.Add(encodeCache(cacheFile{Build: "b", Entries: map[string]cacheEntry{"/a.md": {Items: []cachedItem{{Rule: "r", Severity: rules.Warning, Suggestions: []cachedEdit{{Text: "t"}}}}}}}))
+	f.Add([]byte(cacheMagic + "\x01b\xff\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decodeCache(data)
+		if err != nil {
+			return
+		}
+		again, err := decodeCache(encodeCache(got))
+		if err != nil || !reflect.DeepEqual(again, got) {
+			t.Fatalf("re-encoding changed the cache: %v\n%+v\n%+v", err, got, again)
+		}
+	})
 }
