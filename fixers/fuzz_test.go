@@ -144,7 +144,7 @@ func FuzzLosesWords(f *testing.F) {
 			s2, e2 = e2, s2
 		}
 		edits := []Edit{{Start: int(s1), End: int(e1), New: new1}}
-		if e2 <= s1 || s2 >= e1 && !(s2 == s1 && e2 == e1) {
+		if e2 <= s1 || s2 >= e1 && (s2 != s1 || e2 != e1) {
 			edits = append(edits, Edit{Start: int(s2), End: int(e2), New: new2})
 		}
 		fixes := []*Fix{{Edits: edits, Removed: []string{removed}}}

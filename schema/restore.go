@@ -364,12 +364,6 @@ func nameTokens(list []string) Names {
 	return n
 }
 
-func (n Names) has(w string) bool { return n.words[strings.ToLower(bare(w))] }
-
-func (n Names) pair(a, b string) bool {
-	return n.pairs[strings.ToLower(bare(a))+" "+strings.ToLower(bare(b))]
-}
-
 // bare strips punctuation around a word and a possessive.
 func bare(w string) string {
 	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })

@@ -86,7 +86,7 @@ func newCache(dir string) (*cache, error) {
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
-		return nil, fmt.Errorf("--cache: %v", err)
+		return nil, fmt.Errorf("--cache: %w", err)
 	}
 	c := &cache{path: filepath.Join(dir, cacheFileName), build: buildID(), cwd: cwd, start: time.Now(), fresh: map[string]cacheEntry{}}
 	c.loaded.Add(1)
