@@ -92,8 +92,8 @@ func isKeyByte(c byte, first bool) bool {
 }
 
 // quickPlain reads a plain scalar: a letter, then letters, digits, spaces
-// and a few marks that mean nothing to YAML mid-scalar (in a flow list, not
-// the list's own marks). It returns the value, trailing spaces trimmed,
+// and a few marks that mean nothing to YAML mid-scalar (in a flow list, only
+// - _ . and /). It returns the value, trailing spaces trimmed,
 // and how many bytes it read (spaces included).
 func quickPlain(s []byte, inList bool) (string, int) {
 	if len(s) == 0 || !isKeyByte(s[0], true) {
@@ -104,7 +104,12 @@ func quickPlain(s []byte, inList bool) (string, int) {
 		c := s[n]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			c == '-', c == '_', c == '.', c == '/', c == '(', c == ')', c == '\'', c == '!', c == '?', c == '+':
+			c == '-', c == '_', c == '.', c == '/':
+			n++
+			end = n
+		case !inList && (c == '(' || c == ')' || c == '\'' || c == '!' || c == '?' || c == '+'):
+			// Plain in a block value; in a flow list YAML reads some of
+			// these as indicators ("[a?]" does not parse).
 			n++
 			end = n
 		case c == ' ':
