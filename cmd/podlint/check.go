@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/urfave/cli/v2"
 
@@ -394,69 +395,75 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 	if jobs < 1 {
 		jobs = runtime.NumCPU()
 	}
-	// At most a few results per worker wait for their turn: the window is
-	// taken before a file is queued and given back when it is committed.
-	window := make(chan struct{}, 4*jobs)
-	type result struct {
-		i      int
-		commit func()
+	// Workers claim files by number and commit in order themselves: the
+	// worker that finishes the next file to commit commits it and every
+	// finished one after it. No channel carries a file, so the only cost
+	// per file is an uncontended lock (channel handoffs woke a goroutine
+	// per file). At most a few results per worker wait for their turn: a
+	// worker does not claim a file further ahead than the window.
+	window := 4 * jobs
+	var (
+		mu      sync.Mutex
+		moved   = sync.NewCond(&mu) // next advanced
+		next    int                 // the next file to commit
+		commits = make([]func(), len(inputs))
+		ready   = make([]bool, len(inputs))
+		claimed atomic.Int64
+		wg      sync.WaitGroup
+	)
+	bar := newProgress(opts.stderr, len(inputs))
+	process := func(i int) func() {
+		in, st := inputs[i], sets[i]
+		if st == nil {
+			return nil
+		}
+		if opts.shortcut != nil {
+			if commit, ok := opts.shortcut(in, st); ok {
+				return commit
+			}
+		}
+		src, ierr := load(in, opts.stdin, st.maxSize)
+		if ierr != nil {
+			return func() { rep.errors = append(rep.errors, *ierr) }
+		}
+		return work(in, src, st)
 	}
-	results := make(chan result, jobs)
-	queue := make(chan int)
-	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range queue {
-				in, st := inputs[i], sets[i]
-				if st == nil {
-					results <- result{i, nil}
-					continue
+			for {
+				i := int(claimed.Add(1) - 1)
+				if i >= len(inputs) {
+					return
 				}
-				if opts.shortcut != nil {
-					if commit, ok := opts.shortcut(in, st); ok {
-						results <- result{i, commit}
-						continue
+				mu.Lock()
+				for i >= next+window {
+					moved.Wait()
+				}
+				mu.Unlock()
+				commit := process(i)
+				mu.Lock()
+				commits[i], ready[i] = commit, true
+				advanced := false
+				for next < len(inputs) && ready[next] {
+					if c := commits[next]; c != nil {
+						commits[next] = nil
+						c()
 					}
+					next++
+					advanced = true
+					bar.step(next)
 				}
-				src, ierr := load(in, opts.stdin, st.maxSize)
-				if ierr != nil {
-					results <- result{i, func() { rep.errors = append(rep.errors, *ierr) }}
-					continue
+				if advanced {
+					moved.Broadcast()
 				}
-				results <- result{i, work(in, src, st)}
+				mu.Unlock()
 			}
 		}()
 	}
-	go func() {
-		for i := range inputs {
-			window <- struct{}{}
-			queue <- i
-		}
-		close(queue)
-	}()
-	bar := newProgress(opts.stderr, len(inputs))
-	pending := map[int]func(){}
-	for next := 0; next < len(inputs); {
-		r := <-results
-		pending[r.i] = r.commit
-		for {
-			commit, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			if commit != nil {
-				commit()
-			}
-			<-window
-			next++
-			bar.step(next)
-		}
-	}
-	bar.done()
 	wg.Wait()
+	bar.done()
 	return nil
 }
 
