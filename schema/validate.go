@@ -55,29 +55,31 @@ type Violation struct {
 // Validate checks the document's instance against the episode schema. The
 // validator's error order is not stable, so leaves are collected and sorted.
 func Validate(doc *Document) ([]Violation, error) {
-	sch, err := compiled()
-	if err != nil {
-		return nil, fmt.Errorf("compiling the episode schema: %w", err)
-	}
+	// The hand checks first: most episodes are valid, and then the schema
+	// need not even be compiled (a millisecond of a one-page run).
+	var inst any
 	if doc.constructedValid && doc.Instance == nil {
 		if quickValidPage(doc) {
 			return nil, nil
 		}
 		// Same findings, without building or walking what cannot fail.
-		inst, ptrs := markdownInstance(doc, false)
+		var ptrs map[string]Span
+		inst, ptrs = markdownInstance(doc, false)
 		doc.Instance, doc.Pointers = nil, ptrs
-		if quickValid(inst) {
-			return nil, nil
-		}
-		return validateInstance(sch, doc, inst)
+	} else {
+		inst = doc.instance()
 	}
-	if quickValid(doc.instance()) {
+	if quickValid(inst) {
 		return nil, nil
 	}
-	if pruned, ok := prunedInstance(doc.instance()); ok {
-		return validateInstance(sch, doc, pruned)
+	sch, err := compiled()
+	if err != nil {
+		return nil, fmt.Errorf("compiling the episode schema: %w", err)
 	}
-	return validateWith(sch, doc)
+	if pruned, ok := prunedInstance(inst); ok {
+		inst = pruned
+	}
+	return validateInstance(sch, doc, inst)
 }
 
 // Extra is a user schema applied in addition to the episode schema, for
