@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -50,7 +51,7 @@ func runCollapsedMarkdown(p *Pass) {
 	}
 	p.Report(schema.Span{Start: at, End: c.Span.End},
 		"page is flattened onto one line: %s (`## [`, `> *`, `- **`) stand mid-line, %s characters%s",
-		plural(c.Markers, "block marker"), thousands(len([]rune(string(line)))), uncertain)
+		plural(c.Markers, "block marker"), thousands(utf8.RuneCount(line)), uncertain)
 }
 
 // mergedTitleWords is how long a chapter title must be, ending in a full
@@ -65,7 +66,7 @@ func runMergedHeadings(p *Pass) {
 	var known []string
 	for _, c := range p.Episode.Chapters {
 		title := strings.TrimSpace(c.Title.Value)
-		if len(c.Prose()) > 0 || !strings.HasSuffix(title, ".") || len(strings.Fields(title)) < mergedTitleWords {
+		if !strings.HasSuffix(title, ".") || len(c.Prose()) > 0 || len(strings.Fields(title)) < mergedTitleWords {
 			continue
 		}
 		if known == nil {

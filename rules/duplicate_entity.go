@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"strings"
-
-	"github.com/podlint/podlint/schema"
-)
+import "strings"
 
 var duplicateEntity = &Rule{
 	Name:     "duplicate-entity",
@@ -24,17 +20,18 @@ func runDuplicateEntity(p *Pass) {
 	if es == nil {
 		return
 	}
-	first := map[string]schema.Entity{}
-	for _, e := range es.Entities {
+	first := make(map[string]int, len(es.Entities)) // key → index of its first entity
+	for i, e := range es.Entities {
 		if e.Malformed != "" {
 			continue
 		}
 		key := strings.ToLower(strings.TrimSpace(e.Name.Value))
-		prev, dup := first[key]
+		at, dup := first[key]
 		if !dup {
-			first[key] = e
+			first[key] = i
 			continue
 		}
+		prev := es.Entities[at]
 		how := "with a different type or description"
 		if prev.Name.Value == e.Name.Value && prev.Type.Value == e.Type.Value && prev.Description.Value == e.Description.Value {
 			how = "an exact duplicate"

@@ -163,8 +163,22 @@ func (c *Chapter) Label() string {
 // Prose returns the chapter's paragraph blocks.
 func (c *Chapter) Prose() []Block { return paragraphs(c.Blocks) }
 
+// paragraphs returns the paragraph blocks, without a copy when there are
+// none or nothing else (the common cases: rules ask for them often).
 func paragraphs(blocks []Block) []Block {
-	var out []Block
+	n := 0
+	for _, b := range blocks {
+		if b.Kind == Paragraph {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return nil
+	case len(blocks):
+		return blocks[:n:n]
+	}
+	out := make([]Block, 0, n)
 	for _, b := range blocks {
 		if b.Kind == Paragraph {
 			out = append(out, b)
