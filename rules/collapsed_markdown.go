@@ -17,7 +17,8 @@ var collapsedMarkdown = &Rule{
 	Doc: `Pages scraped back from the live site arrive with their line structure gone: the title on
 the first line and everything else on the second, so that chapter headings (` + "`## [`" + `), quotes
 (` + "`> *`" + `) and entity bullets (` + "`- **`" + `) stand mid-line. No other rule can see the chapters of
-such a page, so this finding replaces missing-summary and missing-chapters.
+such a page, so this finding replaces missing-summary and missing-chapters, and title-format's
+spacing findings on the flattened line.
 
 The fix restore-lines splits the page at its markers; where a heading and its chapter's first
 sentence run together, it scores every possible end of the title (capitalization, function
