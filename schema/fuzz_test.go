@@ -234,3 +234,29 @@ func FuzzQuickValid(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNotEpisodeJSON: whatever the sniffer passes over is whole JSON, and
+// not an object with an episode's key; a broken or truncated episode is
+// never passed over.
+func FuzzNotEpisodeJSON(f *testing.F) {
+	seedFixtures(f, ".json")
+	for _, s := range []string{`{"name":"x","scripts":{"title":1}}`, `[1,{"title":2}]`, `{"a":"\"title\":"}`, `{"title"`, `  "s"  `, `{"a":[}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if !NotEpisodeJSON(src) {
+			return
+		}
+		v, _, err := ParseJSON(src)
+		if err != nil {
+			t.Fatalf("%q passed over, but it does not parse: %v", src, err)
+		}
+		if v.Kind == Object {
+			for _, m := range v.Members {
+				if episodeKeys[m.Key] {
+					t.Fatalf("%q passed over, but it has the key %q", src, m.Key)
+				}
+			}
+		}
+	})
+}

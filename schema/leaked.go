@@ -263,7 +263,7 @@ var keywords = map[string]bool{"True": true, "False": true, "None": true, "true"
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
 
-func skipSpace(s string, i int) int {
+func skipSpace[T string | []byte](s T, i int) int {
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
 		i++
 	}

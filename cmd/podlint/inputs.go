@@ -18,6 +18,9 @@ import (
 type input struct {
 	path  string // as shown in messages
 	stdin bool
+	// walked: found in a directory, not named. A walk passes over JSON
+	// that is certainly not an episode (package.json, tsconfig.json).
+	walked bool
 }
 
 // inputError is a problem with a path as a whole: missing, unreadable, too
@@ -123,7 +126,7 @@ func walk(root string, res *resolver, add func(input)) (int, []inputError) {
 		if isEpisodeFile(d.Name()) && d.Type().IsRegular() {
 			found++ // an excluded episode is still an episode: the folder is not empty
 			if !ignoredBy(stack, abs, false) && !res.excluded(path) {
-				add(input{path: path})
+				add(input{path: path, walked: true})
 			}
 		}
 		return nil

@@ -1,0 +1,73 @@
+package schema
+
+// episodeKeys are the top-level keys of an episode, clean or raw: a JSON
+// object with none of them is some other file.
+var episodeKeys = map[string]bool{"title": true, "summary": true, "chapters": true, "entities": true}
+
+// NotEpisodeJSON tells whether src is certainly not episode JSON: a whole
+// JSON value that is not an object, or an object whose top-level keys
+// include none of an episode's. It reads no further than it must and builds
+// nothing until it has seen the whole top level without an episode key (an
+// episode stops it at its first key), so a directory walk can pass over
+// package.json and its kind cheaply. Anything it cannot be sure of (a truncated object, a file that
+// does not start like JSON) is left to be checked.
+func NotEpisodeJSON(src []byte) bool {
+	i := skipSpace(src, 0)
+	if i < len(src) && src[i] == '\xef' && len(src) >= i+3 && string(src[i:i+3]) == "\xef\xbb\xbf" {
+		i = skipSpace(src, i+3)
+	}
+	if i == len(src) {
+		return false
+	}
+	switch src[i] {
+	case '{':
+	case '[', '"', 't', 'f', 'n', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		// Another kind of JSON value: an episode is an object. Sure only
+		// when it parses, so that a broken episode is still reported.
+		_, _, err := ParseJSON(src)
+		return err == nil
+	default:
+		return false
+	}
+	depth := 0
+	for ; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '"':
+			end, ok := stringEnd(src, i)
+			if !ok {
+				return false
+			}
+			if depth == 1 && episodeKeys[string(src[i+1:end])] {
+				if j := skipSpace(src, end+1); j < len(src) && src[j] == ':' {
+					return false
+				}
+			}
+			i = end
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				// The object closed without an episode key: sure once the
+				// file parses (the scan above only counted brackets).
+				_, _, err := ParseJSON(src)
+				return err == nil
+			}
+		}
+	}
+	return false // truncated
+}
+
+// stringEnd returns the offset of the quote closing the string opening at
+// src[open].
+func stringEnd(src []byte, open int) (int, bool) {
+	for i := open + 1; i < len(src); i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '"':
+			return i, true
+		}
+	}
+	return 0, false
+}
