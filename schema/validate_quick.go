@@ -63,8 +63,7 @@ func quickValidKey(k string, v any) bool {
 	case "title":
 		return isNonEmptyString(v)
 	case "summary":
-		_, ok := v.(string)
-		return ok
+		return isString(v)
 	case "chapters":
 		return allValid(v, validChapter)
 	case "entities":
@@ -102,26 +101,7 @@ func quickValidKey(k string, v any) bool {
 	case "seo_description":
 		return runesBetween(v, 1, 160)
 	case "confidence":
-		m, ok := v.(map[string]any)
-		if !ok {
-			return false
-		}
-		score, ok := m["score"].(float64)
-		if !ok || !(score >= 0 && score <= 1) {
-			return false
-		}
-		for k, v := range m {
-			switch k {
-			case "score":
-			case "rationale":
-				if _, ok := v.(string); !ok {
-					return false
-				}
-			default:
-				return false
-			}
-		}
-		return true
+		return confidenceDef.valid(v)
 	}
 	return true
 }
@@ -198,74 +178,56 @@ func allValid(v any, valid func(any) bool) bool {
 	return true
 }
 
-// validChapter is $defs/chapter: start and title required, nothing else
-// but summary and quotes.
-func validChapter(v any) bool {
+// objectDef is an object schema with additionalProperties false: the keys it
+// may have, each with its check, and those it must have.
+type objectDef struct {
+	keys     map[string]func(any) bool
+	required []string
+}
+
+func (o objectDef) valid(v any) bool {
 	m, ok := v.(map[string]any)
-	if !ok || !isNonNegative(m["start"]) || !isNonEmptyString(m["title"]) {
+	if !ok {
 		return false
 	}
+	for _, k := range o.required {
+		if _, ok := m[k]; !ok {
+			return false
+		}
+	}
 	for k, v := range m {
-		switch k {
-		case "start", "title":
-		case "summary":
-			if _, ok := v.(string); !ok {
-				return false
-			}
-		case "quotes":
-			if !allValid(v, validQuote) {
-				return false
-			}
-		default:
+		if check, ok := o.keys[k]; !ok || !check(v) {
 			return false
 		}
 	}
 	return true
 }
 
-// validQuote is $defs/quote: text required, at and speaker optional.
-func validQuote(v any) bool {
-	m, ok := v.(map[string]any)
-	if !ok || !isNonEmptyString(m["text"]) {
-		return false
-	}
-	for k, v := range m {
-		switch k {
-		case "text":
-		case "at":
-			if !isNonNegative(v) {
-				return false
-			}
-		case "speaker":
-			if !isNonEmptyString(v) {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
-}
+// The object schemas of episode.schema.json.
+var (
+	chapterDef = objectDef{required: []string{"start", "title"}, keys: map[string]func(any) bool{
+		"start": isNonNegative, "title": isNonEmptyString, "summary": isString,
+		"quotes": func(v any) bool { return allValid(v, validQuote) },
+	}}
+	quoteDef = objectDef{required: []string{"text"}, keys: map[string]func(any) bool{
+		"text": isNonEmptyString, "at": isNonNegative, "speaker": isNonEmptyString,
+	}}
+	entityDef = objectDef{required: []string{"name", "type"}, keys: map[string]func(any) bool{
+		"name": isNonEmptyString, "type": isNonEmptyString, "description": isString,
+	}}
+	confidenceDef = objectDef{required: []string{"score"}, keys: map[string]func(any) bool{
+		"score":     func(v any) bool { f, ok := v.(float64); return ok && f >= 0 && f <= 1 },
+		"rationale": isString,
+	}}
+)
 
-// validEntity is $defs/entity: name and type required, description
-// optional.
-func validEntity(v any) bool {
-	m, ok := v.(map[string]any)
-	if !ok || !isNonEmptyString(m["name"]) || !isNonEmptyString(m["type"]) {
-		return false
-	}
-	for k, v := range m {
-		switch k {
-		case "name", "type":
-		case "description":
-			if _, ok := v.(string); !ok {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
+func validChapter(v any) bool { return chapterDef.valid(v) }
+func validQuote(v any) bool   { return quoteDef.valid(v) }
+func validEntity(v any) bool  { return entityDef.valid(v) }
+
+func isString(v any) bool {
+	_, ok := v.(string)
+	return ok
 }
 
 func isNonNegative(v any) bool {

@@ -124,24 +124,15 @@ type cacheDecoder struct {
 	bad  bool
 }
 
-func (d *cacheDecoder) uvarint() uint64 {
-	if d.bad {
-		return 0
-	}
-	v, n := binary.Uvarint(d.data[d.pos:])
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.pos += n
-	return v
-}
+func (d *cacheDecoder) uvarint() uint64 { return readVarint(d, binary.Uvarint) }
+func (d *cacheDecoder) varint() int64   { return readVarint(d, binary.Varint) }
 
-func (d *cacheDecoder) varint() int64 {
+// readVarint reads one varint with read, binary.Uvarint or binary.Varint.
+func readVarint[T int64 | uint64](d *cacheDecoder, read func([]byte) (T, int)) T {
 	if d.bad {
 		return 0
 	}
-	v, n := binary.Varint(d.data[d.pos:])
+	v, n := read(d.data[d.pos:])
 	if n <= 0 {
 		d.bad = true
 		return 0
