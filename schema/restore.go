@@ -229,11 +229,15 @@ func nextMarker(s string, from int, inEntities bool) int {
 func quoteEnd(s string) int {
 	body := 3 // after `> *`
 	closing := -1
+	// A quote ends before the next block marker: its closing mark is
+	// searched for no further, so a line of unclosed quotes is read once,
+	// not once per quote.
+	stop := nextMarker(s, body, false)
 	if strings.HasPrefix(s[body:], `"`) || strings.HasPrefix(s[body:], "“") {
 		for _, q := range []string{`"*`, "”*"} {
 			// Once one closing mark is found, the other can only be
 			// nearer: search no further than it.
-			limit := len(s)
+			limit := stop
 			if closing >= 0 {
 				limit = closing
 			}
@@ -254,7 +258,7 @@ func quoteEnd(s string) int {
 		}
 	}
 	if closing < 0 {
-		for i := body; i < len(s); i++ {
+		for i := body; i < stop; i++ {
 			if s[i] == '*' && (i+1 == len(s) || s[i+1] == ' ') {
 				closing = i + 1
 				break
@@ -262,7 +266,7 @@ func quoteEnd(s string) int {
 		}
 	}
 	if closing < 0 {
-		return nextMarker(s, 1, false)
+		return stop
 	}
 	end := closing
 	next := nextMarker(s, end, true)

@@ -101,3 +101,31 @@ func TestAdversarialRepeatedSummary(t *testing.T) {
 		t.Errorf("%d copies of the paragraph left after fix, want the original and at most a few", left)
 	}
 }
+
+// A flattened line of 20,000 quotes that never close: each quote's closing
+// mark is looked for only up to the next marker (reading to the end of the
+// line for each one was quadratic: 4.9 s for this 0.9 MB page).
+func TestAdversarialUnclosedQuotes(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("# T\n\nA summary. ## [00:00] Cold open Ines kneels. ")
+	for i := range 20_000 {
+		fmt.Fprintf(&b, "> *\"an unclosed quote number %d about the sea ", i)
+	}
+	b.WriteString("\n")
+	write(t, dir, "unclosed.md", []byte(b.String()))
+	code, out, errOut := podlint(t, dir, "fix", "--write", "--no-config", "unclosed.md")
+	if code == exitUsage {
+		t.Fatalf("fix: exit %d\n%.2000s%s", code, out, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "unclosed.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "\n> *\""); n != 20_000 {
+		t.Errorf("fix put %d quotes on lines of their own, want 20000", n)
+	}
+	if got, want := len(strings.Fields(string(data))), len(strings.Fields(b.String())); got != want {
+		t.Errorf("fix changed the words: %d, want %d", got, want)
+	}
+}
