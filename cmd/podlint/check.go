@@ -426,6 +426,7 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 		if ierr != nil {
 			return func() { rep.errors = append(rep.errors, *ierr) }
 		}
+		roomFor(len(src))
 		if in.walked && schema.FormatOf(in.path) == schema.JSON && schema.NotEpisodeJSON(src) {
 			return nil // some other JSON file in an episode folder
 		}

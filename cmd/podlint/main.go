@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"sync/atomic"
 
 	"github.com/urfave/cli/v2"
 )
@@ -30,7 +31,8 @@ func main() {
 		debug.SetGCPercent(1000)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(64 << 20)
+		debug.SetMemoryLimit(baseMemoryLimit)
+		memoryLimit.Store(baseMemoryLimit)
 	}
 	stop := startProfile(os.Getenv("PODLINT_CPUPROFILE"), os.Stderr)
 	code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
@@ -57,6 +59,31 @@ func startProfile(path string, stderr io.Writer) (stop func()) {
 		pprof.StopCPUProfile()
 		if err := f.Close(); err != nil {
 			fmt.Fprintf(stderr, "podlint: PODLINT_CPUPROFILE: %v\n", err)
+		}
+	}
+}
+
+// baseMemoryLimit is the soft heap limit of a run of ordinary pages.
+const baseMemoryLimit = 64 << 20
+
+// memoryLimit is the soft heap limit podlint set, 0 when it set none (the
+// user's GOMEMLIMIT, or a test).
+var memoryLimit atomic.Int64
+
+// roomFor raises the soft heap limit to hold a page of n bytes: the model
+// of a page takes up to about seven times its size, and below that the
+// collector would run without pause (a 50 MB page took twice as long).
+// The limit is never lowered again in a run.
+func roomFor(n int) {
+	want := int64(n) * 8
+	for {
+		cur := memoryLimit.Load()
+		if cur == 0 || want <= cur {
+			return
+		}
+		if memoryLimit.CompareAndSwap(cur, want) {
+			debug.SetMemoryLimit(want)
+			return
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -42,5 +43,34 @@ func TestReadFile(t *testing.T) {
 	// Not a regular file: read to the limit, whatever the size says.
 	if got, err := readFile(os.DevNull, 10); err != nil || len(got) != 0 {
 		t.Errorf("%s: got %q, %v", os.DevNull, got, err)
+	}
+}
+
+// TestRoomFor: a big page raises the soft heap limit podlint set, a small
+// one leaves it, and a limit podlint did not set is never touched.
+func TestRoomFor(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer memoryLimit.Store(memoryLimit.Load())
+
+	memoryLimit.Store(0) // the user's GOMEMLIMIT
+	before := debug.SetMemoryLimit(-1)
+	roomFor(1 << 30)
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("a limit podlint did not set changed from %d to %d", before, got)
+	}
+
+	memoryLimit.Store(baseMemoryLimit)
+	debug.SetMemoryLimit(baseMemoryLimit)
+	roomFor(1 << 20)
+	if got := debug.SetMemoryLimit(-1); got != baseMemoryLimit {
+		t.Errorf("a 1 MB page moved the limit to %d", got)
+	}
+	roomFor(50 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 400<<20 || memoryLimit.Load() != 400<<20 {
+		t.Errorf("a 50 MB page set the limit to %d (%d recorded), want %d", got, memoryLimit.Load(), 400<<20)
+	}
+	roomFor(20 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 400<<20 {
+		t.Errorf("a smaller page lowered the limit to %d", got)
 	}
 }
