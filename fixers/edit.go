@@ -30,8 +30,15 @@ func validateEdits(edits []Edit, size int) error {
 
 // conflicts reports whether two edits overlap or touch: edits that meet at a
 // point may depend on each other's result, so the later fix waits a pass.
+// Two deletions that only meet are one deletion: repeated paragraphs or
+// bullets one after another all go in one pass.
 func conflicts(a, b Edit) bool {
-	return a.Start <= b.End && b.Start <= a.End
+	if !(a.Start <= b.End && b.Start <= a.End) {
+		return false
+	}
+	meetOnly := a.End == b.Start || b.End == a.Start
+	deletions := a.New == "" && b.New == "" && a.Start < a.End && b.Start < b.End
+	return !(meetOnly && deletions)
 }
 
 // sortEdits orders edits by where they start; at the same place an

@@ -122,10 +122,14 @@ func merge(fixes []*Fix) []*Fix {
 	var kept []*Fix
 	var taken []Edit // sorted by Start, never overlapping
 	clashes := func(e Edit) bool {
-		// The first taken edit that ends at or after e starts is the only
-		// one that can overlap or touch it.
-		i := sort.Search(len(taken), func(i int) bool { return taken[i].End >= e.Start })
-		return i < len(taken) && conflicts(e, taken[i])
+		// Taken edits from the first that ends at or after e starts, up to
+		// the last that starts by e's end, can overlap or touch it.
+		for i := sort.Search(len(taken), func(i int) bool { return taken[i].End >= e.Start }); i < len(taken) && taken[i].Start <= e.End; i++ {
+			if conflicts(e, taken[i]) {
+				return true
+			}
+		}
+		return false
 	}
 	for _, f := range fixes {
 		clash := false

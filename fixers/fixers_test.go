@@ -191,11 +191,34 @@ func TestConflictingFixesWaitAPass(t *testing.T) {
 		t.Errorf("passes %d, calls %d, result:\n%s", out.Passes, calls, out.Src)
 	}
 	if merged := merge([]*Fix{
-		{Edits: []Edit{{Start: 0, End: 2}}},
+		{Edits: []Edit{{Start: 0, End: 2, New: "x"}}},
 		{Edits: []Edit{{Start: 2, End: 3}}},
 		{Edits: []Edit{{Start: 4, End: 5}}},
 	}); len(merged) != 2 || merged[1].Edits[0].Start != 4 {
 		t.Errorf("merge kept %d fixes; touching edits must wait", len(merged))
+	}
+	// Deletions that only meet are one deletion; one that overlaps a
+	// taken edit beyond the one it meets still waits.
+	if merged := merge([]*Fix{
+		{Edits: []Edit{{Start: 0, End: 2}}},
+		{Edits: []Edit{{Start: 2, End: 3}}},
+		{Edits: []Edit{{Start: 3, End: 6}}},
+	}); len(merged) != 3 {
+		t.Errorf("merge kept %d of 3 deletions that only meet", len(merged))
+	}
+	if merged := merge([]*Fix{
+		{Edits: []Edit{{Start: 0, End: 2}}},
+		{Edits: []Edit{{Start: 2, End: 4}, {Start: 10, End: 12}}},
+		{Edits: []Edit{{Start: 3, End: 3, New: "x"}}},
+	}); len(merged) != 2 {
+		t.Errorf("merge kept %d fixes; an insertion inside a deletion must wait", len(merged))
+	}
+	if merged := merge([]*Fix{
+		{Edits: []Edit{{Start: 5, End: 8}}},
+		{Edits: []Edit{{Start: 8, End: 9}}},
+		{Edits: []Edit{{Start: 2, End: 5}, {Start: 6, End: 7}}},
+	}); len(merged) != 2 {
+		t.Errorf("merge kept %d fixes; a fix overlapping the second of two taken deletions must wait", len(merged))
 	}
 }
 

@@ -96,9 +96,9 @@ func TestAdversarialRepeatedSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Adjacent repeats wait a pass each, so ten passes leave a few.
-	if left := strings.Count(string(data), para); left < 1 || left > 16 {
-		t.Errorf("%d copies of the paragraph left after fix, want the original and at most a few", left)
+	// Adjacent repeats are deleted together: one pass leaves the original.
+	if left := strings.Count(string(data), para); left != 1 {
+		t.Errorf("%d copies of the paragraph left after fix, want the original only", left)
 	}
 }
 
