@@ -33,12 +33,12 @@ func validateEdits(edits []Edit, size int) error {
 // Two deletions that only meet are one deletion: repeated paragraphs or
 // bullets one after another all go in one pass.
 func conflicts(a, b Edit) bool {
-	if !(a.Start <= b.End && b.Start <= a.End) {
-		return false
+	if a.Start > b.End || b.Start > a.End {
+		return false // apart
 	}
 	meetOnly := a.End == b.Start || b.End == a.Start
 	deletions := a.New == "" && b.New == "" && a.Start < a.End && b.Start < b.End
-	return !(meetOnly && deletions)
+	return !meetOnly || !deletions
 }
 
 // sortEdits orders edits by where they start; at the same place an
