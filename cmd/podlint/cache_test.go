@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,4 +196,48 @@ func FuzzCacheDecode(f *testing.F) {
 			t.Fatalf("re-encoding changed the cache: %v\n%+v\n%+v", err, got, again)
 		}
 	})
+}
+
+// TestCacheStrategy: with --cache-strategy stamp an unchanged stamp answers
+// without reading the file; with content the file is always read and
+// hashed. The cache entry here carries the file's real stamp but another
+// content hash and a made-up finding, so the two strategies part.
+func TestCacheStrategy(t *testing.T) {
+	if _, ok := statStamp(os.Args[0]); !ok {
+		t.Skip("no file stamps on this system")
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.md")
+	if err := os.WriteFile(page, []byte("# Tide Pools at Dawn — Ines Ferro\n\nInes on tide pools.\n\n## [00:00] Cold open\n\nInes kneels.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := filepath.Join(dir, "c")
+	c, err := newCache(cacheDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := newResolver("", true, nil, nil, 10<<20).settingsFor(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp, _ := statStamp(page)
+	writeCacheFile(t, c.path, cacheFile{Build: c.build, Entries: map[string]cacheEntry{page: {
+		Settings: c.settingsKey(page, st), Content: [32]byte{9}, Stamp: stamp,
+		Items: []cachedItem{{Rule: "quote-style", Severity: rules.Warning, Message: "from the cache", Start: schema.Position{Line: 1, Column: 1}}},
+	}}})
+	for _, tc := range [][2]string{{"stamp", "from the cache"}, {"content", "no problems in 1 file"}} {
+		strategy, want := tc[0], tc[1]
+		code, out, errOut := podlint(t, dir, "check", "--no-config", "--cache-dir", cacheDir, "--cache-strategy", strategy, page)
+		if !strings.Contains(out, want) {
+			t.Errorf("--cache-strategy %s: exit %d, want %q in\n%s%s", strategy, code, want, out, errOut)
+		}
+		if strategy == "stamp" {
+			continue
+		}
+		// The content run rewrote the entry: the stamp strategy now finds
+		// the file clean too.
+		if _, out, _ := podlint(t, dir, "check", "--no-config", "--cache-dir", cacheDir, page); !strings.Contains(out, "no problems") {
+			t.Errorf("after a content run, the stamp run says\n%s", out)
+		}
+	}
 }

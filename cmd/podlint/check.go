@@ -31,6 +31,7 @@ func checkCommand() *cli.Command {
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix: also apply fixes that may drop or reword text"},
 			&cli.BoolFlag{Name: "cache", Usage: "reuse results of unchanged files (keyed by content, config and podlint build)"},
 			&cli.StringFlag{Name: "cache-dir", Value: ".podlint-cache", Usage: "where --cache keeps results"},
+			&cli.StringFlag{Name: "cache-strategy", Value: "stamp", Usage: "how --cache knows a file is unchanged: stamp (size, times and inode, else content) or content (always read and hash)"},
 		),
 		Action: checkAction,
 	}
@@ -62,6 +63,9 @@ type lintOptions struct {
 	stderr   io.Writer // for the progress bar
 	jobs     int       // workers; 0: one per CPU
 	cache    *cache    // check results by content; nil: none
+	// cacheByStamp: a file whose stamp is unchanged is answered for from
+	// the cache without reading it (--cache-strategy stamp).
+	cacheByStamp bool
 	// shortcut, when set, may answer for a file without its being read.
 	shortcut func(input, *settings) (commit func(), ok bool)
 }
@@ -117,10 +121,15 @@ func checkAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if c.Bool("cache") || c.IsSet("cache-dir") {
+	strategy := c.String("cache-strategy")
+	if strategy != "stamp" && strategy != "content" {
+		return usageError(fmt.Errorf("--cache-strategy takes stamp or content, not %q", strategy))
+	}
+	if c.Bool("cache") || c.IsSet("cache-dir") || c.IsSet("cache-strategy") {
 		if opts.cache, err = newCache(c.String("cache-dir")); err != nil {
 			return err
 		}
+		opts.cacheByStamp = strategy == "stamp"
 	}
 	rep := newReport(outputs, c.App.Writer, ropts)
 	if err := lintInto(rep, c.Args().Slice(), opts); err != nil {
@@ -323,7 +332,7 @@ func lint(args []string, opts lintOptions) (*report, error) {
 
 func lintInto(rep *report, args []string, opts lintOptions) error {
 	c := opts.cache
-	if c != nil {
+	if c != nil && opts.cacheByStamp {
 		// A file whose stamp is unchanged is not even read.
 		opts.shortcut = func(in input, st *settings) (func(), bool) {
 			entry, ok := c.entry(in)
