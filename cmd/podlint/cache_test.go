@@ -100,18 +100,26 @@ func TestCacheSave(t *testing.T) {
 	}
 }
 
+// stampedPage writes page.md in a new folder, or skips the test where files
+// have no stamps.
+func stampedPage(t *testing.T, text string) (dir, page string) {
+	t.Helper()
+	if _, ok := statStamp(os.Args[0]); !ok {
+		t.Skip("no file stamps on this system")
+	}
+	dir = t.TempDir()
+	page = filepath.Join(dir, "page.md")
+	if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, page
+}
+
 // TestCacheStamps: a file is answered for without reading only while its
 // stamp is the one recorded, and a stamp recorded too close to the run's
 // start is never trusted.
 func TestCacheStamps(t *testing.T) {
-	if _, ok := statStamp(os.Args[0]); !ok {
-		t.Skip("no file stamps on this system")
-	}
-	dir := t.TempDir()
-	page := filepath.Join(dir, "page.md")
-	if err := os.WriteFile(page, []byte("# T\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, page := stampedPage(t, "# T\n")
 	stamp, _ := statStamp(page)
 	settings := [32]byte{5}
 	items := []item{{rule: "quote-style", severity: rules.Warning, message: "m"}}
@@ -203,14 +211,7 @@ func FuzzCacheDecode(f *testing.F) {
 // hashed. The cache entry here carries the file's real stamp but another
 // content hash and a made-up finding, so the two strategies part.
 func TestCacheStrategy(t *testing.T) {
-	if _, ok := statStamp(os.Args[0]); !ok {
-		t.Skip("no file stamps on this system")
-	}
-	dir := t.TempDir()
-	page := filepath.Join(dir, "page.md")
-	if err := os.WriteFile(page, []byte("# Tide Pools at Dawn — Ines Ferro\n\nInes on tide pools.\n\n## [00:00] Cold open\n\nInes kneels.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, page := stampedPage(t, "# Tide Pools at Dawn — Ines Ferro\n\nInes on tide pools.\n\n## [00:00] Cold open\n\nInes kneels.\n")
 	cacheDir := filepath.Join(dir, "c")
 	c, err := newCache(cacheDir)
 	if err != nil {
