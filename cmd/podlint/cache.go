@@ -137,16 +137,9 @@ func buildID() string { return buildIDOnce() }
 
 // settingsKey hashes what a file's findings depend on besides its content
 // and the build (which the whole cache file is tied to): its form and the
-// effective config. It is worked out once per settings and form.
-func (c *cache) settingsKey(path string, st *settings) [sha256.Size]byte {
-	f := schema.FormatOf(path)
-	if f != schema.Markdown && f != schema.JSON {
-		return sha256.Sum256([]byte(f.String() + "\x00" + st.fingerprint()))
-	}
-	st.keyOnce[f].Do(func() {
-		st.keys[f] = sha256.Sum256([]byte(f.String() + "\x00" + st.fingerprint()))
-	})
-	return st.keys[f]
+// effective config.
+func settingsKey(path string, st *settings) [sha256.Size]byte {
+	return st.cacheKeys()[schema.FormatOf(path)]
 }
 
 // entry is the cache's name for an input: its absolute path.
@@ -277,8 +270,10 @@ func (c *cache) save() {
 	}
 }
 
-// fingerprint identifies the effective config of a settings value.
-func (s *settings) fingerprint() string {
+// cacheKeys are the cache's settings keys of a settings value, one per form
+// (schema.Markdown, schema.JSON), worked out once: a hash of the form and
+// the effective config.
+func (s *settings) cacheKeys() *[2][sha256.Size]byte {
 	s.once.Do(func() {
 		cfg := s.cfg
 		var b strings.Builder
@@ -291,7 +286,9 @@ func (s *settings) fingerprint() string {
 		for _, x := range cfg.Extra {
 			fmt.Fprintf(&b, "extra=%s:%s;", x.Name, x.Hash)
 		}
-		s.print = b.String()
+		for _, f := range []schema.Format{schema.Markdown, schema.JSON} {
+			s.keys[f] = sha256.Sum256([]byte(f.String() + "\x00" + b.String()))
+		}
 	})
-	return s.print
+	return &s.keys
 }

@@ -339,7 +339,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 			if !ok {
 				return nil, false
 			}
-			items, ok := c.byStamp(entry, c.settingsKey(in.path, st), st.maxSize)
+			items, ok := c.byStamp(entry, settingsKey(in.path, st), st.maxSize)
 			if !ok {
 				return nil, false
 			}
@@ -347,7 +347,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 		}
 	}
 	return eachInput(args, opts, rep, func(in input, src []byte, st *settings) func() {
-		var settingsKey, content [sha256.Size]byte
+		var config, content [sha256.Size]byte
 		var stamp fileStamp
 		entry, cached := "", false
 		if c != nil {
@@ -355,8 +355,8 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 				// The stamp is read after the content: an edit in between
 				// happened after the run began, which makes it untrusted.
 				stamp, _ = statStamp(entry)
-				settingsKey, content = c.settingsKey(in.path, st), sha256.Sum256(src)
-				if items, ok := c.get(entry, settingsKey, content, stamp); ok {
+				config, content = settingsKey(in.path, st), sha256.Sum256(src)
+				if items, ok := c.get(entry, config, content, stamp); ok {
 					return func() { rep.add(fileReport{path: in.path, items: items}) }
 				}
 			}
@@ -364,7 +364,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 		doc := schema.Read(in.path, src)
 		fr := newFileReport(in.path, doc, st.cfg, rules.Run(doc, st.cfg))
 		if cached {
-			c.put(entry, settingsKey, content, stamp, fr.items)
+			c.put(entry, config, content, stamp, fr.items)
 		}
 		return func() { rep.add(fr) }
 	})

@@ -209,11 +209,8 @@ type settings struct {
 	cfg     *rules.Config
 	maxSize int64
 
-	once  sync.Once // fingerprint, for the result cache
-	print string
-
-	keyOnce [2]sync.Once // the cache's settings key, per form
-	keys    [2][32]byte
+	once sync.Once   // keys, for the result cache
+	keys [2][32]byte // see cacheKeys
 }
 
 // resolver finds the config for each file: --config for all, none with
