@@ -144,13 +144,10 @@ func settingsKey(path string, st *settings) [sha256.Size]byte {
 
 // entry is the cache's name for an input: its absolute path.
 func (c *cache) entry(in input) (string, bool) {
-	switch {
-	case in.stdin:
+	if in.stdin {
 		return "", false // no file to tie an entry to
-	case filepath.IsAbs(in.path):
-		return filepath.Clean(in.path), true
 	}
-	return filepath.Join(c.cwd, in.path), true
+	return absFrom(c.cwd, in.path), true
 }
 
 // byStamp returns the cached report of the file at path when its stamp and

@@ -97,13 +97,7 @@ func walk(root string, res *resolver, add func(input)) (int, []inputError) {
 	// filepath.Abs asks the system for the working directory each time;
 	// a walk asks once.
 	cwd, _ := os.Getwd()
-	abs := func(path string) string {
-		if filepath.IsAbs(path) || cwd == "" {
-			p, _ := filepath.Abs(path)
-			return p
-		}
-		return filepath.Join(cwd, path)
-	}
+	abs := func(path string) string { return absFrom(cwd, path) }
 	absRoot := abs(root)
 	ignores := map[string][]*gitignore{filepath.Dir(absRoot): gitignoresAbove(absRoot)}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -135,6 +129,16 @@ func walk(root string, res *resolver, add func(input)) (int, []inputError) {
 		errs = append(errs, inputError{path: root, msg: describeFSError(err)})
 	}
 	return found, errs
+}
+
+// absFrom is filepath.Abs with the working directory cwd asked for once by
+// the caller ("" when it could not be had).
+func absFrom(cwd, path string) string {
+	if filepath.IsAbs(path) || cwd == "" {
+		p, _ := filepath.Abs(path)
+		return p
+	}
+	return filepath.Join(cwd, path)
 }
 
 func describeFSError(err error) string {
