@@ -346,15 +346,15 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 			return func() { rep.add(fileReport{path: in.path, items: items}) }, true
 		}
 	}
-	return eachInput(args, opts, rep, func(in input, src []byte, st *settings) func() {
+	return eachInput(args, opts, rep, func(in input, src []byte, stamp fileStamp, st *settings) func() {
 		var config, content [sha256.Size]byte
-		var stamp fileStamp
 		entry, cached := "", false
 		if c != nil {
 			if entry, cached = c.entry(in); cached {
-				// The stamp is read after the content: an edit in between
-				// happened after the run began, which makes it untrusted.
-				stamp, _ = statStamp(entry)
+				// The stamp is fstat's, taken just before the read: an edit
+				// after it gives the file another stamp (its change time
+				// moves past the run's start), so this entry never answers
+				// for the edited file by stamp.
 				config, content = settingsKey(in.path, st), sha256.Sum256(src)
 				if items, ok := c.get(entry, config, content, stamp); ok {
 					return func() { rep.add(fileReport{path: in.path, items: items}) }
@@ -376,7 +376,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 // that output is deterministic. At most a few results per worker wait for
 // their turn, so memory does not grow with the number of files. Input and
 // config errors go into rep; a usage error ends the run.
-func eachInput(args []string, opts lintOptions, rep *report, work func(input, []byte, *settings) func()) error {
+func eachInput(args []string, opts lintOptions, rep *report, work func(input, []byte, fileStamp, *settings) func()) error {
 	inputs, errs := collect(args, opts.stdinFor, opts.resolver)
 	rep.errors = append(rep.errors, errs...)
 	reported := map[string]bool{}
@@ -431,7 +431,7 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 				return commit
 			}
 		}
-		src, ierr := load(in, opts.stdin, st.maxSize)
+		src, stamp, ierr := load(in, opts.stdin, st.maxSize)
 		if ierr != nil {
 			return func() { rep.errors = append(rep.errors, *ierr) }
 		}
@@ -439,7 +439,7 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 		if in.walked && schema.FormatOf(in.path) == schema.JSON && schema.NotEpisodeJSON(src) {
 			return nil // some other JSON file in an episode folder
 		}
-		return work(in, src, st)
+		return work(in, src, stamp, st)
 	}
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)

@@ -57,7 +57,7 @@ func convertAction(c *cli.Context) error {
 	var outs []converted
 	failed := false
 	force, lossy := c.Bool("force"), c.Bool("lossy")
-	err := eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, st *settings) func() {
+	err := eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
 		doc := schema.Read(in.path, src)
 		var msgs strings.Builder
 		ok := true

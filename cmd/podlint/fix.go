@@ -45,7 +45,7 @@ func fixAction(c *cli.Context, write bool) error {
 	rep := &report{quiet: ropts.quiet}
 	var fixed []fixedFile
 	unsafe := c.Bool("unsafe-fixes")
-	err = eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, st *settings) func() {
+	err = eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
 		out, err := fixers.Run(in.path, src, fixers.Options{Config: st.cfg, Unsafe: unsafe})
 		if err != nil {
 			return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }

@@ -155,31 +155,33 @@ func describeFSError(err error) string {
 	return err.Error()
 }
 
-// load reads one input within the size limit and checks it is UTF-8 text.
-func load(in input, stdin io.Reader, limit int64) ([]byte, *inputError) {
+// load reads one input within the size limit and checks it is UTF-8 text;
+// a file's stamp comes with it (none for standard input).
+func load(in input, stdin io.Reader, limit int64) ([]byte, fileStamp, *inputError) {
 	var src []byte
+	var stamp fileStamp
 	var err error
 	if in.stdin {
 		src, err = io.ReadAll(io.LimitReader(stdin, limit+1))
 	} else {
-		src, err = readFile(in.path, limit)
+		src, stamp, err = readFile(in.path, limit)
 	}
 	var big tooLarge
 	switch {
 	case errors.As(err, &big):
-		return nil, &inputError{path: in.path, msg: fmt.Sprintf("file is %s, larger than the limit of %s (see --max-file-size)", formatSize(int64(big)), formatSize(limit))}
+		return nil, fileStamp{}, &inputError{path: in.path, msg: fmt.Sprintf("file is %s, larger than the limit of %s (see --max-file-size)", formatSize(int64(big)), formatSize(limit))}
 	case errors.Is(err, errIsDir):
-		return nil, &inputError{path: in.path, msg: "is a directory"}
+		return nil, fileStamp{}, &inputError{path: in.path, msg: "is a directory"}
 	case err != nil:
-		return nil, &inputError{path: in.path, msg: describeFSError(err)}
+		return nil, fileStamp{}, &inputError{path: in.path, msg: describeFSError(err)}
 	case int64(len(src)) > limit:
-		return nil, &inputError{path: in.path, msg: fmt.Sprintf("input is larger than the limit of %s (see --max-file-size)", formatSize(limit))}
+		return nil, fileStamp{}, &inputError{path: in.path, msg: fmt.Sprintf("input is larger than the limit of %s (see --max-file-size)", formatSize(limit))}
 	}
 	if e := schema.CheckEncoding(src); e != nil {
 		pos := schema.NewLines(src).Position(e.Offset)
-		return nil, &inputError{path: in.path, pos: &pos, msg: e.Message}
+		return nil, fileStamp{}, &inputError{path: in.path, pos: &pos, msg: e.Message}
 	}
-	return src, nil
+	return src, stamp, nil
 }
 
 // tooLarge is a file's size when it is over the limit.

@@ -2,7 +2,9 @@
 
 package main
 
-// readFile reads at most limit+1 bytes of a file.
-func readFile(path string, limit int64) ([]byte, error) {
-	return readFileOS(path, limit)
+// readFile reads at most limit+1 bytes of a file; there is no stamp to
+// give here (see stamp_other.go).
+func readFile(path string, limit int64) ([]byte, fileStamp, error) {
+	src, err := readFileOS(path, limit)
+	return src, fileStamp{}, err
 }

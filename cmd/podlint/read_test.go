@@ -22,26 +22,26 @@ func TestReadFile(t *testing.T) {
 		return p
 	}
 	for _, limit := range []int64{int64(len(page)), 1 << 20} {
-		got, err := readFile(write("page.md", page), limit)
+		got, _, err := readFile(write("page.md", page), limit)
 		if err != nil || !bytes.Equal(got, page) {
 			t.Fatalf("limit %d: got %d bytes, %v; want the %d bytes written", limit, len(got), err, len(page))
 		}
 	}
-	if got, err := readFile(write("empty.md", nil), 10); err != nil || len(got) != 0 {
+	if got, _, err := readFile(write("empty.md", nil), 10); err != nil || len(got) != 0 {
 		t.Errorf("empty file: got %q, %v", got, err)
 	}
 	var big tooLarge
-	if _, err := readFile(write("big.md", page), int64(len(page)-1)); !errors.As(err, &big) || int(big) != len(page) {
+	if _, _, err := readFile(write("big.md", page), int64(len(page)-1)); !errors.As(err, &big) || int(big) != len(page) {
 		t.Errorf("file over the limit: got %v, want tooLarge(%d)", err, len(page))
 	}
-	if _, err := readFile(dir, 10); !errors.Is(err, errIsDir) {
+	if _, _, err := readFile(dir, 10); !errors.Is(err, errIsDir) {
 		t.Errorf("directory: got %v, want errIsDir", err)
 	}
-	if _, err := readFile(filepath.Join(dir, "missing.md"), 10); !errors.Is(err, fs.ErrNotExist) {
+	if _, _, err := readFile(filepath.Join(dir, "missing.md"), 10); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: got %v, want fs.ErrNotExist", err)
 	}
 	// Not a regular file: read to the limit, whatever the size says.
-	if got, err := readFile(os.DevNull, 10); err != nil || len(got) != 0 {
+	if got, _, err := readFile(os.DevNull, 10); err != nil || len(got) != 0 {
 		t.Errorf("%s: got %q, %v", os.DevNull, got, err)
 	}
 }

@@ -7,11 +7,12 @@ import (
 	"syscall"
 )
 
-// readFile reads at most limit+1 bytes of a file. A regular file takes four
-// system calls (open, fstat, read, close): os.Open adds a poller
-// registration and flag queries, which cost a third of the time of reading
-// a page. Anything else goes through package os.
-func readFile(path string, limit int64) ([]byte, error) {
+// readFile reads at most limit+1 bytes of a file, and the stamp of a
+// regular file as fstat gave it before the read (for the result cache). A
+// regular file takes four system calls (open, fstat, read, close): os.Open
+// adds a poller registration and flag queries, which cost a third of the
+// time of reading a page. Anything else goes through package os.
+func readFile(path string, limit int64) ([]byte, fileStamp, error) {
 	var fd int
 	var err error
 	for {
@@ -20,22 +21,23 @@ func readFile(path string, limit int64) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+		return nil, fileStamp{}, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer func() { _ = syscall.Close(fd) }()
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, &fs.PathError{Op: "stat", Path: path, Err: err}
+		return nil, fileStamp{}, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
 	switch st.Mode & syscall.S_IFMT {
 	case syscall.S_IFDIR:
-		return nil, errIsDir
+		return nil, fileStamp{}, errIsDir
 	case syscall.S_IFREG:
 	default:
-		return readFileOS(path, limit)
+		src, err := readFileOS(path, limit)
+		return src, fileStamp{}, err
 	}
 	if st.Size > limit {
-		return nil, tooLarge(st.Size)
+		return nil, fileStamp{}, tooLarge(st.Size)
 	}
 	// One byte more than the size sees a file that grew; it then grows the
 	// buffer until the end or the limit.
@@ -52,7 +54,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 			continue
 		}
 		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+			return nil, fileStamp{}, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
 		if m == 0 {
 			break
@@ -66,5 +68,5 @@ func readFile(path string, limit int64) ([]byte, error) {
 			break
 		}
 	}
-	return buf[:n], nil
+	return buf[:n], stampOf(&st), nil
 }

@@ -8,5 +8,10 @@ func statStamp(path string) (fileStamp, bool) {
 	if err := syscall.Stat(path, &st); err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return fileStamp{}, false
 	}
-	return fileStamp{Size: st.Size, MTime: st.Mtimespec.Nano(), CTime: st.Ctimespec.Nano(), Ino: st.Ino}, true
+	return stampOf(&st), true
+}
+
+// stampOf is the stamp in what stat or fstat gave.
+func stampOf(st *syscall.Stat_t) fileStamp {
+	return fileStamp{Size: st.Size, MTime: st.Mtimespec.Nano(), CTime: st.Ctimespec.Nano(), Ino: st.Ino}
 }
