@@ -140,12 +140,3 @@ func Suggest(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
 	}
 	return best
 }
-
-// Available returns the safety of the fix podlint can make for d, and
-// whether there is one at all.
-func Available(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) (Safety, bool) {
-	if fix := Suggest(doc, cfg, d); fix != nil {
-		return fix.Safety, true
-	}
-	return Unsafe, false
-}

@@ -234,8 +234,8 @@ func TestUnsafeFixesNeedTheFlag(t *testing.T) {
 	if safe.Changed() {
 		t.Errorf("a near repeat was deleted without --unsafe-fixes")
 	}
-	if s, ok := Available(safe.Doc, rules.DefaultConfig(), safe.Remaining[0]); !ok || s != Unsafe {
-		t.Errorf("Available = %v, %v; want an unsafe fix", s, ok)
+	if fix := Suggest(safe.Doc, rules.DefaultConfig(), safe.Remaining[0]); fix == nil || fix.Safety != Unsafe {
+		t.Errorf("Suggest = %+v; want an unsafe fix", fix)
 	}
 }
 

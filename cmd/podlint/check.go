@@ -324,12 +324,6 @@ type tally struct {
 	allWarnings                  int // before --quiet, for --max-warnings
 }
 
-// lint checks every input, in sorted order.
-func lint(args []string, opts lintOptions) (*report, error) {
-	rep := &report{}
-	return rep, lintInto(rep, args, opts)
-}
-
 func lintInto(rep *report, args []string, opts lintOptions) error {
 	c := opts.cache
 	if c != nil && opts.cacheByStamp {

@@ -114,3 +114,9 @@ func TestSampleRailwayFixWrite(t *testing.T) {
 		t.Errorf("quote-fragment findings remain:\n%s", stdout.String())
 	}
 }
+
+// lint checks every input, in sorted order, into a report kept whole.
+func lint(args []string, opts lintOptions) (*report, error) {
+	rep := &report{}
+	return rep, lintInto(rep, args, opts)
+}
