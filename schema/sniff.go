@@ -1,5 +1,7 @@
 package schema
 
+import "bytes"
+
 // episodeKeys are the top-level keys of an episode, clean or raw: a JSON
 // object with none of them is some other file.
 var episodeKeys = map[string]bool{"title": true, "summary": true, "chapters": true, "entities": true}
@@ -9,13 +11,15 @@ var episodeKeys = map[string]bool{"title": true, "summary": true, "chapters": tr
 // include none of an episode's. It reads no further than it must and builds
 // nothing until it has seen the whole top level without an episode key (an
 // episode stops it at its first key), so a directory walk can pass over
-// package.json and its kind cheaply. Anything it cannot be sure of (a truncated object, a file that
-// does not start like JSON) is left to be checked.
+// package.json and its kind cheaply. Anything it cannot be sure of (a
+// truncated object, a file that does not start like JSON) is left to be
+// checked.
 func NotEpisodeJSON(src []byte) bool {
-	i := skipSpace(src, 0)
-	if i < len(src) && src[i] == '\xef' && len(src) >= i+3 && string(src[i:i+3]) == "\xef\xbb\xbf" {
-		i = skipSpace(src, i+3)
+	i := 0
+	if bytes.HasPrefix(src, bom) {
+		i = len(bom)
 	}
+	i = skipSpace(src, i)
 	if i == len(src) {
 		return false
 	}
@@ -31,7 +35,7 @@ func NotEpisodeJSON(src []byte) bool {
 	}
 	depth := 0
 	for ; i < len(src); i++ {
-		switch c := src[i]; c {
+		switch src[i] {
 		case '"':
 			end, ok := stringEnd(src, i)
 			if !ok {
