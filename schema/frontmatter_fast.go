@@ -63,11 +63,11 @@ func quickFrontMatter(src []byte, body []line) (fields []Field, pointers map[str
 			}
 			value = s
 		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-			v, ok := quickNumberOrDate(rest)
+			x, ok := quickNumberOrDate(rest)
 			if !ok {
 				return nil, nil, false
 			}
-			value = v
+			value = x
 		default:
 			s, n := quickPlain(rest, false)
 			if n != len(rest) || !isPlainString(s) {
