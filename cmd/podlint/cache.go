@@ -162,7 +162,7 @@ func (c *cache) byStamp(path string, settings [sha256.Size]byte, maxSize int64) 
 	if !ok || stamp != e.Stamp || stamp.Size > maxSize {
 		return nil, false
 	}
-	c.keep(path, e)
+	c.keep(path, e, false)
 	return e.items(), true
 }
 
@@ -175,20 +175,19 @@ func (c *cache) get(path string, settings, content [sha256.Size]byte, stamp file
 		return nil, false
 	}
 	// Same content, new stamp (a fresh checkout): the next run can skip it.
-	if s := c.trusted(stamp); s != e.Stamp {
-		e.Stamp = s
-		c.mu.Lock()
-		c.dirty = true
-		c.mu.Unlock()
-	}
-	c.keep(path, e)
+	s := c.trusted(stamp)
+	changed := s != e.Stamp
+	e.Stamp = s
+	c.keep(path, e, changed)
 	return e.items(), true
 }
 
-// keep carries an entry into the cache written at the end of the run.
-func (c *cache) keep(path string, e cacheEntry) {
+// keep carries an entry into the cache written at the end of the run;
+// changed says the file on disk lacks it.
+func (c *cache) keep(path string, e cacheEntry, changed bool) {
 	c.mu.Lock()
 	c.fresh[path] = e
+	c.dirty = c.dirty || changed
 	c.mu.Unlock()
 }
 
@@ -225,9 +224,7 @@ func (c *cache) put(path string, settings, content [sha256.Size]byte, stamp file
 		}
 		e.Items[i] = ci
 	}
-	c.mu.Lock()
-	c.fresh[path], c.dirty = e, true
-	c.mu.Unlock()
+	c.keep(path, e, true)
 }
 
 // save writes the cache file when the run changed it: this run's entries,
