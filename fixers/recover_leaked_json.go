@@ -53,8 +53,13 @@ func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diag
 			ci, c = i, ch
 		}
 	}
+	// A blob outside every chapter (the top-level summary) has no quote
+	// list to recover from.
+	if c == nil || ci >= len(chapters.Items) {
+		return nil
+	}
 	quotes := chapters.Items[ci].Get("quotes")
-	if c == nil || quotes == nil || quotes.Kind != schema.Array {
+	if quotes == nil || quotes.Kind != schema.Array {
 		return nil
 	}
 	first, last := -1, -1

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -311,10 +312,12 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 type report struct {
 	files  []fileReport // empty when streamed
 	errors []inputError
-	tally  tally
-	quiet  bool
-	stream func(fileReport)
-	buffer *bufio.Writer // what stream writes to; flushed before the summary
+	// crashed counts files on which podlint panicked (also in errors).
+	crashed int
+	tally   tally
+	quiet   bool
+	stream  func(fileReport)
+	buffer  *bufio.Writer // what stream writes to; flushed before the summary
 }
 
 // tally counts over every file added, kept or streamed.
@@ -415,10 +418,21 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 		wg      sync.WaitGroup
 	)
 	bar := newProgress(opts.stderr, len(inputs))
-	process := func(i int) func() {
+	process := func(i int) (commit func()) {
 		in, st := inputs[i], sets[i]
 		if st == nil {
 			return nil
+		}
+		// A panic on one file must not end the run in silence or let the
+		// summary be printed as though the file were clean: it becomes an
+		// internal error of that file (exit 2) and the other files go on.
+		defer func() {
+			if p := recover(); p != nil {
+				commit = crashCommit(rep, in.path, p, debug.Stack())
+			}
+		}()
+		if testHookProcess != nil {
+			testHookProcess(in.path)
 		}
 		if opts.shortcut != nil {
 			if commit, ok := opts.shortcut(in, st); ok {
@@ -456,7 +470,7 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 				for next < len(inputs) && ready[next] {
 					if c := commits[next]; c != nil {
 						commits[next] = nil
-						c()
+						safeCommit(rep, inputs[next].path, c)
 					}
 					next++
 					advanced = true
@@ -472,6 +486,31 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 	wg.Wait()
 	bar.done()
 	return nil
+}
+
+// testHookProcess, when set by a test, runs on a worker before each file
+// is processed (to inject a panic).
+var testHookProcess func(path string)
+
+// crashCommit records a panic on path as an internal error of that file,
+// with the stack, so that the run exits 2 and names the file.
+func crashCommit(rep *report, path string, p any, stack []byte) func() {
+	return func() {
+		rep.crashed++
+		rep.errors = append(rep.errors, inputError{path: path, msg: fmt.Sprintf("internal error: podlint panicked on this file (a bug in podlint; please report it with the file): %v\n%s", p, stack)})
+	}
+}
+
+// safeCommit runs a file's commit; a panic there is recorded like one in
+// its processing (the lock stays held by the caller and is released as
+// usual).
+func safeCommit(rep *report, path string, commit func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			crashCommit(rep, path, p, debug.Stack())()
+		}
+	}()
+	commit()
 }
 
 // counts tallies findings by severity and the files that have any.

@@ -136,6 +136,12 @@ func writeTextTo(w io.Writer, r *report, color bool) error {
 	for _, f := range r.files {
 		writeFileText(w, f, color)
 	}
+	if r.crashed > 0 {
+		// No summary for a run that lost a file to a bug: it could read as
+		// a pass. The crash itself is printed with the input errors.
+		_, err := fmt.Fprintf(w, "podlint failed on %s (internal error); the results are incomplete\n", plural(r.crashed, "file"))
+		return err
+	}
 	_, err := fmt.Fprintln(w, summaryLine(r))
 	return err
 }
