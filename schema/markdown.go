@@ -245,11 +245,13 @@ func (r *mdReader) quote(l line) *Quote {
 		speaker Text
 	}{}
 	q := &parts.quote
-	// A trailing ` [TS]`.
+	// A trailing ` [TS]`. Brackets that hold only digits and time
+	// punctuation are the quote's time even when they do not read as one
+	// (`[-1:-5]`, `[1234567:00]`): timestamp-format reports it.
 	if end > start && r.src[end-1] == ']' {
 		if open := bytes.LastIndexByte(r.src[start:end], '['); open > 0 && r.src[start+open-1] == ' ' {
 			raw := r.str[start+open+1 : end-1]
-			if ts := NewTimestamp(raw, Span{start + open + 1, end - 1}); ts.Valid {
+			if ts := NewTimestamp(raw, Span{start + open + 1, end - 1}); ts.Valid || timeLike(raw) {
 				parts.at = ts
 				q.At = &parts.at
 				end = start + open - 1

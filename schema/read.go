@@ -80,7 +80,7 @@ func markdownInstance(doc *Document, full bool) (map[string]any, map[string]Span
 			q := map[string]any{"text": b.Quote.Words}
 			ptrs[qptr] = b.Span
 			ptrs[qptr+"/text"] = b.Quote.Body.Span
-			if b.Quote.At != nil {
+			if b.Quote.At != nil && b.Quote.At.Valid {
 				q["at"] = float64(b.Quote.At.Seconds)
 				ptrs[qptr+"/at"] = b.Quote.At.Span
 			}

@@ -87,3 +87,18 @@ func parseTimePair(s string) (TimePair, bool) {
 	}
 	return TimePair{Minutes: mi, Seconds: si}, true
 }
+
+// timeLike tells text that is meant as a time, read or not: digits with
+// only the punctuation of times and pairs between them (`-1:-5`, `3, 75`).
+func timeLike(raw string) bool {
+	digit := false
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case '0' <= c && c <= '9':
+			digit = true
+		case strings.IndexByte(":.,-+ ", c) < 0:
+			return false
+		}
+	}
+	return digit
+}
