@@ -15,6 +15,15 @@ type fmReader struct {
 	doc       *Document
 	firstLine int // 1-based document line of the YAML's first line
 	pointers  map[string]Span
+	last      fmColumn // where span found the previous node
+}
+
+// fmColumn is a column of a line found by counting runes: the count goes on
+// from it for a later node on the same line.
+type fmColumn struct {
+	lineStart int
+	column    int // 1-based; 0: none yet
+	at        int // the column's byte offset
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): `)
@@ -146,14 +155,21 @@ func (r *fmReader) problem(n *yaml.Node, msg string) {
 }
 
 // span maps a node's YAML line and column to document bytes. The end is the
-// end of the node's first line: enough to point at it.
+// end of the node's first line: enough to point at it. Nodes come in the
+// order they are written, so the runes are counted on from the previous
+// node when it is earlier on the same line: a flow list of many items on
+// one line costs its length, not its length once per item.
 func (r *fmReader) span(n *yaml.Node) Span {
 	ls := r.lineSpan(n.Line)
-	at := ls.Start
-	for col := 1; col < n.Column && at < ls.End; col++ {
+	at, col := ls.Start, 1
+	if p := r.last; p.column > 0 && p.lineStart == ls.Start && p.column <= n.Column {
+		at, col = p.at, p.column
+	}
+	for ; col < n.Column && at < ls.End; col++ {
 		_, size := utf8.DecodeRune(r.doc.Src[at:ls.End])
 		at += size
 	}
+	r.last = fmColumn{lineStart: ls.Start, column: col, at: at}
 	return Span{at, ls.End}
 }
 
