@@ -1,7 +1,10 @@
 package fixers
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"weak"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -25,24 +28,50 @@ func makeDropDuplicateEntity(doc *schema.Document, cfg *rules.Config, d rules.Di
 	if es == nil {
 		return nil
 	}
-	for i, e := range es.Entities {
-		if e.Span != d.Span {
-			continue
-		}
-		for j := 0; j < i; j++ {
-			p := es.Entities[j]
-			if p.Name.Value != e.Name.Value || p.Type.Value != e.Type.Value || p.Description.Value != e.Description.Value ||
-				strings.TrimSpace(p.Name.Value) == "" {
-				continue
-			}
-			removed := []string{string(doc.Src[e.Span.Start:e.Span.End])}
-			if doc.Format == schema.JSON {
-				// Delete the element with the comma and space before it.
-				prev := es.Entities[i-1].Span.End
-				return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{Start: prev, End: e.Span.End}}}
-			}
-			return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{Start: e.Span.Start, End: lineEnd(doc.Src, e.Span.End)}}}
-		}
+	idx := entityIndexOf(es)
+	i, ok := idx.at[d.Span]
+	if !ok || !idx.repeats[i] {
+		return nil
 	}
-	return nil
+	e := es.Entities[i]
+	removed := []string{string(doc.Src[e.Span.Start:e.Span.End])}
+	if doc.Format == schema.JSON {
+		// Delete the element with the comma and space before it.
+		prev := es.Entities[i-1].Span.End
+		return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{Start: prev, End: e.Span.End}}}
+	}
+	return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{Start: e.Span.Start, End: lineEnd(doc.Src, e.Span.End)}}}
+}
+
+// entityIndex is what the fixer needs of an entity list, worked out in one
+// pass: a page with k duplicates of n entities costs n, not k times n.
+type entityIndex struct {
+	at      map[schema.Span]int // the first entity with each span
+	repeats []bool              // the entity copies an earlier one exactly
+}
+
+// entityIndexes keeps the index of each entity list while the list lives:
+// a fixer is asked once per finding, and a list is indexed once.
+var entityIndexes sync.Map // weak.Pointer[schema.EntitySection] → *entityIndex
+
+func entityIndexOf(es *schema.EntitySection) *entityIndex {
+	key := weak.Make(es)
+	if v, ok := entityIndexes.Load(key); ok {
+		return v.(*entityIndex)
+	}
+	idx := &entityIndex{at: make(map[schema.Span]int, len(es.Entities)), repeats: make([]bool, len(es.Entities))}
+	seen := make(map[[3]string]bool, len(es.Entities))
+	for i, e := range es.Entities {
+		if _, dup := idx.at[e.Span]; !dup {
+			idx.at[e.Span] = i
+		}
+		k := [3]string{e.Name.Value, e.Type.Value, e.Description.Value}
+		idx.repeats[i] = seen[k] && strings.TrimSpace(e.Name.Value) != ""
+		seen[k] = true
+	}
+	if v, loaded := entityIndexes.LoadOrStore(key, idx); loaded {
+		return v.(*entityIndex)
+	}
+	runtime.AddCleanup(es, func(key weak.Pointer[schema.EntitySection]) { entityIndexes.Delete(key) }, key)
+	return idx
 }
