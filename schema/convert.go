@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file moves an episode between forms: the clean episode JSON, the
@@ -17,6 +19,16 @@ import (
 type Loss struct {
 	Span Span
 	What string
+}
+
+// Unreadable tells why doc could not be read into an episode at all: JSON
+// that does not parse, or whose top level is not an object. Nothing of it
+// can be converted, whatever the caller would accept losing.
+func Unreadable(doc *Document) (Problem, bool) {
+	if !doc.Broken || len(doc.Problems) == 0 {
+		return Problem{}, false
+	}
+	return doc.Problems[len(doc.Problems)-1], true // readJSON records it last
 }
 
 // canonical is an episode reduced to what both forms carry.
@@ -44,6 +56,14 @@ func reduce(doc *Document) (*canonical, []Loss) {
 	lose := func(span Span, format string, args ...any) {
 		losses = append(losses, Loss{Span: span, What: fmt.Sprintf(format, args...)})
 	}
+	// What the reader could not take in (a JSON syntax error, front matter
+	// that is not YAML, the first of two equal keys) is not in the model.
+	for _, pr := range doc.Problems {
+		lose(pr.Span, "what did not read: %s", pr.Message)
+	}
+	if doc.json != nil {
+		unreadJSON(doc, lose)
+	}
 	if ep.Title != nil {
 		c.title = strings.TrimSpace(ep.Title.Value)
 	}
@@ -65,6 +85,9 @@ func reduce(doc *Document) (*canonical, []Loss) {
 				cc.prose = append(cc.prose, splitParagraphs(b.Text)...)
 			case b.Kind == QuoteBlock && b.Quote.Pair == nil:
 				cc.quotes = append(cc.quotes, b.Quote)
+				if at := b.Quote.At; at != nil && !at.Valid {
+					lose(at.Span, "the time [%s] of a quote in %s, which is not a time", at.Raw, ch.Label())
+				}
 			default:
 				lose(b.Span, "a %s in %s", blockName(b), ch.Label())
 			}
@@ -105,7 +128,102 @@ func reduce(doc *Document) (*canonical, []Loss) {
 			c.meta = append(c.meta, f)
 		}
 	}
+	slices.SortStableFunc(losses, func(a, b Loss) int { return a.Span.Start - b.Span.Start })
 	return c, losses
+}
+
+// unreadJSON lists the values of an episode JSON document that the model
+// has no place for, so that convert does not drop them in silence: items of
+// a quotes list that are neither a quote nor an [m, s] pair (`[-1, 5]`,
+// `[1.5, 2]`, a number), quote times that are not times, unknown keys of a
+// chapter, quote or entity, and model keys of the wrong type.
+func unreadJSON(doc *Document, lose func(Span, string, ...any)) {
+	top := doc.json
+	if top.Kind != Object {
+		return
+	}
+	wrongKind := func(v *Value, kind ValueKind, what string) bool {
+		if v != nil && v.Kind != kind {
+			lose(v.Span, "%s, which is not %s", what, map[ValueKind]string{String: "text", Array: "a list"}[kind])
+			return true
+		}
+		return false
+	}
+	for _, key := range []string{"title", "summary"} {
+		wrongKind(top.Get(key), String, "the "+key)
+	}
+	if es := top.Get("entities"); !wrongKind(es, Array, "the entities") && es != nil {
+		for _, e := range es.Items {
+			extraKeys(e, "an entity", lose, "name", "type", "description")
+		}
+	}
+	cs := top.Get("chapters")
+	if wrongKind(cs, Array, "the chapters") || cs == nil {
+		return
+	}
+	chapters := doc.Episode.Chapters
+	for _, c := range cs.Items {
+		if c.Kind != Object {
+			lose(c.Span, "the %s in the chapters list, which is not a chapter", kindName(c.Kind))
+			continue
+		}
+		label := chapters[0].Label()
+		chapters = chapters[1:]
+		extraKeys(c, label, lose, "start", "title", "summary", "quotes")
+		wrongKind(c.Get("title"), String, "the title of "+label)
+		wrongKind(c.Get("summary"), String, "the summary of "+label)
+		qs := c.Get("quotes")
+		if wrongKind(qs, Array, "the quotes of "+label) || qs == nil {
+			continue
+		}
+		for _, q := range qs.Items {
+			switch q.Kind {
+			case String:
+			case Array:
+				if _, ok := jsonPair(q); !ok {
+					lose(q.Span, "the list %s in the quotes of %s, which is not an [m, s] time pair", excerpt(doc.Src, q.Span), label)
+				}
+			case Object:
+				if !isQuoteObject(q) {
+					continue // kept whole as the quote's text
+				}
+				wrongKind(q.Get("text"), String, "the text of a quote in "+label)
+				wrongKind(q.Get("speaker"), String, "the speaker of a quote in "+label)
+				if at := q.Get("at"); at != nil && !jsonTime(at).Valid {
+					lose(at.Span, "the time %s of a quote in %s, which is not a time", excerpt(doc.Src, at.Span), label)
+				}
+			default:
+				lose(q.Span, "the %s %s in the quotes of %s, which is not a quote", kindName(q.Kind), excerpt(doc.Src, q.Span), label)
+			}
+		}
+	}
+}
+
+// extraKeys lists the keys of object v beyond those the model reads.
+func extraKeys(v *Value, what string, lose func(Span, string, ...any), known ...string) {
+	if v.Kind != Object {
+		return // an entity that is not an object is a malformed entity
+	}
+	for _, m := range v.Members {
+		if !slices.Contains(known, m.Key) {
+			lose(m.KeySpan, "the key %q of %s", m.Key, what)
+		}
+	}
+}
+
+// kindName names a JSON type in a message.
+func kindName(k ValueKind) string {
+	return [...]string{Null: "null", Bool: "boolean", Number: "number", String: "text", Array: "list", Object: "object"}[k]
+}
+
+// excerpt is the source of a value, cut short when it is long.
+func excerpt(src []byte, span Span) string {
+	const most = 24
+	text := string(src[span.Start:span.End])
+	if utf8.RuneCountInString(text) <= most {
+		return text
+	}
+	return string([]rune(text)[:most-1]) + "…"
 }
 
 func blockName(b Block) string {

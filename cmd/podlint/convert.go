@@ -59,6 +59,13 @@ func convertAction(c *cli.Context) error {
 	force, lossy := c.Bool("force"), c.Bool("lossy")
 	err := eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
 		doc := schema.Read(in.path, src)
+		if pr, broken := schema.Unreadable(doc); broken {
+			// --force passes over findings, never over a file that did not read.
+			pos := doc.Lines.Position(pr.Span.Start)
+			return func() {
+				rep.errors = append(rep.errors, inputError{path: in.path, pos: &pos, msg: "not converted: " + pr.Message})
+			}
+		}
 		var msgs strings.Builder
 		ok := true
 		if errs := errorFindings(doc, st.cfg); len(errs) > 0 && !force {
@@ -78,8 +85,11 @@ func convertAction(c *cli.Context) error {
 			if lossy {
 				verb = "drops (--lossy)"
 			}
+			// Losses come in source order; on a one-line JSON file the cursor
+			// counts columns on from the previous loss, not from the line's start.
+			cur := doc.Lines.Cursor()
 			for _, l := range losses {
-				pos := doc.Lines.Position(l.Span.Start)
+				pos := cur.Position(l.Span.Start)
 				fmt.Fprintf(&msgs, "podlint: %s:%d:%d: %s %s %s\n", in.path, pos.Line, pos.Column, target, verb, l.What)
 			}
 			ok = len(losses) == 0 || lossy

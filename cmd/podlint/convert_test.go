@@ -197,3 +197,26 @@ func TestPipelineRawToMarkdown(t *testing.T) {
 		t.Errorf("the page after the front matter is not clean.md:\n%s", body)
 	}
 }
+
+// TestConvertUnreadableExitCodes: --force and --lossy pass over findings and
+// losses (exit 0), never over a file that does not read as an episode (exit
+// 2, nothing written); a loss without --lossy is exit 1.
+func TestConvertUnreadableExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "truncated.json", []byte(`{"title":"A","chapters":[{"start":0,"title":"x"`))
+	write(t, dir, "commented.json", []byte("{\"title\": \"A\", // note\n\"chapters\": []}"))
+	write(t, dir, "nan.json", []byte(`{"title": "A", "chapters": [], "duration": NaN}`))
+	write(t, dir, "pairs.json", []byte(`{"title": "A", "summary": "S.", "chapters": [{"start": 0, "title": "B", "summary": "C.", "quotes": ["D.", [3, -75]]}]}`))
+	for _, name := range []string{"truncated.json", "commented.json", "nan.json"} {
+		code, out, errOut := podlint(t, dir, "convert", "--no-config", "--to", "md", "--force", "--lossy", name)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, name+":") || !strings.Contains(errOut, "not converted: not valid JSON") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 2, nothing written, where it stopped", name, code, out, errOut)
+		}
+	}
+	if code, _, errOut := podlint(t, dir, "convert", "--no-config", "--to", "md", "--force", "pairs.json"); code != exitFindings || !strings.Contains(errOut, "pairs.json:1:107: md cannot hold the list [3, -75]") {
+		t.Errorf("pairs.json --force: exit %d, stderr %q; want exit 1 and the pair listed", code, errOut)
+	}
+	if code, out, _ := podlint(t, dir, "convert", "--no-config", "--to", "md", "--force", "--lossy", "pairs.json"); code != exitClean || !strings.Contains(out, `> *"D."*`) {
+		t.Errorf("pairs.json --force --lossy: exit %d, stdout %q", code, out)
+	}
+}
