@@ -59,6 +59,13 @@ func convertAction(c *cli.Context) error {
 	force, lossy := c.Bool("force"), c.Bool("lossy")
 	err := eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
 		doc := schema.Read(in.path, src)
+		if pr, broken := schema.Unreadable(doc); broken {
+			// --force passes over findings, never over a file that did not read.
+			pos := doc.Lines.Position(pr.Span.Start)
+			return func() {
+				rep.errors = append(rep.errors, inputError{path: in.path, pos: &pos, msg: "not converted: " + pr.Message})
+			}
+		}
 		var msgs strings.Builder
 		ok := true
 		if errs := errorFindings(doc, st.cfg); len(errs) > 0 && !force {
