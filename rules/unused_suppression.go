@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"math"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/podlint/podlint/schema"
@@ -76,62 +78,149 @@ func parseDirectives(doc *schema.Document) []*directive {
 		}
 		out = append(out, d)
 	}
-	for i, d := range out {
-		if d.kind != "disable" {
-			continue
-		}
-		d.enabled = doc.Lines.Count() + 1
-		for _, e := range out[i+1:] {
-			if e.kind == "enable" && (len(e.rules) == 0 || overlap(e.rules, d.rules)) {
-				d.enabled = e.line
-				e.used["enable"] = true
-				break
-			}
-		}
-	}
+	pairRanges(out, doc.Lines.Count()+1)
 	return out
 }
 
-func overlap(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return true
+// pairRanges ends each podlint-disable at the first later podlint-enable
+// that names no rule or one of its rules (any enable, for a disable that
+// names none), or after the last line. The directives are walked from the
+// end, keeping the next enable of each kind, so that many unended disables
+// cost their number, not its square.
+func pairRanges(ds []*directive, end int) {
+	none := -1
+	nextAny, nextBare := none, none // the next enable; the next naming no rule
+	nextNaming := map[string]int{}  // the next enable naming a rule
+	for i := len(ds) - 1; i >= 0; i-- {
+		d := ds[i]
+		switch d.kind {
+		case "disable":
+			match := nextBare
+			if len(d.rules) == 0 {
+				match = nextAny
+			}
+			for _, r := range d.rules {
+				if j, ok := nextNaming[r]; ok && (match == none || j < match) {
+					match = j
+				}
+			}
+			d.enabled = end
+			if match != none {
+				d.enabled = ds[match].line
+				ds[match].used["enable"] = true
+			}
+		case "enable":
+			nextAny = i
+			if len(d.rules) == 0 {
+				nextBare = i
+			}
+			for _, r := range d.rules {
+				nextNaming[r] = i
 			}
 		}
 	}
-	return len(b) == 0
 }
 
-// suppress drops the findings a directive covers and marks it used.
+// suppress drops the findings a directive covers and marks it used. It
+// takes the findings a rule at a time, so that many findings under many
+// directives cost their sum, not their product: for one rule the lines the
+// next-line directives cover are a set, the disabled ranges are sorted, and
+// a directive is used when a finding of the rule falls where it covers.
 func suppress(doc *schema.Document, ds []Diagnostic, directives []*directive) []Diagnostic {
 	if len(directives) == 0 {
 		return ds
 	}
-	kept := ds[:0]
-	for _, diag := range ds {
-		line := doc.Lines.Line(diag.Span.Start)
-		hidden := false
-		for _, d := range directives {
-			hit := false
-			switch d.kind {
-			case "disable-file":
-				hit = true
-			case "disable-next-line":
-				hit = line == d.line+1
-			case "disable":
-				hit = line > d.line && line < d.enabled
-			}
-			if hit && d.covers(diag.Rule) {
-				hidden = true
-				d.used[diag.Rule] = true
-			}
+	lines := make([]int, len(ds))
+	byRule := map[string][]int{} // the indexes of each rule's findings
+	for i, diag := range ds {
+		lines[i] = doc.Lines.Line(diag.Span.Start)
+		byRule[diag.Rule] = append(byRule[diag.Rule], i)
+	}
+	hidden := make([]bool, len(ds))
+	for rule, found := range byRule {
+		at := make([]int, len(found))
+		for k, i := range found {
+			at[k] = lines[i]
 		}
-		if !hidden {
+		cover := coverage(rule, at, directives)
+		for _, i := range found {
+			hidden[i] = cover.has(lines[i])
+		}
+	}
+	kept := ds[:0]
+	for i, diag := range ds {
+		if !hidden[i] {
 			kept = append(kept, diag)
 		}
 	}
 	return kept
+}
+
+// lineCover is the lines where the directives hide one rule's findings.
+type lineCover struct {
+	file bool
+	next map[int]bool // lines under a disable-next-line
+	// ranges are the open line ranges of podlint-disable, by first line;
+	// reach[i] is the furthest end among ranges[:i+1].
+	ranges [][2]int
+	reach  []int
+}
+
+// coverage works out where the directives hide the findings of rule, on
+// the lines at, and marks each directive that hides one of them as used.
+func coverage(rule string, at []int, directives []*directive) *lineCover {
+	sort.Ints(at)
+	// some says a finding lies strictly between lines lo and hi.
+	some := func(lo, hi int) bool {
+		k := sort.SearchInts(at, lo+1)
+		return k < len(at) && at[k] < hi
+	}
+	c := &lineCover{next: map[int]bool{}}
+	for _, d := range directives {
+		var lo, hi int
+		switch d.kind {
+		case "disable-file":
+			lo, hi = 0, math.MaxInt
+		case "disable-next-line":
+			lo, hi = d.line, d.line+2
+		case "disable":
+			lo, hi = d.line, d.enabled
+		default:
+			continue
+		}
+		if !d.covers(rule) {
+			continue
+		}
+		if some(lo, hi) {
+			d.used[rule] = true
+		}
+		switch d.kind {
+		case "disable-file":
+			c.file = true
+		case "disable-next-line":
+			c.next[d.line+1] = true
+		default:
+			c.ranges = append(c.ranges, [2]int{lo, hi})
+		}
+	}
+	sort.Slice(c.ranges, func(i, j int) bool { return c.ranges[i][0] < c.ranges[j][0] })
+	c.reach = make([]int, len(c.ranges))
+	for i, r := range c.ranges {
+		c.reach[i] = r[1]
+		if i > 0 {
+			c.reach[i] = max(r[1], c.reach[i-1])
+		}
+	}
+	return c
+}
+
+func (c *lineCover) has(line int) bool {
+	if c.file || c.next[line] {
+		return true
+	}
+	// The ranges that start before line; one of them reaches past it.
+	k := sort.Search(len(c.ranges), func(i int) bool { return c.ranges[i][0] >= line })
+	return k > 0 && c.reach[k-1] > line
 }
 
 // runUnusedSuppression reports directives naming unknown rules, and those
