@@ -175,6 +175,9 @@ func fixerNames(fixes []*Fix) string {
 // except the words the fixes declared removed. When it fails, the fixes are
 // tried one by one to name the one that lost words.
 func guard(before, after []byte, fixes []*Fix) error {
+	if err := keptWhole(after, fixes); err != nil {
+		return err
+	}
 	if !losesWords(before, fixes) {
 		return nil
 	}
@@ -193,6 +196,36 @@ func guard(before, after []byte, fixes []*Fix) error {
 		lost = append(lost[:5], "…")
 	}
 	return &FixerError{Fixer: culprit.Fixer.Name, Err: fmt.Errorf("content guard: the fix would lose the words %s", strings.Join(lost, " "))}
+}
+
+// keptWhole checks the fixes' claims that what they delete is elsewhere on
+// the page: each Kept text must be on the fixed page, its words in order.
+// A fix cannot talk the word guard round by declaring text kept.
+func keptWhole(after []byte, fixes []*Fix) error {
+	page := ""
+	for _, f := range fixes {
+		for _, k := range f.Kept {
+			n := normalizeWords(k)
+			if n == "" {
+				continue
+			}
+			if page == "" {
+				page = " " + normalizeWords(string(after)) + " "
+			}
+			if !strings.Contains(page, " "+n+" ") {
+				return &FixerError{Fixer: f.Fixer.Name, Err: fmt.Errorf("content guard: the fix deletes %q as kept elsewhere, but the fixed page does not have it", clip(k, 60))}
+			}
+		}
+	}
+	return nil
+}
+
+// clip shortens s to at most n runes for a message.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }
 
 // losesWords is the guard's fast question: would applying fixes to before
@@ -238,6 +271,9 @@ func losesWords(before []byte, fixes []*Fix) bool {
 	}
 	for _, f := range fixes {
 		for _, r := range f.Removed {
+			buf = addWords(balance, []byte(r), -1, buf)
+		}
+		for _, r := range f.Kept {
 			buf = addWords(balance, []byte(r), -1, buf)
 		}
 	}
@@ -298,7 +334,7 @@ func addWords(balance map[uint64]int32, text []byte, sign int32, buf []byte) []b
 func lostWords(before, after []byte, fixes []*Fix) []string {
 	have := countWords(string(after))
 	for _, f := range fixes {
-		for _, r := range f.Removed {
+		for _, r := range append(f.Removed[:len(f.Removed):len(f.Removed)], f.Kept...) {
 			for w, n := range countWords(r) {
 				have[w] += n
 			}

@@ -56,6 +56,10 @@ type Fix struct {
 	// intro, a time pair turned into a timestamp). The content guard allows
 	// exactly these words to disappear.
 	Removed []string
+	// Kept is text the fix deletes because the page has it elsewhere (a
+	// leaked title its heading carries). The content guard allows its words
+	// to disappear only while the fixed page still holds each text whole.
+	Kept []string
 }
 
 // all lists every fixer.

@@ -22,8 +22,13 @@ that lacks them, never twice), and recovered tags, SEO fields and confidence fil
 keys that are absent. Then the blob is deleted.
 
 The repair is made only when every record finds its chapter and every text of the blob has a
-place; otherwise the blob stays and the finding says what could not be placed. The content
-guard checks that every word of the blob's texts is still in the page.`,
+place; otherwise the blob stays and the finding says what could not be placed. A text the
+repair does not write must already stand, word for word, on the page outside the blob (a title
+its heading carries, an entity the list has with the same type and description, front matter
+with the same value); anything else (an entity with no type or no description that the list
+lacks, metadata that disagrees with the front matter, a quote holding quote or emphasis marks)
+makes the repair unsafe: ` + "`--unsafe-fixes`" + ` applies it as the best guess. The content guard
+checks that every word of the blob's text values is still on the page.`,
 	Before: "> *\"You get to pick which lie you tell.\"* [02:11]\n> * ] }, { *\n> *title\": \"Mercator, power, and the classroom wall*\n" +
 		"> *{'start': 412.0, 'summary': 'The Mercator projection was built for navigation.', 'quotes': ['Greenland is not the size of Africa.', [7, 35]]}*\n\n" +
 		"## [06:52] Mercator, power, and the classroom wall",
@@ -87,6 +92,7 @@ func makeRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	if unwritable(string(doc.Src[start:end])) {
 		return nil
 	}
+	r.outside = wordsOutside(doc.Src, start, end)
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: start, End: end})
 	for i, c := range matches {
 		r.placeChapter(c, lk.Chapters[i], start, end)
@@ -102,10 +108,33 @@ type recovery struct {
 	doc *schema.Document
 	cfg *rules.Config
 	fix *Fix
-	// dropped is text of the blob that is not written because the page
-	// already has it (titles, entities): the guard may let it go.
-	dropped   []string
-	pageLower string
+	// outside is the page without the blob, as normalized words between
+	// spaces: where a text the fix does not write must already be.
+	outside string
+}
+
+// wordsOutside is the normalized words of src without src[start:end],
+// with a space before and after each word.
+func wordsOutside(src []byte, start, end int) string {
+	return " " + normalizeWords(string(src[:start])) + " " + normalizeWords(string(src[end:])) + " "
+}
+
+// letGo accounts for texts of the blob that the fix does not write. A text
+// the page already has elsewhere goes to Kept, which the engine checks is
+// still on the fixed page; any other text would be lost, so the fix is no
+// longer safe and the text is declared removed (for --unsafe-fixes).
+func (r *recovery) letGo(texts ...string) {
+	for _, t := range texts {
+		n := normalizeWords(t)
+		switch {
+		case n == "":
+		case strings.Contains(r.outside, " "+n+" "):
+			r.fix.Kept = append(r.fix.Kept, t)
+		default:
+			r.fix.Safety = Unsafe
+			r.fix.Removed = append(r.fix.Removed, t)
+		}
+	}
 }
 
 // blobLines is the byte range of the blob's lines; when blank lines
@@ -145,7 +174,7 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blo
 	src := r.doc.Src
 	// The heading already carries the title; a record whose title reads
 	// otherwise would lose its words, so the repair is then unsafe.
-	r.dropped = append(r.dropped, rec.Title)
+	r.letGo(rec.Title)
 	if rec.Title != "" && normalizeWords(rec.Title) != normalizeWords(c.Title.Value) {
 		r.fix.Safety = Unsafe
 	}
@@ -163,7 +192,7 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blo
 	var quotes []string
 	for _, q := range rec.Quotes {
 		if contains(existing, normalizeWords(q.Text)) {
-			r.dropped = append(r.dropped, q.Text)
+			r.letGo(q.Text, q.Speaker)
 			continue
 		}
 		quotes = append(quotes, r.quoteLine(q))
@@ -202,7 +231,15 @@ func (r *recovery) insertBlocks(at int, blocks []string) {
 }
 
 func (r *recovery) quoteLine(q schema.LeakedQuote) string {
-	text := strings.Trim(oneLine(q.Text), `"`)
+	text := oneLine(q.Text)
+	if inner, ok := strings.CutPrefix(text, `"`); ok && strings.HasSuffix(inner, `"`) && !strings.Contains(strings.TrimSuffix(inner, `"`), `"`) {
+		text = strings.TrimSuffix(inner, `"`) // already in its quote marks
+	}
+	if strings.ContainsAny(text, "\"*_") {
+		// The canonical `> *"TEXT"*` cannot hold these marks without
+		// ambiguity: the line is the best guess, for a person to confirm.
+		r.fix.Safety = Unsafe
+	}
 	line := `> *"` + text + `"*`
 	if q.Speaker != "" {
 		line += " — " + oneLine(q.Speaker)
@@ -286,23 +323,20 @@ func (r *recovery) placeEntities(entities []schema.LeakedEntity) {
 }
 
 // writeEntity decides whether a recovered entity is written: not when the
-// page lists it already (its words are there), nor when too little of it
-// survived for a bullet. Such an entity's words are let go only when they
-// are on the page anyway; otherwise the fix becomes unsafe.
+// page lists it already, nor when too little of it survived for a bullet
+// (no type or no description). Its texts are then let go: safe only when
+// the page outside the blob has every one of them, and the page lists the
+// entity (a name mentioned in prose is not an entry of the list).
 func (r *recovery) writeEntity(e schema.LeakedEntity, have map[string]bool) bool {
 	key := strings.ToLower(strings.TrimSpace(e.Name))
 	if !have[key] && e.Type != "" && e.Description != "" {
 		have[key] = true
 		return true
 	}
-	r.dropped = append(r.dropped, e.Name, e.Type, e.Description)
-	if r.pageLower == "" {
-		r.pageLower = strings.ToLower(string(r.doc.Src)) // once per blob, not per entity
-	}
-	page := r.pageLower
-	if !have[key] && (!strings.Contains(page, key) || e.Description != "" && !strings.Contains(page, strings.ToLower(e.Description))) {
+	if !have[key] {
 		r.fix.Safety = Unsafe
 	}
+	r.letGo(e.Name, e.Type, e.Description)
 	return false
 }
 
@@ -313,7 +347,7 @@ func (r *recovery) placeMetadata(lk *schema.Leaked) {
 	var lines []string
 	add := func(key, value string, text ...string) {
 		if _, ok := fm.Lookup(key); ok {
-			r.dropped = append(r.dropped, text...)
+			r.letGo(text...)
 			return
 		}
 		lines = append(lines, key+": "+value)
@@ -355,8 +389,9 @@ func (r *recovery) placeMetadata(lk *schema.Leaked) {
 }
 
 // account declares what the fix removes on purpose: the blob's syntax
-// (keys, brackets, numbers, escapes: every word of the blob's source that
-// is not a word of its texts) and the texts the page already had.
+// (keys, brackets, times, escapes: every word of the blob's source that is
+// not a word of one of its text values). Texts not written were accounted
+// for by letGo.
 func (r *recovery) account(source string, lk *schema.Leaked) {
 	raw := countWords(source)
 	for w, n := range countWords(strings.Join(lk.Texts, " ")) {
@@ -370,5 +405,4 @@ func (r *recovery) account(source string, lk *schema.Leaked) {
 		}
 	}
 	r.fix.Removed = append(r.fix.Removed, b.String())
-	r.fix.Removed = append(r.fix.Removed, r.dropped...)
 }

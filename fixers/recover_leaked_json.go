@@ -107,6 +107,7 @@ func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diag
 		to = quotes.Items[last+1].Span.Start
 	}
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: from, End: to})
+	r.outside = wordsOutside(doc.Src, from, to)
 
 	indent, step := indentOf(doc.Src, chapters.Items[ci].Span.Start), indentStep(doc.Src, chapters)
 	r.insertChapters(chapters, lk.Chapters, indent, step)
@@ -258,7 +259,7 @@ func (r *recovery) addJSONMetadata(root *schema.Value, lk *schema.Leaked, step s
 		if root.Get("tags") == nil {
 			r.addMember(root, "tags", lk.Tags, step)
 		} else {
-			r.dropped = append(r.dropped, lk.Tags...)
+			r.letGo(lk.Tags...)
 		}
 	}
 	for _, f := range []struct {
@@ -272,14 +273,14 @@ func (r *recovery) addJSONMetadata(root *schema.Value, lk *schema.Leaked, step s
 		if root.Get(key) == nil {
 			r.addMember(root, key, *v, step)
 		} else {
-			r.dropped = append(r.dropped, *v)
+			r.letGo(*v)
 		}
 	}
 	if c := lk.Confidence; c != nil && c.HasScore {
 		if root.Get("confidence") == nil {
 			r.addMember(root, "confidence", confidenceOut{Score: c.Score, Rationale: c.Rationale}, step)
 		} else {
-			r.dropped = append(r.dropped, c.Rationale)
+			r.letGo(c.Rationale)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -26,7 +27,8 @@ type Leaked struct {
 	Confidence               *LeakedConfidence
 	// Stray are texts the reader could not place in any record.
 	Stray []string
-	// Texts are all the text values read: what a repair must keep.
+	// Texts are all the text values of the records and the stray texts,
+	// as joined: what a repair must keep.
 	Texts []string
 }
 
@@ -91,13 +93,34 @@ func ReadLeaked(items []string) *Leaked {
 	var events []event
 	for _, item := range items {
 		t := strings.TrimSpace(item)
-		if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+		if startsLiteral(t) {
 			events = lexLiteral(t, events, false)
 		} else {
 			events = appendText(events, t, false)
 		}
 	}
 	return buildLeaked(events)
+}
+
+// startsLiteral tells an item that is a Python literal, or a run of list
+// items (`'a', [0, 9], 'b'`), from raw text: it opens a dict or a list, or
+// it is a quoted string that closes before a comma or at its end.
+func startsLiteral(t string) bool {
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '{', '[':
+		return true
+	case '\'', '"':
+		_, n, closed := readString(t)
+		if !closed {
+			return false
+		}
+		rest := strings.TrimLeft(t[n:], " \t")
+		return rest == "" || rest[0] == ','
+	}
+	return false
 }
 
 // appendText adds a text item; a text that is itself a JSON fragment
@@ -303,20 +326,25 @@ func readString(s string) (string, int, bool) {
 				b.WriteByte('\t')
 			case 'r':
 				b.WriteByte('\r')
-			case 'u', 'x':
-				width := 4
-				if e == 'x' {
-					width = 2
+			case 'u', 'x', 'U':
+				r, n := readEscape(s[i:])
+				if n == 0 {
+					// Not a character: keep the escape as written.
+					b.WriteByte('\\')
+					b.WriteByte(e)
+					continue
 				}
-				if i+width < len(s) {
-					if r, err := strconv.ParseUint(s[i+1:i+1+width], 16, 32); err == nil {
-						b.WriteRune(rune(r))
-						i += width
-						continue
-					}
-				}
+				b.WriteRune(r)
+				i += n - 1
+			case '\\', '\'', '"', '/':
 				b.WriteByte(e)
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
 			default:
+				// Python keeps the backslash of an escape it does not know.
+				b.WriteByte('\\')
 				b.WriteByte(e)
 			}
 		default:
@@ -324,6 +352,41 @@ func readString(s string) (string, int, bool) {
 		}
 	}
 	return b.String(), len(s), false
+}
+
+// readEscape reads the character of a \x, \u or \U escape at the start of
+// s (s[0] is the letter) and how many bytes it spans; a UTF-16 surrogate
+// pair written as two \u escapes is one character. n is 0 when the escape
+// is not a valid character (a lone surrogate, too few hex digits).
+func readEscape(s string) (r rune, n int) {
+	width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[0]]
+	if len(s) < 1+width {
+		return 0, 0
+	}
+	v, err := strconv.ParseUint(s[1:1+width], 16, 32)
+	if err != nil || v > utf8.MaxRune {
+		return 0, 0
+	}
+	r, n = rune(v), 1+width
+	if s[0] == 'u' && utf16.IsSurrogate(r) {
+		// A high surrogate must be followed by \u and a low one.
+		if r >= 0xdc00 || len(s) < n+6 || s[n] != '\\' || s[n+1] != 'u' {
+			return 0, 0
+		}
+		low, err := strconv.ParseUint(s[n+2:n+6], 16, 32)
+		if err != nil {
+			return 0, 0
+		}
+		pair := utf16.DecodeRune(r, rune(low))
+		if pair == utf8.RuneError {
+			return 0, 0
+		}
+		return pair, n + 6
+	}
+	if utf16.IsSurrogate(r) {
+		return 0, 0
+	}
+	return r, n
 }
 
 func readNumber(s string) (event, int) {
@@ -399,16 +462,21 @@ type leakBuilder struct {
 	quote   []piece
 	// pendingTitle is a title read before the record it belongs to starts.
 	pendingTitle string
-	entity       *LeakedEntity
+	entity       *entityPieces
+	// The pieces of the metadata texts, joined once at the end.
+	seoTitle, seoDescription, rationale []piece
+	hasSEOTitle, hasSEODescription      bool
+}
+
+// entityPieces is an entity record being read: each field's split pieces.
+type entityPieces struct {
+	name, typ, description []piece
 }
 
 func buildLeaked(events []event) *Leaked {
 	b := &leakBuilder{out: &Leaked{}}
 	for i := 0; i < len(events); i++ {
 		e := events[i]
-		if e.kind == evText {
-			b.out.Texts = append(b.out.Texts, e.text)
-		}
 		switch e.kind {
 		case evKey:
 			b.key(e.text, events, &i)
@@ -423,6 +491,17 @@ func buildLeaked(events []event) *Leaked {
 	b.endMode()
 	b.finishRecord()
 	b.finishEntity()
+	if b.hasSEOTitle {
+		t := joinPieces(b.seoTitle)
+		b.out.SEOTitle = &t
+	}
+	if b.hasSEODescription {
+		t := joinPieces(b.seoDescription)
+		b.out.SEODescription = &t
+	}
+	if len(b.rationale) > 0 {
+		b.confidence().Rationale = joinPieces(b.rationale)
+	}
 	if b.pendingTitle != "" {
 		b.out.Stray = append(b.out.Stray, b.pendingTitle)
 	}
@@ -433,7 +512,42 @@ func buildLeaked(events []event) *Leaked {
 		}
 		b.out.Confidence = nil
 	}
+	b.out.Texts = b.out.values()
 	return b.out
+}
+
+// values lists every text value of the records, as written: the words a
+// repair must keep.
+func (lk *Leaked) values() []string {
+	var out []string
+	add := func(s ...string) {
+		for _, t := range s {
+			if t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	for _, c := range lk.Chapters {
+		add(c.Title, c.Summary)
+		for _, q := range c.Quotes {
+			add(q.Text, q.Speaker)
+		}
+	}
+	for _, e := range lk.Entities {
+		add(e.Name, e.Type, e.Description)
+	}
+	add(lk.Tags...)
+	if lk.SEOTitle != nil {
+		add(*lk.SEOTitle)
+	}
+	if lk.SEODescription != nil {
+		add(*lk.SEODescription)
+	}
+	if lk.Confidence != nil {
+		add(lk.Confidence.Rationale)
+	}
+	add(lk.Stray...)
+	return out
 }
 
 // key handles a key; for `start` and `score` it takes the number after it.
@@ -463,7 +577,7 @@ func (b *leakBuilder) key(k string, events []event, i *int) {
 		// An entity record: the chapters are over.
 		b.finishRecord()
 		b.finishEntity()
-		b.entity = &LeakedEntity{}
+		b.entity = &entityPieces{}
 		b.mode = k
 	case "at":
 		if n, ok := next(); ok && b.cur != nil && len(b.cur.Quotes) > 0 {
@@ -482,6 +596,8 @@ func (b *leakBuilder) confidence() *LeakedConfidence {
 	return b.out.Confidence
 }
 
+// text routes a piece of text (or a number that is part of a text) to the
+// field of the current mode.
 func (b *leakBuilder) text(p piece) {
 	switch b.mode {
 	case "title":
@@ -492,10 +608,16 @@ func (b *leakBuilder) text(p piece) {
 		b.quote = append(b.quote, p)
 	case "name", "type", "description":
 		if b.entity == nil {
-			b.entity = &LeakedEntity{}
+			b.entity = &entityPieces{}
 		}
-		field := map[string]*string{"name": &b.entity.Name, "type": &b.entity.Type, "description": &b.entity.Description}[b.mode]
-		*field = joinText(*field, p.text)
+		switch b.mode {
+		case "name":
+			b.entity.name = append(b.entity.name, p)
+		case "type":
+			b.entity.typ = append(b.entity.typ, p)
+		default:
+			b.entity.description = append(b.entity.description, p)
+		}
 	case "speaker":
 		if b.cur != nil && len(b.cur.Quotes) > 0 && b.cur.Quotes[len(b.cur.Quotes)-1].Speaker == "" {
 			b.cur.Quotes[len(b.cur.Quotes)-1].Speaker = p.text
@@ -505,39 +627,24 @@ func (b *leakBuilder) text(p piece) {
 	case "tags":
 		b.out.Tags = append(b.out.Tags, p.text)
 	case "seo_title":
-		b.out.SEOTitle = appendOpt(b.out.SEOTitle, p.text)
+		b.seoTitle, b.hasSEOTitle = append(b.seoTitle, p), true
 	case "seo_description":
-		b.out.SEODescription = appendOpt(b.out.SEODescription, p.text)
+		b.seoDescription, b.hasSEODescription = append(b.seoDescription, p), true
 	case "rationale":
-		c := b.confidence()
-		c.Rationale = joinText(c.Rationale, p.text)
+		b.rationale = append(b.rationale, p)
 	default:
 		b.out.Stray = append(b.out.Stray, p.text)
 	}
 }
 
-func appendOpt(s *string, text string) *string {
-	if s == nil {
-		return &text
-	}
-	joined := joinText(*s, text)
-	return &joined
-}
-
-// joinText adds a piece of split text to what was read before it.
-func joinText(before, text string) string {
-	if before == "" {
-		return text
-	}
-	return before + ", " + text
-}
-
+// number handles a number outside the keys that take one (start, score,
+// at): in a text it is part of the text (a split-off thousands group); a
+// number that belongs to no text is stray, so that no value goes unseen.
 func (b *leakBuilder) number(e event) {
-	p := piece{text: e.text, isInt: e.isInt, num: int(e.num)}
-	switch b.mode {
-	case "title", "summary", "quotes", "text":
-		b.text(p)
+	if b.mode == "" {
+		return // between records: the syntax of the misread nesting
 	}
+	b.text(piece{text: e.text, isInt: e.isInt, num: int(e.num)})
 }
 
 // pair ends the quote being read: the pair is its time.
@@ -600,19 +707,21 @@ func (b *leakBuilder) finishRecord() {
 }
 
 func (b *leakBuilder) finishEntity() {
-	switch {
-	case b.entity == nil:
-	case b.entity.Name != "":
-		b.out.Entities = append(b.out.Entities, *b.entity)
-	default:
-		// Fields without a name fit no entity.
-		for _, f := range []string{b.entity.Type, b.entity.Description} {
-			if f != "" {
-				b.out.Stray = append(b.out.Stray, f)
-			}
+	if b.entity == nil {
+		return
+	}
+	e := LeakedEntity{Name: joinPieces(b.entity.name), Type: joinPieces(b.entity.typ), Description: joinPieces(b.entity.description)}
+	b.entity = nil
+	if e.Name != "" {
+		b.out.Entities = append(b.out.Entities, e)
+		return
+	}
+	// Fields without a name fit no entity.
+	for _, f := range []string{e.Type, e.Description} {
+		if f != "" {
+			b.out.Stray = append(b.out.Stray, f)
 		}
 	}
-	b.entity = nil
 }
 
 // MatchLeaked finds, for each recovered chapter, the chapter of ep it
