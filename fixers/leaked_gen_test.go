@@ -443,5 +443,3 @@ func FuzzRecoverLeaked(f *testing.F) {
 		}
 	})
 }
-
-
