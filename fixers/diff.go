@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -28,7 +29,7 @@ func Unified(path string, before, after []byte) string {
 	ops := lineDiff(string(before), string(after))
 	name := strings.TrimPrefix(filepath.ToSlash(path), "./")
 	var b strings.Builder
-	fmt.Fprintf(&b, "--- a/%s\n+++ b/%s\n", name, name)
+	fmt.Fprintf(&b, "--- %s\n+++ %s\n", diffName("a/"+name), diffName("b/"+name))
 	for _, h := range hunks(ops) {
 		writeHunk(&b, ops, h)
 	}
@@ -143,4 +144,36 @@ func hunkRange(start, count int) string {
 		return fmt.Sprintf("%d", start)
 	}
 	return fmt.Sprintf("%d,%d", start, count)
+}
+
+// diffName writes a name of a diff header as git does: as it is, unless it
+// holds a byte git quotes (a control character, a quote mark, a backslash;
+// also bytes that are not UTF-8 text); then C-quoted, `"a/tide\npools.md"`,
+// which git apply and patch read back. A raw newline would end the header,
+// and git apply would reject the whole patch.
+func diffName(name string) string {
+	quote := !utf8.ValidString(name) || strings.ContainsFunc(name, func(r rune) bool {
+		return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '"' || r == '\\'
+	})
+	if !quote {
+		return name
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c >= 0x07 && c <= 0x0d:
+			b.WriteByte('\\')
+			b.WriteByte("abtnvfr"[c-0x07])
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, "\\%03o", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
