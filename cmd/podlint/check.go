@@ -527,7 +527,8 @@ func (r *report) fixable() (safe, unsafe int) {
 func (r *report) finish(stderr io.Writer) error {
 	sort.SliceStable(r.errors, func(i, j int) bool { return r.errors[i].path < r.errors[j].path })
 	for _, e := range r.errors {
-		fmt.Fprintf(stderr, "podlint: %s\n", e)
+		e.path = visible(e.path)
+		fmt.Fprintf(stderr, "podlint: %s\n", visibleLines(e.String()))
 	}
 	errs, _, _ := r.counts()
 	switch {

@@ -66,11 +66,12 @@ func convertAction(c *cli.Context) error {
 				rep.errors = append(rep.errors, inputError{path: in.path, pos: &pos, msg: "not converted: " + pr.Message})
 			}
 		}
+		name := visible(in.path)
 		var msgs strings.Builder
 		ok := true
 		if errs := errorFindings(doc, st.cfg); len(errs) > 0 && !force {
 			fmt.Fprintf(&msgs, "podlint: %s: not converted: %s (see podlint check %s; --force converts anyway)\n",
-				in.path, strings.Join(errs, ", "), in.path)
+				name, strings.Join(errs, ", "), name)
 			ok = false
 		}
 		var out []byte
@@ -79,7 +80,7 @@ func convertAction(c *cli.Context) error {
 			var warnings []string
 			out, losses, warnings = convertDoc(doc, target)
 			for _, w := range warnings {
-				fmt.Fprintf(&msgs, "podlint: %s: warning: %s\n", in.path, w)
+				fmt.Fprintf(&msgs, "podlint: %s: warning: %s\n", name, visible(w))
 			}
 			verb := "cannot hold"
 			if lossy {
@@ -90,7 +91,7 @@ func convertAction(c *cli.Context) error {
 			cur := doc.Lines.Cursor()
 			for _, l := range losses {
 				pos := cur.Position(l.Span.Start)
-				fmt.Fprintf(&msgs, "podlint: %s:%d:%d: %s %s %s\n", in.path, pos.Line, pos.Column, target, verb, l.What)
+				fmt.Fprintf(&msgs, "podlint: %s:%d:%d: %s %s %s\n", name, pos.Line, pos.Column, target, verb, visible(l.What))
 			}
 			ok = len(losses) == 0 || lossy
 		}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/rules"
 )
@@ -161,8 +162,63 @@ func writeFileText(w io.Writer, f fileReport, color bool) {
 		} else {
 			sev = paint(ansiYellow, sev)
 		}
-		fmt.Fprintf(w, "%s: %s %s: %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.path, it.start.Line, it.start.Column)), sev, paint(ansiDim, it.rule), it.message)
+		fmt.Fprintf(w, "%s: %s %s: %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", visible(f.path), it.start.Line, it.start.Column)), sev, paint(ansiDim, it.rule), visible(it.message))
 	}
+}
+
+// visible makes text from a file (its name, a title in a message) safe to
+// print on a terminal: control characters (C0, DEL, C1), bidirectional
+// overrides and bytes that are not UTF-8 are written as escapes (`\x1b`,
+// `\n`, `\u009b`, `\u202e`), so that they can neither move the cursor,
+// recolour or clear the screen, nor break or reorder a line of output.
+func visible(s string) string {
+	i := strings.IndexFunc(s, hidden)
+	if i < 0 {
+		return s // the usual case: no copy
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case !hidden(r) || r == utf8.RuneError:
+			b.WriteString(s[i : i+size])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// hidden tells the runes visible escapes; a byte that is not UTF-8 reads
+// as RuneError (a U+FFFD written as such is then kept as it is).
+func hidden(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == utf8.RuneError
+}
+
+// visibleLines is visible for a message of several lines (an internal
+// error with its stack): its line breaks and tabs are kept.
+func visibleLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		fields := strings.Split(l, "\t")
+		for j, f := range fields {
+			fields[j] = visible(f)
+		}
+		lines[i] = strings.Join(fields, "\t")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // writeStatistics prints how many findings each rule made.
