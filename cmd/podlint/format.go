@@ -271,14 +271,25 @@ func isTerminal(w io.Writer) bool {
 	return isTTY(w)
 }
 
+// summaryLine sums up the run. When a path could not be checked it says so
+// first and never says "no problems": a run that missed a file is no pass.
 func summaryLine(r *report) string {
 	errs, warnings, files := r.counts()
 	total := r.tally.files
 	var s string
-	if errs+warnings == 0 {
+	failed := ""
+	if n := len(r.errors); n > 0 {
+		failed = plural(n, "path") + " could not be checked; "
+	}
+	switch {
+	case errs+warnings > 0:
+		s = failed + fmt.Sprintf("%s (%s, %s) in %d of %s", plural(errs+warnings, "problem"), plural(errs, "error"), plural(warnings, "warning"), files, plural(total, "file"))
+	case failed != "" && total == 0:
+		s = failed + "0 files checked"
+	case failed != "":
+		s = failed + plural(total, "file") + " checked without findings"
+	default:
 		s = "no problems in " + plural(total, "file")
-	} else {
-		s = fmt.Sprintf("%s (%s, %s) in %d of %s", plural(errs+warnings, "problem"), plural(errs, "error"), plural(warnings, "warning"), files, plural(total, "file"))
 	}
 	if safe, unsafe := r.fixable(); safe > 0 {
 		s += fmt.Sprintf("; %d fixable with podlint fix", safe)
@@ -287,9 +298,6 @@ func summaryLine(r *report) string {
 		}
 	} else if unsafe > 0 {
 		s += fmt.Sprintf("; %d fixable with podlint fix --unsafe-fixes", unsafe)
-	}
-	if n := len(r.errors); n > 0 {
-		s += fmt.Sprintf("; %s could not be checked", plural(n, "path"))
 	}
 	return s
 }
