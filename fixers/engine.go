@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"hash/maphash"
@@ -97,6 +98,7 @@ func collectFixes(doc *schema.Document, diags []rules.Diagnostic, opts Options) 
 		fixers = all
 	}
 	var fixes []*Fix
+	crlf := usesCRLF(doc.Src)
 	for _, d := range diags {
 		for _, f := range answering(fixers, d.Rule) {
 			fix := f.Make(doc, opts.Config, d)
@@ -108,11 +110,40 @@ func collectFixes(doc *schema.Document, diags []rules.Diagnostic, opts Options) 
 			if err := validateEdits(fix.Edits, len(doc.Src)); err != nil {
 				return nil, &FixerError{Fixer: f.Name, Err: err}
 			}
+			if crlf {
+				// Fixers write LF; the file keeps its own line ends.
+				for i := range fix.Edits {
+					fix.Edits[i].New = toCRLF(fix.Edits[i].New)
+				}
+			}
 			fixes = append(fixes, fix)
 			break // one fix per finding
 		}
 	}
 	return fixes, nil
+}
+
+// usesCRLF tells a file whose lines end in CRLF: most of its line ends
+// are, so that one stray LF does not decide for a whole page.
+func usesCRLF(src []byte) bool {
+	crlf := bytes.Count(src, []byte("\r\n"))
+	return crlf > 0 && 2*crlf > bytes.Count(src, []byte("\n"))
+}
+
+// toCRLF turns each LF of s that is not part of a CRLF into CRLF.
+func toCRLF(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + strings.Count(s, "\n"))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' && (i == 0 || s[i-1] != '\r') {
+			b.WriteByte('\r')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // merge keeps, in source order, each fix none of whose edits overlaps or

@@ -271,3 +271,46 @@ func TestValidateRegistry(t *testing.T) {
 		t.Errorf("registry: %v", err)
 	}
 }
+
+// TestGoldenCRLF fixes every fixture with its lines ended in CRLF: the
+// result is the LF golden file with CRLF line ends, and no fix writes a
+// bare LF into a CRLF file.
+func TestGoldenCRLF(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join(fixtures, "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range inputs {
+		if ext := filepath.Ext(in); ext == ".fixed" || ext == ".diff" {
+			continue
+		}
+		rel, _ := filepath.Rel(fixtures, in)
+		t.Run(rel, func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(in + ".fixed")
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Base(in)
+			opts := Options{Config: rules.DefaultConfig(), Unsafe: strings.Contains(name, ".unsafe.")}
+			out, err := Run(name, crlf(src), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(bytes.ReplaceAll(out.Src, []byte("\r\n"), nil), []byte("\n")) {
+				t.Errorf("a bare LF in the fixed CRLF file:\n%q", out.Src)
+			}
+			if !bytes.Equal(out.Src, crlf(want)) {
+				t.Errorf("CRLF result differs from the golden file in CRLF\n--- want\n%q\n--- got\n%q", crlf(want), out.Src)
+			}
+		})
+	}
+}
+
+// crlf ends every line of an LF text in CRLF.
+func crlf(b []byte) []byte {
+	return bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
+}

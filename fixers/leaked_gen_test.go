@@ -367,7 +367,7 @@ func judgeRecovery(t *testing.T, p genPage, src string) (leakedOutcome, string) 
 			body.WriteString(string(out.Src[b.Span.Start:b.Span.End]) + "\n")
 		}
 		inBody := " " + normalizeWords(body.String()) + " "
-		for _, v := range append([]string{c.summary}, quoteTexts(c.quotes)...) {
+		for _, v := range append([]string{c.summary}, genQuoteTexts(c.quotes)...) {
 			if n := normalizeWords(v); n != "" && !strings.Contains(inBody, " "+n+" ") {
 				return recoveredWrongly, fmt.Sprintf("%q is not under its chapter at %d", v, c.start)
 			}
@@ -385,7 +385,7 @@ func blobLine(src string) string {
 	return src[i : i+strings.IndexByte(src[i:], '\n')]
 }
 
-func quoteTexts(qs []genQuote) []string {
+func genQuoteTexts(qs []genQuote) []string {
 	var out []string
 	for _, q := range qs {
 		out = append(out, q.text)
