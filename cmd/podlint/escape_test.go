@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -109,5 +110,32 @@ func TestVisible(t *testing.T) {
 	}
 	if got := visibleLines("panic: \x1b[2J\n\tmain.go:12"); got != "panic: \\x1b[2J\n\tmain.go:12" {
 		t.Errorf("visibleLines: %q", got)
+	}
+}
+
+// TestFixDiffOfOddNamesApplies: the diff of files whose names hold a
+// newline, an escape or a quote mark is taken whole by git apply, and
+// applying it leaves nothing to fix.
+func TestFixDiffOfOddNamesApplies(t *testing.T) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := writeHostilePages(t)
+	write(t, dir, `say "hi".md`, []byte("# Tide Pools\n\nA summary.\n\n## [0:00] Cold open\n\nBody.\n"))
+	code, diff, _ := podlint(t, dir, "fix", "--no-config", ".")
+	if code != exitFindings || !strings.Contains(diff, `--- "a/tide\npools.md"`) {
+		t.Fatalf("fix: exit %d, diff:\n%s", code, diff)
+	}
+	for _, check := range [][]string{{"apply", "--check", "-"}, {"apply", "-"}} {
+		cmd := exec.Command(git, check...)
+		cmd.Dir = dir
+		cmd.Stdin = strings.NewReader(diff)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s\n%s", check, err, out, diff)
+		}
+	}
+	if code, _, _ := podlint(t, dir, "fix", "--no-config", "."); code != exitClean {
+		t.Errorf("after git apply, fix still has work: exit %d", code)
 	}
 }
