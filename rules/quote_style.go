@@ -1,6 +1,12 @@
 package rules
 
-import "github.com/podlint/podlint/schema"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/podlint/podlint/schema"
+)
 
 var quoteStyle = &Rule{
 	Name:     "quote-style",
@@ -9,7 +15,10 @@ var quoteStyle = &Rule{
 	Title:    "A quote not written as > *\"text\"*",
 	Doc: `A quote is one line: ` + "`> *\"TEXT\"*`" + `, then optionally ` + "` — Speaker`" + `, then optionally ` + "` [TS]`" + `. The
 double quotes tell readers (and the site's styles) that the words are the speaker's own; a
-quote without them reads as the editor's paraphrase.`,
+quote without them reads as the editor's paraphrase. Also reported: a quote in bold or in
+` + "`_…_`" + `, in single quote marks, marked twice (` + "`*\"*\"…\"*\"*`" + `), with unbalanced quote marks, with
+italics not closed on its line, or without its italics. When the missing marks cannot be
+added without a guess, the finding says what podlint would write and why it did not.`,
 	Bad:  `> *Every map is an argument about what matters.* [00:09]`,
 	Good: `> *"Every map is an argument about what matters."* [00:09]`,
 	Run:  runQuoteStyle,
@@ -21,17 +30,333 @@ func runQuoteStyle(p *Pass) {
 	}
 	leaked := p.leaked().blocks
 	for _, c := range p.Episode.Chapters {
-		for _, b := range c.Blocks {
+		for i, b := range c.Blocks {
 			q := b.Quote
-			if q == nil || q.Pair != nil || q.Quoted || leaked[b.Span.Start] || q.Words == "" {
+			if q == nil || q.Pair != nil || leaked[b.Span.Start] || q.Words == "" {
 				continue
 			}
-			start := contentStart(p.Doc, b)
-			if p.Doc.Src[start] != '*' {
-				p.Report(schema.Span{Start: start, End: b.Span.End}, "quote is not in italics and double quotes: write > *\"…\"* (%s)", c.Label())
-				continue
+			if shape := ReadQuoteShape(p.Doc, c.Blocks, i); shape.Problem != "" {
+				p.Report(shape.At, "%s (%s)", shape.Problem, c.Label())
 			}
-			p.Report(q.Body.Span, "quote is not in double quotes: write *\"…\"* (%s)", c.Label())
 		}
 	}
+}
+
+// QuoteShape is quote-style's reading of one quote line: what keeps it from
+// the canonical `> *"TEXT"*`, and the canonical text when it can be written
+// without a guess. The quote-marks fixer applies Repair and nothing else.
+type QuoteShape struct {
+	// Problem is the finding's message without its chapter; empty for a
+	// canonical quote. Without a Repair it says why there is none.
+	Problem string
+	At      schema.Span
+	// Repair, when not empty, replaces Span: the same words with the
+	// missing marks added around them.
+	Span   schema.Span
+	Repair string
+}
+
+// Messages for the three ways a quote lacks its marks; the findings of
+// shapes podlint cannot repair add what it would write and why it did not.
+const (
+	noQuoteMarks = `quote is not in double quotes: write *"…"*`
+	noMarks      = `quote is not in italics and double quotes: write > *"…"*`
+	noItalics    = `quote is not in italics: write > *"…"*`
+)
+
+// ReadQuoteShape reads the quote in blocks[i], a quote block of a chapter.
+// Only one shape is repaired: words plainly delimited on their own line by
+// one `*…*` pair, a `"…"` pair or nothing, holding no quote mark, emphasis
+// marker or escape of their own; a lone double quote at either end is
+// completed. Every other shape is left as a finding.
+func ReadQuoteShape(doc *schema.Document, blocks []schema.Block, i int) QuoteShape {
+	b := blocks[i]
+	q := b.Quote
+	src := doc.Src
+	start := contentStart(doc, b)
+	// end is where the quote stops: before ` [TS]` when there is one.
+	end := b.Span.End
+	if q.At != nil {
+		end = q.At.Span.Start - len(" [")
+	}
+	if start >= end {
+		return QuoteShape{}
+	}
+	if src[start] == '*' {
+		return readItalicQuote(doc, blocks, i, start, end)
+	}
+	shape := QuoteShape{At: schema.Span{Start: start, End: b.Span.End}}
+	text := strings.TrimRight(string(src[start:end]), " \t")
+	if src[start] == '_' {
+		return notFixed(shape, "quote is in _…_, not *…*: write "+guess(text), "podlint does not change emphasis")
+	}
+	words, quoted, why := quotedWords(text)
+	problem := noMarks
+	if quoted {
+		problem = noItalics
+	}
+	switch {
+	case why != "":
+	case quoted && !marksBalanced(words):
+		return notFixed(shape, "quote marks are unbalanced: write "+guess(text), "podlint cannot tell where the quote ends")
+	case quoted && markedTwice(words):
+		return notFixed(shape, "quote is marked twice: write > "+guess(text), "podlint does not remove marks")
+	case singleQuoted(words):
+		return notFixed(shape, "quote is in single quote marks: write > "+guess(text), "the outer marks may be apostrophes")
+	case quoted:
+		why = wordsProblem(words)
+	default:
+		why = plainWordsProblem(words)
+	}
+	if why == "" {
+		why = sharesParagraph(doc, blocks, i)
+	}
+	if why != "" {
+		return notFixed(shape, problem, why)
+	}
+	shape.Problem = problem
+	// The span takes the white space after the words with it, so that one
+	// space stands before a ` [TS]`.
+	shape.Span = schema.Span{Start: start, End: end}
+	shape.Repair = `*"` + words + `"*`
+	if quoted {
+		// Curly marks stay as written: only the italics were missing.
+		shape.Repair = "*" + text + "*"
+	}
+	return shape
+}
+
+// readItalicQuote reads a quote line whose content starts with `*`.
+func readItalicQuote(doc *schema.Document, blocks []schema.Block, i, start, end int) QuoteShape {
+	q := blocks[i].Quote
+	body := q.Body.Value
+	shape := QuoteShape{At: q.Body.Span}
+	closed := q.Body.Span.End < end
+	switch {
+	case !closed:
+		why := "podlint does not guess where the italics end"
+		if next := adjacent(doc, blocks, i, 1); next >= 0 && blocks[next].Kind == schema.Paragraph {
+			why = "the next line goes on with it; write the quote on one line"
+		}
+		return notFixed(shape, "quote's italics are not closed on its line: write > *\"…\"*", why)
+	case strings.HasPrefix(body, "*") || strings.HasSuffix(body, "*"):
+		return notFixed(shape, "quote is in bold, not italics: write "+guess(body), "podlint does not change emphasis")
+	}
+	words, quoted, why := quotedWords(body)
+	switch {
+	case why != "":
+	case quoted && !marksBalanced(words):
+		return notFixed(shape, "quote marks are unbalanced: write *\"…\"*", "podlint cannot tell where the quote ends")
+	case quoted && markedTwice(words):
+		return notFixed(shape, "quote is marked twice: write "+guess(body), "podlint does not remove marks")
+	case quoted:
+		return QuoteShape{}
+	case singleQuoted(words):
+		return notFixed(shape, "quote is in single quote marks: write "+guess(body), "the outer marks may be apostrophes")
+	default:
+		why = wordsProblem(words)
+	}
+	if tail := string(doc.Src[q.Body.Span.End+1 : end]); why == "" && q.Speaker == nil && strings.TrimSpace(tail) != "" {
+		why = "the text after the italics is not ` — Speaker`, and it may belong to the quote"
+	}
+	if why == "" {
+		why = sharesParagraph(doc, blocks, i)
+	}
+	if why != "" {
+		return notFixed(shape, noQuoteMarks, why)
+	}
+	shape.Problem = noQuoteMarks
+	shape.Span = q.Body.Span
+	shape.Repair = `"` + words + `"`
+	return shape
+}
+
+func notFixed(shape QuoteShape, problem, why string) QuoteShape {
+	shape.Problem = problem + "; not fixed: " + why
+	return shape
+}
+
+// doubleMarks are the marks that open or close a quote podlint writes.
+const doubleMarks = "\"“”„«»"
+
+// quotedWords splits text into the words it quotes. quoted is set when a
+// pair of double marks encloses the whole text; a lone straight mark at one
+// end is taken as the pair with its other half missing. why is set when the
+// text holds double marks that enclose something else.
+func quotedWords(text string) (words string, quoted bool, why string) {
+	for _, pair := range [][2]string{{`"`, `"`}, {"“", "”"}} {
+		if len(text) >= len(pair[0])+len(pair[1]) && strings.HasPrefix(text, pair[0]) && strings.HasSuffix(text, pair[1]) {
+			return text[len(pair[0]) : len(text)-len(pair[1])], true, ""
+		}
+	}
+	words = text
+	switch {
+	case strings.HasPrefix(text, `"`):
+		words = text[1:]
+	case strings.HasSuffix(text, `"`):
+		words = text[:len(text)-1]
+	}
+	if strings.ContainsAny(words, doubleMarks) {
+		return text, false, "the quote holds double quote marks of its own, so podlint cannot tell where it begins and ends"
+	}
+	return words, false, ""
+}
+
+// wordsProblem says why words cannot simply be put in double quotes.
+func wordsProblem(words string) string {
+	switch {
+	case words == "" || strings.TrimSpace(words) != words:
+		return "a space or nothing stands inside the marks"
+	case strings.ContainsAny(words, doubleMarks):
+		return "the quote holds double quote marks of its own"
+	case strings.ContainsAny(words, "*_"):
+		return "the quote holds emphasis markers, and podlint cannot tell which belong to it"
+	case strings.Contains(words, `\`):
+		return "the quote holds a backslash escape"
+	}
+	return ""
+}
+
+// singleQuoted tells words wrapped in single quote marks, straight or curly.
+func singleQuoted(words string) bool {
+	return wrappedIn(words, "'", "'") || wrappedIn(words, "‘", "’")
+}
+
+// plainWordsProblem is wordsProblem for a line without italics, which may
+// also be other Markdown or carry its speaker after a dash.
+func plainWordsProblem(words string) string {
+	if why := wordsProblem(words); why != "" {
+		return why
+	}
+	for _, dash := range []string{" — ", " – ", " - ", " -- "} {
+		if strings.Contains(words, dash) {
+			return "a dash may start a speaker, and podlint does not guess"
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(words)
+	if !unicode.IsLetter(first) && !unicode.IsDigit(first) || orderedListItem(words) {
+		return "the line may be other Markdown (a list, a heading, a link)"
+	}
+	return ""
+}
+
+// orderedListItem tells text that starts like `1. ` or `2) `.
+func orderedListItem(text string) bool {
+	digits := len(text) - len(strings.TrimLeft(text, "0123456789"))
+	rest := text[digits:]
+	return digits > 0 && (strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, ")")) && (len(rest) == 1 || rest[1] == ' ')
+}
+
+func wrappedIn(s, open, close string) bool {
+	return len(s) >= len(open)+len(close) && strings.HasPrefix(s, open) && strings.HasSuffix(s, close)
+}
+
+// markedTwice tells words that are themselves wrapped in quote marks or
+// emphasis, as in `*"*"…"*"*`.
+func markedTwice(words string) bool {
+	for _, pair := range [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}, {"‘", "’"}, {"*", "*"}, {"_", "_"}} {
+		if wrappedIn(words, pair[0], pair[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// marksBalanced tells whether the double quote marks inside a quote's words
+// pair up: curly marks nest, and each straight mark opens (before a word) or
+// closes (after one) in turn.
+func marksBalanced(words string) bool {
+	curly, open := 0, false
+	prev := ' '
+	for i, r := range words {
+		switch r {
+		case '“':
+			curly++
+		case '”':
+			if curly--; curly < 0 {
+				return false
+			}
+		case '"':
+			next, _ := utf8.DecodeRuneInString(words[i+1:])
+			if open && unicode.IsSpace(prev) || !open && (i+1 == len(words) || unicode.IsSpace(next)) {
+				return false
+			}
+			open = !open
+		}
+		prev = r
+	}
+	return curly == 0 && !open
+}
+
+// sharesParagraph says why a quote line is not a paragraph of its own, or
+// returns "". Markdown joins a `>` line with the `>` lines around it and
+// with a following line that has no `>` (a lazy continuation); marks added
+// to one such line could close a quote that goes on. `[m, s]` pair lines
+// are the pipeline's timestamps, not words, and are looked past.
+func sharesParagraph(doc *schema.Document, blocks []schema.Block, i int) string {
+	for j := adjacent(doc, blocks, i, 1); j >= 0; j = adjacent(doc, blocks, j, 1) {
+		b := blocks[j]
+		if b.Kind == schema.Paragraph {
+			return "the next line has no > and no blank line before it, so Markdown joins it to the quote"
+		}
+		if b.Kind != schema.QuoteBlock || b.Quote.Words == "" {
+			break
+		}
+		if b.Quote.Pair == nil {
+			return "the > line below joins it in one paragraph; put a blank line between quotes"
+		}
+	}
+	for j := adjacent(doc, blocks, i, -1); j >= 0; j = adjacent(doc, blocks, j, -1) {
+		b := blocks[j]
+		if b.Kind == schema.Paragraph {
+			// A paragraph right after a quote line is that quote's lazy
+			// continuation; otherwise the `>` line starts a paragraph.
+			if k := adjacent(doc, blocks, j, -1); k >= 0 && blocks[k].Kind == schema.QuoteBlock && blocks[k].Quote.Words != "" {
+				return "the lines above join it in one paragraph; put a blank line between quotes"
+			}
+			break
+		}
+		if b.Kind != schema.QuoteBlock || b.Quote.Words == "" {
+			break
+		}
+		if b.Quote.Pair == nil {
+			return "the > line above joins it in one paragraph; put a blank line between quotes"
+		}
+	}
+	return ""
+}
+
+// adjacent returns the index of the block right before (step -1) or after
+// (step 1) blocks[i] with no blank line between them, or -1.
+func adjacent(doc *schema.Document, blocks []schema.Block, i, step int) int {
+	j := i + step
+	if j < 0 || j >= len(blocks) {
+		return -1
+	}
+	first, second := blocks[i], blocks[j]
+	if step < 0 {
+		first, second = second, first
+	}
+	between := string(doc.Src[first.Span.End:second.Span.Start])
+	if between != "\n" && between != "\r\n" {
+		return -1
+	}
+	return j
+}
+
+// guess writes the canonical form of a quote body written another way, with
+// a long quote's middle left out.
+func guess(body string) string {
+	words := strings.TrimSpace(body)
+	for {
+		trimmed := strings.TrimSpace(strings.Trim(words, `*_"'“”‘’`))
+		if trimmed == words {
+			break
+		}
+		words = trimmed
+	}
+	if runes := []rune(words); len(runes) > 60 {
+		words = string(runes[:28]) + " … " + string(runes[len(runes)-28:])
+	}
+	return `*"` + words + `"*`
 }
