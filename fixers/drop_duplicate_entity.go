@@ -38,9 +38,9 @@ func makeDropDuplicateEntity(doc *schema.Document, cfg *rules.Config, d rules.Di
 	if doc.Format == schema.JSON {
 		// Delete the element with the comma and space before it.
 		prev := es.Entities[i-1].Span.End
-		return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{Start: prev, End: e.Span.End}}}
+		return &Fix{Safety: Safe, Removed: removed, Delta: Shape{Entities: -1}, Edits: []Edit{{Start: prev, End: e.Span.End}}}
 	}
-	return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{Start: e.Span.Start, End: lineEnd(doc.Src, e.Span.End)}}}
+	return &Fix{Safety: Safe, Removed: removed, Delta: Shape{Entities: -1}, Edits: []Edit{{Start: e.Span.Start, End: lineEnd(doc.Src, e.Span.End)}}}
 }
 
 // entityIndex is what the fixer needs of an entity list, worked out in one

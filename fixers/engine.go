@@ -59,9 +59,9 @@ func (e *FixerError) Unwrap() error { return e.Err }
 func Run(path string, src []byte, opts Options) (*Outcome, error) {
 	out := &Outcome{Src: src, Applied: map[string]int{}}
 	seen := map[[32]byte]bool{sha256.Sum256(src): true}
+	doc := schema.Read(path, out.Src)
+	diags := rules.Run(doc, opts.Config)
 	for {
-		doc := schema.Read(path, out.Src)
-		diags := rules.Run(doc, opts.Config)
 		out.Doc, out.Remaining = doc, diags
 		if out.Passes == MaxPasses {
 			return out, nil
@@ -78,6 +78,11 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		if err := guard(out.Src, next, accepted); err != nil {
 			return nil, err
 		}
+		nextDoc := schema.Read(path, next)
+		nextDiags := rules.Run(nextDoc, opts.Config)
+		if err := structureGuard(path, opts.Config, doc, diags, nextDoc, nextDiags, accepted); err != nil {
+			return nil, err
+		}
 		sum := sha256.Sum256(next)
 		if seen[sum] {
 			return nil, &FixerError{Fixer: fixerNames(accepted), Err: fmt.Errorf("pass %d recreates an earlier state of the file", out.Passes+1)}
@@ -88,6 +93,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		}
 		out.Src = next
 		out.Passes++
+		doc, diags = nextDoc, nextDiags
 	}
 }
 

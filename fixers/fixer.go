@@ -42,6 +42,13 @@ type Fixer struct {
 	Doc    string
 	// Before and After are a page excerpt and its repair.
 	Before, After string
+	// Reveals names the rules whose findings may grow when the fix moves
+	// content into place (a recovered chapter without a summary is an
+	// empty chapter): the structural guard lets those grow.
+	Reveals []string
+	// Reshapes is set for a fix whose job is the page's structure itself
+	// (a flattened page's lines): the structural guard does not apply.
+	Reshapes bool
 	// Make returns the fix for one diagnostic, or nil when this one cannot
 	// be repaired (the finding then stays).
 	Make func(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix
@@ -60,6 +67,9 @@ type Fix struct {
 	// leaked title its heading carries). The content guard allows its words
 	// to disappear only while the fixed page still holds each text whole.
 	Kept []string
+	// Delta is how the fix changes the page's chapters, quotes and
+	// entities; the structural guard holds the fixed page to it.
+	Delta Shape
 }
 
 // all lists every fixer.

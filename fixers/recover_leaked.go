@@ -34,7 +34,11 @@ checks that every word of the blob's text values is still on the page.`,
 		"## [06:52] Mercator, power, and the classroom wall",
 	After: "> *\"You get to pick which lie you tell.\"* [02:11]\n\n## [06:52] Mercator, power, and the classroom wall\n\n" +
 		"The Mercator projection was built for navigation.\n\n> *\"Greenland is not the size of Africa.\"* [07:35]",
-	Make: makeRecoverLeaked,
+	// A recovered record brings its own findings: a chapter with quotes
+	// but no summary, a quote time outside its chapter, a type outside the
+	// vocabulary, an SEO text too long for the schema.
+	Reveals: []string{"empty-chapter", "quote-out-of-range", "entity-type", "entity-format", "schema", "timestamp-format", "title-format", "quote-style"},
+	Make:    makeRecoverLeaked,
 }
 
 // blob is a run of leaked blocks, as the rule reported it.
@@ -196,6 +200,7 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blo
 			continue
 		}
 		quotes = append(quotes, r.quoteLine(q))
+		r.fix.Delta.Quotes++
 	}
 	headingEnd := lineEnd(src, c.Heading.End)
 	var top []string
@@ -302,6 +307,7 @@ func (r *recovery) placeEntities(entities []schema.LeakedEntity) {
 	if len(bullets) == 0 {
 		return
 	}
+	r.fix.Delta.Entities += len(bullets)
 	text := strings.Join(bullets, "\n") + "\n"
 	switch {
 	case es == nil:

@@ -135,6 +135,8 @@ func (r *recovery) insertChapters(chapters *schema.Value, recs []schema.LeakedCh
 			order = append(order, pos)
 		}
 		at[pos] = append(at[pos], marshalIndented(chapterFrom(rec), indent, step))
+		r.fix.Delta.Chapters++
+		r.fix.Delta.Quotes += len(rec.Quotes)
 	}
 	for _, pos := range order {
 		objs := at[pos]
@@ -232,6 +234,7 @@ func (r *recovery) addJSONEntities(root *schema.Value, entities []schema.LeakedE
 	if len(out) == 0 {
 		return
 	}
+	r.fix.Delta.Entities += len(out)
 	if existing != nil && existing.Kind == schema.Array {
 		indent := strings.Repeat(step, 2)
 		if len(existing.Items) > 0 {

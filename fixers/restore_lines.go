@@ -20,7 +20,9 @@ collapsed-markdown); a sure split is made, an unsure heading is left whole. Only
 changes, so the repair is safe. Splitting an unsure heading afterwards is an unsafe fix.`,
 	Before: `Ada explains why maps distort. ## [00:00] Cold open Ada opens with a claim. > *"Every map is an argument."* [00:09]`,
 	After:  "Ada explains why maps distort.\n\n## [00:00] Cold open\n\nAda opens with a claim.\n\n> *\"Every map is an argument.\"* [00:09]",
-	Make:   makeRestoreLines,
+	// The page's structure is what the fix gives back.
+	Reshapes: true,
+	Make:     makeRestoreLines,
 }
 
 func makeRestoreLines(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {

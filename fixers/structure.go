@@ -1,0 +1,153 @@
+package fixers
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+// The structural guard stands beside the word guard: a pass can keep every
+// word and still garble the page (a quote's marks doubled, a bullet that no
+// longer reads as an entity). After each pass the page is read again and
+// must have the shape the fixes declared: the same chapters, quotes and
+// entities give or take each fix's Delta, no rule with more findings than
+// before (but those a fixer says its moved content may show), and no more
+// quote lines with unbalanced emphasis or quote marks.
+
+// Shape counts what a page is made of: its chapters, its real quotes (not
+// time pairs, not lines of leaked JSON) and its entities.
+type Shape struct {
+	Chapters, Quotes, Entities int
+}
+
+func (s Shape) add(d Shape) Shape {
+	return Shape{s.Chapters + d.Chapters, s.Quotes + d.Quotes, s.Entities + d.Entities}
+}
+
+func (s Shape) String() string {
+	return fmt.Sprintf("%d chapters, %d quotes, %d entities", s.Chapters, s.Quotes, s.Entities)
+}
+
+// shapeOf counts the shape of a page read with its findings.
+func shapeOf(doc *schema.Document, diags []rules.Diagnostic) Shape {
+	var leaked []schema.Span
+	for _, d := range diags {
+		if d.Rule == "leaked-json" {
+			leaked = append(leaked, d.Span)
+		}
+	}
+	inLeak := func(s schema.Span) bool {
+		for _, l := range leaked {
+			if l.Start < s.End && s.Start < l.End {
+				return true
+			}
+		}
+		return false
+	}
+	ep := doc.Episode
+	s := Shape{Chapters: len(ep.Chapters)}
+	count := func(blocks []schema.Block) {
+		for _, b := range blocks {
+			if b.Quote != nil && b.Quote.Pair == nil && !inLeak(b.Span) {
+				s.Quotes++
+			}
+		}
+	}
+	count(ep.Intro)
+	for _, c := range ep.Chapters {
+		count(c.Blocks)
+	}
+	if ep.Entities != nil {
+		s.Entities = len(ep.Entities.Entities)
+	}
+	return s
+}
+
+// unbalancedQuoteLines counts the quote lines of a Markdown page whose
+// emphasis stars or straight double quote marks do not pair up, or whose
+// curly quote marks do not.
+func unbalancedQuoteLines(doc *schema.Document) int {
+	if doc.Format != schema.Markdown {
+		return 0
+	}
+	n := 0
+	src := doc.Src
+	for i := 0; i < len(src); {
+		end := i
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		line := string(src[i:end])
+		if strings.HasPrefix(line, ">") {
+			if strings.Count(line, "*")%2 != 0 || strings.Count(line, `"`)%2 != 0 ||
+				strings.Count(line, "“") != strings.Count(line, "”") {
+				n++
+			}
+		}
+		i = end + 1
+	}
+	return n
+}
+
+// checkStructure compares the page before a pass with the page after it.
+func checkStructure(before *schema.Document, beforeDiags []rules.Diagnostic, after *schema.Document, afterDiags []rules.Diagnostic, fixes []*Fix) error {
+	var want Shape
+	reveals := map[string]bool{}
+	for _, f := range fixes {
+		if f.Fixer.Reshapes {
+			return nil // the page's whole structure is what the fix changes
+		}
+		want = want.add(f.Delta)
+		for _, r := range f.Fixer.Reveals {
+			reveals[r] = true
+		}
+	}
+	want = want.add(shapeOf(before, beforeDiags))
+	if got := shapeOf(after, afterDiags); got != want {
+		return fmt.Errorf("structural guard: the fixed page has %s, the fixes declared %s", got, want)
+	}
+	counts := map[string]int{}
+	for _, d := range beforeDiags {
+		counts[d.Rule]++
+	}
+	for _, d := range afterDiags {
+		counts[d.Rule]--
+	}
+	var added []string
+	for rule, n := range counts {
+		if n < 0 && !reveals[rule] {
+			added = append(added, rule)
+		}
+	}
+	if len(added) > 0 {
+		sort.Strings(added)
+		return fmt.Errorf("structural guard: the fix adds findings of %s", strings.Join(added, ", "))
+	}
+	if b, a := unbalancedQuoteLines(before), unbalancedQuoteLines(after); a > b {
+		return fmt.Errorf("structural guard: the fix leaves %d more quote lines with unbalanced emphasis or quote marks", a-b)
+	}
+	return nil
+}
+
+// structureGuard checks a pass; when it fails, the fixes are tried one by
+// one to name the fixer at fault.
+func structureGuard(path string, cfg *rules.Config, before *schema.Document, beforeDiags []rules.Diagnostic, after *schema.Document, afterDiags []rules.Diagnostic, fixes []*Fix) error {
+	err := checkStructure(before, beforeDiags, after, afterDiags, fixes)
+	if err == nil {
+		return nil
+	}
+	culprit := fixerNames(fixes)
+	if len(fixes) > 1 {
+		for _, f := range fixes {
+			alone := schema.Read(path, applyFixes(before.Src, []*Fix{f}))
+			if e := checkStructure(before, beforeDiags, alone, rules.Run(alone, cfg), []*Fix{f}); e != nil {
+				culprit, err = f.Fixer.Name, e
+				break
+			}
+		}
+	}
+	return &FixerError{Fixer: culprit, Err: err}
+}

@@ -1,0 +1,89 @@
+package fixers
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+// A page with one finding for the fake fixers to answer: [5:07] is out of
+// canonical form (timestamp-format).
+const structurePage = "# Tide Pools\n\nA summary of the tide pool episode here.\n\n## [5:07] Cold open\n\nInes kneels on wet rock.\n\n" +
+	"> *\"A tide pool fits in your hands.\"* [05:10]\n\n## [06:00] Dawn\n\nThe hour before sunrise.\n\n" +
+	"## Entities\n\n- **Ines Ferro** (Person): Marine biologist.\n"
+
+// TestStructuralGuard: fixes that keep every word but change the page's
+// shape or garble it are fixer bugs, named, and the file is left alone.
+func TestStructuralGuard(t *testing.T) {
+	at := func(doc *schema.Document, s string) int { return bytes.Index(doc.Src, []byte(s)) }
+	cases := []struct {
+		name, want string
+		make       func(*schema.Document, rules.Diagnostic) *Fix
+	}{{
+		// The quote's line loses its quote marker: the words stay, the quote is gone.
+		"unquote", "the fixed page has 2 chapters, 0 quotes, 1 entities, the fixes declared 2 chapters, 1 quotes, 1 entities",
+		func(doc *schema.Document, d rules.Diagnostic) *Fix {
+			i := at(doc, "> *\"A tide")
+			return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}, {Start: i, End: i + 2}}, Removed: []string{"5:07"}}
+		},
+	}, {
+		// The bullet loses its bold name: no longer an entity.
+		"unbullet", "0 entities",
+		func(doc *schema.Document, d rules.Diagnostic) *Fix {
+			i := at(doc, "- **Ines")
+			return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}, {Start: i, End: i + 4}}, Removed: []string{"5:07"}}
+		},
+	}, {
+		// A star too many in the quote: the words are all there.
+		"star", "1 more quote lines with unbalanced emphasis",
+		func(doc *schema.Document, d rules.Diagnostic) *Fix {
+			i := at(doc, "A tide pool")
+			return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}, {Start: i, End: i, New: "*"}}, Removed: []string{"5:07"}}
+		},
+	}, {
+		// The second chapter's time moves before the first: a new chapter-order finding.
+		"reorder", "adds findings of chapter-order",
+		func(doc *schema.Document, d rules.Diagnostic) *Fix {
+			i := at(doc, "06:00")
+			return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}, {Start: i, End: i + 5, New: "04:00"}}, Removed: []string{"5:07", "06", "00"}}
+		},
+	}}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			bad := fakeFixer(tc.name, "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
+				return tc.make(doc, d)
+			})
+			_, err := Run("p.md", []byte(structurePage), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{bad}})
+			var fe *FixerError
+			if !errors.As(err, &fe) || fe.Fixer != tc.name || !strings.Contains(err.Error(), "structural guard") || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want a structural guard error naming %s: %s", err, tc.name, tc.want)
+			}
+		})
+	}
+	// The honest fix passes.
+	good := fakeFixer("good", "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
+		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}}, Removed: []string{"5:07"}}
+	})
+	if _, err := Run("p.md", []byte(structurePage), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{good}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKeptMustStay: a fix that deletes text as kept elsewhere when the
+// page does not have it is a fixer bug, even though it declared the words.
+func TestKeptMustStay(t *testing.T) {
+	liar := fakeFixer("liar", "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
+		i := bytes.Index(doc.Src, []byte("Ines kneels on wet rock."))
+		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}, {Start: i, End: i + len("Ines kneels on wet rock.")}},
+			Removed: []string{"5:07"}, Kept: []string{"Ines kneels on wet rock."}}
+	})
+	_, err := Run("p.md", []byte(structurePage), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{liar}})
+	var fe *FixerError
+	if !errors.As(err, &fe) || fe.Fixer != "liar" || !strings.Contains(err.Error(), "does not have it") {
+		t.Fatalf("err = %v, want a content guard error naming liar", err)
+	}
+}
