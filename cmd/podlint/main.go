@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"sync/atomic"
 
@@ -33,6 +35,7 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(baseMemoryLimit)
 		memoryLimit.Store(baseMemoryLimit)
+		afterEachGC(keepHeadroom)
 	}
 	stop := startProfile(os.Getenv("PODLINT_CPUPROFILE"), os.Stderr)
 	code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
@@ -74,8 +77,38 @@ var memoryLimit atomic.Int64
 // of a page takes up to about seven times its size, and below that the
 // collector would run without pause (a 50 MB page took twice as long).
 // The limit is never lowered again in a run.
-func roomFor(n int) {
-	want := int64(n) * 8
+func roomFor(n int) { raiseLimit(int64(n) * 8) }
+
+// keepHeadroom raises the soft heap limit podlint set to twice the live
+// heap, when the live heap has grown past half of it. Some pages need far
+// more than 8 times their size (800,000 one-letter tags in front matter:
+// about 150 times), and a limit under the live heap makes the collector
+// run without pause, in time that grows with the square of the page.
+func keepHeadroom() {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if live[0].Value.Kind() == metrics.KindUint64 {
+		raiseLimit(int64(live[0].Value.Uint64()) * 2)
+	}
+}
+
+// afterEachGC calls f after every garbage collection, on the goroutine that
+// runs cleanups: a value made for the purpose is collected, and its cleanup
+// calls f and makes the next one.
+func afterEachGC(f func()) {
+	runtime.AddCleanup(&gcMark{}, func(f func()) {
+		f()
+		afterEachGC(f)
+	}, f)
+}
+
+// gcMark is a value for afterEachGC to watch; the pointer keeps it out of
+// the allocator's blocks of tiny values, which are freed together.
+type gcMark struct{ _ *int }
+
+// raiseLimit raises the soft heap limit podlint set to want bytes, if that
+// is higher; it never lowers it.
+func raiseLimit(want int64) {
 	for {
 		cur := memoryLimit.Load()
 		if cur == 0 || want <= cur {

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+// TestKeepHeadroom: a live heap past half the soft limit podlint set
+// raises the limit to twice the live heap; a limit podlint did not set is
+// left alone.
+func TestKeepHeadroom(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer memoryLimit.Store(memoryLimit.Load())
+
+	live := make([][]byte, 48)
+	for i := range live {
+		live[i] = make([]byte, 1<<20)
+	}
+	memoryLimit.Store(0) // the user's GOMEMLIMIT
+	before := debug.SetMemoryLimit(-1)
+	runtime.GC()
+	keepHeadroom()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("a limit podlint did not set changed from %d to %d", before, got)
+	}
+
+	memoryLimit.Store(64 << 20)
+	debug.SetMemoryLimit(64 << 20)
+	runtime.GC()
+	keepHeadroom()
+	if got := debug.SetMemoryLimit(-1); got < 96<<20 || memoryLimit.Load() != got {
+		t.Errorf("48 MB live under a 64 MB limit: the limit is %d (%d recorded), want twice the live heap", got, memoryLimit.Load())
+	}
+	runtime.KeepAlive(live)
+}
+
+// TestAfterEachGC: the function runs after every collection, not once.
+func TestAfterEachGC(t *testing.T) {
+	ran := make(chan struct{}, 1)
+	afterEachGC(func() {
+		select {
+		case ran <- struct{}{}:
+		default:
+		}
+	})
+	for i := range 3 {
+		runtime.GC()
+		select {
+		case <-ran:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("collection %d: not called", i+1)
+		}
+	}
+}
