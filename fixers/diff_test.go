@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -38,4 +39,28 @@ func TestDiffNamesGitApply(t *testing.T) {
 		before, after := []byte("# Tide\n\nA.\n"), []byte("# Tide\n\nB.\n")
 		checkGitApply(t, name, before, Unified(name, before, after), after)
 	}
+}
+
+// FuzzDiffName: a header name is one line of printable text, and a quoted
+// one reads back (C quoting is Go's, octal escapes included) to the name.
+func FuzzDiffName(f *testing.F) {
+	for _, seed := range []string{"a/tide.md", "a/tide\npools.md", `a/say "hi".md`, "a/caf\xe9\x1b.md", "a/marée.md"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		got := diffName(name)
+		if strings.ContainsFunc(got, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+			t.Fatalf("diffName(%q) = %q holds a control character", name, got)
+		}
+		if !strings.HasPrefix(got, `"`) {
+			if got != name {
+				t.Fatalf("diffName(%q) = %q: changed but not quoted", name, got)
+			}
+			return
+		}
+		back, err := strconv.Unquote(got)
+		if err != nil || back != name {
+			t.Fatalf("diffName(%q) = %q reads back as %q (%v)", name, got, back, err)
+		}
+	})
 }
