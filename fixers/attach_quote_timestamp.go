@@ -33,7 +33,7 @@ func makeAttachQuoteTimestamp(doc *schema.Document, cfg *rules.Config, d rules.D
 		return nil
 	}
 	pq := prev.Quote
-	if pq.Pair != nil || pq.At != nil || pq.Words == "" || rules.IsLeakedText(pq.Body.Value) {
+	if pq.Pair != nil || pq.At != nil || pq.Words == "" || schema.IsLeakedText(pq.Body.Value) {
 		return nil
 	}
 	secs := frag.Quote.Pair.Total()

@@ -152,6 +152,50 @@ func isFragment(text string) bool {
 	return IsBracketDebris(t) || fragmentKeyRe.MatchString(t)
 }
 
+// jsonKeyRe finds a key of the episode JSON followed by its closing quote
+// and a colon: 'start':, "title":, or title": at the cut-off start of a
+// string. Prose almost never writes a quoted word straight before a colon.
+var jsonKeyRe = regexp.MustCompile(`\b(start|title|summary|quotes|entities|name|type|description|tags|seo_title|seo_description|confidence|text|at|speaker|chapters)['"]\s*:`)
+
+// IsLeakedText tells whether text is a fragment of the pipeline's JSON.
+func IsLeakedText(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return false
+	}
+	if IsBracketDebris(t) {
+		return true
+	}
+	return hasQuotedColon(t) && jsonKeyRe.MatchString(t)
+}
+
+// hasQuotedColon is a fast test for what jsonKeyRe needs: a quote mark,
+// then optional white space, then a colon. Most prose has no colon at all, so the
+// scan jumps from colon to colon (a vectorized byte search) and looks back
+// for the quote mark; the regexp runs only when one is found.
+func hasQuotedColon(t string) bool {
+	for from := 0; ; {
+		i := strings.IndexByte(t[from:], ':')
+		if i < 0 {
+			return false
+		}
+		j := from + i - 1
+		for j >= 0 && isRESpace(t[j]) {
+			j--
+		}
+		if j >= 0 && (t[j] == '"' || t[j] == '\'') {
+			return true
+		}
+		from += i + 1
+	}
+}
+
+// isRESpace is the regexp's \s: tab, newline, form feed, carriage return
+// and space.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // IsBracketDebris tells text made only of brackets, commas, colons and line
 // breaks (real or escaped): `] }, {`, the seams of leaked JSON.
 func IsBracketDebris(t string) bool {

@@ -65,13 +65,20 @@ func RestoreLines(line string, names []string) Restored {
 			}
 		}
 	}
-	if len(names) == 0 {
+	listed := len(names) > 0
+	if !listed {
 		// No entity list: the page's prose is the next best witness of its
 		// names (noisier, so only when there is nothing better).
 		names = namesInProse(segs)
 	}
 	known := nameTokens(names)
+	known.listed = listed
+	known.common = lowerWords(segs)
+	evidence := leakedTitles(segs)
 	style := pageStyle(segs, known)
+	if capitalizedProse(segs, known) {
+		style = capitalsTellNothing
+	}
 	var out strings.Builder
 	var uncertain []Split
 	for i, s := range segs {
@@ -87,6 +94,16 @@ func RestoreLines(line string, names []string) Restored {
 			continue
 		}
 		prefix, rest := splitHeadingPrefix(s.text)
+		if title, ok := evidence.titleFor(prefix); ok {
+			if body, ok := cutAtTitle(rest, title); ok {
+				// The leaked JSON names this chapter's title: decisive.
+				out.WriteString(prefix + strings.TrimSuffix(rest[:len(rest)-len(body)], " "))
+				if body != "" {
+					out.WriteString("\n\n" + body)
+				}
+				continue
+			}
+		}
 		sp := SplitHeading(rest, known, style)
 		if sp.Body == "" || !sp.Confident {
 			out.WriteString(s.text)
@@ -153,6 +170,103 @@ func namesInProse(segs []segment) []string {
 	for p, n := range pairs {
 		if n >= 2 {
 			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// blobTitles are the chapter titles a page's leaked JSON carries, by
+// start in seconds: the one evidence of a title end that is not a guess.
+type blobTitles map[int]string
+
+// leakedTitles reads the leaked JSON among a flattened page's quotes and
+// paragraphs (FORMAT.md §4) for its chapter records' starts and titles. A
+// start that two records claim with different titles tells nothing.
+func leakedTitles(segs []segment) blobTitles {
+	var items []string
+	for _, s := range segs {
+		text := s.text
+		if s.kind == "q" {
+			text = strings.TrimSuffix(strings.TrimPrefix(text, "> *"), "*")
+		} else if s.kind != "p" {
+			continue
+		}
+		if IsLeakedText(text) {
+			items = append(items, text)
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	out := blobTitles{}
+	conflict := map[int]bool{}
+	for _, c := range ReadLeaked(items).Chapters {
+		title := strings.Join(strings.Fields(c.Title), " ")
+		if !c.HasStart || title == "" || c.Start != float64(int(c.Start)) {
+			continue
+		}
+		at := int(c.Start)
+		if have, ok := out[at]; ok && have != title {
+			conflict[at] = true
+		}
+		out[at] = title
+	}
+	for at := range conflict {
+		delete(out, at)
+	}
+	return out
+}
+
+// titleFor finds the blob's title for a heading prefix `## [TS] `.
+func (b blobTitles) titleFor(prefix string) (string, bool) {
+	if len(b) == 0 {
+		return "", false
+	}
+	ts := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(prefix), "## ["), "]")
+	at, ok := ParseTimestamp(ts)
+	if !ok {
+		return "", false
+	}
+	title, ok := b[at]
+	return title, ok
+}
+
+// cutAtTitle cuts a heading's text after title (spaces compared loosely)
+// when the text starts with it and the title ends at a word's end; body is
+// what follows, "" when the whole text is the title.
+func cutAtTitle(text, title string) (body string, ok bool) {
+	i, j := 0, 0
+	for i < len(text) && j < len(title) {
+		switch {
+		case text[i] == ' ' && title[j] == ' ':
+			for i < len(text) && text[i] == ' ' {
+				i++
+			}
+			j++
+		case text[i] == title[j]:
+			i, j = i+1, j+1
+		default:
+			return "", false
+		}
+	}
+	if j < len(title) || (i < len(text) && text[i] != ' ') {
+		return "", false
+	}
+	return strings.TrimLeft(text[i:], " "), true
+}
+
+// lowerWords collects the words a page writes in lower case (bare), the
+// evidence that a capitalized title word is a common word and no name.
+func lowerWords(segs []segment) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range segs {
+		if s.kind == "b" {
+			continue
+		}
+		for _, w := range strings.Fields(s.text) {
+			if b := bare(w); b != "" && isLowerWord(b) && !hasUpper(b) {
+				out[b] = true
+			}
 		}
 	}
 	return out
@@ -329,13 +443,17 @@ type Names struct {
 	words   map[string]bool
 	pairs   map[string]bool
 	lowered map[string]bool
+	// listed is set when the names come from the page's own list.
+	listed bool
+	// common are the words the page writes in lower case.
+	common map[string]bool
 }
 
 // NameTokens reads a page's entity names for SplitHeading.
 func NameTokens(list []string) Names { return nameTokens(list) }
 
 func nameTokens(list []string) Names {
-	n := Names{words: map[string]bool{}, pairs: map[string]bool{}, lowered: map[string]bool{}}
+	n := Names{words: map[string]bool{}, pairs: map[string]bool{}, lowered: map[string]bool{}, listed: len(list) > 0}
 	var alternatives []string
 	for _, name := range list {
 		// "Shawn Wang / swyx" and "AI Engineer Europe (AIE)" are two names each.
@@ -391,6 +509,9 @@ func isLowerWord(w string) bool {
 const (
 	titleCase    = "title"
 	sentenceCase = "sentence"
+	// capitalsTellNothing: the page's prose capitalizes common words, so
+	// no split is decisive (see capitalizedProse).
+	capitalsTellNothing = "capitals"
 )
 
 // pageStyle guesses how the page writes chapter titles: Title Case,
@@ -417,52 +538,263 @@ func pageStyle(segs []segment, known Names) string {
 		}
 	}
 	switch {
-	case lower > upper:
+	// A style shows when the headings agree: a page whose titles mix
+	// capitals and lower case (German capitalizes its nouns) has none.
+	case lower >= 2 && 4*upper <= lower:
 		return sentenceCase
-	case upper > lower:
+	case upper >= 2 && 4*lower <= upper:
 		return titleCase
 	}
 	return ""
+}
+
+// capitalizedProse tells a page whose prose capitalizes many words inside
+// its sentences (German nouns, headline-style text): there a capital is no
+// sign of a name, and no title end can be told from capitals alone.
+func capitalizedProse(segs []segment, known Names) bool {
+	inside, upper := 0, 0
+	for _, s := range segs {
+		if s.kind != "p" && s.kind != "q" {
+			continue
+		}
+		words := strings.Fields(s.text)
+		for i := 1; i < len(words); i++ {
+			prev := words[i-1]
+			if endsSentence(prev) != "" || strings.HasSuffix(prev, ":") {
+				continue
+			}
+			b := bare(words[i])
+			if b == "" || isAcronym(b) || unicode.IsDigit([]rune(b)[0]) {
+				continue
+			}
+			inside++
+			if startsUpper(b) && !known.words[strings.ToLower(b)] {
+				upper++
+			}
+		}
+	}
+	return inside >= 20 && 5*upper > inside
 }
 
 // maxTitleWords bounds the candidates: no chapter title is longer.
 const maxTitleWords = 24
 
 // SplitHeading finds where a heading's title ends and its body begins.
-// Each candidate end is scored on: the title's last word (a `?` ends a
-// title; a comma, colon or small word never does), the body's first words
-// (a sentence opener, a known name, a capitalized word followed by a lower
-// case one), the title's consistency with the page's style, and names not
-// cut in two. Confident means the best candidate clearly beats the next.
+//
+// A split is made with Confident set only on decisive evidence:
+//
+//   - The text does not end a sentence (no closing `.`, `!` or `?`): a
+//     chapter body is prose, so the whole text is the title of a chapter
+//     with no body (an orphan heading, or one followed only by quotes).
+//   - Exactly one end of the title passes every hard test: the body opens
+//     a sentence (a capital, a digit, a quote mark before a capital, or a
+//     name the page writes in lower case) and reads on like one (its second
+//     word is lower case unless a known name); the title does not end on a
+//     comma, colon, article or joining word, holds no sentence end, cuts no
+//     known name in two, and keeps the page's title style (Title Case or
+//     sentence case, when the page's headings show one); the body has at
+//     least minBodyWords words. A text ending in `?` may also be all title.
+//
+// Otherwise the best candidate by score (scoreSplit) is returned as the
+// best guess, with Confident unset: the caller leaves the heading whole.
 func SplitHeading(text string, known Names, style string) Split {
 	// Only the first words can end a title: read no further.
-	words, starts := fieldsAt(text, maxTitleWords+3)
+	words, starts := fieldsAt(text, maxTitleWords+minBodyWords+3)
 	sp := Split{Heading: text, Title: text}
 	if len(words) < 2 {
+		sp.Confident = true
 		return sp
 	}
-	best, second := -1e9, -1e9
-	bestK := 0
+	end := endsSentence(text)
+	if end == "" {
+		sp.Confident = true // no sentence: no body
+		return sp
+	}
+	all := len(words) > maxTitleWords+minBodyWords // words were cut off: more follow
 	scored := splitWords(words, known)
+	best, bestK, valid, validK := -1e9, 0, 0, 0
 	for k := 1; k < len(words) && k <= maxTitleWords; k++ {
+		ok := validSplit(scored, k, style, all)
 		s := scoreSplit(scored, k, style)
-		switch {
-		case s > best:
-			best, second, bestK = s, best, k
-		case s > second:
-			second = s
+		if ok {
+			valid++
+			validK = k
+			s += 100 // a valid split is always a better guess
 		}
+		if s > best {
+			best, bestK = s, k
+		}
+	}
+	if end == "?" && !all && len(words) <= maxTitleWords && valid == 0 {
+		sp.Confident = true // a question with no other reading: all title
+		return sp
 	}
 	if bestK == 0 || best <= invalid {
 		return sp
 	}
+	k := bestK
+	if valid == 1 {
+		k = validK
+	}
 	// Cut the text itself, so that the title keeps its own spacing; the
 	// one space the scraper put between title and body goes.
-	cut := starts[bestK]
+	cut := starts[k]
 	sp.Title = strings.TrimSuffix(text[:cut], " ")
 	sp.Body = text[cut:]
-	sp.Confident = best-second >= 2
+	sp.Confident = valid == 1 && end != "?" && k <= maxDecisiveTitleWords && style != capitalsTellNothing
 	return sp
+}
+
+// maxDecisiveTitleWords: a longer title is a guess, never decisive.
+const maxDecisiveTitleWords = 14
+
+// minBodyWords is the fewest words of a body that is one question: "What
+// Is Railway?" is a title, not "What" and a body "Is Railway?".
+const minBodyWords = 3
+
+// endsSentence returns the mark that ends text's last sentence (".", "!"
+// or "?", before any closing quote marks or brackets), or "".
+func endsSentence(text string) string {
+	t := strings.TrimRight(text, " \"'”’)]*")
+	if t == "" {
+		return ""
+	}
+	switch t[len(t)-1] {
+	case '.', '!':
+		return "."
+	case '?':
+		return "?"
+	}
+	if strings.HasSuffix(t, "…") {
+		return "."
+	}
+	return ""
+}
+
+// neverEnds are the words a title never ends on, as written: articles and
+// the words that join a phrase to what follows.
+var neverEnds = wordSet("a an the A An The and or nor but of to for with from by as vs via at into onto than " +
+	"that which who whose is are was were be been has have had will would can could")
+
+// abbreviations end in a full stop without ending a sentence.
+var abbreviations = wordSet("Dr. Mr. Mrs. Ms. St. Jr. Sr. vs. e.g. i.e. etc. Inc. Ltd. Co. No. Vol. pp. approx. U.S. U.K. a.m. p.m.")
+
+// validSplit applies the hard tests of SplitHeading to ending the title
+// after the first k words. more tells that words follow beyond w.
+func validSplit(w []splitWord, k int, style string, more bool) bool {
+	last, b0 := w[k-1], w[k]
+	if !opensBody(w, k) || !bodyOpensWell(w, k, more) {
+		return false
+	}
+	// A question first is the title's: a body seldom opens with one.
+	for i := range w {
+		if e := endsSentence(w[i].text); e != "" && !abbreviations[w[i].text] {
+			if e == "?" && k <= i {
+				return false
+			}
+			break
+		}
+	}
+	// The title ends well.
+	lt := last.text
+	if strings.HasSuffix(lt, ",") || strings.HasSuffix(lt, ":") || strings.HasSuffix(lt, ";") ||
+		strings.HasSuffix(lt, "—") || strings.HasSuffix(lt, "–") || strings.HasSuffix(lt, "-") || strings.HasSuffix(lt, "&") {
+		return false
+	}
+	if neverEnds[lt] || endsSentence(lt) == "." && !abbreviations[lt] {
+		return false
+	}
+	if last.pairNext {
+		return false // a known name cut in two
+	}
+	// Two capitalized words could be one name cut in two ("Mara | Quill
+	// thanks…"). They are not when the title's last word is a common word
+	// (the page writes it in lower case elsewhere), or when the page lists
+	// its names and the body's first word is one of them.
+	if isNameLike(last) && isNameLike(b0) && !b0.starterAs && !last.common && (!w[0].namesListed || !b0.known) {
+		return false
+	}
+	// The title holds no sentence end, and keeps the page's style.
+	for i, t := range w[:k] {
+		if i < k-1 && endsSentence(t.text) != "" && !abbreviations[t.text] {
+			return false
+		}
+		if i == 0 || t.known || t.noLetters || t.acronym || !t.hasLetter {
+			continue
+		}
+		switch style {
+		case titleCase:
+			if t.plainLower && !t.small {
+				return false
+			}
+		case sentenceCase:
+			if t.upperStart && !t.digitStart && t.text != "I" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// bodyOpensWell tests the body's first words, up to its first lower-case
+// word that is not a small word (most often the verb): after a word that
+// opens a sentence, only small words, names, acronyms and numbers; two
+// capitalized words side by side only when they are one known name. A
+// first sentence that is a question has a few words: "What | Is Railway?"
+// is no split.
+func bodyOpensWell(w []splitWord, k int, more bool) bool {
+	if w[k].noLetters && !w[k].hasLetter && k+1 < len(w) {
+		k++ // an emoji before the first word
+	}
+	for i := k; i < len(w); i++ {
+		t := w[i]
+		if t.plainLower && !t.small && !t.lowered {
+			return true
+		}
+		if i > k {
+			if t.upperStart && !t.known && !t.acronym && !t.digitStart && !t.lowered {
+				return false // a capital that is no name, inside a sentence
+			}
+			if prev := w[i-1]; i-1 > k || !prev.starter {
+				// Two names side by side, not one name (on a page without
+				// a list, two words its prose uses as names may be one).
+				if isNameLike(prev) && isNameLike(t) && !prev.pairNext && (w[0].namesListed || !prev.known || !t.known) {
+					return false
+				}
+			}
+		}
+		if ends := endsSentence(t.text); ends != "" && !abbreviations[t.text] {
+			return ends == "." || i-k+1 >= minBodyWords
+		}
+	}
+	return more || len(w) > k
+}
+
+// isNameLike tells a capitalized word that is no small word, or a name
+// the page writes in lower case.
+func isNameLike(t splitWord) bool { return t.upperStart && !t.digitStart && !t.small || t.lowered }
+
+// opensSentence tells a word that can open a chapter body: a capital, a
+// digit, a quote mark or bracket before a capital, a name the page writes
+// in lower case, or a word with a capital inside (iPhone, eBay).
+func opensSentence(w splitWord) bool {
+	switch {
+	case unicode.IsUpper(w.r0), unicode.IsDigit(w.r0), w.lowered, w.inner:
+		return true
+	case strings.ContainsRune(`"“'‘(`, w.r0):
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w.text, `"“'‘(`))
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+// opensBody tells whether the body can start at w[k]: a word that opens a
+// sentence, or a symbol (an emoji) before one.
+func opensBody(w []splitWord, k int) bool {
+	if w[k].noLetters && !w[k].hasLetter && k+1 < len(w) {
+		return opensSentence(w[k+1])
+	}
+	return opensSentence(w[k])
 }
 
 // invalid is the score of a split that cannot be: a body in lower case.
@@ -504,8 +836,16 @@ type splitWord struct {
 	pairNext   bool // this word and the next make a known name
 	lowerWord  bool // starts with a lower-case letter
 	upperStart bool // starts with a capital or a digit
+	digitStart bool // starts with a digit
+	plainLower bool // lower-case letters only before any punctuation (not iPhone)
+	inner      bool // a lower-case start with a capital inside (iPhone, eBay)
+	hasLetter  bool
 	acronym    bool // more than one capital
 	noLetters  bool // nothing but punctuation
+	// namesListed is set on the first word when the page lists its names
+	// (an Entities section).
+	namesListed bool
+	common      bool // the page writes this word in lower case elsewhere
 }
 
 func splitWords(words []string, known Names) []splitWord {
@@ -526,9 +866,17 @@ func splitWords(words []string, known Names) []splitWord {
 			lowered:    known.lowered[keys[i]],
 			lowerWord:  isLowerWord(t),
 			upperStart: startsUpper(t),
+			digitStart: unicode.IsDigit(r0),
+			plainLower: isLowerWord(t) && !hasUpper(t),
+			inner:      isLowerWord(t) && hasUpper(t),
+			hasLetter:  strings.IndexFunc(t, unicode.IsLetter) >= 0,
 			acronym:    isAcronym(t),
 			noLetters:  b == "",
+			common:     known.common[keys[i]],
 		}
+	}
+	if len(out) > 0 {
+		out[0].namesListed = known.listed
 	}
 	// Both words of a known pair are known words: only then is the pair
 	// looked up.
@@ -631,6 +979,8 @@ func scoreSplit(w []splitWord, k int, style string) float64 {
 	}
 	return score
 }
+
+func hasUpper(w string) bool { return strings.IndexFunc(w, unicode.IsUpper) >= 0 }
 
 // isAcronym tells GPT-5, AI, CI/CD: more than one capital.
 func isAcronym(w string) bool {
