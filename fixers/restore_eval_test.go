@@ -502,3 +502,31 @@ func compareTitles(page string, truth map[headingKey]heading, got *schema.Docume
 var times = regexp.MustCompile(`\[\d+(:\d+)+\]|\[\d+, \d+\]`)
 
 func withoutTimes(src []byte) []byte { return times.ReplaceAll(src, []byte("[]")) }
+
+func TestFlatten(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"# T\n\nSum.\n\n## [00:00] A\n\nBody one\nand two.\n\n> *\"Q.\"* [00:05]\n\n## Entities\n\n- **N** (Person): D.\n- **M** (Place): E.\n",
+			"# T\n\nSum. ## [00:00] A Body one and two. > *\"Q.\"* [00:05] ## Entities - **N** (Person): D. - **M** (Place): E.\n"},
+		{"\ufeff---\r\nslug: t\r\n---\r\n# T\r\n\r\nSum.\r\n\r\n## [00:00] A\r\n", "---\nslug: t\n---\n# T\n\nSum. ## [00:00] A\n"},
+		{"Sum.\n\n## [00:00] A\n", ""},
+	}
+	for _, tt := range tests {
+		if got, _ := flatten(tt.page); got != tt.want {
+			t.Errorf("flatten(%q)\n got %q\nwant %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+// TestCompareTitles: a heading comes back exact, whole (title and all the
+// text after it, uncut) or wrong (cut short, cut inside the body, missing).
+func TestCompareTitles(t *testing.T) {
+	truth := headingTitles(schema.Read("p.md", []byte("# T\n\n## [00:00] Cold open\n\nAda opens.\n\n## [01:00] Maps\n\nBo maps.\n\n## [02:00] Tides\n\nCy sails.\n\n## [03:00] Ends\n\nDi ends.\n")))
+	got := schema.Read("p.md", []byte("# T\n\n## [00:00] Cold open\n\nAda opens.\n\n## [01:00] Maps Bo maps.\n\n## [02:00] Tides Cy\n\nsails.\n\n## [04:00] Ends\n\nDi ends.\n"))
+	tally, wrong := compareTitles("p.md", truth, got)
+	if tally != (restoreTally{Exact: 1, Whole: 1, Wrong: 2}) {
+		t.Errorf("tally %+v, want 1 exact, 1 whole, 2 wrong", tally)
+	}
+	if len(wrong) != 2 || wrong[0].start != "02:00" || wrong[0].got != "Tides Cy" || wrong[1].start != "03:00" {
+		t.Errorf("wrong cuts %+v", wrong)
+	}
+}
