@@ -156,7 +156,7 @@ func readItalicQuote(doc *schema.Document, blocks []schema.Block, i, start, end 
 	default:
 		why = wordsProblem(words)
 	}
-	if tail := string(doc.Src[q.Body.Span.End+1 : end]); why == "" && q.Speaker == nil && strings.TrimSpace(tail) != "" {
+	if tail := string(doc.Src[q.Body.Span.End+1 : end]); why == "" && q.Speaker == nil && strings.Trim(tail, " \t") != "" {
 		why = "the text after the italics is not ` — Speaker`, and it may belong to the quote"
 	}
 	if why == "" {
