@@ -407,7 +407,7 @@ func quoteEnd(s string) int {
 	// ` [TS]`.
 	if t := strings.TrimLeft(s[end:next], " "); strings.HasPrefix(t, "[") {
 		if j := strings.IndexByte(t, ']'); j > 0 {
-			if _, ok := ParseTimestamp(t[1:j]); ok {
+			if _, ok := ParseTimestamp(t[1:j]); ok || timeLike(t[1:j]) { // as the reader takes it
 				end += len(s[end:next]) - len(t) + j + 1
 			}
 		}
