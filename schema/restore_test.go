@@ -156,3 +156,17 @@ func TestRestoreQuoteShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreKeepsQuoteTimesThatDoNotRead: a quote's time that does not
+// read ([-1:-5]) stays on the quote's line, where timestamp-format sees it,
+// as a time that reads does.
+func TestRestoreKeepsQuoteTimesThatDoNotRead(t *testing.T) {
+	page := "# T\n\nA summary.\n\n## [00:00] Cold open\n\nBody.\n\n> *\"First.\"* [-1:-5]\n\n> *\"Second.\"* — Ada [1234567:00]\n\nMore body.\n"
+	flat, _ := flatten(page)
+	got, _ := restorePage(flat)
+	for _, line := range []string{"> *\"First.\"* [-1:-5]\n", "> *\"Second.\"* — Ada [1234567:00]\n"} {
+		if !strings.Contains(got, "\n"+line) {
+			t.Errorf("no line %q in the restored page:\n%s", line, got)
+		}
+	}
+}
