@@ -109,7 +109,8 @@ func (t restoreTally) String() string {
 		t.Exact, t.total(), 100*t.exactShare(), t.Whole, t.Wrong)
 }
 
-// wrongCut is a heading that came back cut in the wrong place.
+// wrongCut is a heading that did not come back exactly: cut in the wrong
+// place, or left whole.
 type wrongCut struct {
 	page, start, truth, got string
 }
@@ -118,8 +119,8 @@ type wrongCut struct {
 type restoreEval struct {
 	// tally by mode, then by source.
 	tally map[string]map[string]*restoreTally
-	// wrong cuts by mode.
-	wrong map[string][]wrongCut
+	// wrong cuts and headings left whole, by mode.
+	wrong, whole map[string][]wrongCut
 	// problems that fail the evaluation whatever the numbers: a fixer
 	// error on a flattened page, a word lost.
 	problems []string
@@ -193,6 +194,11 @@ func TestRestoreEvaluation(t *testing.T) {
 			t.Log(u)
 		}
 	}
+	for _, mode := range evalModes {
+		for _, w := range e.whole[mode] {
+			t.Logf("%s left whole: %s [%s] %.100q", mode, w.page, w.start, w.got)
+		}
+	}
 	for _, w := range e.wrong["unsafe"] {
 		t.Logf("unsafe cut wrongly: %s [%s]\n\twant %q\n\t got %q", w.page, w.start, w.truth, w.got)
 	}
@@ -241,7 +247,13 @@ func evalPages(tmp string) ([]evalPage, error) {
 		p, _ := filepath.Glob(filepath.Join("..", "testdata", pattern))
 		fixtures = append(fixtures, p...)
 	}
-	fixtures = slices.DeleteFunc(fixtures, func(p string) bool { return filepath.Dir(p) == filepath.Join("..", "testdata", "restore") })
+	// Not the pages restore itself reads or writes: flattened inputs and
+	// their restored outputs are no truth to measure it by.
+	notTruth := []string{"restore", filepath.Join("fixers", "restore-lines"), filepath.Join("rules", "collapsed-markdown")}
+	fixtures = slices.DeleteFunc(fixtures, func(p string) bool {
+		rel, _ := filepath.Rel(filepath.Join("..", "testdata"), filepath.Dir(p))
+		return slices.Contains(notTruth, rel)
+	})
 	if err := add("testdata", fixtures...); err != nil {
 		return nil, err
 	}
@@ -307,7 +319,7 @@ func evaluate(pages []evalPage) *restoreEval {
 	close(next)
 	wg.Wait()
 
-	e := &restoreEval{tally: map[string]map[string]*restoreTally{}, wrong: map[string][]wrongCut{}, unlike: map[string][]string{}, pages: map[string]int{}}
+	e := &restoreEval{tally: map[string]map[string]*restoreTally{}, wrong: map[string][]wrongCut{}, whole: map[string][]wrongCut{}, unlike: map[string][]string{}, pages: map[string]int{}}
 	for _, mode := range evalModes {
 		e.tally[mode] = map[string]*restoreTally{}
 	}
@@ -324,6 +336,7 @@ func evaluate(pages []evalPage) *restoreEval {
 			}
 			e.tally[mode][source].add(r.tally[mode])
 			e.wrong[mode] = append(e.wrong[mode], r.wrong[mode]...)
+			e.whole[mode] = append(e.whole[mode], r.whole[mode]...)
 			if r.unlike[mode] != "" {
 				e.unlike[mode] = append(e.unlike[mode], r.unlike[mode])
 			}
@@ -337,6 +350,7 @@ type pageResult struct {
 	evaluated bool
 	tally     map[string]restoreTally
 	wrong     map[string][]wrongCut
+	whole     map[string][]wrongCut
 	unlike    map[string]string
 	problems  []string
 }
@@ -349,7 +363,7 @@ type pageResult struct {
 // (it has none, one without a title, or one that collapsed-markdown takes
 // for a title with its paragraph glued on) is not evaluated.
 func evaluatePage(p evalPage) pageResult {
-	r := pageResult{tally: map[string]restoreTally{}, wrong: map[string][]wrongCut{}, unlike: map[string]string{}}
+	r := pageResult{tally: map[string]restoreTally{}, wrong: map[string][]wrongCut{}, whole: map[string][]wrongCut{}, unlike: map[string]string{}}
 	flat, ok := flatten(p.text)
 	if !ok {
 		return r
@@ -379,7 +393,7 @@ func evaluatePage(p evalPage) pageResult {
 			r.tally[mode] = restoreTally{Whole: len(truth)}
 			continue
 		}
-		r.tally[mode], r.wrong[mode] = compareTitles(p.name, truth, out.Doc)
+		r.tally[mode], r.wrong[mode], r.whole[mode] = compareTitles(p.name, truth, out.Doc)
 		if lost := lostWords(withoutTimes(refs[mode].Src), withoutTimes(out.Src), nil); len(lost) > 0 {
 			r.problems = append(r.problems, fmt.Sprintf("%s (%s): words lost from the flattened page: %q", p.name, mode, lost))
 		}
@@ -459,11 +473,10 @@ func headingTitles(doc *schema.Document) map[headingKey]heading {
 // compareTitles sorts each heading of the truth by how it came back in got:
 // exact, left whole (its title and the text after it, uncut), or cut
 // wrongly (anything else, a missing heading included).
-func compareTitles(page string, truth map[headingKey]heading, got *schema.Document) (restoreTally, []wrongCut) {
-	var t restoreTally
+func compareTitles(page string, truth map[headingKey]heading, got *schema.Document) (t restoreTally, wrong, whole []wrongCut) {
 	if got.Episode.Collapsed != nil {
 		t.Whole = len(truth)
-		return t, nil
+		return t, nil, []wrongCut{{page: page, start: "*", got: "(the page is still flattened)"}}
 	}
 	titles := headingTitles(got)
 	keys := make([]headingKey, 0, len(truth))
@@ -476,7 +489,6 @@ func compareTitles(page string, truth map[headingKey]heading, got *schema.Docume
 		}
 		return keys[i].rank < keys[j].rank
 	})
-	var wrong []wrongCut
 	for _, k := range keys {
 		want := truth[k].title
 		h, found := titles[k]
@@ -485,6 +497,7 @@ func compareTitles(page string, truth map[headingKey]heading, got *schema.Docume
 			t.Exact++
 		case found && strings.HasPrefix(h.title, want+" ") && !h.cut:
 			t.Whole++
+			whole = append(whole, wrongCut{page, schema.FormatTimestamp(max(k.start, 0)), want, h.title})
 		default:
 			got := h.title
 			if !found {
@@ -494,7 +507,7 @@ func compareTitles(page string, truth map[headingKey]heading, got *schema.Docume
 			wrong = append(wrong, wrongCut{page, schema.FormatTimestamp(max(k.start, 0)), want, got})
 		}
 	}
-	return t, wrong
+	return t, wrong, whole
 }
 
 // times are timestamps in either form, [12:05] or the pipeline's [12, 5]:
@@ -522,11 +535,14 @@ func TestFlatten(t *testing.T) {
 func TestCompareTitles(t *testing.T) {
 	truth := headingTitles(schema.Read("p.md", []byte("# T\n\n## [00:00] Cold open\n\nAda opens.\n\n## [01:00] Maps\n\nBo maps.\n\n## [02:00] Tides\n\nCy sails.\n\n## [03:00] Ends\n\nDi ends.\n")))
 	got := schema.Read("p.md", []byte("# T\n\n## [00:00] Cold open\n\nAda opens.\n\n## [01:00] Maps Bo maps.\n\n## [02:00] Tides Cy\n\nsails.\n\n## [04:00] Ends\n\nDi ends.\n"))
-	tally, wrong := compareTitles("p.md", truth, got)
+	tally, wrong, whole := compareTitles("p.md", truth, got)
 	if tally != (restoreTally{Exact: 1, Whole: 1, Wrong: 2}) {
 		t.Errorf("tally %+v, want 1 exact, 1 whole, 2 wrong", tally)
 	}
 	if len(wrong) != 2 || wrong[0].start != "02:00" || wrong[0].got != "Tides Cy" || wrong[1].start != "03:00" {
 		t.Errorf("wrong cuts %+v", wrong)
+	}
+	if len(whole) != 1 || whole[0].start != "01:00" || whole[0].got != "Maps Bo maps." {
+		t.Errorf("left whole %+v", whole)
 	}
 }
