@@ -106,6 +106,9 @@ func collectFixes(doc *schema.Document, diags []rules.Diagnostic, opts Options) 
 	var fixes []*Fix
 	crlf := usesCRLF(doc.Src)
 	for _, d := range diags {
+		if d.SeenThrough {
+			continue // answered once restore-lines gives the page its lines
+		}
 		for _, f := range answering(fixers, d.Rule) {
 			fix := f.Make(doc, opts.Config, d)
 			if fix == nil || (fix.Safety == Unsafe && !opts.Unsafe) {

@@ -141,6 +141,9 @@ func answering(fixers []*Fixer, rule string) []*Fixer {
 // Suggest returns the fix podlint would make for d, a safe one if there is
 // one, or nil. The fix's edits are against doc.Src.
 func Suggest(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
+	if d.SeenThrough {
+		return nil // its fix comes after restore-lines
+	}
 	var best *Fix
 	for _, f := range For(d.Rule) {
 		fix := f.Make(doc, cfg, d)

@@ -36,6 +36,6 @@ func runDuplicateEntity(p *Pass) {
 		if prev.Name.Value == e.Name.Value && prev.Type.Value == e.Type.Value && prev.Description.Value == e.Description.Value {
 			how = "an exact duplicate"
 		}
-		p.Report(e.Span, "entity %q is listed twice (first at line %d), %s", e.Name.Value, p.Doc.Lines.Line(prev.Span.Start), how)
+		p.Report(e.Span, "entity %q is listed twice (first at line %d), %s", e.Name.Value, p.Line(prev.Span.Start), how)
 	}
 }

@@ -22,7 +22,7 @@ The Mercator projection was built for navigation...
 func runOrphanHeading(p *Pass) {
 	hint := ""
 	if runs := p.leaked().runs; len(runs) > 0 {
-		hint = "; its content may be in the leaked JSON at line " + itoa(p.Doc.Lines.Line(runs[0].span(p.Doc).Start))
+		hint = "; its content may be in the leaked JSON at line " + itoa(p.Line(runs[0].span(p.Doc).Start))
 	}
 	for _, c := range p.Episode.Chapters {
 		if len(c.Blocks) == 0 {

@@ -62,6 +62,10 @@ type Diagnostic struct {
 	Severity Severity
 	Span     schema.Span
 	Message  string
+	// SeenThrough marks a finding on a flattened page's restored view: its
+	// span is mapped back to the file, and fixers answer it only once the
+	// page has its lines back.
+	SeenThrough bool
 }
 
 // Pass is what a rule sees while it runs on one document.
@@ -71,6 +75,9 @@ type Pass struct {
 	Config  *Config
 	rule    *Rule
 	out     *[]Diagnostic
+	// lineOf gives the line of the file on disk that holds an offset of
+	// Doc when Doc is a flattened page's restored view; nil otherwise.
+	lineOf func(offset int) int
 	// directives are the page's suppression comments (unused-suppression).
 	directives []*directive
 	// shared holds what several rules compute from the same page.
@@ -223,19 +230,43 @@ func mark(on map[string]bool, names []string, value bool) error {
 //
 // Suppression comments hide the findings they cover; unused-suppression,
 // when it runs, then reports the comments that hid nothing.
+//
+// A page flattened onto one line gets collapsed-markdown, and every other
+// rule looks at the page restored in memory (what restore-lines would
+// write): its findings are reported at their places in the file as it is,
+// marked SeenThrough, so that a flattened page and its restored form
+// report the same problems.
 func Run(doc *schema.Document, cfg *Config) []Diagnostic {
+	view, ok := doc.RestoredView()
+	if !ok {
+		return runOn(doc, cfg, nil, func(*Rule) bool { return true })
+	}
+	out := runOn(doc, cfg, nil, func(r *Rule) bool { return r == collapsedMarkdown })
+	lineOf := func(o int) int { return doc.Lines.Line(view.ToSource(schema.Span{Start: o, End: o}).Start) }
+	for _, d := range runOn(view.Doc, cfg, lineOf, func(r *Rule) bool { return r != collapsedMarkdown }) {
+		d.Span = view.ToSource(d.Span)
+		d.SeenThrough = true
+		out = append(out, d)
+	}
+	Sort(out)
+	return out
+}
+
+// runOn runs the rules that use accepts on doc; lineOf, when set, gives
+// the line of the file on disk for an offset of doc (for messages).
+func runOn(doc *schema.Document, cfg *Config, lineOf func(int) int, use func(*Rule) bool) []Diagnostic {
 	var out []Diagnostic
 	memo := &shared{}
 	checkSuppressions := false
 	for _, r := range cfg.Rules {
-		if (doc.Broken && r != schemaRule) || cfg.SeverityOf(r) == Off {
+		if (doc.Broken && r != schemaRule) || cfg.SeverityOf(r) == Off || !use(r) {
 			continue
 		}
 		if r == unusedSuppression {
 			checkSuppressions = true
 			continue
 		}
-		r.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out, shared: memo})
+		r.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out, shared: memo, lineOf: lineOf})
 	}
 	directives := parseDirectives(doc)
 	out = suppress(doc, out, directives)
@@ -244,6 +275,15 @@ func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 	}
 	Sort(out)
 	return out
+}
+
+// Line is the line of the file that holds offset of the pass's document,
+// for a message that names another place of the page.
+func (p *Pass) Line(offset int) int {
+	if p.lineOf != nil {
+		return p.lineOf(offset)
+	}
+	return p.Doc.Lines.Line(offset)
 }
 
 // Sort orders findings by position, then rule name, then message.

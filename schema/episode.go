@@ -268,5 +268,6 @@ type Collapsed struct {
 	Span    Span // the line holding the markers
 	Markers int  // how many block markers stand mid-line
 
-	restored *Restored // RestoreCollapsed's answer, once asked
+	restored *Restored     // RestoreCollapsed's answer, once asked
+	view     *RestoredView // RestoredView's answer, once asked
 }

@@ -97,7 +97,7 @@ func RestoreLines(line string, names []string) Restored {
 		if title, ok := evidence.titleFor(prefix); ok {
 			if body, ok := cutAtTitle(rest, title); ok {
 				// The leaked JSON names this chapter's title: decisive.
-				out.WriteString(prefix + strings.TrimSuffix(rest[:len(rest)-len(body)], " "))
+				out.WriteString(prefix + strings.TrimRight(rest[:len(rest)-len(body)], " "))
 				if body != "" {
 					out.WriteString("\n\n" + body)
 				}
@@ -639,7 +639,7 @@ func SplitHeading(text string, known Names, style string) Split {
 	// Cut the text itself, so that the title keeps its own spacing; the
 	// one space the scraper put between title and body goes.
 	cut := starts[k]
-	sp.Title = strings.TrimSuffix(text[:cut], " ")
+	sp.Title = strings.TrimRight(text[:cut], " ")
 	sp.Body = text[cut:]
 	sp.Confident = valid == 1 && end != "?" && k <= maxDecisiveTitleWords && style != capitalsTellNothing
 	return sp

@@ -76,16 +76,37 @@ func TestSamplePocock(t *testing.T) {
 	}
 }
 
+// TestSamplesCollapsed: check sees through a flattened page. Besides its
+// one collapsed-markdown finding, it reports the same rules the same number
+// of times as the structured page of the same name.
 func TestSamplesCollapsed(t *testing.T) {
 	for _, name := range []string{"github-agent-era.md", "railway-agent-native-cloud.md"} {
-		got := sampleFindings(t, filepath.Join("collapsed", name))
-		if len(got["collapsed-markdown"]) != 1 {
-			t.Errorf("%s: collapsed-markdown %v, want one finding", name, got["collapsed-markdown"])
+		flat := sampleFindings(t, filepath.Join("collapsed", name))
+		if len(flat["collapsed-markdown"]) != 1 {
+			t.Errorf("%s: collapsed-markdown %v, want one finding", name, flat["collapsed-markdown"])
 		}
-		if len(got) != 1 {
-			t.Errorf("%s: findings of other rules on a flattened page: %v", name, got)
+		delete(flat, "collapsed-markdown")
+		structured := sampleFindings(t, name)
+		for rule := range mergeKeys(flat, structured) {
+			if len(flat[rule]) != len(structured[rule]) {
+				t.Errorf("%s: %s %d times on the flattened page, %d on the structured one", name, rule, len(flat[rule]), len(structured[rule]))
+			}
+		}
+		if len(flat) == 0 {
+			t.Errorf("%s: nothing seen through the flattened page", name)
 		}
 	}
+}
+
+func mergeKeys[V any](a, b map[string]V) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
 }
 
 // TestSampleRailwayFixWrite runs podlint fix --write on a copy of the
