@@ -227,7 +227,7 @@ func TestAdversarialDeletedBeforeWrite(t *testing.T) {
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
-	err := writeAtomic(path, []byte(goodPage), []byte("fixed"))
+	err := writeAtomic(path, []byte(goodPage), []byte("fixed"), false)
 	if err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("err = %v", err)
 	}

@@ -30,6 +30,7 @@ func checkCommand() *cli.Command {
 		Flags: append(lintFlags(),
 			&cli.BoolFlag{Name: "fix", Usage: "repair the files first (as fix --write), then report what is left"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix: also apply fixes that may drop or reword text"},
+			allowHardlinksFlag(),
 			&cli.BoolFlag{Name: "cache", Usage: "reuse results of unchanged files (keyed by content, config and podlint build)"},
 			&cli.StringFlag{Name: "cache-dir", Value: ".podlint-cache", Usage: "where --cache keeps results"},
 			&cli.StringFlag{Name: "cache-strategy", Value: "stamp", Usage: "how --cache knows a file is unchanged: stamp (size, times and inode, else content) or content (always read and hash)"},

@@ -18,11 +18,17 @@ func fixCommand() *cli.Command {
 		Flags: append(lintFlags(),
 			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "rewrite the files in place (standard input: print the fixed page)"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "also apply fixes that may drop or reword text"},
+			allowHardlinksFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			return fixAction(c, c.Bool("write"))
 		},
 	}
+}
+
+// allowHardlinksFlag is shared by fix and check --fix.
+func allowHardlinksFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "allow-hardlinks", Usage: "with --write: write a file with several hard links in place, keeping the links (not atomic)"}
 }
 
 // fixedFile is what fixing one file produced.
@@ -45,6 +51,21 @@ func fixAction(c *cli.Context, write bool) error {
 	rep := &report{quiet: ropts.quiet}
 	var fixed []fixedFile
 	unsafe := c.Bool("unsafe-fixes")
+	hardLinks := c.Bool("allow-hardlinks")
+	if write {
+		// A file --write may not change is refused before it is read: a
+		// pipe is not drained, /dev/stdin not consumed.
+		opts.shortcut = func(in input, _ *settings) (func(), bool) {
+			if in.stdin {
+				return nil, false
+			}
+			if _, _, err := writableTarget(in.path, hardLinks); err != nil {
+				return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }, true
+			}
+			return nil, false
+		}
+		defer removeTempsOnSignal(c.App.ErrWriter)()
+	}
 	err = eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
 		out, err := fixers.Run(in.path, src, fixers.Options{Config: st.cfg, Unsafe: unsafe})
 		if err != nil {
@@ -57,7 +78,7 @@ func fixAction(c *cli.Context, write bool) error {
 		case write && in.stdin:
 			f.page = out.Src
 		case write && out.Changed():
-			if err := writeAtomic(in.path, src, out.Src); err != nil {
+			if err := writeAtomic(in.path, src, out.Src, hardLinks); err != nil {
 				return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }
 			}
 		case !write:

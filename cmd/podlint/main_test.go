@@ -14,6 +14,12 @@ var updateScripts = flag.Bool("update", false, "rewrite the expected output in t
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"podlint": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+		// podlint-held stops each write before its last check (see
+		// holdBeforeCheck): a test signals it there.
+		"podlint-held": func() {
+			testHookBeforeCheck = holdBeforeCheck
+			os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+		},
 	})
 }
 

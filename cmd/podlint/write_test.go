@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteAtomicKeepsModeAndLinks(t *testing.T) {
@@ -17,7 +20,7 @@ func TestWriteAtomicKeepsModeAndLinks(t *testing.T) {
 	if err := os.Symlink("tide.md", link); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAtomic(link, []byte("old\n"), []byte("new\n")); err != nil {
+	if err := writeAtomic(link, []byte("old\n"), []byte("new\n"), false); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(target); string(got) != "new\n" {
@@ -40,7 +43,7 @@ func TestWriteAtomicRefusesAChangedFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("edited meanwhile\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := writeAtomic(path, []byte("as podlint read it\n"), []byte("fixed\n"))
+	err := writeAtomic(path, []byte("as podlint read it\n"), []byte("fixed\n"), false)
 	if err == nil || !strings.Contains(err.Error(), "changed since podlint read it") {
 		t.Fatalf("err = %v", err)
 	}
@@ -68,7 +71,7 @@ func TestWriteAtomicFailureLeavesOriginal(t *testing.T) {
 		_ = f.Close()
 		return os.Open(name)
 	}
-	if err := writeAtomic(path, []byte("original\n"), []byte("fixed\n")); err == nil {
+	if err := writeAtomic(path, []byte("original\n"), []byte("fixed\n"), false); err == nil {
 		t.Fatal("the write did not fail")
 	}
 	if got, _ := os.ReadFile(path); string(got) != "original\n" {
@@ -94,11 +97,176 @@ func TestWriteAtomicReadOnlyFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = os.Chmod(dir, 0o755) }()
-	err := writeAtomic(path, []byte("original\n"), []byte("fixed\n"))
+	err := writeAtomic(path, []byte("original\n"), []byte("fixed\n"), false)
 	if err == nil || !strings.Contains(err.Error(), "permission denied") {
 		t.Fatalf("err = %v, want permission denied", err)
 	}
 	if got, _ := os.ReadFile(path); string(got) != "original\n" {
 		t.Errorf("original now holds %q", got)
 	}
+}
+
+// unfixedPage is goodPage with one thing fix --write repairs.
+var unfixedPage = strings.Replace(goodPage, "## [00:00]", "## [0:00]", 1)
+
+// tempsIn lists podlint's temporary files in dir.
+func tempsIn(t *testing.T, dir string) []string {
+	t.Helper()
+	found, err := filepath.Glob(filepath.Join(dir, ".*"+tempInfix+"*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
+}
+
+// An edit saved after podlint wrote and synced its temporary file, just
+// before the rename, is kept: the last check runs after the fsync. With a
+// second hard link (written in place) the same holds.
+func TestWriteAtomicEditBeforeRenameIsKept(t *testing.T) {
+	for _, hardLinked := range []bool{false, true} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "tide.md")
+		if err := os.WriteFile(path, []byte(unfixedPage), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if hardLinked {
+			if err := os.Link(path, filepath.Join(dir, "other.md")); err != nil {
+				t.Skip("no hard links here:", err)
+			}
+		}
+		edits := map[string]func(){
+			"appended": func() {
+				f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, _ = f.WriteString("An edit.\n")
+				_ = f.Close()
+			},
+			"saved by rename": func() {
+				if err := os.WriteFile(path+".new", []byte(unfixedPage+"An edit.\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Rename(path+".new", path); err != nil {
+					t.Fatal(err)
+				}
+			},
+		}
+		for name, edit := range edits {
+			if hardLinked && name == "saved by rename" {
+				continue // a rename breaks the link; writableTarget then sees one
+			}
+			if err := os.WriteFile(path, []byte(unfixedPage), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			testHookBeforeCheck = func(string) { edit() }
+			err := writeAtomic(path, []byte(unfixedPage), []byte(goodPage), hardLinked)
+			testHookBeforeCheck = nil
+			if err == nil || !strings.Contains(err.Error(), "changed since podlint read it") {
+				t.Errorf("%s (hard link %v): err = %v", name, hardLinked, err)
+			}
+			if got, _ := os.ReadFile(path); string(got) != unfixedPage+"An edit.\n" {
+				t.Errorf("%s (hard link %v): the edit was lost:\n%s", name, hardLinked, got)
+			}
+			if left := tempsIn(t, dir); len(left) > 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+		}
+	}
+}
+
+// setuid and setgid survive the rewrite (chown and write clear them).
+func TestWriteAtomicKeepsSpecialModeBits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tide.md")
+	if err := os.WriteFile(path, []byte(unfixedPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := os.ModeSetuid | os.ModeSetgid | 0o754
+	if err := os.Chmod(path, want); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(path); info.Mode()&(os.ModeSetuid|os.ModeSetgid) == 0 {
+		t.Skip("this system keeps no setuid bit on files")
+	}
+	if err := writeAtomic(path, []byte(unfixedPage), []byte(goodPage), false); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(path); info.Mode() != want {
+		t.Errorf("mode %v, want %v", info.Mode(), want)
+	}
+}
+
+// A file with a second hard link is refused with a message (exit 2), the
+// other files still fixed; --allow-hardlinks writes it in place, so both
+// names see the fix.
+func TestFixWriteHardLinks(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "linked.md", []byte(unfixedPage))
+	write(t, dir, "single.md", []byte(unfixedPage))
+	if err := os.Link(filepath.Join(dir, "linked.md"), filepath.Join(dir, "other-name.md")); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	code, _, errOut := podlint(t, dir, "fix", "--no-config", "--write", "linked.md", "single.md")
+	if code != exitUsage || !strings.Contains(errOut, "podlint: linked.md: has 2 hard links, which replacing it would split; not written (--allow-hardlinks writes it in place)") {
+		t.Errorf("exit %d\n%s", code, errOut)
+	}
+	for name, want := range map[string]string{"linked.md": unfixedPage, "other-name.md": unfixedPage, "single.md": goodPage} {
+		if got, _ := os.ReadFile(filepath.Join(dir, name)); string(got) != want {
+			t.Errorf("%s holds:\n%s", name, got)
+		}
+	}
+
+	code, out, errOut := podlint(t, dir, "check", "--fix", "--allow-hardlinks", "--no-config", "linked.md")
+	if code != exitClean {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	a, _ := os.Stat(filepath.Join(dir, "linked.md"))
+	b, _ := os.Stat(filepath.Join(dir, "other-name.md"))
+	if !os.SameFile(a, b) {
+		t.Errorf("the link was split")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "other-name.md")); string(got) != goodPage {
+		t.Errorf("the other name holds:\n%s", got)
+	}
+}
+
+// Temporary files a killed run left (older than an hour) are removed by
+// the next run that writes in their folder; a young one, which may be
+// another run's in flight, and files that only look alike stay.
+func TestFixWriteRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "tide.md", []byte(unfixedPage))
+	old := time.Now().Add(-2 * time.Hour)
+	names := map[string]bool{ // name: removed
+		".tide.md.podlint-123456":   true,
+		".other.md.podlint-42":      true,
+		".tide.md.podlint-777":      false, // young
+		".tide.md.podlint-notdigit": false,
+		"tide.md.podlint-99":        false, // not hidden
+	}
+	for name := range names {
+		write(t, dir, name, []byte("half a page"))
+		if name != ".tide.md.podlint-777" {
+			if err := os.Chtimes(filepath.Join(dir, name), old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if code, out, errOut := podlint(t, dir, "fix", "--no-config", "--write", "tide.md"); code != exitClean {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	for name, removed := range names {
+		_, err := os.Lstat(filepath.Join(dir, name))
+		if gone := os.IsNotExist(err); gone != removed {
+			t.Errorf("%s: removed %v, want %v", name, gone, removed)
+		}
+	}
+}
+
+// holdBeforeCheck is the podlint-held command's hook (see TestMain): it
+// says on stderr that the new content is on disk, then waits for stdin to
+// close, so that a test can signal the process at that point.
+func holdBeforeCheck(string) {
+	fmt.Fprintln(os.Stderr, "held before the last check")
+	_, _ = io.Copy(io.Discard, os.Stdin)
 }
