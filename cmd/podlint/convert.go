@@ -107,9 +107,38 @@ func convertAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	dest := c.String("output")
-	for _, o := range outs {
-		if err := writeConverted(c, o.in, o.out, dest, ext, len(outs)+len(rep.errors) > 1); err != nil {
+	// Every output is checked against every input before anything is
+	// written: an output that is an input (by name, symbolic link or hard
+	// link) or that another input also converts to is refused.
+	dest, many := c.String("output"), len(outs)+len(rep.errors) > 1
+	var inputs []os.FileInfo
+	named, _ := collect(c.Args().Slice(), opts.stdinFor, res)
+	for _, in := range named {
+		if info, err := os.Stat(in.path); err == nil && !in.stdin {
+			inputs = append(inputs, info)
+		}
+	}
+	paths := make([]string, len(outs))
+	writer := map[string]string{} // an output's absolute path: the input converted to it
+	for i, o := range outs {
+		path, err := outputPath(o.in, dest, ext, many)
+		if err == nil && path != "" {
+			err = clobbers(path, inputs, writer, o.in.path)
+		}
+		if err != nil {
+			rep.errors = append(rep.errors, inputError{path: o.in.path, msg: err.Error()})
+			continue
+		}
+		paths[i] = path
+		if path == "" {
+			_, _ = c.App.Writer.Write(o.out)
+		}
+	}
+	for i, o := range outs {
+		if paths[i] == "" {
+			continue
+		}
+		if err := writeConverted(paths[i], o.out); err != nil {
 			rep.errors = append(rep.errors, inputError{path: o.in.path, msg: err.Error()})
 		}
 	}
@@ -159,28 +188,49 @@ func errorFindings(doc *schema.Document, cfg *rules.Config) []string {
 	return out
 }
 
-// writeConverted sends one result to stdout, to -o FILE, or into -o DIR.
-func writeConverted(c *cli.Context, in input, out []byte, dest, ext string, many bool) error {
+// outputPath is where one result goes: -o FILE, a file in -o DIR, or ""
+// for stdout.
+func outputPath(in input, dest, ext string, many bool) (string, error) {
 	if dest == "" {
 		if many {
-			return fmt.Errorf("several inputs need -o FOLDER")
+			return "", fmt.Errorf("several inputs need -o FOLDER")
 		}
-		_, err := c.App.Writer.Write(out)
-		return err
+		return "", nil
 	}
-	path := dest
 	if info, err := os.Stat(dest); (err == nil && info.IsDir()) || many {
-		if err := os.MkdirAll(dest, 0o755); err != nil {
-			return fmt.Errorf("%s: %s", dest, describeFSError(err))
-		}
 		base := strings.TrimSuffix(filepath.Base(in.path), filepath.Ext(in.path))
-		path = filepath.Join(dest, base+ext)
+		return filepath.Join(dest, base+ext), nil
 	}
-	if abs, _ := filepath.Abs(path); !in.stdin {
-		if src, _ := filepath.Abs(in.path); src == abs {
-			return fmt.Errorf("refusing to write over the input; choose another -o")
+	return dest, nil
+}
+
+// clobbers says why path may not be written: it is one of the inputs
+// (after symbolic links, or another hard link of one), or from, another
+// input, already writes to it. It records path as from's.
+func clobbers(path string, inputs []os.FileInfo, writer map[string]string, from string) error {
+	if out, err := os.Stat(path); err == nil {
+		for _, in := range inputs {
+			if os.SameFile(in, out) {
+				return fmt.Errorf("refusing to write over the input %s; choose another -o", path)
+			}
 		}
 	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("%s: %s", path, describeFSError(err))
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(dir, filepath.Base(abs))
+	}
+	if other, ok := writer[abs]; ok {
+		return fmt.Errorf("converts to %s, as %s does; not written (choose another -o)", path, other)
+	}
+	writer[abs] = from
+	return nil
+}
+
+// writeConverted writes one result to its file.
+func writeConverted(path string, out []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("%s: %s", filepath.Dir(path), describeFSError(err))
 	}
