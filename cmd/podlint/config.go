@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -56,11 +57,13 @@ func (e *configError) Error() string {
 
 // loadConfig reads and validates a config file against the shipped config
 // schema; the first problem is returned with its line and key.
-func loadConfig(path string) (*config, error) {
+// A pipe is read only from --config (pipes says so): --config <(...) is a
+// use, a pipe named .podlint.yaml in a tree is not.
+func loadConfig(path string, pipes bool) (*config, error) {
 	path = displayPath(path)
-	src, err := os.ReadFile(path)
+	src, err := readSmallFile(path, pipes)
 	if err != nil {
-		return nil, &configError{path: path, msg: describeFSError(err)}
+		return nil, &configError{path: path, msg: err.Error()}
 	}
 	y := schema.ReadYAML(path, src)
 	at := func(span schema.Span) *schema.Position {
@@ -83,17 +86,79 @@ func loadConfig(path string) (*config, error) {
 	data, _ := y.Doc.Instance.(map[string]any)
 	c.read(data)
 	if name, ok := data["schema"].(string); ok {
-		file := filepath.Join(c.dir, name)
-		c.extraPath = file
-		text, err := os.ReadFile(file)
+		c.extraPath = filepath.Join(c.dir, name)
+		text, err := readSchemaFile(c.dir, name)
 		if err != nil {
-			return nil, &configError{path: path, pos: at(y.Doc.Pointers["/schema"]), msg: "schema: " + describeFSError(err)}
+			return nil, &configError{path: path, pos: at(y.Doc.Pointers["/schema"]), msg: "schema: " + err.Error()}
 		}
-		if c.extra, err = schema.CompileExtra(name, text); err != nil {
+		// The name, cleaned, is the schema's URL: a .. in it would leave it.
+		if c.extra, err = schema.CompileExtra(filepath.ToSlash(filepath.Clean(name)), text); err != nil {
 			return nil, &configError{path: path, pos: at(y.Doc.Pointers["/schema"]), msg: "schema " + name + ": " + err.Error()}
 		}
 	}
 	return c, nil
+}
+
+// maxConfigSize bounds a config file and the schema it names: both take a
+// few KB, and a bigger one is a mistake (or /dev/zero), not to be held in
+// memory.
+const maxConfigSize = 1 << 20
+
+// readSmallFile reads a config or schema file within maxConfigSize: a
+// regular file, or a pipe where pipes allows it. A device, a socket or a
+// folder is refused unread. No error quotes what was read.
+func readSmallFile(path string, pipes bool) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, errors.New(describeFSError(err))
+	}
+	switch mode := info.Mode(); {
+	case mode.IsRegular(), pipes && mode&os.ModeNamedPipe != 0:
+	default:
+		return nil, fmt.Errorf("is %s, not a regular file", fileKind(mode))
+	}
+	data, _, err := readFile(path, maxConfigSize)
+	var big tooLarge
+	switch {
+	case errors.As(err, &big):
+		return nil, fmt.Errorf("is %s, larger than the limit of %s", formatSize(int64(big)), formatSize(maxConfigSize))
+	case err != nil:
+		return nil, errors.New(describeFSError(err))
+	case len(data) > maxConfigSize:
+		return nil, fmt.Errorf("is larger than the limit of %s", formatSize(maxConfigSize))
+	}
+	return data, nil
+}
+
+// readSchemaFile reads the user schema a config names: a regular JSON file
+// in the config's folder or below it once symbolic links are followed (a
+// config from a cloned repository cannot make podlint read, and report on,
+// a file elsewhere), within maxConfigSize.
+func readSchemaFile(dir, name string) ([]byte, error) {
+	file, err := filepath.EvalSymlinks(filepath.Join(dir, name))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", name, describeFSError(err))
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, errors.New(describeFSError(err))
+	}
+	if rel, err := filepath.Rel(root, file); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%s is outside the config's folder; a schema must be a file in that folder or below it", name)
+	}
+	text, err := readSmallFile(file, false)
+	if err != nil {
+		return nil, fmt.Errorf("%s %w", name, err)
+	}
+	var v any
+	var syntax *json.SyntaxError
+	if err := json.Unmarshal(text, &v); errors.As(err, &syntax) {
+		// encoding/json names the byte it stopped at: the position says
+		// as much without quoting the file.
+		pos := schema.NewLines(text).Position(max(int(syntax.Offset)-1, 0))
+		return nil, fmt.Errorf("%s is not valid JSON (line %d, column %d)", name, pos.Line, pos.Column)
+	}
+	return text, nil
 }
 
 // displayPath shows a path found by discovery relative to the current
@@ -278,7 +343,7 @@ func (r *resolver) load(path string) (*config, error) {
 	if c, ok := r.loaded[path]; ok {
 		return c, r.failed[path]
 	}
-	c, err := loadConfig(path)
+	c, err := loadConfig(path, path == r.explicit)
 	r.loaded[path] = c
 	if err != nil {
 		r.failed[path] = err

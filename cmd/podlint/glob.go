@@ -85,8 +85,14 @@ type ignoreRule struct {
 }
 
 func readGitignore(dir string) *gitignore {
-	data, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
-	if err != nil {
+	// A regular file within the config limit: a .gitignore linked to
+	// /dev/zero is not held in memory, a pipe not waited on.
+	path := filepath.Join(dir, ".gitignore")
+	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	data, _, err := readFile(path, maxConfigSize)
+	if err != nil || len(data) > maxConfigSize {
 		return nil
 	}
 	gi := &gitignore{dir: dir}
