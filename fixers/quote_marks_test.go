@@ -43,7 +43,8 @@ func (s quoteShape) page() (string, int) {
 // their words: emphasis other than one `*…*` pair, or marks other than one
 // pair of double quote marks.
 func (s quoteShape) mustBeReported() bool {
-	return s.open != "*" || s.close != "*" || !(s.mark == `"` && s.closeMark == `"` || s.mark == "“" && s.closeMark == "”")
+	doubleMarks := s.mark == `"` && s.closeMark == `"` || s.mark == "“" && s.closeMark == "”"
+	return s.open != "*" || s.close != "*" || !doubleMarks
 }
 
 var (
@@ -177,7 +178,7 @@ var canonicalQuote = regexp.MustCompile(`^> ?(\*(?:"[^"“”*_\\]+"|“[^"“�
 func checkQuoteFix(src string, at int, eol string) (quoteOutcome, error) {
 	out, err := Run("p.md", []byte(src), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{quoteMarks}})
 	if err != nil {
-		return 0, fmt.Errorf("fix: %v", err)
+		return 0, fmt.Errorf("fix: %w", err)
 	}
 	before, after := strings.Split(src, "\n"), strings.Split(string(out.Src), "\n")
 	if len(before) != len(after) {

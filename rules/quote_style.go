@@ -83,7 +83,7 @@ func ReadQuoteShape(doc *schema.Document, blocks []schema.Block, i int) QuoteSha
 		return QuoteShape{}
 	}
 	if src[start] == '*' {
-		return readItalicQuote(doc, blocks, i, start, end)
+		return readItalicQuote(doc, blocks, i, end)
 	}
 	shape := QuoteShape{At: schema.Span{Start: start, End: b.Span.End}}
 	text := strings.TrimRight(string(src[start:end]), " \t")
@@ -98,7 +98,7 @@ func ReadQuoteShape(doc *schema.Document, blocks []schema.Block, i int) QuoteSha
 	switch {
 	case why != "":
 	case quoted && !marksBalanced(words):
-		return notFixed(shape, "quote marks are unbalanced: write "+guess(text), "podlint cannot tell where the quote ends")
+		return notFixed(shape, "quote marks are unbalanced: write > *\"…\"*", "podlint cannot tell where the quote ends")
 	case quoted && markedTwice(words):
 		return notFixed(shape, "quote is marked twice: write > "+guess(text), "podlint does not remove marks")
 	case singleQuoted(words):
@@ -127,7 +127,7 @@ func ReadQuoteShape(doc *schema.Document, blocks []schema.Block, i int) QuoteSha
 }
 
 // readItalicQuote reads a quote line whose content starts with `*`.
-func readItalicQuote(doc *schema.Document, blocks []schema.Block, i, start, end int) QuoteShape {
+func readItalicQuote(doc *schema.Document, blocks []schema.Block, i, end int) QuoteShape {
 	q := blocks[i].Quote
 	body := q.Body.Value
 	shape := QuoteShape{At: q.Body.Span}
