@@ -43,7 +43,7 @@ func makeRestoreLines(doc *schema.Document, _ *rules.Config, d rules.Diagnostic)
 			continue
 		}
 		sp := schema.SplitHeading(ch.Title.Value, schema.NameTokens(ep.EntityNames()), "")
-		if sp.Body == "" {
+		if sp.Body == "" || !sp.Plausible {
 			return nil
 		}
 		return &Fix{Safety: Unsafe, Edits: []Edit{{Start: ch.Title.Span.Start, End: ch.Title.Span.End, New: sp.Title + "\n\n" + strings.TrimSpace(sp.Body)}}}

@@ -74,7 +74,7 @@ func runMergedHeadings(p *Pass) {
 			known = p.Episode.EntityNames()
 		}
 		sp := schema.SplitHeading(c.Title.Value, schema.NameTokens(known), "")
-		if sp.Body == "" {
+		if sp.Body == "" || !sp.Plausible {
 			continue
 		}
 		p.Report(c.Title.Span, "the heading of %s seems to hold its first paragraph: the title may be %q, then %q",

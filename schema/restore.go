@@ -28,6 +28,9 @@ type Split struct {
 	Title     string
 	Body      string
 	Confident bool
+	// Plausible is set when the best guess passes the hard tests but
+	// those about names (see SplitHeading): worth offering as a guess.
+	Plausible bool
 }
 
 // segment is one line-to-be of a flattened page.
@@ -614,12 +617,14 @@ func SplitHeading(text string, known Names, style string) Split {
 	scored := splitWords(words, known)
 	best, bestK, valid, validK := -1e9, 0, 0, 0
 	for k := 1; k < len(words) && k <= maxTitleWords; k++ {
-		ok := validSplit(scored, k, style, all)
 		s := scoreSplit(scored, k, style)
-		if ok {
+		switch {
+		case validSplit(scored, k, style, all, false):
 			valid++
 			validK = k
-			s += 100 // a valid split is always a better guess
+			s += 200 // a valid split is always a better guess
+		case validSplit(scored, k, style, all, true):
+			s += 100 // then one that only the page's names could refute
 		}
 		if s > best {
 			best, bestK = s, k
@@ -642,6 +647,7 @@ func SplitHeading(text string, known Names, style string) Split {
 	sp.Title = strings.TrimRight(text[:cut], " ")
 	sp.Body = text[cut:]
 	sp.Confident = valid == 1 && end != "?" && k <= maxDecisiveTitleWords && style != capitalsTellNothing
+	sp.Plausible = best >= 100
 	return sp
 }
 
@@ -680,10 +686,11 @@ var neverEnds = wordSet("a an the A An The and or nor but of to for with from by
 var abbreviations = wordSet("Dr. Mr. Mrs. Ms. St. Jr. Sr. vs. e.g. i.e. etc. Inc. Ltd. Co. No. Vol. pp. approx. U.S. U.K. a.m. p.m.")
 
 // validSplit applies the hard tests of SplitHeading to ending the title
-// after the first k words. more tells that words follow beyond w.
-func validSplit(w []splitWord, k int, style string, more bool) bool {
+// after the first k words. more tells that words follow beyond w. loose
+// skips the tests about names, which pages without a list of names fail.
+func validSplit(w []splitWord, k int, style string, more, loose bool) bool {
 	last, b0 := w[k-1], w[k]
-	if !opensBody(w, k) || !bodyOpensWell(w, k, more) {
+	if !opensBody(w, k) || !bodyOpensWell(w, k, more, loose) {
 		return false
 	}
 	// A question first is the title's: a body seldom opens with one.
@@ -711,10 +718,25 @@ func validSplit(w []splitWord, k int, style string, more bool) bool {
 	// thanks…"). They are not when the title's last word is a common word
 	// (the page writes it in lower case elsewhere), or when the page lists
 	// its names and the body's first word is one of them.
-	if isNameLike(last) && isNameLike(b0) && !b0.starterAs && !last.common && (!w[0].namesListed || !b0.known) {
+	if !loose && isNameLike(last) && isNameLike(b0) && !b0.starterAs && !last.common && (!w[0].namesListed || !b0.known) {
 		return false
 	}
-	// The title holds no sentence end, and keeps the page's style.
+	// A body seldom opens on a number; a title often holds one.
+	if !loose && b0.digitStart {
+		return false
+	}
+	// The title holds no sentence end, and keeps the page's style. A
+	// title with a lower-case word (not a small word or a name) is in
+	// sentence case whatever the page: a capital after it is a name.
+	lowered := false
+	for i, t := range w[:k] {
+		if i > 0 && lowered && t.upperStart && !t.digitStart && !t.known && !t.acronym && t.text != "I" {
+			return false
+		}
+		if i > 0 && t.plainLower && !t.small && !t.lowered {
+			lowered = true
+		}
+	}
 	for i, t := range w[:k] {
 		if i < k-1 && endsSentence(t.text) != "" && !abbreviations[t.text] {
 			return false
@@ -742,7 +764,7 @@ func validSplit(w []splitWord, k int, style string, more bool) bool {
 // capitalized words side by side only when they are one known name. A
 // first sentence that is a question has a few words: "What | Is Railway?"
 // is no split.
-func bodyOpensWell(w []splitWord, k int, more bool) bool {
+func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
 	if w[k].noLetters && !w[k].hasLetter && k+1 < len(w) {
 		k++ // an emoji before the first word
 	}
@@ -751,7 +773,7 @@ func bodyOpensWell(w []splitWord, k int, more bool) bool {
 		if t.plainLower && !t.small && !t.lowered {
 			return true
 		}
-		if i > k {
+		if i > k && !loose {
 			if t.upperStart && !t.known && !t.acronym && !t.digitStart && !t.lowered {
 				return false // a capital that is no name, inside a sentence
 			}
@@ -912,8 +934,11 @@ func scoreSplit(w []splitWord, k int, style string) float64 {
 	default:
 		return 2 * invalid
 	}
-	if style == sentenceCase && last.lowerWord && unicode.IsUpper(r0) {
+	if style != titleCase && last.plainLower && unicode.IsUpper(r0) {
 		score += 2 // sentence case: the first capital after lower case words
+	}
+	if isNameLike(last) && isNameLike(b0) && !last.known && !b0.known && !b0.starter && !last.common {
+		score -= 2 // two unknown capitals: likely one name
 	}
 	switch {
 	case b0.starter:
