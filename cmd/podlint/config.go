@@ -135,6 +135,9 @@ func readSmallFile(path string, pipes bool) ([]byte, error) {
 // config from a cloned repository cannot make podlint read, and report on,
 // a file elsewhere), within maxConfigSize.
 func readSchemaFile(dir, name string) ([]byte, error) {
+	if filepath.IsAbs(name) {
+		return nil, fmt.Errorf("%s is not relative to the config's folder; a schema must be a file in that folder or below it", name)
+	}
 	file, err := filepath.EvalSymlinks(filepath.Join(dir, name))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", name, describeFSError(err))
