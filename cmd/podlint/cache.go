@@ -21,8 +21,9 @@ import (
 // and one of its form and the effective config, and is used only while both
 // match, so the cache is content-based (a fresh CI checkout with a restored
 // cache hits) and the file grows with the number of pages, not with their
-// history. A cache written by another podlint build, or one that does not
-// decode, is ignored and replaced, never trusted.
+// history. A cache written by another podlint build, or one whose header
+// does not match its checksum, is ignored and replaced; an entry that does
+// not match its own checksum is ignored and its file checked again.
 //
 // Reading and hashing every page is most of a warm run, so an entry also
 // keeps the file's stamp (size, modification and change times, inode), as
@@ -50,7 +51,7 @@ type cache struct {
 }
 
 // cacheFileName holds the results; the version changes with its layout.
-const cacheFileName = "results-v4.cache"
+const cacheFileName = "results-v5.cache"
 
 // cacheFile is what the cache file holds.
 type cacheFile struct {

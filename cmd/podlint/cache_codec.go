@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"path/filepath"
 
 	"github.com/podlint/podlint/rules"
@@ -12,41 +14,75 @@ import (
 
 // The cache file is a flat run of varints and length-prefixed strings. A
 // warm run decodes it before any file can be answered for, and gob spent
-// 30 ms on 10,000 entries where this takes a few. Anything that does not
-// decode exactly (a truncated file, a length past the end, a severity
-// podlint never writes, a relative path, bytes left over) makes the whole
-// file read as empty.
+// 30 ms on 10,000 entries where this takes a few.
+//
+// A cache file is trusted only as far as its checksums (CRC-32C) vouch for
+// it, since a changed byte (a finding's severity, a position) would
+// otherwise be reported as that file's result:
+//
+//	magic
+//	header: the build, the number of entries, each entry's length and
+//	        checksum, then the checksum of all the header's bytes before it
+//	entries, one after another
+//
+// A header that does not match its checksum, or a file whose length is not
+// the one its header adds up to, reads as an empty cache. An entry that
+// does not match its checksum, or does not decode exactly (a length past
+// its end, a severity podlint never writes, a relative path, bytes left
+// over), is left out: its file is checked again.
 
 // cacheMagic starts every cache file; the version changes with the layout.
-const cacheMagic = "podlint cache 4\n"
+const cacheMagic = "podlint cache 5\n"
 
 var errCorruptCache = errors.New("corrupt cache file")
 
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// cacheFrame is an entry's place in the file: its length and checksum.
+type cacheFrame struct {
+	size int
+	sum  uint32
+}
+
 func encodeCache(f cacheFile) []byte {
+	var entries []byte
+	frames := make([]cacheFrame, 0, len(f.Entries))
+	for path, e := range f.Entries {
+		start := len(entries)
+		entries = appendEntry(entries, path, e)
+		frames = append(frames, cacheFrame{size: len(entries) - start, sum: crc32.Checksum(entries[start:], castagnoli)})
+	}
 	out := []byte(cacheMagic)
 	out = appendString(out, f.Build)
-	out = binary.AppendUvarint(out, uint64(len(f.Entries)))
-	for path, e := range f.Entries {
-		out = appendString(out, path)
-		out = append(out, e.Settings[:]...)
-		out = append(out, e.Content[:]...)
-		out = binary.AppendVarint(out, e.Stamp.Size)
-		out = binary.AppendVarint(out, e.Stamp.MTime)
-		out = binary.AppendVarint(out, e.Stamp.CTime)
-		out = binary.AppendUvarint(out, e.Stamp.Ino)
-		out = binary.AppendUvarint(out, uint64(len(e.Items)))
-		for _, it := range e.Items {
-			out = appendString(out, it.Rule)
-			out = binary.AppendUvarint(out, uint64(it.Severity))
-			out = appendString(out, it.Message)
-			out = appendPosition(appendPosition(out, it.Start), it.End)
-			out = appendString(out, it.Fix)
-			out = appendString(out, it.LineHash)
-			out = binary.AppendUvarint(out, uint64(len(it.Suggestions)))
-			for _, s := range it.Suggestions {
-				out = appendPosition(appendPosition(out, s.Start), s.End)
-				out = appendString(out, s.Text)
-			}
+	out = binary.AppendUvarint(out, uint64(len(frames)))
+	for _, fr := range frames {
+		out = binary.AppendUvarint(out, uint64(fr.size))
+		out = binary.LittleEndian.AppendUint32(out, fr.sum)
+	}
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
+	return append(out, entries...)
+}
+
+func appendEntry(out []byte, path string, e cacheEntry) []byte {
+	out = appendString(out, path)
+	out = append(out, e.Settings[:]...)
+	out = append(out, e.Content[:]...)
+	out = binary.AppendVarint(out, e.Stamp.Size)
+	out = binary.AppendVarint(out, e.Stamp.MTime)
+	out = binary.AppendVarint(out, e.Stamp.CTime)
+	out = binary.AppendUvarint(out, e.Stamp.Ino)
+	out = binary.AppendUvarint(out, uint64(len(e.Items)))
+	for _, it := range e.Items {
+		out = appendString(out, it.Rule)
+		out = binary.AppendUvarint(out, uint64(it.Severity))
+		out = appendString(out, it.Message)
+		out = appendPosition(appendPosition(out, it.Start), it.End)
+		out = appendString(out, it.Fix)
+		out = appendString(out, it.LineHash)
+		out = binary.AppendUvarint(out, uint64(len(it.Suggestions)))
+		for _, s := range it.Suggestions {
+			out = appendPosition(appendPosition(out, s.Start), s.End)
+			out = appendString(out, s.Text)
 		}
 	}
 	return out
@@ -60,60 +96,89 @@ func appendPosition(out []byte, p schema.Position) []byte {
 	return binary.AppendUvarint(binary.AppendUvarint(out, uint64(p.Line)), uint64(p.Column))
 }
 
-// decodeCache reads a cache file; any flaw is errCorruptCache.
+// decodeCache reads a cache file: errCorruptCache when its header is
+// flawed, else the entries that match their checksums and decode.
 func decodeCache(data []byte) (cacheFile, error) {
-	d := &cacheDecoder{data: data}
-	if len(data) < len(cacheMagic) || string(data[:len(cacheMagic)]) != cacheMagic {
+	if !bytes.HasPrefix(data, []byte(cacheMagic)) {
 		return cacheFile{}, errCorruptCache
 	}
-	d.pos = len(cacheMagic)
+	d := &cacheDecoder{data: data, pos: len(cacheMagic)}
 	f := cacheFile{Build: d.string()}
-	n := d.count(1 + 2*sha256.Size)
-	f.Entries = make(map[string]cacheEntry, n)
-	for range n {
-		path := d.string()
-		var e cacheEntry
-		d.digest(&e.Settings)
-		d.digest(&e.Content)
-		e.Stamp = fileStamp{Size: d.varint(), MTime: d.varint(), CTime: d.varint(), Ino: d.uvarint()}
-		if k := d.count(6); k > 0 {
-			e.Items = make([]cachedItem, k)
-		}
-		for i := range e.Items {
-			it := &e.Items[i]
-			it.Rule = d.string()
-			it.Severity = rules.Severity(d.uvarint())
-			it.Message = d.string()
-			it.Start, it.End = d.position(), d.position()
-			it.Fix = d.string()
-			it.LineHash = d.string()
-			if k := d.count(5); k > 0 {
-				it.Suggestions = make([]cachedEdit, k)
-			}
-			for j := range it.Suggestions {
-				s := &it.Suggestions[j]
-				s.Start, s.End = d.position(), d.position()
-				s.Text = d.string()
-			}
-			if it.Severity != rules.Error && it.Severity != rules.Warning {
-				d.bad = true // not written by podlint
-			}
-		}
-		if !filepath.IsAbs(path) {
+	frames := make([]cacheFrame, d.count(1+4))
+	total := 0
+	for i := range frames {
+		size := d.uvarint()
+		if size > uint64(len(data)-total) {
 			d.bad = true
+		}
+		frames[i] = cacheFrame{size: int(size), sum: d.uint32()}
+		total += frames[i].size
+	}
+	headerEnd := d.pos
+	if sum := d.uint32(); d.bad || sum != crc32.Checksum(data[:headerEnd], castagnoli) || len(data)-d.pos != total {
+		return cacheFile{}, errCorruptCache
+	}
+	f.Entries = make(map[string]cacheEntry, len(frames))
+	twice := map[string]bool{}
+	at := d.pos
+	for _, fr := range frames {
+		body := data[at : at+fr.size]
+		at += fr.size
+		if crc32.Checksum(body, castagnoli) != fr.sum {
+			continue
+		}
+		path, e, ok := decodeEntry(body)
+		if !ok || twice[path] {
+			continue
 		}
 		if _, dup := f.Entries[path]; dup {
-			d.bad = true
-		}
-		if d.bad {
-			return cacheFile{}, errCorruptCache
+			// Two entries for one file: neither is the file's.
+			delete(f.Entries, path)
+			twice[path] = true
+			continue
 		}
 		f.Entries[path] = e
 	}
-	if d.bad || d.pos != len(d.data) {
-		return cacheFile{}, errCorruptCache
-	}
 	return f, nil
+}
+
+// decodeEntry reads one entry; ok is false unless it decodes exactly.
+func decodeEntry(body []byte) (path string, e cacheEntry, ok bool) {
+	d := &cacheDecoder{data: body}
+	path = d.string()
+	d.digest(&e.Settings)
+	d.digest(&e.Content)
+	e.Stamp = fileStamp{Size: d.varint(), MTime: d.varint(), CTime: d.varint(), Ino: d.uvarint()}
+	if k := d.count(6); k > 0 {
+		e.Items = make([]cachedItem, k)
+	}
+	for i := range e.Items {
+		it := &e.Items[i]
+		it.Rule = d.string()
+		it.Severity = rules.Severity(d.uvarint())
+		it.Message = d.string()
+		it.Start, it.End = d.position(), d.position()
+		it.Fix = d.string()
+		it.LineHash = d.string()
+		if k := d.count(5); k > 0 {
+			it.Suggestions = make([]cachedEdit, k)
+		}
+		for j := range it.Suggestions {
+			s := &it.Suggestions[j]
+			s.Start, s.End = d.position(), d.position()
+			s.Text = d.string()
+		}
+		if it.Severity != rules.Error && it.Severity != rules.Warning {
+			d.bad = true // not written by podlint
+		}
+		if d.bad {
+			return "", cacheEntry{}, false
+		}
+	}
+	if d.bad || d.pos != len(body) || !filepath.IsAbs(path) {
+		return "", cacheEntry{}, false
+	}
+	return path, e, true
 }
 
 // cacheDecoder reads the fields in order; after the first flaw every read
@@ -161,6 +226,16 @@ func (d *cacheDecoder) string() string {
 	s := string(d.data[d.pos : d.pos+n])
 	d.pos += n
 	return s
+}
+
+func (d *cacheDecoder) uint32() uint32 {
+	if d.bad || len(d.data)-d.pos < 4 {
+		d.bad = true
+		return 0
+	}
+	v := binary.LittleEndian.Uint32(d.data[d.pos:])
+	d.pos += 4
+	return v
 }
 
 func (d *cacheDecoder) digest(out *[sha256.Size]byte) {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -159,9 +161,8 @@ func TestCacheStamps(t *testing.T) {
 	}
 }
 
-// TestCacheCodec: what is encoded decodes to the same entries, and any cut
-// or changed byte count either decodes to something well formed or reads as
-// corrupt, never panics.
+// TestCacheCodec: what is encoded decodes to the same entries, and a file
+// cut short or with a byte left over reads as corrupt.
 func TestCacheCodec(t *testing.T) {
 	f := cacheFile{Build: "b1", Entries: map[string]cacheEntry{
 		"/site/a.md": {Settings: [32]byte{1}, Content: [32]byte{2}, Stamp: fileStamp{Size: 10, MTime: -5, CTime: 7, Ino: 1 << 40}, Items: []cachedItem{{
@@ -188,13 +189,74 @@ func TestCacheCodec(t *testing.T) {
 	}
 }
 
+// TestCacheChecksums: a cache file with any one byte changed, or one to
+// three bytes changed at random, decodes to some of its entries unchanged,
+// never to an entry that differs from the one written.
+func TestCacheChecksums(t *testing.T) {
+	f := cacheFile{Build: "b1", Entries: map[string]cacheEntry{
+		"/site/a.md": {Settings: [32]byte{1}, Content: [32]byte{2}, Stamp: fileStamp{Size: 10, MTime: 5, CTime: 7, Ino: 9}, Items: []cachedItem{
+			{Rule: "quote-style", Severity: rules.Warning, Message: "quote is not in double quotes", Start: schema.Position{Line: 9, Column: 4}, End: schema.Position{Line: 9, Column: 20}, Fix: "safe", LineHash: "ab",
+				Suggestions: []cachedEdit{{Start: schema.Position{Line: 9, Column: 4}, End: schema.Position{Line: 9, Column: 5}, Text: "*\""}}},
+			{Rule: "missing-summary", Severity: rules.Error, Message: "episode has no summary", Start: schema.Position{Line: 1, Column: 1}, End: schema.Position{Line: 1, Column: 2}},
+		}},
+		"/site/b.md":   {Settings: [32]byte{1}, Content: [32]byte{3}},
+		"/site/c.json": {Settings: [32]byte{4}, Content: [32]byte{5}, Items: []cachedItem{{Rule: "schema", Severity: rules.Error, Message: "m"}}},
+	}}
+	good := encodeCache(f)
+	trust := func(what string, data []byte) {
+		t.Helper()
+		got, err := decodeCache(data)
+		if err != nil {
+			return
+		}
+		for path, e := range got.Entries {
+			if want, ok := f.Entries[path]; !ok || !reflect.DeepEqual(e, want) {
+				t.Fatalf("%s: entry %s decoded as\n%+v\nwritten as\n%+v", what, path, e, want)
+			}
+		}
+	}
+	for i := range good {
+		for _, x := range []byte{1, 3, 0x80, 0xff} {
+			data := bytes.Clone(good)
+			data[i] ^= x
+			trust(fmt.Sprintf("byte %d ^ %#x", i, x), data)
+		}
+	}
+	rng := rand.New(rand.NewSource(7))
+	for trial := range 5000 {
+		data := bytes.Clone(good)
+		for range 1 + rng.Intn(3) {
+			data[rng.Intn(len(data))] = byte(rng.Intn(256))
+		}
+		trust(fmt.Sprintf("trial %d", trial), data)
+	}
+	// An entry's own bytes changed: that entry goes, the others stay.
+	i := bytes.Index(good, []byte("/site/b.md"))
+	data := bytes.Clone(good)
+	data[i+len("/site/b.md")+3] ^= 1
+	got, err := decodeCache(data)
+	if _, ok := got.Entries["/site/b.md"]; err != nil || ok || len(got.Entries) != 2 {
+		t.Errorf("a changed byte in b.md's entry: read %d entries (%v), want the other two", len(got.Entries), err)
+	}
+}
+
 // FuzzCacheDecode: no bytes make the decoder panic or allocate past what
 // the file could hold, and whatever decodes encodes back to the same
-// entries.
+// entries. The same bytes are also read as one entry without its checksum,
+// so that the fuzzer reaches the entry decoder, which a checksum it cannot
+// forge would keep it from.
 func FuzzCacheDecode(f *testing.F) {
-	f.Add(encodeCache(cacheFile{Build: "b", Entries: map[string]cacheEntry{"/a.md": {Items: []cachedItem{{Rule: "r", Severity: rules.Warning, Suggestions: []cachedEdit{{Text: "t"}}}}}}}))
+	entry := cacheEntry{Items: []cachedItem{{Rule: "r", Severity: rules.Warning, Suggestions: []cachedEdit{{Text: "t"}}}}}
+	f.Add(encodeCache(cacheFile{Build: "b", Entries: map[string]cacheEntry{"/a.md": entry}}))
 	f.Add([]byte(cacheMagic + "\x01b\xff\xff\xff\xff\x0f"))
+	f.Add(appendEntry(nil, "/a.md", entry))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if path, e, ok := decodeEntry(data); ok {
+			again, e2, ok := decodeEntry(appendEntry(nil, path, e))
+			if !ok || again != path || !reflect.DeepEqual(e2, e) {
+				t.Fatalf("re-encoding changed the entry of %s: %v\n%+v\n%+v", path, ok, e, e2)
+			}
+		}
 		got, err := decodeCache(data)
 		if err != nil {
 			return
