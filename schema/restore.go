@@ -702,8 +702,11 @@ func validSplit(w []splitWord, k int, style string, more, loose bool) bool {
 			break
 		}
 	}
-	// The title ends well.
-	lt := last.text
+	// The title ends well (a closing quote mark aside).
+	lt := strings.TrimRight(last.text, `"'”’)`)
+	if lt == "" {
+		lt = last.text
+	}
 	if strings.HasSuffix(lt, ",") || strings.HasSuffix(lt, ":") || strings.HasSuffix(lt, ";") ||
 		strings.HasSuffix(lt, "—") || strings.HasSuffix(lt, "–") || strings.HasSuffix(lt, "-") || strings.HasSuffix(lt, "&") {
 		return false
@@ -722,7 +725,7 @@ func validSplit(w []splitWord, k int, style string, more, loose bool) bool {
 		return false
 	}
 	// A body seldom opens on a number; a title often holds one.
-	if !loose && b0.digitStart {
+	if !loose && b0.digitStart && !strings.HasSuffix(last.text, "?") {
 		return false
 	}
 	// The title holds no sentence end, and keeps the page's style. A
