@@ -15,9 +15,11 @@ var restoreLines = &Fixer{
 	Doc: `Splits a page flattened onto one line at its block markers: chapter headings, the
 Entities heading, quote lines (a quote ends at its closing ` + "`*`" + `, keeping a following
 ` + "`— Speaker`" + ` and ` + "`[TS]`" + `), entity bullets; text after a quote stays in its chapter. Where a heading
-and the first sentence of its chapter run together, the title end is scored (see
-collapsed-markdown); a sure split is made, an unsure heading is left whole. Only white space
-changes, so the repair is safe. Splitting an unsure heading afterwards is an unsafe fix.`,
+and the first sentence of its chapter run together, the title is cut only on decisive
+evidence (the leaked JSON's record for that start, a text that ends no sentence, or exactly one
+title end passing every hard test; see collapsed-markdown); an unsure heading is left whole.
+Only white space changes, so the repair is safe. Splitting an unsure heading at the best guess
+afterwards is an unsafe fix.`,
 	Before: `Ada explains why maps distort. ## [00:00] Cold open Ada opens with a claim. > *"Every map is an argument."* [00:09]`,
 	After:  "Ada explains why maps distort.\n\n## [00:00] Cold open\n\nAda opens with a claim.\n\n> *\"Every map is an argument.\"* [00:09]",
 	// The page's structure is what the fix gives back.

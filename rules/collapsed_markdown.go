@@ -16,15 +16,17 @@ var collapsedMarkdown = &Rule{
 	Title:    "The page is flattened onto one line",
 	Doc: `Pages scraped back from the live site arrive with their line structure gone: the title on
 the first line and everything else on the second, so that chapter headings (` + "`## [`" + `), quotes
-(` + "`> *`" + `) and entity bullets (` + "`- **`" + `) stand mid-line. No other rule can see the chapters of
-such a page, so this finding replaces missing-summary and missing-chapters, and title-format's
-spacing findings on the flattened line.
+(` + "`> *`" + `) and entity bullets (` + "`- **`" + `) stand mid-line. Every other rule then reads the page
+as restore-lines would restore it, in memory, and reports at the place in the file as it is:
+a flattened page and its restored form report the same findings.
 
-The fix restore-lines splits the page at its markers; where a heading and its chapter's first
-sentence run together, it scores every possible end of the title (capitalization, function
-words, the page's entity names, sentence shape, length, the page's other titles). A heading
-whose title end stays unsure is left whole and reported again here, with the best split,
-which ` + "`--unsafe-fixes`" + ` applies.`,
+The fix restore-lines splits the page at its markers. Where a heading and its chapter's first
+sentence run together, it cuts only on decisive evidence: the leaked JSON on the page names
+the chapter's title; the heading's text ends no sentence (it is all title); or exactly one end
+of the title passes every hard test (the body opens a sentence and reads on like one, the title
+ends on no comma, article or joining word, cuts no name in two, keeps the page's title style).
+A heading left whole is reported here with the best guess, which ` + "`--unsafe-fixes`" + `
+applies.`,
 	Bad:  `Ada Pemberton explains why every map distorts. ## [00:00] Cold open Ada opens with a claim. > *"Every map is an argument."* [00:09]`,
 	Good: "Ada Pemberton explains why every map distorts.\n\n## [00:00] Cold open\n\nAda opens with a claim.\n\n> *\"Every map is an argument.\"* [00:09]",
 	Run:  runCollapsedMarkdown,
