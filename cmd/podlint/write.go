@@ -153,12 +153,23 @@ var testHookBeforeCheck func(target string)
 // replaceFile writes data to a temporary file beside target and renames it
 // over target, after checking that target is unchanged since info and
 // still holds original.
-func replaceFile(target string, info os.FileInfo, original, data []byte) (err error) {
+func replaceFile(target string, info os.FileInfo, original, data []byte) error {
+	old, err := swapIn(target, info, original, data)
+	if err != nil {
+		return err
+	}
+	defer old.Close()
+	return putBackLateEdit(old, target, info, data)
+}
+
+// swapIn is replaceFile up to the rename; it returns the replaced file,
+// still open, as it was checked.
+func swapIn(target string, info os.FileInfo, original, data []byte) (old *os.File, err error) {
 	dir := filepath.Dir(target)
 	temps.sweep(dir)
 	tmp, err := temps.create(dir, "."+filepath.Base(target)+tempInfix+"*")
 	if err != nil {
-		return fmt.Errorf("cannot write: %s", describeFSError(err))
+		return nil, fmt.Errorf("cannot write: %s", describeFSError(err))
 	}
 	defer func() {
 		if err != nil {
@@ -168,36 +179,68 @@ func replaceFile(target string, info os.FileInfo, original, data []byte) (err er
 		temps.release(tmp.Name())
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write: %s", describeFSError(err))
+		return nil, fmt.Errorf("cannot write: %s", describeFSError(err))
 	}
 	if err = keepAttributes(tmp, target, info); err != nil {
-		return err
+		return nil, err
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write: %s", describeFSError(err))
+		return nil, fmt.Errorf("cannot write: %s", describeFSError(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write: %s", describeFSError(err))
+		return nil, fmt.Errorf("cannot write: %s", describeFSError(err))
 	}
 	if testHookBeforeCheck != nil {
 		testHookBeforeCheck(target)
 	}
-	f, err := os.OpenFile(target, os.O_RDONLY|openCheckFlags, 0)
+	old, err = os.OpenFile(target, os.O_RDONLY|openCheckFlags, 0)
 	if err != nil {
-		return fmt.Errorf("cannot read back: %s", describeFSError(err))
+		return nil, fmt.Errorf("cannot read back: %s", describeFSError(err))
 	}
-	err = unchanged(f, target, info, original)
-	_ = f.Close()
-	if err != nil {
-		return err
+	if err = unchanged(old, target, info, original); err != nil {
+		_ = old.Close()
+		return nil, err
 	}
-	// The remaining window: an edit saved from here to the end of the
-	// rename is replaced.
-	if err = os.Rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("cannot replace the file: %s", describeFSError(err))
+	if testHookBeforeRename != nil {
+		testHookBeforeRename(target)
+	}
+	// The window: an edit saved by renaming a file over target from here
+	// to the end of the rename is replaced. One written into target
+	// itself is seen by putBackLateEdit.
+	if err = rename(tmp.Name(), target); err != nil {
+		_ = old.Close()
+		return nil, fmt.Errorf("cannot replace the file: %s", describeFSError(err))
 	}
 	syncDir(dir)
-	return nil
+	return old, nil
+}
+
+// testHookBeforeRename, when a test sets it, runs between the last check
+// and the rename: the window putBackLateEdit watches.
+var testHookBeforeRename func(target string)
+
+// putBackLateEdit looks at the file just replaced: a program that wrote
+// into it after the last check (through a descriptor it opened before the
+// rename) wrote into a file no name leads to any more. Its text is put
+// back in place of podlint's, if podlint's is still there.
+func putBackLateEdit(old *os.File, target string, checked os.FileInfo, data []byte) error {
+	// Not the change time: the rename itself changes it (one link fewer).
+	after, err := old.Stat()
+	if err != nil || after.Size() == checked.Size() && after.ModTime().Equal(checked.ModTime()) {
+		return nil
+	}
+	edited, err := io.ReadAll(io.NewSectionReader(old, 0, after.Size()))
+	if err == nil {
+		var now os.FileInfo
+		if now, err = os.Lstat(target); err == nil {
+			var replaced *os.File
+			if replaced, err = swapIn(target, now, data, edited); err == nil {
+				_ = replaced.Close()
+				return fmt.Errorf("was written to while podlint replaced it; that edit is back in place and the fix not written (run podlint fix again)")
+			}
+		}
+	}
+	return fmt.Errorf("was written to while podlint replaced it, and that edit could not be put back (%w); it is lost", err)
 }
 
 // writeInPlace overwrites the file itself, for a file with other hard

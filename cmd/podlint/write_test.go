@@ -175,6 +175,37 @@ func TestWriteAtomicEditBeforeRenameIsKept(t *testing.T) {
 	}
 }
 
+// An edit written into the file after the last check, before the rename
+// (through a descriptor a program opened earlier, say), lands in the file
+// the rename replaces: podlint sees it there and puts it back.
+func TestWriteAtomicEditDuringRenameIsPutBack(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tide.md")
+	if err := os.WriteFile(path, []byte(unfixedPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testHookBeforeRename = func(string) {
+		testHookBeforeRename = nil // once: not again while putting the edit back
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = f.WriteString("An edit.\n")
+		_ = f.Close()
+	}
+	defer func() { testHookBeforeRename = nil }()
+	err := writeAtomic(path, []byte(unfixedPage), []byte(goodPage), false)
+	if err == nil || !strings.Contains(err.Error(), "was written to while podlint replaced it; that edit is back in place") {
+		t.Errorf("err = %v", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != unfixedPage+"An edit.\n" {
+		t.Errorf("the edit was lost:\n%s", got)
+	}
+	if left := tempsIn(t, dir); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
 // setuid and setgid survive the rewrite (chown and write clear them).
 func TestWriteAtomicKeepsSpecialModeBits(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tide.md")

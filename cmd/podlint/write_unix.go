@@ -47,6 +47,17 @@ func changeTime(info os.FileInfo) int64 {
 	return 0
 }
 
+// rename is rename(2) alone: os.Rename first stats the destination, which
+// would widen the window after the last check.
+func rename(from, to string) error {
+	for {
+		err := syscall.Rename(from, to)
+		if !errors.Is(err, syscall.EINTR) {
+			return err
+		}
+	}
+}
+
 // syncDir makes a rename in dir durable; a folder that cannot be synced
 // still holds the renamed file, so a failure is not reported.
 func syncDir(dir string) {
