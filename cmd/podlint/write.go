@@ -15,9 +15,10 @@ import (
 // file. The data goes to a temporary file in the same folder, which takes
 // the original's owner, mode bits and extended attributes, is synced, and
 // is renamed over the original after a last check that the original is
-// still the file podlint read (same inode, size, times and content). An
-// edit saved between that check and the rename is the one that can still
-// be lost: the window is two system calls wide (a stat, then rename).
+// still the file podlint read (same inode, size, times and content). What
+// can still be lost: a file another program renames over the original
+// between that check and the rename (two system calls apart), and a write
+// into the original that lands after putBackLateEdit looked at it.
 //
 // A symbolic link is followed: its target is written and the link stays a
 // link. A file with more than one hard link is refused unless inPlace
