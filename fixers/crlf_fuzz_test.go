@@ -28,6 +28,9 @@ func FuzzFixCRLF(f *testing.F) {
 			name = "episode.json"
 		}
 		src = crlf(bytes.ReplaceAll(src, []byte("\r"), nil))
+		if !bytes.Contains(src, []byte("\r\n")) {
+			return // no line end: the file says nothing about its line ends
+		}
 		out, err := Run(name, src, Options{Config: rules.DefaultConfig(), Unsafe: unsafe})
 		if err != nil {
 			t.Fatalf("%v\ninput: %q", err, src)

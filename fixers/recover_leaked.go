@@ -3,6 +3,7 @@ package fixers
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/podlint/podlint/rules"
@@ -273,8 +274,30 @@ func unwritable(s string) bool {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// normalizeWords is s's words (runs of letters and digits), lower case,
+// one space between them.
 func normalizeWords(s string) string {
-	return strings.ToLower(strings.Join(splitWords(s), " "))
+	var b strings.Builder
+	b.Grow(len(s))
+	inWord := false
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			r = unicode.ToLower(r)
+		default:
+			inWord = false
+			continue
+		}
+		if !inWord && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		inWord = true
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func contains(list []string, s string) bool {

@@ -76,7 +76,7 @@ func RestoreLines(line string, names []string) Restored {
 	}
 	known := nameTokens(names)
 	known.listed = listed
-	known.common = lowerWords(segs)
+	known.common = &lowerWords{line: line}
 	evidence := leakedTitles(segs)
 	style := pageStyle(segs, known)
 	if capitalizedProse(segs, known) {
@@ -258,21 +258,41 @@ func cutAtTitle(text, title string) (body string, ok bool) {
 	return strings.TrimLeft(text[i:], " "), true
 }
 
-// lowerWords collects the words a page writes in lower case (bare), the
-// evidence that a capitalized title word is a common word and no name.
-func lowerWords(segs []segment) map[string]bool {
-	out := map[string]bool{}
-	for _, s := range segs {
-		if s.kind == "b" {
-			continue
-		}
-		for _, w := range strings.Fields(s.text) {
-			if b := bare(w); b != "" && isLowerWord(b) && !hasUpper(b) {
-				out[b] = true
-			}
-		}
+// lowerWords answers whether a page writes a word in lower case (the
+// evidence that a capitalized title word is a common word and no name),
+// by looking for it in the page's text: only a few words are asked about.
+type lowerWords struct {
+	line   string
+	answer map[string]bool
+}
+
+func (l *lowerWords) has(word string) bool {
+	if l == nil || word == "" || !isLowerWord(word) {
+		return false
 	}
-	return out
+	if v, ok := l.answer[word]; ok {
+		return v
+	}
+	found := false
+	for from := 0; !found; {
+		i := strings.Index(l.line[from:], word)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		end := at + len(word)
+		// A whole word: no letter or digit on either side.
+		before, _ := utf8.DecodeLastRuneInString(l.line[:at])
+		after, _ := utf8.DecodeRuneInString(l.line[end:])
+		found = (at == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) &&
+			(end == len(l.line) || !unicode.IsLetter(after) && !unicode.IsDigit(after))
+		from = at + len(word)
+	}
+	if l.answer == nil {
+		l.answer = map[string]bool{}
+	}
+	l.answer[word] = found
+	return found
 }
 
 // splitHeadingPrefix cuts `## [TS] ` off a heading segment.
@@ -448,8 +468,8 @@ type Names struct {
 	lowered map[string]bool
 	// listed is set when the names come from the page's own list.
 	listed bool
-	// common are the words the page writes in lower case.
-	common map[string]bool
+	// common are the words the page writes in lower case (nil: none known).
+	common *lowerWords
 }
 
 // NameTokens reads a page's entity names for SplitHeading.
@@ -560,8 +580,8 @@ func capitalizedProse(segs []segment, known Names) bool {
 		if s.kind != "p" && s.kind != "q" {
 			continue
 		}
-		words := strings.Fields(s.text)
-		for i := 1; i < len(words); i++ {
+		words, _ := fieldsAt(s.text, 400) // a sample is enough to tell
+		for i := 1; i < len(words) && inside < 400; i++ {
 			prev := words[i-1]
 			if endsSentence(prev) != "" || strings.HasSuffix(prev, ":") {
 				continue
@@ -615,15 +635,16 @@ func SplitHeading(text string, known Names, style string) Split {
 	}
 	all := len(words) > maxTitleWords+minBodyWords // words were cut off: more follow
 	scored := splitWords(words, known)
+	h := newHeadingWords(scored, style, all)
 	best, bestK, valid, validK := -1e9, 0, 0, 0
 	for k := 1; k < len(words) && k <= maxTitleWords; k++ {
 		s := scoreSplit(scored, k, style)
 		switch {
-		case validSplit(scored, k, style, all, false):
+		case h.validSplit(k, false):
 			valid++
 			validK = k
 			s += 200 // a valid split is always a better guess
-		case validSplit(scored, k, style, all, true):
+		case h.validSplit(k, true):
 			s += 100 // then one that only the page's names could refute
 		}
 		if s > best {
@@ -661,18 +682,25 @@ const minBodyWords = 3
 // endsSentence returns the mark that ends text's last sentence (".", "!"
 // or "?", before any closing quote marks or brackets), or "".
 func endsSentence(text string) string {
-	t := strings.TrimRight(text, " \"'”’)]*")
-	if t == "" {
-		return ""
-	}
-	switch t[len(t)-1] {
-	case '.', '!':
-		return "."
-	case '?':
-		return "?"
-	}
-	if strings.HasSuffix(t, "…") {
-		return "."
+	t := text
+	for t != "" {
+		switch {
+		case strings.IndexByte(" \"')]*", t[len(t)-1]) >= 0:
+			t = t[:len(t)-1]
+		case strings.HasSuffix(t, "”"), strings.HasSuffix(t, "’"):
+			t = t[:len(t)-len("”")]
+		default:
+			switch t[len(t)-1] {
+			case '.', '!':
+				return "."
+			case '?':
+				return "?"
+			}
+			if strings.HasSuffix(t, "…") {
+				return "."
+			}
+			return ""
+		}
 	}
 	return ""
 }
@@ -685,33 +713,72 @@ var neverEnds = wordSet("a an the A An The and or nor but of to for with from by
 // abbreviations end in a full stop without ending a sentence.
 var abbreviations = wordSet("Dr. Mr. Mrs. Ms. St. Jr. Sr. vs. e.g. i.e. etc. Inc. Ltd. Co. No. Vol. pp. approx. U.S. U.K. a.m. p.m.")
 
-// validSplit applies the hard tests of SplitHeading to ending the title
-// after the first k words. more tells that words follow beyond w. loose
-// skips the tests about names, which pages without a list of names fail.
-func validSplit(w []splitWord, k int, style string, more, loose bool) bool {
-	last, b0 := w[k-1], w[k]
-	if !opensBody(w, k) || !bodyOpensWell(w, k, more, loose) {
-		return false
-	}
-	// A question first is the title's: a body seldom opens with one.
-	for i := range w {
-		if e := endsSentence(w[i].text); e != "" && !abbreviations[w[i].text] {
-			if e == "?" && k <= i {
-				return false
+// headingWords is a heading's words with what the hard tests need of
+// them worked out once: every candidate end asks the same questions.
+type headingWords struct {
+	w     []splitWord
+	style string
+	more  bool // words follow beyond w
+	// maxTitle is the most words a title can have: one more would hold a
+	// sentence end, or break the title's style.
+	maxTitle int
+	// question is the index of the first sentence end when it is a
+	// question mark (a body seldom opens with one), else -1.
+	question int
+}
+
+func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
+	h := &headingWords{w: w, style: style, more: more, maxTitle: len(w), question: -1}
+	limit := func(k int) { h.maxTitle = min(h.maxTitle, k) }
+	for i, t := range w {
+		if t.ends != "" && !t.abbrev {
+			if t.ends == "?" {
+				h.question = i
 			}
 			break
 		}
 	}
-	// The title ends well (a closing quote mark aside).
-	lt := strings.TrimRight(last.text, `"'”’)`)
-	if lt == "" {
-		lt = last.text
+	lowered := false // the title has a lower-case word: sentence case
+	for i, t := range w {
+		if t.ends != "" && !t.abbrev {
+			limit(i + 1) // the title holds no sentence end before its last word
+		}
+		if i == 0 {
+			continue
+		}
+		if lowered && t.upperStart && !t.digitStart && !t.known && !t.acronym && t.text != "I" {
+			limit(i)
+		}
+		if t.plainLower && !t.small && !t.lowered {
+			lowered = true
+		}
+		if t.known || t.noLetters || t.acronym || !t.hasLetter {
+			continue
+		}
+		switch style {
+		case titleCase:
+			if t.plainLower && !t.small {
+				limit(i)
+			}
+		case sentenceCase:
+			if t.upperStart && !t.digitStart && t.text != "I" {
+				limit(i)
+			}
+		}
 	}
-	if strings.HasSuffix(lt, ",") || strings.HasSuffix(lt, ":") || strings.HasSuffix(lt, ";") ||
-		strings.HasSuffix(lt, "—") || strings.HasSuffix(lt, "–") || strings.HasSuffix(lt, "-") || strings.HasSuffix(lt, "&") {
+	return h
+}
+
+// validSplit applies the hard tests of SplitHeading to ending the title
+// after the first k words. loose skips the tests about names, which pages
+// without a list of names fail.
+func (h *headingWords) validSplit(k int, loose bool) bool {
+	w := h.w
+	last, b0 := w[k-1], w[k]
+	if k > h.maxTitle || h.question >= k || last.badEnd {
 		return false
 	}
-	if neverEnds[lt] || endsSentence(lt) == "." && !abbreviations[lt] {
+	if !opensBody(w, k) || !bodyOpensWell(w, k, h.more, loose) {
 		return false
 	}
 	if last.pairNext {
@@ -721,44 +788,37 @@ func validSplit(w []splitWord, k int, style string, more, loose bool) bool {
 	// thanks…"). They are not when the title's last word is a common word
 	// (the page writes it in lower case elsewhere), or when the page lists
 	// its names and the body's first word is one of them.
-	if !loose && isNameLike(last) && isNameLike(b0) && !b0.starterAs && !last.common && (!w[0].namesListed || !b0.known) {
+	if !loose && isNameLike(last) && isNameLike(b0) && !b0.starterAs && (!w[0].namesListed || !b0.known) && !last.isCommon() {
 		return false
 	}
 	// A body seldom opens on a number; a title often holds one.
 	if !loose && b0.digitStart && !strings.HasSuffix(last.text, "?") {
 		return false
 	}
-	// The title holds no sentence end, and keeps the page's style. A
-	// title with a lower-case word (not a small word or a name) is in
-	// sentence case whatever the page: a capital after it is a name.
-	lowered := false
-	for i, t := range w[:k] {
-		if i > 0 && lowered && t.upperStart && !t.digitStart && !t.known && !t.acronym && t.text != "I" {
-			return false
-		}
-		if i > 0 && t.plainLower && !t.small && !t.lowered {
-			lowered = true
-		}
-	}
-	for i, t := range w[:k] {
-		if i < k-1 && endsSentence(t.text) != "" && !abbreviations[t.text] {
-			return false
-		}
-		if i == 0 || t.known || t.noLetters || t.acronym || !t.hasLetter {
-			continue
-		}
-		switch style {
-		case titleCase:
-			if t.plainLower && !t.small {
-				return false
-			}
-		case sentenceCase:
-			if t.upperStart && !t.digitStart && t.text != "I" {
-				return false
-			}
-		}
-	}
 	return true
+}
+
+// endsTitleBadly tells a word no title ends on (a closing quote mark
+// aside): a comma, colon, dash or ampersand, an article, a joining word or
+// an auxiliary, a full stop that is no abbreviation's.
+func endsTitleBadly(text string) bool {
+	if neverEnds[text] {
+		return true
+	}
+	if c := text[len(text)-1]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		return false // the common case: a word that ends in a letter or digit
+	}
+	lt := strings.TrimRight(text, `"')`)
+	lt = strings.TrimSuffix(strings.TrimSuffix(lt, "”"), "’")
+	if lt == "" {
+		lt = text
+	}
+	for _, bad := range []string{",", ":", ";", "—", "–", "-", "&"} {
+		if strings.HasSuffix(lt, bad) {
+			return true
+		}
+	}
+	return neverEnds[lt] || endsSentence(lt) == "." && !abbreviations[lt]
 }
 
 // bodyOpensWell tests the body's first words, up to its first lower-case
@@ -788,8 +848,8 @@ func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
 				}
 			}
 		}
-		if ends := endsSentence(t.text); ends != "" && !abbreviations[t.text] {
-			return ends == "." || i-k+1 >= minBodyWords
+		if t.ends != "" && !t.abbrev {
+			return t.ends == "." || i-k+1 >= minBodyWords
 		}
 	}
 	return more || len(w) > k
@@ -870,7 +930,11 @@ type splitWord struct {
 	// namesListed is set on the first word when the page lists its names
 	// (an Entities section).
 	namesListed bool
-	common      bool // the page writes this word in lower case elsewhere
+	ends        string      // the sentence end the word carries ("." or "?"), if any
+	abbrev      bool        // an abbreviation: its full stop ends no sentence
+	badEnd      bool        // no title ends on this word (endsTitleBadly)
+	key         string      // bare, lower case: how Names keys it
+	lower       *lowerWords // the page's lower-case words, for isCommon
 }
 
 func splitWords(words []string, known Names) []splitWord {
@@ -880,6 +944,8 @@ func splitWords(words []string, known Names) []splitWord {
 		b := bare(t)
 		keys[i] = strings.ToLower(b)
 		r0, _ := utf8.DecodeRuneInString(t)
+		upper, letter := wordShape(t)
+		lowerWord := unicode.IsLower(r0)
 		out[i] = splitWord{
 			text:       t,
 			r0:         r0,
@@ -889,15 +955,19 @@ func splitWords(words []string, known Names) []splitWord {
 			starterAs:  sentenceStarters[t],
 			known:      known.words[keys[i]],
 			lowered:    known.lowered[keys[i]],
-			lowerWord:  isLowerWord(t),
-			upperStart: startsUpper(t),
+			lowerWord:  lowerWord,
+			upperStart: unicode.IsUpper(r0) || unicode.IsDigit(r0),
 			digitStart: unicode.IsDigit(r0),
-			plainLower: isLowerWord(t) && !hasUpper(t),
-			inner:      isLowerWord(t) && hasUpper(t),
-			hasLetter:  strings.IndexFunc(t, unicode.IsLetter) >= 0,
-			acronym:    isAcronym(t),
+			plainLower: lowerWord && upper == 0,
+			inner:      lowerWord && upper > 0,
+			hasLetter:  letter,
+			acronym:    upper > 1,
 			noLetters:  b == "",
-			common:     known.common[keys[i]],
+			ends:       endsSentence(t),
+			abbrev:     abbreviations[t],
+			badEnd:     endsTitleBadly(t),
+			key:        keys[i],
+			lower:      known.common,
 		}
 	}
 	if len(out) > 0 {
@@ -940,7 +1010,7 @@ func scoreSplit(w []splitWord, k int, style string) float64 {
 	if style != titleCase && last.plainLower && unicode.IsUpper(r0) {
 		score += 2 // sentence case: the first capital after lower case words
 	}
-	if isNameLike(last) && isNameLike(b0) && !last.known && !b0.known && !b0.starter && !last.common {
+	if isNameLike(last) && isNameLike(b0) && !last.known && !b0.known && !b0.starter && !last.isCommon() {
 		score -= 2 // two unknown capitals: likely one name
 	}
 	switch {
@@ -1007,6 +1077,29 @@ func scoreSplit(w []splitWord, k int, style string) float64 {
 	}
 	return score
 }
+
+// wordShape counts a word's capitals and tells whether it has a letter.
+func wordShape(t string) (upper int, letter bool) {
+	for _, r := range t {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			upper++
+			letter = true
+		case 'a' <= r && r <= 'z':
+			letter = true
+		case r < utf8.RuneSelf:
+		case unicode.IsUpper(r):
+			upper++
+			letter = true
+		case unicode.IsLetter(r):
+			letter = true
+		}
+	}
+	return upper, letter
+}
+
+// isCommon tells a word the page writes in lower case elsewhere.
+func (w splitWord) isCommon() bool { return w.lower.has(w.key) }
 
 func hasUpper(w string) bool { return strings.IndexFunc(w, unicode.IsUpper) >= 0 }
 
