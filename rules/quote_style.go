@@ -266,6 +266,9 @@ func markedTwice(words string) bool {
 // pair up: curly marks nest, and each straight mark opens (before a word) or
 // closes (after one) in turn.
 func marksBalanced(words string) bool {
+	if strings.IndexByte(words, '"') < 0 && strings.IndexByte(words, 0xe2) < 0 {
+		return true // no straight mark, and no curly one (both start with 0xe2)
+	}
 	curly, open := 0, false
 	prev := ' '
 	for i, r := range words {

@@ -262,13 +262,14 @@ func FuzzNotEpisodeJSON(f *testing.F) {
 }
 
 // FuzzLeakedPrefilter holds hasQuotedColon to its promise: it never rejects
-// text that jsonKeyRe would match, so skipping the regexp loses nothing.
+// text that jsonKeyRe or fragmentKeyRe would match, so skipping the regexp
+// loses nothing.
 func FuzzLeakedPrefilter(f *testing.F) {
 	for _, s := range []string{`"title": "x"`, `'start' :12`, `no colon here`, `time: 10:30`, `"at"	:`, `:"`, `x":`, `"`, `:`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if jsonKeyRe.MatchString(s) && !hasQuotedColon(s) {
+		if (jsonKeyRe.MatchString(s) || fragmentKeyRe.MatchString(s)) && !hasQuotedColon(s) {
 			t.Fatalf("hasQuotedColon(%q) = false, but jsonKeyRe matches", s)
 		}
 	})

@@ -149,7 +149,9 @@ func isFragment(text string) bool {
 	if t == "" {
 		return false
 	}
-	return IsBracketDebris(t) || fragmentKeyRe.MatchString(t)
+	// A key needs a quote mark before a colon: most texts have none, and
+	// skip the regexp (hasQuotedColon never rejects what it would match).
+	return IsBracketDebris(t) || hasQuotedColon(t) && fragmentKeyRe.MatchString(t)
 }
 
 // jsonKeyRe finds a key of the episode JSON followed by its closing quote

@@ -575,25 +575,39 @@ func pageStyle(segs []segment, known Names) string {
 // its sentences (German nouns, headline-style text): there a capital is no
 // sign of a name, and no title end can be told from capitals alone.
 func capitalizedProse(segs []segment, known Names) bool {
+	const sample = 400 // words inside sentences: enough to tell
 	inside, upper := 0, 0
 	for _, s := range segs {
 		if s.kind != "p" && s.kind != "q" {
 			continue
 		}
-		words, _ := fieldsAt(s.text, 400) // a sample is enough to tell
-		for i := 1; i < len(words) && inside < 400; i++ {
-			prev := words[i-1]
-			if endsSentence(prev) != "" || strings.HasSuffix(prev, ":") {
+		prev := ""
+		for i := 0; i < len(s.text) && inside < sample; {
+			for i < len(s.text) && s.text[i] == ' ' {
+				i++
+			}
+			j := i
+			for j < len(s.text) && s.text[j] != ' ' {
+				j++
+			}
+			word := s.text[i:j]
+			i = j
+			if prev == "" || endsSentence(prev) != "" || strings.HasSuffix(prev, ":") {
+				prev = word
 				continue
 			}
-			b := bare(words[i])
-			if b == "" || isAcronym(b) || unicode.IsDigit([]rune(b)[0]) {
+			prev = word
+			b := bare(word)
+			if b == "" || isAcronym(b) || b[0] >= '0' && b[0] <= '9' {
 				continue
 			}
 			inside++
 			if startsUpper(b) && !known.words[strings.ToLower(b)] {
 				upper++
 			}
+		}
+		if inside >= sample {
+			break
 		}
 	}
 	return inside >= 20 && 5*upper > inside
@@ -941,15 +955,16 @@ func splitWords(words []string, known Names) []splitWord {
 	out := make([]splitWord, len(words))
 	keys := make([]string, len(words)) // as Names keys them: bare, lower case
 	for i, t := range words {
-		b := bare(t)
-		keys[i] = strings.ToLower(b)
+		lt := strings.ToLower(t)
+		b := bare(lt)
+		keys[i] = b
 		r0, _ := utf8.DecodeRuneInString(t)
 		upper, letter := wordShape(t)
 		lowerWord := unicode.IsLower(r0)
 		out[i] = splitWord{
 			text:       t,
 			r0:         r0,
-			small:      smallWords[strings.ToLower(t)],
+			small:      smallWords[lt],
 			smallExact: smallWords[t],
 			starter:    sentenceStarters[strings.Trim(t, ",")],
 			starterAs:  sentenceStarters[t],
