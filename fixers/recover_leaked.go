@@ -97,7 +97,7 @@ func makeRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	if unwritable(string(doc.Src[start:end])) {
 		return nil
 	}
-	r.outside = wordsOutside(doc.Src, start, end)
+	r.blobStart, r.blobEnd = start, end
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: start, End: end})
 	for i, c := range matches {
 		r.placeChapter(c, lk.Chapters[i], start, end)
@@ -113,9 +113,11 @@ type recovery struct {
 	doc *schema.Document
 	cfg *rules.Config
 	fix *Fix
-	// outside is the page without the blob, as normalized words between
-	// spaces: where a text the fix does not write must already be.
-	outside string
+	// blobStart and blobEnd delimit the blob; outside is the page without
+	// it, as normalized words between spaces (worked out on first use):
+	// where a text the fix does not write must already be.
+	blobStart, blobEnd int
+	outside            string
 }
 
 // wordsOutside is the normalized words of src without src[start:end],
@@ -131,6 +133,9 @@ func wordsOutside(src []byte, start, end int) string {
 func (r *recovery) letGo(texts ...string) {
 	for _, t := range texts {
 		n := normalizeWords(t)
+		if n != "" && r.outside == "" {
+			r.outside = wordsOutside(r.doc.Src, r.blobStart, r.blobEnd)
+		}
 		switch {
 		case n == "":
 		case strings.Contains(r.outside, " "+n+" "):
@@ -179,8 +184,12 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blo
 	src := r.doc.Src
 	// The heading already carries the title; a record whose title reads
 	// otherwise would lose its words, so the repair is then unsafe.
-	r.letGo(rec.Title)
-	if rec.Title != "" && normalizeWords(rec.Title) != normalizeWords(c.Title.Value) {
+	switch {
+	case rec.Title == "":
+	case normalizeWords(rec.Title) == normalizeWords(c.Title.Value):
+		r.fix.Kept = append(r.fix.Kept, rec.Title) // the heading, outside the blob
+	default:
+		r.letGo(rec.Title)
 		r.fix.Safety = Unsafe
 	}
 	var existing []string
@@ -197,7 +206,8 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blo
 	var quotes []string
 	for _, q := range rec.Quotes {
 		if contains(existing, normalizeWords(q.Text)) {
-			r.letGo(q.Text, q.Speaker)
+			r.fix.Kept = append(r.fix.Kept, q.Text) // a quote of the chapter, outside the blob
+			r.letGo(q.Speaker)
 			continue
 		}
 		quotes = append(quotes, r.quoteLine(q))

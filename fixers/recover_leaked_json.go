@@ -107,7 +107,7 @@ func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diag
 		to = quotes.Items[last+1].Span.Start
 	}
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: from, End: to})
-	r.outside = wordsOutside(doc.Src, from, to)
+	r.blobStart, r.blobEnd = from, to
 
 	indent, step := indentOf(doc.Src, chapters.Items[ci].Span.Start), indentStep(doc.Src, chapters)
 	r.insertChapters(chapters, lk.Chapters, indent, step)
