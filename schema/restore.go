@@ -1116,8 +1116,6 @@ func wordShape(t string) (upper int, letter bool) {
 // isCommon tells a word the page writes in lower case elsewhere.
 func (w splitWord) isCommon() bool { return w.lower.has(w.key) }
 
-func hasUpper(w string) bool { return strings.IndexFunc(w, unicode.IsUpper) >= 0 }
-
 // isAcronym tells GPT-5, AI, CI/CD: more than one capital.
 func isAcronym(w string) bool {
 	n := 0
