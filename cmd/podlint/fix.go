@@ -87,7 +87,11 @@ func fixAction(c *cli.Context, write bool) error {
 		fr := newFileReport(in.path, out.Doc, st.cfg, out.Remaining)
 		return func() {
 			if f.page != nil {
-				_, _ = c.App.Writer.Write(f.page)
+				// An editor reads the page from stdout: a short page with
+				// exit 0 would replace its buffer with half of it.
+				if _, err := c.App.Writer.Write(f.page); err != nil {
+					rep.errors = append(rep.errors, inputError{path: in.path, msg: "the fixed page could not be written to standard output: " + err.Error()})
+				}
 			}
 			fixed = append(fixed, f)
 			rep.add(fr)

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// brokenWriter fails every write, as a closed pipe or a full disk does.
+type brokenWriter struct{}
+
+func (brokenWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// TestFixWriteStdinOutputFails: with standard input, fix --write prints the
+// fixed page on stdout. An editor whose stdout fails must not be told all is
+// well: the error is named on stderr and the exit code is 2.
+func TestFixWriteStdinOutputFails(t *testing.T) {
+	page := "# Tide Pools at Dawn— Ines Ferro\n\nMarine biologist Ines Ferro on what lives in a tide pool.\n\n" +
+		"## [00:00] Cold open\n\nInes kneels on wet rock.\n"
+	var stderr strings.Builder
+	code := run([]string{"podlint", "fix", "--write", "--no-config", "--stdin-filename", "tide.md", "-"},
+		strings.NewReader(page), brokenWriter{}, &stderr)
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+	if want := "podlint: tide.md: the fixed page could not be written to standard output: broken pipe"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr does not say %q:\n%s", want, stderr.String())
+	}
+}
