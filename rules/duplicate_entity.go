@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 var duplicateEntity = &Rule{
 	Name:     "duplicate-entity",
@@ -36,6 +39,7 @@ func runDuplicateEntity(p *Pass) {
 		if prev.Name.Value == e.Name.Value && prev.Type.Value == e.Type.Value && prev.Description.Value == e.Description.Value {
 			how = "an exact duplicate"
 		}
-		p.Report(e.Span, "entity %q is listed twice (first at line %d), %s", e.Name.Value, p.Line(prev.Span.Start), how)
+		p.ReportRelated(e.Span, []Related{{Span: prev.Span, Message: "the first entry of " + strconv.Quote(e.Name.Value)}},
+			"entity %q is listed twice, %s", e.Name.Value, how)
 	}
 }

@@ -21,15 +21,17 @@ The Mercator projection was built for navigation...
 
 func runOrphanHeading(p *Pass) {
 	hint := ""
+	var related []Related
 	if runs := p.leaked().runs; len(runs) > 0 {
-		hint = "; its content may be in the leaked JSON at line " + itoa(p.Line(runs[0].span(p.Doc).Start))
+		hint = "; its content may be in the leaked JSON (see the related place)"
+		related = []Related{{Span: runs[0].span(p.Doc), Message: "the leaked JSON that may hold the content"}}
 	}
 	for _, c := range p.Episode.Chapters {
 		if len(c.Blocks) == 0 {
-			p.Report(c.Heading, "%s has nothing under its heading%s", c.Label(), hint)
+			p.ReportRelated(c.Heading, related, "%s has nothing under its heading%s", c.Label(), hint)
 		}
 	}
 	if e := p.Episode.Entities; e != nil && len(e.Entities) == 0 && len(e.Stray) == 0 {
-		p.Report(e.Heading, "the Entities section has no list%s", hint)
+		p.ReportRelated(e.Heading, related, "the Entities section has no list%s", hint)
 	}
 }

@@ -62,6 +62,10 @@ type Diagnostic struct {
 	Severity Severity
 	Span     schema.Span
 	Message  string
+	// Related are other places of the page the finding points at (the
+	// leaked JSON that may hold an orphan heading's content, the first of
+	// two entities), each with what it is.
+	Related []Related
 	// SeenThrough marks a finding on a flattened page's restored view: its
 	// span is mapped back to the file, and fixers answer it only once the
 	// page has its lines back.
@@ -75,9 +79,6 @@ type Pass struct {
 	Config  *Config
 	rule    *Rule
 	out     *[]Diagnostic
-	// lineOf gives the line of the file on disk that holds an offset of
-	// Doc when Doc is a flattened page's restored view; nil otherwise.
-	lineOf func(offset int) int
 	// directives are the page's suppression comments (unused-suppression).
 	directives []*directive
 	// shared holds what several rules compute from the same page.
@@ -91,11 +92,23 @@ type shared struct {
 
 // Report records a finding of the running rule at span.
 func (p *Pass) Report(span schema.Span, format string, args ...any) {
+	p.ReportRelated(span, nil, format, args...)
+}
+
+// Related is a place a finding points at, with what it is.
+type Related struct {
+	Span    schema.Span
+	Message string
+}
+
+// ReportRelated records a finding that points at other places too.
+func (p *Pass) ReportRelated(span schema.Span, related []Related, format string, args ...any) {
 	*p.out = append(*p.out, Diagnostic{
 		Rule:     p.rule.Name,
 		Severity: p.Config.SeverityOf(p.rule),
 		Span:     span,
 		Message:  fmt.Sprintf(format, args...),
+		Related:  related,
 	})
 }
 
@@ -239,12 +252,14 @@ func mark(on map[string]bool, names []string, value bool) error {
 func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 	view, ok := doc.RestoredView()
 	if !ok {
-		return runOn(doc, cfg, nil, func(*Rule) bool { return true })
+		return runOn(doc, cfg, func(*Rule) bool { return true })
 	}
-	out := runOn(doc, cfg, nil, func(r *Rule) bool { return r == collapsedMarkdown })
-	lineOf := func(o int) int { return doc.Lines.Line(view.ToSource(schema.Span{Start: o, End: o}).Start) }
-	for _, d := range runOn(view.Doc, cfg, lineOf, func(r *Rule) bool { return r != collapsedMarkdown }) {
+	out := runOn(doc, cfg, func(r *Rule) bool { return r == collapsedMarkdown })
+	for _, d := range runOn(view.Doc, cfg, func(r *Rule) bool { return r != collapsedMarkdown }) {
 		d.Span = view.ToSource(d.Span)
+		for i := range d.Related {
+			d.Related[i].Span = view.ToSource(d.Related[i].Span)
+		}
 		d.SeenThrough = true
 		out = append(out, d)
 	}
@@ -252,9 +267,8 @@ func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 	return out
 }
 
-// runOn runs the rules that use accepts on doc; lineOf, when set, gives
-// the line of the file on disk for an offset of doc (for messages).
-func runOn(doc *schema.Document, cfg *Config, lineOf func(int) int, use func(*Rule) bool) []Diagnostic {
+// runOn runs the rules that use accepts on doc.
+func runOn(doc *schema.Document, cfg *Config, use func(*Rule) bool) []Diagnostic {
 	var out []Diagnostic
 	memo := &shared{}
 	checkSuppressions := false
@@ -266,7 +280,7 @@ func runOn(doc *schema.Document, cfg *Config, lineOf func(int) int, use func(*Ru
 			checkSuppressions = true
 			continue
 		}
-		r.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out, shared: memo, lineOf: lineOf})
+		r.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out, shared: memo})
 	}
 	directives := parseDirectives(doc)
 	out = suppress(doc, out, directives)
@@ -275,15 +289,6 @@ func runOn(doc *schema.Document, cfg *Config, lineOf func(int) int, use func(*Ru
 	}
 	Sort(out)
 	return out
-}
-
-// Line is the line of the file that holds offset of the pass's document,
-// for a message that names another place of the page.
-func (p *Pass) Line(offset int) int {
-	if p.lineOf != nil {
-		return p.lineOf(offset)
-	}
-	return p.Doc.Lines.Line(offset)
 }
 
 // Sort orders findings by position, then rule name, then message.

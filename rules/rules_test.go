@@ -21,6 +21,10 @@ func render(doc *schema.Document, ds []Diagnostic) string {
 	for _, d := range ds {
 		pos := doc.Lines.Position(d.Span.Start)
 		fmt.Fprintf(&b, "%d:%d: %s %s: %s\n", pos.Line, pos.Column, d.Severity, d.Rule, d.Message)
+		for _, r := range d.Related {
+			rp := doc.Lines.Position(r.Span.Start)
+			fmt.Fprintf(&b, "    %d:%d: note: %s\n", rp.Line, rp.Column, r.Message)
+		}
 	}
 	return b.String()
 }

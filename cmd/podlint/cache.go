@@ -51,7 +51,7 @@ type cache struct {
 }
 
 // cacheFileName holds the results; the version changes with its layout.
-const cacheFileName = "results-v5.cache"
+const cacheFileName = "results-v6.cache"
 
 // cacheFile is what the cache file holds.
 type cacheFile struct {
@@ -74,6 +74,7 @@ type cachedItem struct {
 	Fix         string
 	Suggestions []cachedEdit
 	LineHash    string
+	Related     []cachedEdit // Text is what the place is
 }
 
 type cachedEdit struct {
@@ -210,6 +211,9 @@ func (e cacheEntry) items() []item {
 		for _, s := range ci.Suggestions {
 			it.suggestions = append(it.suggestions, suggestion{start: s.Start, end: s.End, text: s.Text})
 		}
+		for _, s := range ci.Related {
+			it.related = append(it.related, suggestion{start: s.Start, end: s.End, text: s.Text})
+		}
 		items[i] = it
 	}
 	return items
@@ -222,6 +226,9 @@ func (c *cache) put(path string, settings, content [sha256.Size]byte, stamp file
 		ci := cachedItem{Rule: it.rule, Severity: it.severity, Message: it.message, Start: it.start, End: it.end, Fix: it.fix, LineHash: it.lineHash}
 		for _, s := range it.suggestions {
 			ci.Suggestions = append(ci.Suggestions, cachedEdit{Start: s.start, End: s.end, Text: s.text})
+		}
+		for _, s := range it.related {
+			ci.Related = append(ci.Related, cachedEdit{Start: s.start, End: s.end, Text: s.text})
 		}
 		e.Items[i] = ci
 	}

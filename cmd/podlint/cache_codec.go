@@ -32,7 +32,7 @@ import (
 // over), is left out: its file is checked again.
 
 // cacheMagic starts every cache file; the version changes with the layout.
-const cacheMagic = "podlint cache 5\n"
+const cacheMagic = "podlint cache 6\n"
 
 var errCorruptCache = errors.New("corrupt cache file")
 
@@ -79,11 +79,17 @@ func appendEntry(out []byte, path string, e cacheEntry) []byte {
 		out = appendPosition(appendPosition(out, it.Start), it.End)
 		out = appendString(out, it.Fix)
 		out = appendString(out, it.LineHash)
-		out = binary.AppendUvarint(out, uint64(len(it.Suggestions)))
-		for _, s := range it.Suggestions {
-			out = appendPosition(appendPosition(out, s.Start), s.End)
-			out = appendString(out, s.Text)
-		}
+		out = appendEdits(out, it.Suggestions)
+		out = appendEdits(out, it.Related)
+	}
+	return out
+}
+
+func appendEdits(out []byte, edits []cachedEdit) []byte {
+	out = binary.AppendUvarint(out, uint64(len(edits)))
+	for _, s := range edits {
+		out = appendPosition(appendPosition(out, s.Start), s.End)
+		out = appendString(out, s.Text)
 	}
 	return out
 }
@@ -160,14 +166,8 @@ func decodeEntry(body []byte) (path string, e cacheEntry, ok bool) {
 		it.Start, it.End = d.position(), d.position()
 		it.Fix = d.string()
 		it.LineHash = d.string()
-		if k := d.count(5); k > 0 {
-			it.Suggestions = make([]cachedEdit, k)
-		}
-		for j := range it.Suggestions {
-			s := &it.Suggestions[j]
-			s.Start, s.End = d.position(), d.position()
-			s.Text = d.string()
-		}
+		it.Suggestions = d.edits()
+		it.Related = d.edits()
 		if it.Severity != rules.Error && it.Severity != rules.Warning {
 			d.bad = true // not written by podlint
 		}
@@ -179,6 +179,22 @@ func decodeEntry(body []byte) (path string, e cacheEntry, ok bool) {
 		return "", cacheEntry{}, false
 	}
 	return path, e, true
+}
+
+// edits reads a run of positions with their text (suggestions, related
+// places).
+func (d *cacheDecoder) edits() []cachedEdit {
+	k := d.count(5)
+	if k == 0 {
+		return nil
+	}
+	out := make([]cachedEdit, k)
+	for j := range out {
+		s := &out[j]
+		s.Start, s.End = d.position(), d.position()
+		s.Text = d.string()
+	}
+	return out
 }
 
 // cacheDecoder reads the fields in order; after the first flaw every read

@@ -271,6 +271,9 @@ type item struct {
 	// "" when there is none; suggestions are its edits.
 	fix         string
 	suggestions []suggestion
+	// related are the other places the finding points at: a span and
+	// what it is (in text).
+	related []suggestion
 	// lineHash identifies the text of the finding's first line (SARIF
 	// fingerprints) without keeping the text.
 	lineHash string
@@ -296,6 +299,10 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 			hashedLine, lineHash = it.start.Line, hashLine(doc.Lines.Text(it.start.Line))
 		}
 		it.lineHash = lineHash
+		for _, r := range d.Related {
+			// Anywhere on the page, before the finding too: not the cursor.
+			it.related = append(it.related, suggestion{start: doc.Lines.Position(r.Span.Start), end: doc.Lines.Position(r.Span.End), text: r.Message})
+		}
 		if fix := fixers.Suggest(doc, cfg, d); fix != nil {
 			it.fix = fix.Safety.String()
 			for _, e := range fix.Edits {

@@ -101,6 +101,17 @@ type finding struct {
 	// Fix is "safe" or "unsafe" when podlint fix can repair the finding
 	// (unsafe: only with --unsafe-fixes), null when it cannot.
 	Fix *string `json:"fix"`
+	// Related are other places the finding points at.
+	Related []relatedFinding `json:"related,omitempty"`
+}
+
+// relatedFinding is a place a finding points at, in the same file.
+type relatedFinding struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Message   string `json:"message"`
 }
 
 // findings resolves every diagnostic of the run, in file order.
@@ -112,10 +123,14 @@ func (r *report) findings() []finding {
 			if it.fix != "" {
 				fix = &it.fix
 			}
-			out = append(out, finding{
+			fd := finding{
 				File: f.path, Line: it.start.Line, Column: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column,
 				Rule: it.rule, Severity: it.severity.String(), Message: it.message, Fix: fix,
-			})
+			}
+			for _, r := range it.related {
+				fd.Related = append(fd.Related, relatedFinding{Line: r.start.Line, Column: r.start.Column, EndLine: r.end.Line, EndColumn: r.end.Column, Message: r.text})
+			}
+			out = append(out, fd)
 		}
 	}
 	return out
@@ -163,6 +178,9 @@ func writeFileText(w io.Writer, f fileReport, color bool) {
 			sev = paint(ansiYellow, sev)
 		}
 		fmt.Fprintf(w, "%s: %s %s: %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", visible(f.path), it.start.Line, it.start.Column)), sev, paint(ansiDim, it.rule), visible(it.message))
+		for _, r := range it.related {
+			fmt.Fprintf(w, "    %s: %s %s\n", fmt.Sprintf("%s:%d:%d", visible(f.path), r.start.Line, r.start.Column), paint(ansiDim, "note:"), visible(r.text))
+		}
 	}
 }
 

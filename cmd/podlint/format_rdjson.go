@@ -23,6 +23,13 @@ type rdDiagnostic struct {
 	Severity    string         `json:"severity"`
 	Code        rdCode         `json:"code"`
 	Suggestions []rdSuggestion `json:"suggestions,omitempty"`
+	Related     []rdRelated    `json:"related_locations,omitempty"`
+}
+
+// rdRelated is a place the finding points at (reviewdog's related_locations).
+type rdRelated struct {
+	Message  string     `json:"message"`
+	Location rdLocation `json:"location"`
 }
 
 type rdLocation struct {
@@ -59,6 +66,9 @@ func writeRDJSON(w io.Writer, r *report) error {
 				Location: rdLocation{Path: f.path, Range: rdRange{rdPosition(it.start), rdPosition(it.end)}},
 				Severity: map[string]string{"error": "ERROR", "warning": "WARNING"}[it.severity.String()],
 				Code:     rdCode{Value: it.rule, URL: docsURL + "#" + it.rule},
+			}
+			for _, rl := range it.related {
+				rd.Related = append(rd.Related, rdRelated{Message: rl.text, Location: rdLocation{Path: f.path, Range: rdRange{rdPosition(rl.start), rdPosition(rl.end)}}})
 			}
 			if it.fix == "safe" {
 				for _, s := range it.suggestions {

@@ -82,11 +82,15 @@ type sarifResult struct {
 	Level        string            `json:"level"`
 	Message      sarifText         `json:"message"`
 	Locations    []sarifLocation   `json:"locations"`
+	Related      []sarifLocation   `json:"relatedLocations,omitempty"`
 	Fingerprints map[string]string `json:"partialFingerprints"`
 }
 
 type sarifLocation struct {
+	// ID and Message are set on a related location.
+	ID       *int          `json:"id,omitempty"`
 	Physical sarifPhysical `json:"physicalLocation"`
+	Message  *sarifText    `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -144,7 +148,7 @@ func writeSARIF(w io.Writer, r *report) error {
 	for _, f := range r.files {
 		uri := artifactURI(root, f.path)
 		for _, it := range f.items {
-			run.Results = append(run.Results, sarifResult{
+			res := sarifResult{
 				RuleID: it.rule, RuleIndex: index[it.rule], Level: it.severity.String(),
 				Message: sarifText{Text: it.message},
 				Locations: []sarifLocation{{Physical: sarifPhysical{
@@ -152,7 +156,15 @@ func writeSARIF(w io.Writer, r *report) error {
 					Region:   &sarifRegion{StartLine: it.start.Line, StartColumn: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column},
 				}}},
 				Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(seen, it.rule, uri, it.lineHash)},
-			})
+			}
+			for i, r := range it.related {
+				id := i + 1
+				res.Related = append(res.Related, sarifLocation{ID: &id, Message: &sarifText{Text: r.text}, Physical: sarifPhysical{
+					Artifact: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"},
+					Region:   &sarifRegion{StartLine: r.start.Line, StartColumn: r.start.Column, EndLine: r.end.Line, EndColumn: r.end.Column},
+				}})
+			}
+			run.Results = append(run.Results, res)
 		}
 	}
 	enc := json.NewEncoder(w)
