@@ -76,17 +76,18 @@ func runDuplicateIntro(p *Pass) {
 	if len(later) == 0 {
 		return
 	}
-	// Each later paragraph's words are hashed once, as far as any summary
-	// paragraph could reach into it.
-	// Only the start of a later paragraph can repeat the summary: its first
-	// words, a tenth more than the longest summary paragraph has.
+	// Only the start of a later paragraph can repeat the summary: as many
+	// words as a summary paragraph has, and the share of them a repeat may
+	// differ by more. Each later paragraph's words are hashed once, as far
+	// as any summary paragraph could reach into it.
+	need := p.Config.IntroSimilarity
 	intro := summary[:min(len(summary), MaxIntroParagraphs)]
 	summaryWords := make([][]uint64, len(intro))
 	reach := 0
 	for i, s := range intro {
 		if sw := wordHashes(prefix(s.Text, maxIntroBytes), -1); len(sw) >= minIntroWords && !isLeaked(s) {
 			summaryWords[i] = sw
-			reach = max(reach, len(sw)+len(sw)/10)
+			reach = max(reach, len(sw)+introSlack(len(sw), need))
 		}
 	}
 	hashes := make([][]uint64, len(later))
@@ -98,7 +99,6 @@ func runDuplicateIntro(p *Pass) {
 			continue
 		}
 		var sorted []uint64 // sw sorted, once a candidate is long enough
-		need := p.Config.IntroSimilarity
 		for k, c := range later {
 			if c.block.Span.Start <= s.Span.Start || reported[c.block.Span.Start] {
 				continue
@@ -107,10 +107,10 @@ func runDuplicateIntro(p *Pass) {
 				hashes[k] = wordHashes(c.block.Text, reach)
 			}
 			cw := hashes[k]
-			if len(cw) < len(sw)*9/10 {
-				continue
+			if float64(len(cw)) < need*float64(len(sw)) {
+				continue // too few words to hold the share need of sw
 			}
-			window := cw[:min(len(cw), len(sw)+len(sw)/10)]
+			window := cw[:min(len(cw), len(sw)+introSlack(len(sw), need))]
 			// Words in order are at most the words in common: a cheap
 			// bound that spares the quadratic comparison most pairs.
 			if sorted == nil {
@@ -119,7 +119,11 @@ func runDuplicateIntro(p *Pass) {
 			}
 			scratch = append(scratch[:0], window...)
 			slices.Sort(scratch)
-			if float64(common(sorted, scratch))/float64(len(sw)) < need || inOrder(sw, window) < need {
+			if float64(common(sorted, scratch))/float64(len(sw)) < need {
+				continue
+			}
+			share, end := inOrder(sw, window)
+			if share < need {
 				continue
 			}
 			goesOn := len(strings.TrimSpace(c.block.Text)) > len(strings.TrimSpace(s.Text))+len(s.Text)/10
@@ -132,10 +136,19 @@ func runDuplicateIntro(p *Pass) {
 			if goesOn {
 				rest = ", then the paragraph goes on"
 			}
-			p.Report(repeatSpan(p.Doc, c.block, len(sw)), "%s is repeated %s: %s%s",
+			// The repeat is as long as the summary, or longer when words were
+			// added in between.
+			p.Report(repeatSpan(p.Doc, c.block, max(len(sw), end)), "%s is repeated %s: %s%s",
 				what, c.where(), plural(len(sw), "word"), rest)
 		}
 	}
+}
+
+// introSlack is how many of n words a repeat at similarity need may
+// differ by: dropped, changed, or added in between.
+func introSlack(n int, need float64) int {
+	// The tolerance keeps 10 words at 0.9 one word (1-0.9 is a hair under 0.1).
+	return int(float64(n)*(1-need) + 1e-9)
 }
 
 // common counts the words two sorted lists share, repeats included: the
@@ -215,8 +228,9 @@ func prefix(text string, n int) string {
 }
 
 // inOrder is the share of a's words that appear in b in the same order (the
-// longest common subsequence over len(a)).
-func inOrder(a, b []uint64) float64 {
+// longest common subsequence over len(a)), and how many of b's first words
+// hold them all: where the repeat ends.
+func inOrder(a, b []uint64) (share float64, end int) {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for i := range a {
@@ -232,7 +246,12 @@ func inOrder(a, b []uint64) float64 {
 		}
 		prev, cur = cur, prev
 	}
-	return float64(prev[len(b)]) / float64(len(a))
+	// prev[j] is the subsequence's length in b[:j], which grows with j.
+	end = len(b)
+	for end > 0 && prev[end-1] == prev[len(b)] {
+		end--
+	}
+	return float64(prev[len(b)]) / float64(len(a)), end
 }
 
 // repeatSpan covers the first n words of a Markdown paragraph. In JSON the
