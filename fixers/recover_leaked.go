@@ -37,8 +37,9 @@ checks that every word of the blob's text values is still on the page.`,
 		"The Mercator projection was built for navigation.\n\n> *\"Greenland is not the size of Africa.\"* [07:35]",
 	// A recovered record brings its own findings: a chapter with quotes
 	// but no summary, a quote time outside its chapter, a type outside the
-	// vocabulary, an SEO text too long for the schema.
-	Reveals: []string{"empty-chapter", "quote-out-of-range", "entity-type", "entity-format", "schema", "timestamp-format", "title-format", "quote-style"},
+	// vocabulary, an SEO text too long for the schema, a first chapter
+	// (in JSON, where records are inserted) that does not start at 00:00.
+	Reveals: []string{"empty-chapter", "quote-out-of-range", "entity-type", "entity-format", "schema", "timestamp-format", "title-format", "quote-style", "chapter-start"},
 	Make:    makeRecoverLeaked,
 }
 
