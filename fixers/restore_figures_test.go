@@ -21,20 +21,27 @@ var restoreFigures = map[string]map[string]restoreTally{
 	},
 }
 
+// restorePages are the numbers of pages the README gives: 16 written for
+// the evaluation, 47 generated; those of testdata and shared are not given,
+// and are held here so that a page added or lost shows.
+var restorePages = map[string]int{"own": 16, "testdata": 60, "podgen": 47, "shared": 6}
+
 // TestRestoreFigures holds the README's restore figures to the evaluation.
 func TestRestoreFigures(t *testing.T) {
 	e := restoreEvaluation(t)
 	for mode, sources := range restoreFigures {
 		for source, want := range sources {
-			if e.pages[source] == 0 {
+			t.Run(mode+"/"+source, func(t *testing.T) {
 				if source == "shared" {
-					continue // ../shared is absent; TestFlattenIsTheScrapers fails under CI
+					needShared(t)
 				}
-				t.Errorf("%s: no pages", source)
-			}
-			if got := e.source(mode, source); got != want {
-				t.Errorf("%s mode, %s pages: got %v, the README says %v", mode, source, got, want)
-			}
+				if got := e.pages[source]; got != restorePages[source] {
+					t.Errorf("%s: %d pages, the README says %d", source, got, restorePages[source])
+				}
+				if got := e.source(mode, source); got != want {
+					t.Errorf("%s mode, %s pages: got %v, the README says %v", mode, source, got, want)
+				}
+			})
 		}
 	}
 }

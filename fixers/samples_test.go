@@ -11,14 +11,29 @@ import (
 )
 
 // shared holds the format's examples and real pages, outside the
-// repository; these tests run when it is there and are skipped elsewhere.
+// repository. Tests that read it are skipped where it is not there, and
+// fail under CI (the variable CI set), where its absence is a broken setup.
 const shared = "../../shared"
 
+// needShared skips t without shared, or fails it under CI.
+func needShared(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(shared); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing, and CI is set: %v", shared, err)
+		}
+		t.Skipf("%s is not there: this test needs the shared examples and samples (under CI it fails)", shared)
+	}
+}
+
+// readShared reads a file of shared (rel to it). Without shared the test is
+// skipped or, under CI, failed; a file missing from it fails the test.
 func readShared(t *testing.T, rel string) []byte {
 	t.Helper()
+	needShared(t)
 	src, err := os.ReadFile(filepath.Join(shared, rel))
 	if err != nil {
-		t.Skipf("%s not available: %v", rel, err)
+		t.Fatal(err)
 	}
 	return src
 }
