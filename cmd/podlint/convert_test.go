@@ -148,14 +148,7 @@ func sameJSON(t *testing.T, a, b []byte) bool {
 // TestPipelineRawToMarkdown: the pipeline's raw JSON, fixed, converts to a
 // front matter block followed by exactly the text of clean.md.
 func TestPipelineRawToMarkdown(t *testing.T) {
-	raw, err := os.ReadFile("../../../shared/examples/pipeline-raw.json")
-	if err != nil {
-		t.Skipf("examples not available: %v", err)
-	}
-	clean, err := os.ReadFile("../../../shared/examples/clean.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw, clean := readShared(t, "examples/pipeline-raw.json"), readShared(t, "examples/clean.md")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "episode.json")
 	if err := os.WriteFile(path, raw, 0o644); err != nil {
