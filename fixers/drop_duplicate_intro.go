@@ -17,9 +17,10 @@ the start of the first chapter's body (the rest of that paragraph stays). A repe
 are exactly the summary's is safe to delete; a near repeat (a few words differ) is deleted
 only with --unsafe-fixes, since its differing words go with it. A repeat that is the first
 chapter's only prose is left as a finding: deleting it would empty the chapter.`,
-	Before: "Ada explains why every map distorts.\n\n## [00:00] Cold open\n\nAda explains why every map distorts. Ada opens with a claim.",
-	After:  "Ada explains why every map distorts.\n\n## [00:00] Cold open\n\nAda opens with a claim.",
-	Make:   makeDropDuplicateIntro,
+	Before: "Ada Pemberton explains why every flat map distorts something.\n\n## [00:00] Cold open\n\n" +
+		"Ada Pemberton explains why every flat map distorts something. Ada opens with a claim.",
+	After: "Ada Pemberton explains why every flat map distorts something.\n\n## [00:00] Cold open\n\nAda opens with a claim.",
+	Make:  makeDropDuplicateIntro,
 }
 
 func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {

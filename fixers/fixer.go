@@ -40,7 +40,8 @@ type Fixer struct {
 	Safety Safety
 	Title  string
 	Doc    string
-	// Before and After are a page excerpt and its repair.
+	// Before and After are a page excerpt and its repair, read as the page
+	// rules.ExamplePage makes of them (TestExamples holds them to it).
 	Before, After string
 	// Reveals names the rules whose findings may grow when the fix moves
 	// content into place (a recovered chapter without a summary is an

@@ -15,7 +15,9 @@ lost its content: its summary and quotes are usually inside leaked JSON further 
 
 The Mercator projection was built for navigation...
 
-## [21:30] The 1,000-year atlas`,
+## [21:30] The 1,000-year atlas
+
+Ada describes a project that redraws the same regions at 1,000-year intervals.`,
 	Run: runOrphanHeading,
 }
 
