@@ -51,7 +51,8 @@ type Rule struct {
 	Title string
 	// Doc says what the rule finds and why it matters, in a paragraph or two.
 	Doc string
-	// Bad and Good are small page excerpts: one that the rule flags, one it accepts.
+	// Bad and Good are small page excerpts: one that the rule flags, one it
+	// accepts, each read as the page ExamplePage makes of it.
 	Bad, Good string
 	Run       func(*Pass)
 }
