@@ -8,7 +8,6 @@ package fixers
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/podlint/podlint/rules"
@@ -115,13 +114,6 @@ func validate(fixers []*Fixer) error {
 		seen[f.Name] = true
 	}
 	return nil
-}
-
-// All returns every fixer, sorted by name.
-func All() []*Fixer {
-	out := append([]*Fixer(nil), all...)
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
 }
 
 // For returns the fixers that answer the named rule.

@@ -73,7 +73,7 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
-	for _, f := range All() {
+	for _, f := range all {
 		if !used[f.Name] {
 			t.Errorf("fixer %s: no fixture in %s makes it apply", f.Name, fixtures)
 		}
