@@ -61,7 +61,7 @@ type Document struct {
 
 // JSONValue is the parsed JSON document of a JSON episode (nil for a
 // Markdown page or JSON that does not parse).
-func (d *Document) JSONValue() *Value { return d.json }
+func (doc *Document) JSONValue() *Value { return doc.json }
 
 // Problem is a syntax error at a place in the source.
 type Problem struct {

@@ -44,13 +44,13 @@ type segment struct {
 // reports the page and the fix that repairs it both need it, and it is most
 // of the cost of a flattened page. ok is false when the page is not
 // flattened.
-func (d *Document) RestoreCollapsed() (r Restored, ok bool) {
-	c := d.Episode.Collapsed
+func (doc *Document) RestoreCollapsed() (r Restored, ok bool) {
+	c := doc.Episode.Collapsed
 	if c == nil {
 		return Restored{}, false
 	}
 	if c.restored == nil {
-		r := RestoreLines(string(d.Src[c.Span.Start:c.Span.End]), d.Episode.EntityNames())
+		r := RestoreLines(string(doc.Src[c.Span.Start:c.Span.End]), doc.Episode.EntityNames())
 		c.restored = &r
 	}
 	return *c.restored, true

@@ -15,22 +15,22 @@ type RestoredView struct {
 
 // RestoredView reads the document's flattened page restored; ok is false
 // when the page is not flattened or restoring changes nothing.
-func (d *Document) RestoredView() (*RestoredView, bool) {
-	c := d.Episode.Collapsed
-	if c == nil || d.Format != Markdown {
+func (doc *Document) RestoredView() (*RestoredView, bool) {
+	c := doc.Episode.Collapsed
+	if c == nil || doc.Format != Markdown {
 		return nil, false
 	}
 	if c.view != nil {
 		return c.view, true
 	}
-	r, _ := d.RestoreCollapsed()
-	line := d.Src[c.Span.Start:c.Span.End]
+	r, _ := doc.RestoreCollapsed()
+	line := doc.Src[c.Span.Start:c.Span.End]
 	if r.Text == string(line) {
 		return nil, false
 	}
-	src := make([]byte, 0, len(d.Src)-len(line)+len(r.Text))
-	src = append(append(append(src, d.Src[:c.Span.Start]...), r.Text...), d.Src[c.Span.End:]...)
-	v := &RestoredView{Doc: Read(d.Path, src), start: c.Span.Start, end: c.Span.End, at: alignSpaces(r.Text, line, c.Span.Start)}
+	src := make([]byte, 0, len(doc.Src)-len(line)+len(r.Text))
+	src = append(append(append(src, doc.Src[:c.Span.Start]...), r.Text...), doc.Src[c.Span.End:]...)
+	v := &RestoredView{Doc: Read(doc.Path, src), start: c.Span.Start, end: c.Span.End, at: alignSpaces(r.Text, line, c.Span.Start)}
 	c.view = v
 	return v, true
 }

@@ -239,21 +239,19 @@ func (doc *Document) pointerSpan(ptr string) Span {
 	}
 }
 
-// EncodingError says why a file cannot be read as text.
-type EncodingError struct {
+// EncodingProblem says where and why a file cannot be read as text.
+type EncodingProblem struct {
 	Offset  int
 	Message string
 }
 
-func (e *EncodingError) Error() string { return e.Message }
-
 // CheckEncoding finds the first NUL byte or invalid UTF-8 sequence.
-func CheckEncoding(src []byte) *EncodingError {
+func CheckEncoding(src []byte) *EncodingProblem {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		if !utf8.Valid(src[:i]) {
 			return firstInvalid(src[:i])
 		}
-		return &EncodingError{Offset: i, Message: "NUL byte: this is a binary file, not an episode"}
+		return &EncodingProblem{Offset: i, Message: "NUL byte: this is a binary file, not an episode"}
 	}
 	if utf8.Valid(src) {
 		return nil
@@ -261,11 +259,11 @@ func CheckEncoding(src []byte) *EncodingError {
 	return firstInvalid(src)
 }
 
-func firstInvalid(src []byte) *EncodingError {
+func firstInvalid(src []byte) *EncodingProblem {
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {
-			return &EncodingError{Offset: i, Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): episodes must be UTF-8", src[i])}
+			return &EncodingProblem{Offset: i, Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): episodes must be UTF-8", src[i])}
 		}
 		i += size
 	}
