@@ -54,9 +54,6 @@ type Document struct {
 
 	frontMatterPointers map[string]Span
 	json                *Value
-	// constructedValid: the reader-built parts of a Markdown instance
-	// cannot violate the episode schema (see constructedValid).
-	constructedValid bool
 }
 
 // JSONValue is the parsed JSON document of a JSON episode (nil for a

@@ -174,8 +174,8 @@ func FuzzQuickFrontMatter(f *testing.F) {
 }
 
 // FuzzQuickValid holds the hand checks to the episode schema: an episode
-// quickValid passes has no finding from the validator, and wherever
-// prunedInstance spares the validator the chapter and entity lists, the
+// they vouch for has no finding from the validator, and wherever
+// quickSchema.pruned spares the validator the chapter and entity lists, the
 // findings are the same as on the whole episode.
 func FuzzQuickValid(f *testing.F) {
 	seedFixtures(f, ".json")
@@ -202,6 +202,7 @@ func FuzzQuickValid(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	quick := episodeValidation().quick
 	f.Fuzz(func(t *testing.T, src []byte) {
 		name := "page.md"
 		if len(src) > 0 && (src[0] == '{' || src[0] == '[') {
@@ -211,19 +212,19 @@ func FuzzQuickValid(f *testing.F) {
 		if doc.Broken {
 			return
 		}
-		quickPage := doc.Format == Markdown && doc.constructedValid && quickValidPage(doc)
+		quickPage := doc.Format == Markdown && quick.builtValid(doc.Episode) && quick.pageValid(doc)
 		inst := doc.instance()
 		want, err := validateInstance(sch, doc, inst)
 		if err != nil {
 			t.Fatalf("validating: %v", err)
 		}
 		if quickPage && len(want) > 0 {
-			t.Fatalf("%s: quickValidPage passes what the schema rejects: %v", src, want)
+			t.Fatalf("%s: the page checks pass what the schema rejects: %v", src, want)
 		}
-		if quickValid(inst) && len(want) > 0 {
-			t.Fatalf("%s: quickValid passes what the schema rejects: %v", src, want)
+		if quick.valid(inst) && len(want) > 0 {
+			t.Fatalf("%s: the hand checks pass what the schema rejects: %v", src, want)
 		}
-		if pruned, ok := prunedInstance(inst); ok {
+		if pruned, ok := quick.pruned(inst); ok {
 			got, err := validateInstance(sch, doc, pruned)
 			if err != nil {
 				t.Fatalf("validating: %v", err)

@@ -17,7 +17,6 @@ func Read(path string, src []byte) *Document {
 		return doc
 	}
 	readMarkdown(doc)
-	doc.constructedValid = constructedValid(doc.Episode)
 	return doc
 }
 
@@ -58,6 +57,12 @@ func markdownInstance(doc *Document, full bool) (map[string]any, map[string]Span
 		ptrs["/summary"] = summary[0].Span
 	}
 	if !full {
+		// The lists stand empty, as quickSchema.pruned leaves them: the
+		// reader-built parts are known to meet the schema (builtValid).
+		inst["chapters"] = []any{}
+		if ep.Entities != nil {
+			inst["entities"] = []any{}
+		}
 		return inst, ptrs
 	}
 	chapters := make([]any, 0, len(ep.Chapters))
@@ -113,32 +118,6 @@ func markdownInstance(doc *Document, full bool) (map[string]any, map[string]Span
 	doc.Instance = inst
 	doc.Pointers = ptrs
 	return inst, ptrs
-}
-
-// constructedValid tells whether the parts of a page's instance that the
-// reader built itself (chapters, quotes, entities) already meet the episode
-// schema. Their types and keys hold by construction; only an empty title,
-// quote or entity field can fail. When none is empty, validating them again
-// cannot find anything, and skipping them is most of the validation's cost.
-func constructedValid(ep *Episode) bool {
-	for _, c := range ep.Chapters {
-		if strings.TrimSpace(c.Title.Value) == "" {
-			return false
-		}
-		for _, b := range c.Blocks {
-			if b.Kind == QuoteBlock && b.Quote.Pair == nil && b.Quote.Words == "" {
-				return false
-			}
-		}
-	}
-	if ep.Entities != nil {
-		for _, e := range ep.Entities.Entities {
-			if e.Malformed == "" && (e.Name.Value == "" || e.Type.Value == "") {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 func joinProse(blocks []Block) string {

@@ -24,14 +24,32 @@ func EpisodeSchema() []byte { return episodeSchemaJSON }
 
 const episodeSchemaURL = "https://podlint.dev/schema/episode.schema.json"
 
-// compiled is built once per process, whatever the number of files.
-var compiled = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	c := newCompiler()
-	if err := c.AddResource(episodeSchemaURL, bytes.NewReader(episodeSchemaJSON)); err != nil {
-		return nil, err
+// episodeValidator validates episodes against one schema text: the hand
+// checks and the general validator are both read from it.
+type episodeValidator struct {
+	quick *quickSchema
+	// full is compiled on first need: most episodes pass the hand checks.
+	full func() (*jsonschema.Schema, error)
+}
+
+func newEpisodeValidator(text []byte) *episodeValidator {
+	return &episodeValidator{
+		quick: compileQuick(text),
+		full: sync.OnceValues(func() (*jsonschema.Schema, error) {
+			c := newCompiler()
+			if err := c.AddResource(episodeSchemaURL, bytes.NewReader(text)); err != nil {
+				return nil, err
+			}
+			return c.Compile(episodeSchemaURL)
+		}),
 	}
-	return c.Compile(episodeSchemaURL)
-})
+}
+
+// episodeValidation is built once per process, whatever the number of files.
+var episodeValidation = sync.OnceValue(func() *episodeValidator { return newEpisodeValidator(episodeSchemaJSON) })
+
+// compiled is the embedded schema, compiled for the general validator.
+func compiled() (*jsonschema.Schema, error) { return episodeValidation().full() }
 
 // newCompiler returns a draft 2020-12 compiler that asserts formats and
 // loads nothing: by default it would open any file:// or http:// $ref.
@@ -54,12 +72,14 @@ type Violation struct {
 
 // Validate checks the document's instance against the episode schema. The
 // validator's error order is not stable, so leaves are collected and sorted.
-func Validate(doc *Document) ([]Violation, error) {
+func Validate(doc *Document) ([]Violation, error) { return episodeValidation().validate(doc) }
+
+func (v *episodeValidator) validate(doc *Document) ([]Violation, error) {
 	// The hand checks first: most episodes are valid, and then the schema
 	// need not even be compiled (a millisecond of a one-page run).
 	var inst any
-	if doc.constructedValid && doc.Instance == nil {
-		if quickValidPage(doc) {
+	if doc.Format == Markdown && doc.Episode != nil && doc.Instance == nil && v.quick.builtValid(doc.Episode) {
+		if v.quick.pageValid(doc) {
 			return nil, nil
 		}
 		// Same findings, without building or walking what cannot fail.
@@ -69,14 +89,14 @@ func Validate(doc *Document) ([]Violation, error) {
 	} else {
 		inst = doc.instance()
 	}
-	if quickValid(inst) {
+	if v.quick.valid(inst) {
 		return nil, nil
 	}
-	sch, err := compiled()
+	sch, err := v.full()
 	if err != nil {
 		return nil, fmt.Errorf("compiling the episode schema: %w", err)
 	}
-	if pruned, ok := prunedInstance(inst); ok {
+	if pruned, ok := v.quick.pruned(inst); ok {
 		inst = pruned
 	}
 	return validateInstance(sch, doc, inst)
@@ -273,23 +293,31 @@ func firstInvalid(src []byte) *EncodingProblem {
 //go:embed config.schema.json
 var configSchemaJSON []byte
 
-// ConfigSchema returns the text of the schema podlint's config file follows.
+// ConfigSchema returns the static parts of the schema podlint's config
+// file follows: the CLI adds what the rule registry knows (each rule's
+// setting and options, the names of rules and categories) and compiles it
+// with CompileConfigSchema.
 func ConfigSchema() []byte { return configSchemaJSON }
 
-var configSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+// ConfigSchemaValidator checks config files against a compiled config schema.
+type ConfigSchemaValidator struct{ schema *jsonschema.Schema }
+
+// CompileConfigSchema compiles the whole config schema. Like the episode
+// schema, it may load nothing.
+func CompileConfigSchema(text []byte) (*ConfigSchemaValidator, error) {
 	c := newCompiler()
 	const url = "https://podlint.dev/schema/config.schema.json"
-	if err := c.AddResource(url, bytes.NewReader(configSchemaJSON)); err != nil {
+	if err := c.AddResource(url, bytes.NewReader(text)); err != nil {
 		return nil, err
 	}
-	return c.Compile(url)
-})
-
-// ValidateConfig checks a config file read with ReadYAML.
-func ValidateConfig(y *YAML) ([]Violation, error) {
-	sch, err := configSchema()
+	sch, err := c.Compile(url)
 	if err != nil {
-		return nil, fmt.Errorf("compiling the config schema: %w", err)
+		return nil, err
 	}
-	return validateWith(sch, y.Doc)
+	return &ConfigSchemaValidator{schema: sch}, nil
+}
+
+// Validate checks a config file read with ReadYAML.
+func (v *ConfigSchemaValidator) Validate(y *YAML) ([]Violation, error) {
+	return validateWith(v.schema, y.Doc)
 }

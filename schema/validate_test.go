@@ -45,7 +45,7 @@ func TestPrunedInstance(t *testing.T) {
 		{`{"title":"T","entities":{}}`, false},
 	} {
 		doc := Read("episode.json", []byte(tc.json))
-		if _, taken := prunedInstance(doc.instance()); taken != tc.taken {
+		if _, taken := episodeValidation().quick.pruned(doc.instance()); taken != tc.taken {
 			t.Errorf("%s: taken = %v, want %v", tc.json, taken, tc.taken)
 		}
 	}
@@ -53,7 +53,7 @@ func TestPrunedInstance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, taken := prunedInstance(Read("rooftop-hives.json", src).instance()); !taken {
+	if _, taken := episodeValidation().quick.pruned(Read("rooftop-hives.json", src).instance()); !taken {
 		t.Error("the demo episode is clean, but its lists were left to the validator")
 	}
 }
@@ -99,8 +99,8 @@ func TestQuickValid(t *testing.T) {
 		{`{"title":"T","confidence":{"rationale":"r"}}`, false},
 		{`{"title":"T","chapters":[{"start":0}]}`, false},
 	} {
-		if got := quickValid(Read("episode.json", []byte(tc.json)).instance()); got != tc.ok {
-			t.Errorf("%s: quickValid = %v, want %v", tc.json, got, tc.ok)
+		if got := episodeValidation().quick.valid(Read("episode.json", []byte(tc.json)).instance()); got != tc.ok {
+			t.Errorf("%s: valid = %v, want %v", tc.json, got, tc.ok)
 		}
 	}
 }
@@ -120,8 +120,9 @@ func TestQuickValidPage(t *testing.T) {
 		{"---\ntags: [x, x]\n---\n# Title\n", false},
 	} {
 		doc := Read("page.md", []byte(tc.page))
-		if got := doc.constructedValid && quickValidPage(doc); got != tc.ok {
-			t.Errorf("%q: quickValidPage = %v, want %v", tc.page, got, tc.ok)
+		quick := episodeValidation().quick
+		if got := quick.builtValid(doc.Episode) && quick.pageValid(doc); got != tc.ok {
+			t.Errorf("%q: page checks = %v, want %v", tc.page, got, tc.ok)
 		}
 	}
 }
