@@ -30,7 +30,7 @@ func makeEntityTypeCase(doc *schema.Document, cfg *rules.Config, d rules.Diagnos
 		}
 		value = v.Str
 	}
-	for _, t := range cfg.EntityTypes {
+	for _, t := range cfg.EntityTypes() {
 		if strings.EqualFold(t, value) && t != value {
 			if doc.Format == schema.JSON {
 				t = schema.JSONString(t)

@@ -31,13 +31,18 @@ Ada Pemberton explains why every flat map distorts something. Ada opens with the
 ## [00:00] Cold open
 
 Ada opens with the claim that no map is neutral.`,
-	Run: runDuplicateIntro,
+	Run:     runDuplicateIntro,
+	Options: []AnyOption{introSimilarity},
 }
 
-// defaultIntroSimilarity is how alike a repeat must be: the share of the
-// summary's words found in order at the start of the later paragraph (the
-// rule option `similarity` changes it).
-const defaultIntroSimilarity = 0.9
+// introSimilarity is how alike a repeat must be: the share of the
+// summary's words found in order at the start of the later paragraph.
+var introSimilarity = &Option[float64]{
+	Name:    "similarity",
+	Doc:     "How alike a repeat must be: the share of the summary's words, in order (0.5 to 1).",
+	Schema:  `{"type": "number", "minimum": 0.5, "maximum": 1}`,
+	Default: 0.9,
+}
 
 // maxIntroBytes caps how much of a summary is compared: a repeat shows in
 // its first paragraphs' worth of words, and the comparison is quadratic.
@@ -80,7 +85,7 @@ func runDuplicateIntro(p *Pass) {
 	// words as a summary paragraph has, and the share of them a repeat may
 	// differ by more. Each later paragraph's words are hashed once, as far
 	// as any summary paragraph could reach into it.
-	need := p.Config.IntroSimilarity
+	need := introSimilarity.In(p.Config)
 	intro := summary[:min(len(summary), MaxIntroParagraphs)]
 	summaryWords := make([][]uint64, len(intro))
 	reach := 0

@@ -55,6 +55,9 @@ type Rule struct {
 	// accepts, each read as the page ExamplePage makes of it.
 	Bad, Good string
 	Run       func(*Pass)
+	// Options are the settings the rule takes in the config file beside
+	// its severity, each declared in the rule's file (see Option).
+	Options []AnyOption
 }
 
 // Diagnostic is one finding.
@@ -153,7 +156,7 @@ func validate(rules []*Rule) error {
 	seen := map[string]bool{}
 	for _, r := range rules {
 		switch {
-		case r.Name == "" || strings.ToLower(r.Name) != r.Name || strings.ContainsAny(r.Name, " _"):
+		case !isKebab(r.Name):
 			return fmt.Errorf("rule %q: name must be kebab-case", r.Name)
 		case seen[r.Name]:
 			return fmt.Errorf("rule %q registered twice", r.Name)
@@ -165,6 +168,9 @@ func validate(rules []*Rule) error {
 			return fmt.Errorf("rule %q: title, doc and both examples are required", r.Name)
 		case r.Run == nil:
 			return fmt.Errorf("rule %q: no run function", r.Name)
+		}
+		if err := validateOptions(r); err != nil {
+			return err
 		}
 		seen[r.Name] = true
 	}

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/podlint/podlint/schema"
+import (
+	"fmt"
+
+	"github.com/podlint/podlint/schema"
+)
 
 var timestampFormat = &Rule{
 	Name:     "timestamp-format",
@@ -13,9 +17,34 @@ always). In episode JSON, times are numbers of seconds: a time written as text
 (` + "`\"start\": \"1:02:44\"`" + `) is reported too. Players and platforms that read description chapters
 misread the other forms: ` + "`[60:42]`" + ` (minutes past 59), ` + "`[01:05:13]`" + ` (a padded hour), ` + "`[5:07]`" + `,
 ` + "`[1:5]`" + `, seconds past 59. A heading whose brackets hold no time at all is reported too.`,
-	Bad:  "## [60:42] Actions as the compute layer\n\n> *\"Actions is the core compute layer.\"* [5:07]",
-	Good: "## [1:00:42] Actions as the compute layer\n\n> *\"Actions is the core compute layer.\"* [05:07]",
-	Run:  runTimestampFormat,
+	Bad:     "## [60:42] Actions as the compute layer\n\n> *\"Actions is the core compute layer.\"* [5:07]",
+	Good:    "## [1:00:42] Actions as the compute layer\n\n> *\"Actions is the core compute layer.\"* [05:07]",
+	Run:     runTimestampFormat,
+	Options: []AnyOption{timestampStyle},
+}
+
+// Timestamp styles, the values of the option style.
+const (
+	TimestampAuto  = "auto"
+	TimestampHours = "hh:mm:ss"
+)
+
+// timestampStyle is the canonical form of a timestamp, which fixers write
+// too: TimestampAuto (mm:ss below one hour, h:mm:ss from one hour on) or
+// TimestampHours (always hh:mm:ss).
+var timestampStyle = &Option[string]{
+	Name:    "style",
+	Doc:     "auto: mm:ss below one hour, h:mm:ss from one hour on; hh:mm:ss: always hh:mm:ss.",
+	Schema:  `{"enum": ["auto", "hh:mm:ss"]}`,
+	Default: TimestampAuto,
+}
+
+// FormatTimestamp writes seconds in the configured canonical style.
+func (c *Config) FormatTimestamp(seconds int) string {
+	if timestampStyle.In(c) == TimestampHours {
+		return fmt.Sprintf("%02d:%02d:%02d", seconds/3600, seconds/60%60, seconds%60)
+	}
+	return schema.FormatTimestamp(seconds)
 }
 
 func runTimestampFormat(p *Pass) {
@@ -36,7 +65,7 @@ func runTimestampFormat(p *Pass) {
 // checkTimestamp reports ts when it is out of form; where and c name its
 // place (the label is only built for a finding).
 func checkTimestamp(p *Pass, ts schema.Timestamp, where string, c *schema.Chapter) {
-	if ts.Canonical && p.Config.TimestampStyle != TimestampHours {
+	if ts.Canonical && timestampStyle.In(p.Config) != TimestampHours {
 		return // the reader already compared it with the default form
 	}
 	switch want := p.Config.FormatTimestamp(ts.Seconds); {

@@ -3,11 +3,11 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -282,9 +282,7 @@ func (s *settings) cacheKeys() *[2][sha256.Size]byte {
 		for _, r := range cfg.Rules {
 			fmt.Fprintf(&b, "%s=%s;", r.Name, cfg.SeverityOf(r))
 		}
-		types := append([]string(nil), cfg.EntityTypes...)
-		sort.Strings(types)
-		fmt.Fprintf(&b, "types=%s;style=%s;sim=%g;", strings.Join(types, ","), cfg.TimestampStyle, cfg.IntroSimilarity)
+		writeOptions(&b, rules.All(), cfg)
 		for _, x := range cfg.Extra {
 			fmt.Fprintf(&b, "extra=%s:%s;", x.Name, x.Hash)
 		}
@@ -293,4 +291,17 @@ func (s *settings) cacheKeys() *[2][sha256.Size]byte {
 		}
 	})
 	return &s.keys
+}
+
+// writeOptions writes the value in effect (set or default) of every
+// option of rs in a canonical form, JSON: every rule's, run or not, since
+// fixers write the timestamp style into any fix. An option reaches the key
+// the moment a rule declares it.
+func writeOptions(b *strings.Builder, rs []*rules.Rule, cfg *rules.Config) {
+	for _, r := range rs {
+		for _, o := range r.Options {
+			value, _ := json.Marshal(cfg.Value(o)) // the registry has checked that the option's type encodes
+			fmt.Fprintf(b, "%s.%s=%s;", r.Name, o.Spec().Name, value)
+		}
+	}
 }

@@ -22,17 +22,15 @@ type config struct {
 	path string
 	dir  string // globs and the user schema are relative to it
 
-	severity        map[string]rules.Severity
-	entityTypes     []string
-	timestampStyle  string
-	introSimilarity float64
-	selectList      []string
-	ignore          []string
-	exclude         []string
-	perFileIgnores  []globRules
-	maxFileSize     int64
-	extra           *schema.Extra
-	extraPath       string // the user schema file, which is not an episode
+	severity       map[string]rules.Severity
+	options        rules.OptionValues
+	selectList     []string
+	ignore         []string
+	exclude        []string
+	perFileIgnores []globRules
+	maxFileSize    int64
+	extra          *schema.Extra
+	extraPath      string // the user schema file, which is not an episode
 }
 
 type globRules struct {
@@ -73,7 +71,11 @@ func loadConfig(path string, pipes bool) (*config, error) {
 	if len(y.Problems) > 0 {
 		return nil, &configError{path: path, pos: at(y.Problems[0].Span), msg: y.Problems[0].Message}
 	}
-	violations, err := schema.ValidateConfig(y)
+	validator, err := configSchema()
+	if err != nil {
+		return nil, fmt.Errorf("compiling the config schema: %w", err)
+	}
+	violations, err := validator.Validate(y)
 	if err != nil {
 		return nil, err
 	}
@@ -82,9 +84,18 @@ func loadConfig(path string, pipes bool) (*config, error) {
 		return nil, &configError{path: path, pos: at(v.Span), msg: keyPath(v.Pointer) + ": " + v.Message}
 	}
 	abs, _ := filepath.Abs(path)
-	c := &config{path: path, dir: filepath.Dir(abs), severity: map[string]rules.Severity{}}
+	c := &config{path: path, dir: filepath.Dir(abs), severity: map[string]rules.Severity{}, options: rules.OptionValues{}}
 	data, _ := y.Doc.Instance.(map[string]any)
-	c.read(data)
+	if err := c.read(data); err != nil {
+		// The schema has checked each option's shape: this is a rule's
+		// option whose type and schema disagree.
+		ptr := ""
+		var bad *rules.OptionError
+		if errors.As(err, &bad) {
+			ptr = "/rules/" + bad.Rule + "/" + bad.Option
+		}
+		return nil, &configError{path: path, pos: at(y.Doc.Pointers[ptr]), msg: err.Error()}
+	}
 	if name, ok := data["schema"].(string); ok {
 		c.extraPath = filepath.Join(c.dir, name)
 		text, err := readSchemaFile(c.dir, name)
@@ -189,7 +200,8 @@ func keyPath(ptr string) string {
 }
 
 // read takes the validated data; the schema has checked every shape.
-func (c *config) read(data map[string]any) {
+// Rule options are read by the rules that declare them.
+func (c *config) read(data map[string]any) error {
 	ruleSettings, _ := data["rules"].(map[string]any)
 	for name, v := range ruleSettings {
 		switch s := v.(type) {
@@ -198,15 +210,6 @@ func (c *config) read(data map[string]any) {
 		case map[string]any:
 			if sev, ok := s["severity"].(string); ok {
 				c.severity[name], _ = rules.ParseSeverity(sev)
-			}
-			if types, ok := s["types"].([]any); ok {
-				c.entityTypes = stringItems(types)
-			}
-			if style, ok := s["style"].(string); ok {
-				c.timestampStyle = style
-			}
-			if sim, ok := s["similarity"].(float64); ok {
-				c.introSimilarity = sim
 			}
 		}
 	}
@@ -225,6 +228,7 @@ func (c *config) read(data map[string]any) {
 	case string:
 		c.maxFileSize, _ = parseSize(strings.ReplaceAll(size, " ", ""))
 	}
+	return c.options.Set(ruleSettings)
 }
 
 func asList(v any) []any {
@@ -382,15 +386,7 @@ func (r *resolver) settingsFor(path string) (*settings, error) {
 	maxSize := r.cliMaxSize
 	if c != nil {
 		cfg.Severity = c.severity
-		if c.entityTypes != nil {
-			cfg.EntityTypes = c.entityTypes
-		}
-		if c.timestampStyle != "" {
-			cfg.TimestampStyle = c.timestampStyle
-		}
-		if c.introSimilarity != 0 {
-			cfg.IntroSimilarity = c.introSimilarity
-		}
+		cfg.Options = c.options
 		if c.extra != nil {
 			cfg.Extra = []*schema.Extra{c.extra}
 		}

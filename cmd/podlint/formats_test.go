@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -14,7 +13,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/podlint/podlint/rules"
-	"github.com/podlint/podlint/schema"
 )
 
 // TestFormatsGolden prints the demo pages in every format and compares the
@@ -89,46 +87,6 @@ func TestSARIFValidates(t *testing.T) {
 			r.Fingerprints["primaryLocationLineHash"] == "" {
 			t.Errorf("result lacks what code scanning needs: %+v", r)
 		}
-	}
-}
-
-// TestConfigSchemaKnowsEveryRule keeps the shipped config schema in step
-// with the rule registry.
-func TestConfigSchemaKnowsEveryRule(t *testing.T) {
-	var s struct {
-		Properties struct {
-			Rules struct {
-				Properties map[string]any `json:"properties"`
-			} `json:"rules"`
-		} `json:"properties"`
-		Defs struct {
-			Names struct {
-				Items struct {
-					Enum []string `json:"enum"`
-				} `json:"items"`
-			} `json:"names"`
-		} `json:"$defs"`
-	}
-	if err := json.Unmarshal(schema.ConfigSchema(), &s); err != nil {
-		t.Fatal(err)
-	}
-	var want, inRules []string
-	for _, r := range rules.All() {
-		want = append(want, r.Name)
-	}
-	for name := range s.Properties.Rules.Properties {
-		inRules = append(inRules, name)
-	}
-	sort.Strings(inRules)
-	if strings.Join(inRules, ",") != strings.Join(want, ",") {
-		t.Errorf("config schema rules: %v\nregistry: %v", inRules, want)
-	}
-	names := append(append([]string(nil), want...), rules.CategoryNames...)
-	sort.Strings(names)
-	enum := append([]string(nil), s.Defs.Names.Items.Enum...)
-	sort.Strings(enum)
-	if strings.Join(enum, ",") != strings.Join(names, ",") {
-		t.Errorf("config schema names: %v\nwant: %v", enum, names)
 	}
 }
 

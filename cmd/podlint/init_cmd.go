@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -46,16 +48,11 @@ func defaultConfig() string {
 rules:
 `)
 	for _, r := range rules.All() {
-		switch r.Name {
-		case "entity-type":
-			fmt.Fprintf(&b, "  %s:\n    severity: %s\n    # The entity type vocabulary.\n    types: [%s]\n", r.Name, r.Severity, strings.Join(rules.EntityTypes, ", "))
-		case "timestamp-format":
-			fmt.Fprintf(&b, "  %s:\n    severity: %s\n    # auto: mm:ss below one hour, h:mm:ss from one hour on; hh:mm:ss: always hh:mm:ss.\n    style: auto\n", r.Name, r.Severity)
-		case "duplicate-intro":
-			fmt.Fprintf(&b, "  %s:\n    severity: %s\n    # How alike a repeat must be: the share of the summary's words, in order (0.5 to 1).\n    similarity: 0.9\n", r.Name, r.Severity)
-		default:
+		if len(r.Options) == 0 {
 			fmt.Fprintf(&b, "  %s: %s\n", r.Name, r.Severity)
+			continue
 		}
+		fmt.Fprintf(&b, "  %s:\n    severity: %s\n%s", r.Name, r.Severity, optionLines(r, "    "))
 	}
 	b.WriteString(`
 # Run only these rules or categories (` + strings.Join(rules.CategoryNames, ", ") + `):
@@ -77,4 +74,51 @@ max-file-size: 10MiB
 # schema: site.schema.json
 `)
 	return b.String()
+}
+
+// optionLines writes the options of r at their defaults, each under its
+// doc as a comment, as lines of YAML indented by indent.
+func optionLines(r *rules.Rule, indent string) string {
+	var b strings.Builder
+	for _, o := range r.Options {
+		spec := o.Spec()
+		fmt.Fprintf(&b, "%s# %s\n%s%s: %s\n", indent, spec.Doc, indent, spec.Name, flowYAML(spec.Default))
+	}
+	return b.String()
+}
+
+// flowYAML writes an option's value as YAML on one line, as a person
+// would: plain words unquoted, lists in brackets.
+func flowYAML(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	var value any
+	_ = json.Unmarshal(data, &value)
+	return flowValue(value)
+}
+
+// plainWord is a string YAML reads back as the same string unquoted.
+var plainWord = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*( [A-Za-z0-9_.-]+)*$`)
+
+func flowValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		switch strings.ToLower(v) {
+		case "true", "false", "yes", "no", "on", "off", "y", "n", "null":
+		default:
+			if plainWord.MatchString(v) {
+				return v
+			}
+		}
+	case []any:
+		items := make([]string, len(v))
+		for i, item := range v {
+			items[i] = flowValue(item)
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	data, _ := json.Marshal(v) // numbers, quoted strings, objects: JSON is YAML
+	return string(data)
 }
