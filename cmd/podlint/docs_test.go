@@ -50,3 +50,33 @@ func TestReadmeNamesEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainShowsEveryOption: podlint explain and the rule reference show
+// each option of a rule with its line of doc and its default.
+func TestExplainShowsEveryOption(t *testing.T) {
+	var ref bytes.Buffer
+	if err := writeRuleReference(&ref); err != nil {
+		t.Fatal(err)
+	}
+	all := rules.All()
+	for i, r := range all {
+		var explained bytes.Buffer
+		writeExplanation(&explained, r)
+		// The rule's section runs to the next rule's heading.
+		_, section, _ := strings.Cut(ref.String(), "\n## "+r.Name+"\n")
+		if i+1 < len(all) {
+			section, _, _ = strings.Cut(section, "\n## "+all[i+1].Name+"\n")
+		}
+		for _, o := range r.Options {
+			spec := o.Spec()
+			want := "# " + spec.Doc + "\n"
+			setting := spec.Name + ": " + flowYAML(spec.Default) + "\n"
+			if !strings.Contains(explained.String(), want) || !strings.Contains(explained.String(), setting) {
+				t.Errorf("podlint explain %s does not show option %s: want %q and %q in\n%s", r.Name, spec.Name, want, setting, explained.String())
+			}
+			if !strings.Contains(section, "\n    "+want+"    "+setting) {
+				t.Errorf("the rule reference does not show option %s of %s", spec.Name, r.Name)
+			}
+		}
+	}
+}

@@ -87,6 +87,9 @@ func writeExplanation(w io.Writer, r *rules.Rule) {
 	fmt.Fprintf(w, "%s: %s\n", r.Name, r.Title)
 	fmt.Fprintf(w, "category: %s   default severity: %s   fixable: %s\n\n", r.Category, r.Severity, fixable(r))
 	fmt.Fprintf(w, "%s\n\nFlagged:\n\n%s\n\nAccepted:\n\n%s\n", r.Doc, indent(r.Bad), indent(r.Good))
+	if len(r.Options) > 0 {
+		fmt.Fprintf(w, "\nOptions, in .podlint.yaml (defaults shown):\n\n%s\n", indent(optionsSnippet(r)))
+	}
 	for _, f := range fixers.For(r.Name) {
 		fmt.Fprintf(w, "\nFix: %s (%s): %s\n\n%s\n\nBefore:\n\n%s\n\nAfter:\n\n%s\n", f.Name, f.Safety, f.Title, f.Doc, indent(f.Before), indent(f.After))
 	}
@@ -107,10 +110,19 @@ func writeRuleReference(w io.Writer) error {
 	for _, r := range rules.All() {
 		fmt.Fprintf(w, "\n## %s\n\n%s. Category `%s`, default severity `%s`, fixable: %s.\n\n%s\n\nFlagged:\n\n```markdown\n%s\n```\n\nAccepted:\n\n```markdown\n%s\n```\n",
 			r.Name, r.Title, r.Category, r.Severity, fixable(r), r.Doc, r.Bad, r.Good)
+		if len(r.Options) > 0 {
+			fmt.Fprintf(w, "\nOptions, in `.podlint.yaml` (defaults shown):\n\n```yaml\n%s\n```\n", optionsSnippet(r))
+		}
 		for _, f := range fixers.For(r.Name) {
 			fmt.Fprintf(w, "\n### Fix: `%s` (%s)\n\n%s.\n\n%s\n\nBefore:\n\n```markdown\n%s\n```\n\nAfter:\n\n```markdown\n%s\n```\n",
 				f.Name, f.Safety, f.Title, f.Doc, f.Before, f.After)
 		}
 	}
 	return nil
+}
+
+// optionsSnippet is the part of a config file that sets r's options to
+// their defaults, without the last newline.
+func optionsSnippet(r *rules.Rule) string {
+	return strings.TrimSuffix("rules:\n  "+r.Name+":\n"+optionLines(r, "    "), "\n")
 }
