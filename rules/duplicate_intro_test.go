@@ -1,0 +1,51 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// TestDuplicateIntroBounds holds the bounds the README states: the first
+// eight summary paragraphs are compared, and 8 KB of each.
+func TestDuplicateIntroBounds(t *testing.T) {
+	paragraph := func(i int) string {
+		return fmt.Sprintf("Paragraph %d of the summary tells the story of tide pool number %d.", i, i)
+	}
+	page := func(summary []string, body string) string {
+		return "# Tide Pools\n\n" + strings.Join(summary, "\n\n") + "\n\n## [00:00] Cold open\n\n" + body + " Ines kneels on wet rock.\n"
+	}
+	var nine []string
+	for i := 1; i <= 9; i++ {
+		nine = append(nine, paragraph(i))
+	}
+	long := strings.TrimSpace(strings.Repeat("Ines counts anemones and crabs and snails. ", 300)) // 12,900 bytes
+	tests := []struct {
+		name, page string
+		want       string // the message's word count; "" for no finding
+	}{
+		{"eighth paragraph repeated", page(nine, paragraph(8)), "13 words"},
+		{"ninth paragraph repeated", page(nine, paragraph(9)), ""},
+		// 8 KB of the paragraph: 190 sentences of 43 bytes and 7 words, and
+		// the first 4 words of the next: 1,334 of its 2,100 words.
+		{"long paragraph repeated", page([]string{long}, long), "1,334 words"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, d := range Run(schema.Read("p.md", []byte(tt.page)), DefaultConfig()) {
+				if d.Rule == "duplicate-intro" {
+					got = append(got, d.Message)
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("reported: %q", got)
+			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], ": "+tt.want)):
+				t.Errorf("got %q, want one finding of %s", got, tt.want)
+			}
+		})
+	}
+}
