@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,8 +39,9 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	fired := map[string]bool{}
+	optionSet := map[AnyOption]bool{}
 	for _, in := range inputs {
-		if strings.HasSuffix(in, ".golden") {
+		if strings.HasSuffix(in, ".golden") || strings.HasSuffix(in, optionsSuffix) {
 			continue
 		}
 		rel, _ := filepath.Rel(fixtures, in)
@@ -48,7 +51,8 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc := schema.Read(filepath.Base(in), src)
-			ds := Run(doc, DefaultConfig())
+			cfg := fixtureConfig(t, in)
+			ds := Run(doc, cfg)
 			dir := filepath.Base(filepath.Dir(in))
 			for _, d := range ds {
 				if d.Rule == dir {
@@ -56,6 +60,17 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			got := render(doc, ds)
+			if cfg.Options != nil {
+				// Options that change nothing on their fixture test nothing.
+				if got == render(doc, Run(doc, DefaultConfig())) {
+					t.Errorf("%s%s changes no finding", in, optionsSuffix)
+				}
+				for _, o := range Lookup(dir).Options {
+					if _, ok := cfg.Options[o]; ok {
+						optionSet[o] = true
+					}
+				}
+			}
 			golden := in + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -76,6 +91,11 @@ func TestGolden(t *testing.T) {
 		if !fired[r.Name] {
 			t.Errorf("rule %s: no fixture in %s/%s makes it fire", r.Name, fixtures, r.Name)
 		}
+		for _, o := range r.Options {
+			if !optionSet[o] {
+				t.Errorf("rule %s: no fixture in %s/%s sets option %s (a PAGE%s beside the page)", r.Name, fixtures, r.Name, o.Spec().Name, optionsSuffix)
+			}
+		}
 	}
 	dirs, _ := filepath.Glob(filepath.Join(fixtures, "*"))
 	for _, d := range dirs {
@@ -83,6 +103,35 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s is named after no rule", d)
 		}
 	}
+}
+
+// optionsSuffix names a fixture's options: FIXTURE.options.yaml holds rule
+// options as a config file's rules section writes them, and the fixture
+// runs with them.
+const optionsSuffix = ".options.yaml"
+
+// fixtureConfig is the config a fixture runs with: the defaults, and the
+// options beside it if any.
+func fixtureConfig(t *testing.T, fixture string) *Config {
+	t.Helper()
+	cfg := DefaultConfig()
+	src, err := os.ReadFile(fixture + optionsSuffix)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := schema.ReadYAML(fixture+optionsSuffix, src)
+	section, ok := y.Doc.Instance.(map[string]any)
+	if len(y.Problems) > 0 || !ok {
+		t.Fatalf("%s%s: not a map of rules to options: %v", fixture, optionsSuffix, y.Problems)
+	}
+	cfg.Options = OptionValues{}
+	if err := cfg.Options.Set(section); err != nil {
+		t.Fatalf("%s%s: %v", fixture, optionsSuffix, err)
+	}
+	return cfg
 }
 
 func TestSelect(t *testing.T) {
