@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,8 +45,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for f := range out.Applied {
-				used[f] = true
+			if out.Applied[filepath.Base(filepath.Dir(in))] > 0 {
+				used[filepath.Base(filepath.Dir(in))] = true
 			}
 			if filepath.Ext(name) == ".json" && out.Changed() {
 				if _, _, err := schema.ParseJSON(out.Src); err != nil {
@@ -75,7 +76,13 @@ func TestGolden(t *testing.T) {
 	}
 	for _, f := range all {
 		if !used[f.Name] {
-			t.Errorf("fixer %s: no fixture in %s makes it apply", f.Name, fixtures)
+			t.Errorf("fixer %s: no fixture in %s/%s makes it apply", f.Name, fixtures, f.Name)
+		}
+	}
+	dirs, _ := filepath.Glob(filepath.Join(fixtures, "*"))
+	for _, d := range dirs {
+		if !slices.ContainsFunc(all, func(f *Fixer) bool { return f.Name == filepath.Base(d) }) {
+			t.Errorf("%s is named after no fixer", d)
 		}
 	}
 }
