@@ -1,0 +1,144 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzJSONMatchesStdlib holds the span-keeping JSON parser to encoding/json:
+// the same documents are accepted, they decode to the same values, and every
+// value's span holds exactly the text of that value. The parser differs on
+// purpose in three ways, which the target sets aside:
+//
+//   - A leading byte order mark is skipped (a BOM is tolerated in episode
+//     files); encoding/json refuses it. The document after it is compared.
+//   - Nesting deeper than maxJSONDepth is refused, so that a hostile file
+//     cannot exhaust the stack; encoding/json allows 10,000 levels.
+//   - Invalid UTF-8 never reaches the parser (CheckEncoding refuses the
+//     file first), so the target does not compare what each makes of it.
+//
+// Duplicate keys are accepted by both, the later value winning; the parser
+// also lists them as problems, which the target checks are real.
+func FuzzJSONMatchesStdlib(f *testing.F) {
+	seedFixtures(f, ".json")
+	for _, s := range []string{
+		`{"a":1,"a":[2,{"b":null}]}`, `[1e400]`, `-0`, `0.5e-3`, `01`, `1.`, `-`, `.5`, `1e`, `[1,]`, `{"a":1,}`,
+		`"\ud83d\ude00 \ud800 \udc00x \ud800\u0041"`, `"\u00e9\/\b\f\n\r\t"`, `"\x"`, "\"a\x01\"", "\"\x7f\"",
+		`  true `, `nul`, `{"a" 1}`, `{1:2}`, `/* c */ 1`, `[] []`, "\xef\xbb\xbf{\"title\": \"T\"}", ``, ` `,
+		strings.Repeat("[", 600) + strings.Repeat("]", 600),
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if !utf8.Valid(src) {
+			return
+		}
+		v, problems, err := ParseJSON(src)
+		std := bytes.TrimPrefix(src, bom)
+		var want any
+		stdErr := json.Unmarshal(std, &want)
+		var je *jsonError
+		if err != nil && errors.As(err, &je) && strings.Contains(je.msg, "nested deeper") {
+			return
+		}
+		if (err == nil) != (stdErr == nil) {
+			t.Fatalf("%q: the parser says %v, encoding/json %v", src, err, stdErr)
+		}
+		if err != nil {
+			return
+		}
+		if got := plain(v); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\nparser:        %#v\nencoding/json: %#v", src, got, want)
+		}
+		checkValueSpans(t, src, v)
+		if len(problems) > 0 && !hasDuplicateKey(src) {
+			t.Fatalf("%q: problems %v, but no object repeats a key", src, problems)
+		}
+	})
+}
+
+// checkValueSpans: each value's span, read alone, is that value.
+func checkValueSpans(t *testing.T, src []byte, root *Value) {
+	t.Helper()
+	if len(src) > 4096 {
+		return // each span is read again: keep the work linear in practice
+	}
+	var walk func(v *Value)
+	walk = func(v *Value) {
+		if v.Span.Start < 0 || v.Span.End > len(src) || v.Span.Start > v.Span.End {
+			t.Fatalf("%q: span %v out of bounds", src, v.Span)
+		}
+		var alone any
+		if err := json.Unmarshal(src[v.Span.Start:v.Span.End], &alone); err != nil || !reflect.DeepEqual(alone, plain(v)) {
+			t.Fatalf("%q: span %v holds %q, not the value %#v", src, v.Span, src[v.Span.Start:v.Span.End], plain(v))
+		}
+		for _, item := range v.Items {
+			walk(item)
+		}
+		for _, m := range v.Members {
+			var key string
+			if err := json.Unmarshal(src[m.KeySpan.Start:m.KeySpan.End], &key); err != nil || key != m.Key {
+				t.Fatalf("%q: key span %v holds %q, not the key %q", src, m.KeySpan, src[m.KeySpan.Start:m.KeySpan.End], m.Key)
+			}
+			walk(m.Value)
+		}
+	}
+	walk(root)
+}
+
+// hasDuplicateKey tells whether some object in the document repeats a key,
+// read again with encoding/json's tokenizer.
+func hasDuplicateKey(src []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(src, bom)))
+	type frame struct {
+		object bool
+		keys   map[string]bool
+		key    bool // the next string token is a key
+	}
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.object && top.key {
+			if d, ok := tok.(json.Delim); ok && d == '}' {
+				stack = stack[:len(stack)-1]
+				if len(stack) > 0 && stack[len(stack)-1].object {
+					stack[len(stack)-1].key = true
+				}
+				continue
+			}
+			k := tok.(string)
+			if top.keys[k] {
+				return true
+			}
+			top.keys[k] = true
+			top.key = false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{object: true, keys: map[string]bool{}, key: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, &frame{})
+			continue
+		case json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		// A value ended: in an object, a key comes next.
+		if len(stack) > 0 && stack[len(stack)-1].object {
+			stack[len(stack)-1].key = true
+		}
+	}
+}
