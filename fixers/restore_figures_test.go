@@ -8,14 +8,14 @@ import "testing"
 // that moves any of them updates the README and this table together.
 var restoreFigures = map[string]map[string]restoreTally{
 	"safe": {
-		"own":      {Exact: 93, Whole: 33, Wrong: 0},
-		"testdata": {Exact: 107, Whole: 7, Wrong: 0},
+		"own":      {Exact: 90, Whole: 36, Wrong: 0},
+		"testdata": {Exact: 85, Whole: 34, Wrong: 0},
 		"podgen":   {Exact: 744, Whole: 0, Wrong: 0},
 		"shared":   {Exact: 37, Whole: 1, Wrong: 0},
 	},
 	"unsafe": {
 		"own":      {Exact: 109, Whole: 6, Wrong: 11},
-		"testdata": {Exact: 110, Whole: 4, Wrong: 0},
+		"testdata": {Exact: 115, Whole: 4, Wrong: 0},
 		"podgen":   {Exact: 744, Whole: 0, Wrong: 0},
 		"shared":   {Exact: 38, Whole: 0, Wrong: 0},
 	},
@@ -24,7 +24,7 @@ var restoreFigures = map[string]map[string]restoreTally{
 // restorePages are the numbers of pages the README gives: 16 written for
 // the evaluation, 47 generated; those of testdata and shared are not given,
 // and are held here so that a page added or lost shows.
-var restorePages = map[string]int{"own": 16, "testdata": 60, "podgen": 47, "shared": 6}
+var restorePages = map[string]int{"own": 16, "testdata": 63, "podgen": 47, "shared": 6}
 
 // TestRestoreFigures holds the README's restore figures to the evaluation.
 func TestRestoreFigures(t *testing.T) {

@@ -58,8 +58,9 @@ func runCollapsedMarkdown(p *Pass) {
 }
 
 // mergedTitleWords is how long a chapter title must be, ending in a full
-// stop, before it is taken for a title with its first paragraph glued on.
-const mergedTitleWords = 6
+// stop, before it is taken for a title with its first paragraph glued on
+// (and then only when the split is plausible: see schema.Split).
+const mergedTitleWords = 3
 
 // runMergedHeadings finds headings that a restored page left whole because
 // the title end was unsure: a long title ending in a full stop, in a chapter

@@ -112,6 +112,11 @@ func startsLiteral(t string) bool {
 	switch t[0] {
 	case '{', '[':
 		return true
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		// A number alone: a thousands group split off the text before it,
+		// printed on a line of its own.
+		_, n := readNumber(t)
+		return n == len(t)
 	case '\'', '"':
 		_, n, closed := readString(t)
 		if !closed {

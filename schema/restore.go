@@ -76,6 +76,11 @@ func RestoreLines(line string, names []string) Restored {
 	}
 	known := nameTokens(names)
 	known.listed = listed
+	for _, w := range lowerSentenceOpeners(segs) {
+		// A word that opens a sentence in lower case is a name (swyx),
+		// whether or not the page lists it.
+		known.words[w], known.lowered[w] = true, true
+	}
 	known.common = &lowerWords{line: line}
 	evidence := leakedTitles(segs)
 	style := pageStyle(segs, known)
@@ -293,6 +298,43 @@ func (l *lowerWords) has(word string) bool {
 	}
 	l.answer[word] = found
 	return found
+}
+
+// lowerSentenceOpeners finds the words that open a sentence of the page's
+// prose in lower case: after a sentence's end, or first in a paragraph or
+// quote; in a heading from its second sentence on (its first words are
+// the title's).
+func lowerSentenceOpeners(segs []segment) []string {
+	var out []string
+	for _, s := range segs {
+		text := s.text
+		switch s.kind {
+		case "p":
+		case "q":
+			text = strings.TrimLeft(text, "> *\"“")
+		case "h":
+			i := strings.Index(text, ". ")
+			if i < 0 {
+				continue
+			}
+			text = text[i+2:]
+		default:
+			continue
+		}
+		words, _ := fieldsAt(text, len(text))
+		for i, w := range words {
+			if i > 0 {
+				prev := words[i-1]
+				if endsSentence(prev) == "" || abbreviations[prev] {
+					continue
+				}
+			}
+			if b := bare(w); b != "" && isLowerWord(b) && strings.IndexFunc(b, unicode.IsUpper) < 0 && !smallWords[b] && !sentenceStarters[b] {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
 }
 
 // splitHeadingPrefix cuts `## [TS] ` off a heading segment.
@@ -681,7 +723,8 @@ func SplitHeading(text string, known Names, style string) Split {
 	cut := starts[k]
 	sp.Title = strings.TrimRight(text[:cut], " ")
 	sp.Body = text[cut:]
-	sp.Confident = valid == 1 && end != "?" && k <= maxDecisiveTitleWords && style != capitalsTellNothing
+	sp.Confident = valid == 1 && end != "?" && k <= maxDecisiveTitleWords && style != capitalsTellNothing &&
+		!h.lowerOpenerElsewhere(k)
 	sp.Plausible = best >= 100
 	return sp
 }
@@ -722,7 +765,10 @@ func endsSentence(text string) string {
 // neverEnds are the words a title never ends on, as written: articles and
 // the words that join a phrase to what follows.
 var neverEnds = wordSet("a an the A An The and or nor but of to for with from by as vs via at into onto than " +
-	"that which who whose is are was were be been has have had will would can could")
+	"that which who whose is are was were be been has have had will would can could " +
+	"Is Are Was Were Has Have Had Will Would Can Could " +
+	"And Or Nor But Of To For With From By As Vs Via At Into Onto Than " +
+	"How Why What Where When Who Whom Which how why what where when whom")
 
 // abbreviations end in a full stop without ending a sentence.
 var abbreviations = wordSet("Dr. Mr. Mrs. Ms. St. Jr. Sr. vs. e.g. i.e. etc. Inc. Ltd. Co. No. Vol. pp. approx. U.S. U.K. a.m. p.m.")
@@ -798,11 +844,14 @@ func (h *headingWords) validSplit(k int, loose bool) bool {
 	if last.pairNext {
 		return false // a known name cut in two
 	}
-	// Two capitalized words could be one name cut in two ("Mara | Quill
-	// thanks…"). They are not when the title's last word is a common word
-	// (the page writes it in lower case elsewhere), or when the page lists
-	// its names and the body's first word is one of them.
-	if !loose && isNameLike(last) && isNameLike(b0) && !b0.starterAs && (!w[0].namesListed || !b0.known) && !last.isCommon() {
+	// Two capitalized words across the cut could be one name cut in two
+	// ("Mara | Quill thanks…"), or a title's last word before a body that
+	// opens lower case ("the Fragile | Glacier swyx admits…"). Only a name
+	// opening the body tells them apart: one the page lists, or one its
+	// prose uses or never writes in lower case, after a title word that
+	// the page writes in lower case elsewhere.
+	if !loose && isNameLike(last) && isNameLike(b0) && !b0.starterAs &&
+		!(b0.known && w[0].namesListed) && !((b0.known || !b0.isCommon() && followedByLower(w, k)) && last.isCommon()) {
 		return false
 	}
 	// A body seldom opens on a number; a title often holds one.
@@ -810,6 +859,28 @@ func (h *headingWords) validSplit(k int, loose bool) bool {
 		return false
 	}
 	return true
+}
+
+// followedByLower tells a body whose first word is followed at once by a
+// lower-case word that is no small word ("Juno traces"): a one-word subject.
+func followedByLower(w []splitWord, k int) bool {
+	return k+1 < len(w) && w[k+1].plainLower && !w[k+1].small && !w[k+1].lowered
+}
+
+// lowerOpenerElsewhere tells whether the body could also open a word or
+// two after k on a name the page writes in lower case ("Fragile | Data
+// swyx and Zoë dig"): then k is no decisive split.
+func (h *headingWords) lowerOpenerElsewhere(k int) bool {
+	w := h.w
+	if w[k].starter {
+		return false // "The Mercator projection was": a noun after an opener
+	}
+	for j := k + 1; j < len(w) && j <= k+2; j++ {
+		if w[j].lowered && !w[j-1].badEnd {
+			return true // a name the page writes in lower case could open it
+		}
+	}
+	return false
 }
 
 // endsTitleBadly tells a word no title ends on (a closing quote mark
@@ -842,13 +913,16 @@ func endsTitleBadly(text string) bool {
 // first sentence that is a question has a few words: "What | Is Railway?"
 // is no split.
 func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
-	if w[k].noLetters && !w[k].hasLetter && k+1 < len(w) {
+	if isSymbol(w[k]) && k+1 < len(w) {
 		k++ // an emoji before the first word
 	}
 	for i := k; i < len(w); i++ {
 		t := w[i]
 		if t.plainLower && !t.small && !t.lowered {
 			return true
+		}
+		if i > k && !loose && t.digitStart && !w[k].starter && !w[k].known && !w[k].lowered {
+			return false // "Harbors and the Atlas 2028 volunteers": a title's words before a number
 		}
 		if i > k && !loose {
 			if t.upperStart && !t.known && !t.acronym && !t.digitStart && !t.lowered {
@@ -863,7 +937,10 @@ func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
 			}
 		}
 		if t.ends != "" && !t.abbrev {
-			return t.ends == "." || i-k+1 >= minBodyWords
+			// A first sentence of one word is no body ("… in | Accra.");
+			// one that asks a question has a few.
+			n := i - k + 1
+			return (n >= 2 || loose) && (t.ends == "." || n >= minBodyWords)
 		}
 	}
 	return more || len(w) > k
@@ -890,11 +967,15 @@ func opensSentence(w splitWord) bool {
 // opensBody tells whether the body can start at w[k]: a word that opens a
 // sentence, or a symbol (an emoji) before one.
 func opensBody(w []splitWord, k int) bool {
-	if w[k].noLetters && !w[k].hasLetter && k+1 < len(w) {
+	if isSymbol(w[k]) && k+1 < len(w) {
 		return opensSentence(w[k+1])
 	}
 	return opensSentence(w[k])
 }
+
+// isSymbol tells a word that is an emoji or another symbol beyond ASCII
+// ("🎉"): not `&` or `-`, which join a title's words.
+func isSymbol(w splitWord) bool { return !w.hasLetter && w.r0 >= utf8.RuneSelf }
 
 // invalid is the score of a split that cannot be: a body in lower case.
 const invalid = -50
