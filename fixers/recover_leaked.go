@@ -356,7 +356,11 @@ func (r *recovery) placeEntities(entities []schema.LeakedEntity) {
 		r.fix.Edits = append(r.fix.Edits, Edit{Start: at, End: at, New: lead + "## Entities\n\n" + text})
 	case len(es.Entities) > 0:
 		last := es.Entities[len(es.Entities)-1]
-		r.fix.Edits = append(r.fix.Edits, Edit{Start: lineEnd(src, last.Span.End), End: lineEnd(src, last.Span.End), New: text})
+		at := lineEnd(src, last.Span.End)
+		if at == len(src) && at > 0 && src[at-1] != '\n' {
+			text = "\n" + text // the list ends the file without a line end
+		}
+		r.fix.Edits = append(r.fix.Edits, Edit{Start: at, End: at, New: text})
 	default:
 		r.insertBlocks(lineEnd(src, es.Heading.End), []string{strings.TrimSuffix(text, "\n")})
 	}
