@@ -292,18 +292,19 @@ func (p genPage) recoverable() (bool, string) {
 	for _, e := range p.listed {
 		listed[e.name] = e
 	}
-	written := map[string]bool{}
 	for _, e := range p.entities {
 		if l, ok := listed[e.name]; ok {
-			if l.typ != e.typ || l.description != e.description {
+			// A field the blob repeats must agree with the list's; a field
+			// it lacks loses nothing.
+			if e.typ != "" && l.typ != e.typ || e.description != "" && l.description != e.description {
 				return false, "an entity described otherwise than the page lists it"
 			}
 			continue
 		}
-		if e.typ == "" || e.description == "" || written[e.name] {
+		if e.typ == "" || e.description == "" {
 			return false, "an entity that cannot be written as a bullet"
 		}
-		written[e.name] = true
+		listed[e.name] = e // written: a later entry of the name is held to it
 	}
 	if p.seoDesc != "" && p.fmDesc != "" && p.seoDesc != p.fmDesc {
 		return false, "seo_description differs from the front matter's"
@@ -419,7 +420,7 @@ func TestRecoverRandomBlobs(t *testing.T) {
 	t.Logf("%d random leaked pages: %d recovered exactly, %d left alone, %d wrong", pages, counts[0], counts[1], counts[2])
 	// The README gives these figures ("Recovering leaked JSON"): a change
 	// that moves them updates it and this line together.
-	if want := [3]int{181, 419, 0}; counts != want {
+	if want := [3]int{182, 418, 0}; counts != want {
 		t.Errorf("recovered exactly, left alone, wrong: %v, the README says %v", counts, want)
 	}
 }

@@ -98,7 +98,6 @@ func makeRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	if unwritable(string(doc.Src[start:end])) {
 		return nil
 	}
-	r.blobStart, r.blobEnd = start, end
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: start, End: end})
 	for i, c := range matches {
 		r.placeChapter(c, lk.Chapters[i], start, end)
@@ -114,38 +113,50 @@ type recovery struct {
 	doc *schema.Document
 	cfg *rules.Config
 	fix *Fix
-	// blobStart and blobEnd delimit the blob; outside is the page without
-	// it, as normalized words between spaces (worked out on first use):
-	// where a text the fix does not write must already be.
-	blobStart, blobEnd int
-	outside            string
 }
 
-// wordsOutside is the normalized words of src without src[start:end],
-// with a space before and after each word.
-func wordsOutside(src []byte, start, end int) string {
-	return " " + normalizeWords(string(src[:start])) + " " + normalizeWords(string(src[end:])) + " "
-}
+// Texts of the blob that the fix does not write are accounted for by what
+// the page already holds in the same place: the heading for a title, the
+// chapter's quote for a quote, the Entities list's entry for an entity,
+// the front matter's value for metadata. Such a text is kept (the engine
+// checks the fixed page still holds it); any other would be lost, so the
+// fix is no longer safe and the text is declared removed (for
+// --unsafe-fixes).
 
-// letGo accounts for texts of the blob that the fix does not write. A text
-// the page already has elsewhere goes to Kept, which the engine checks is
-// still on the fixed page; any other text would be lost, so the fix is no
-// longer safe and the text is declared removed (for --unsafe-fixes).
-func (r *recovery) letGo(texts ...string) {
+// keep declares texts the page holds outside the blob.
+func (r *recovery) keep(texts ...string) {
 	for _, t := range texts {
-		n := normalizeWords(t)
-		if n != "" && r.outside == "" {
-			r.outside = wordsOutside(r.doc.Src, r.blobStart, r.blobEnd)
-		}
-		switch {
-		case n == "":
-		case strings.Contains(r.outside, " "+n+" "):
+		if normalizeWords(t) != "" {
 			r.fix.Kept = append(r.fix.Kept, t)
-		default:
+		}
+	}
+}
+
+// drop declares texts the fix would lose: it is then unsafe.
+func (r *recovery) drop(texts ...string) {
+	for _, t := range texts {
+		if normalizeWords(t) != "" {
 			r.fix.Safety = Unsafe
 			r.fix.Removed = append(r.fix.Removed, t)
 		}
 	}
+}
+
+// keepIfIn keeps each text whose words stand in region (normalized words
+// between spaces) and drops the others.
+func (r *recovery) keepIfIn(region string, texts ...string) {
+	for _, t := range texts {
+		if strings.Contains(region, " "+normalizeWords(t)+" ") {
+			r.keep(t)
+		} else {
+			r.drop(t)
+		}
+	}
+}
+
+// wordsOf is a stretch of the page as normalized words between spaces.
+func wordsOf(src []byte, s schema.Span) string {
+	return " " + normalizeWords(string(src[s.Start:s.End])) + " "
 }
 
 // blobLines is the byte range of the blob's lines; when blank lines
@@ -185,30 +196,35 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blo
 	src := r.doc.Src
 	// The heading already carries the title; a record whose title reads
 	// otherwise would lose its words, so the repair is then unsafe.
-	switch {
-	case rec.Title == "":
-	case normalizeWords(rec.Title) == normalizeWords(c.Title.Value):
-		r.fix.Kept = append(r.fix.Kept, rec.Title) // the heading, outside the blob
-	default:
-		r.letGo(rec.Title)
-		r.fix.Safety = Unsafe
+	if normalizeWords(rec.Title) == normalizeWords(c.Title.Value) {
+		r.keep(rec.Title)
+	} else {
+		r.drop(rec.Title)
 	}
-	var existing []string
+	existing := map[string]string{} // the chapter's quotes: words → speaker's words
 	var last *schema.Block
 	for i, b := range c.Blocks {
 		if b.Span.Start >= blobStart && b.Span.End <= blobEnd {
 			continue // the blob itself
 		}
 		if b.Quote != nil {
-			existing = append(existing, normalizeWords(b.Quote.Words))
+			speaker := ""
+			if b.Quote.Speaker != nil {
+				speaker = normalizeWords(b.Quote.Speaker.Value)
+			}
+			existing[normalizeWords(b.Quote.Words)] = speaker
 		}
 		last = &c.Blocks[i]
 	}
 	var quotes []string
 	for _, q := range rec.Quotes {
-		if contains(existing, normalizeWords(q.Text)) {
-			r.fix.Kept = append(r.fix.Kept, q.Text) // a quote of the chapter, outside the blob
-			r.letGo(q.Speaker)
+		if speaker, ok := existing[normalizeWords(q.Text)]; ok {
+			r.keep(q.Text)
+			if q.Speaker != "" && normalizeWords(q.Speaker) != speaker {
+				r.drop(q.Speaker)
+			} else {
+				r.keep(q.Speaker)
+			}
 			continue
 		}
 		quotes = append(quotes, r.quoteLine(q))
@@ -311,24 +327,15 @@ func normalizeWords(s string) string {
 	return b.String()
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // placeEntities adds the complete recovered entities the page does not
 // have: to its Entities section, or to a new one at the end.
 func (r *recovery) placeEntities(entities []schema.LeakedEntity) {
 	src := r.doc.Src
-	have := map[string]bool{}
+	have := map[string]listedEntity{}
 	es := r.doc.Episode.Entities
 	if es != nil {
 		for _, e := range es.Entities {
-			have[strings.ToLower(strings.TrimSpace(e.Name.Value))] = true
+			have[strings.ToLower(strings.TrimSpace(e.Name.Value))] = listedEntity{typ: normalizeWords(e.Type.Value), description: normalizeWords(e.Description.Value)}
 		}
 	}
 	var bullets []string
@@ -366,21 +373,34 @@ func (r *recovery) placeEntities(entities []schema.LeakedEntity) {
 	}
 }
 
+// listedEntity is an entry of the page's entity list (or one the fix
+// writes), as normalized words.
+type listedEntity struct{ typ, description string }
+
 // writeEntity decides whether a recovered entity is written: not when the
-// page lists it already, nor when too little of it survived for a bullet
-// (no type or no description). Its texts are then let go: safe only when
-// the page outside the blob has every one of them, and the page lists the
-// entity (a name mentioned in prose is not an entry of the list).
-func (r *recovery) writeEntity(e schema.LeakedEntity, have map[string]bool) bool {
+// list has it already, nor when too little of it survived for a bullet (no
+// type or no description). Then its texts are safe to let go only when the
+// list's entry of that name has them (a name mentioned in prose is not an
+// entry of the list).
+func (r *recovery) writeEntity(e schema.LeakedEntity, have map[string]listedEntity) bool {
 	key := strings.ToLower(strings.TrimSpace(e.Name))
-	if !have[key] && e.Type != "" && e.Description != "" {
-		have[key] = true
+	listed, ok := have[key]
+	if !ok && e.Type != "" && e.Description != "" {
+		have[key] = listedEntity{typ: normalizeWords(e.Type), description: normalizeWords(e.Description)}
 		return true
 	}
-	if !have[key] {
-		r.fix.Safety = Unsafe
+	if !ok {
+		r.drop(e.Name, e.Type, e.Description)
+		return false
 	}
-	r.letGo(e.Name, e.Type, e.Description)
+	r.keep(e.Name)
+	for _, f := range []struct{ recovered, listed string }{{e.Type, listed.typ}, {e.Description, listed.description}} {
+		if f.recovered == "" || normalizeWords(f.recovered) == f.listed {
+			r.keep(f.recovered)
+		} else {
+			r.drop(f.recovered)
+		}
+	}
 	return false
 }
 
@@ -391,7 +411,9 @@ func (r *recovery) placeMetadata(lk *schema.Leaked) {
 	var lines []string
 	add := func(key, value string, text ...string) {
 		if _, ok := fm.Lookup(key); ok {
-			r.letGo(text...)
+			// The key is there: the recovered value is let go if the front
+			// matter holds its words.
+			r.keepIfIn(wordsOf(r.doc.Src, fm.Span), text...)
 			return
 		}
 		lines = append(lines, key+": "+value)

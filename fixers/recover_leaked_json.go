@@ -107,7 +107,6 @@ func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diag
 		to = quotes.Items[last+1].Span.Start
 	}
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: from, End: to})
-	r.blobStart, r.blobEnd = from, to
 
 	indent, step := indentOf(doc.Src, chapters.Items[ci].Span.Start), indentStep(doc.Src, chapters)
 	r.insertChapters(chapters, lk.Chapters, indent, step)
@@ -217,11 +216,11 @@ func leadingSpace(b []byte) []byte {
 // addJSONEntities appends the recovered entities the document lacks.
 func (r *recovery) addJSONEntities(root *schema.Value, entities []schema.LeakedEntity, step string) {
 	existing := root.Get("entities")
-	have := map[string]bool{}
+	have := map[string]listedEntity{}
 	if existing != nil && existing.Kind == schema.Array {
 		for _, e := range existing.Items {
 			if n := e.Get("name"); n != nil {
-				have[strings.ToLower(strings.TrimSpace(n.Str))] = true
+				have[strings.ToLower(strings.TrimSpace(n.Str))] = listedEntity{typ: normalizeWords(strOf(e.Get("type"))), description: normalizeWords(strOf(e.Get("description")))}
 			}
 		}
 	}
@@ -259,10 +258,10 @@ func (r *recovery) addJSONEntities(root *schema.Value, entities []schema.LeakedE
 // addJSONMetadata adds tags, SEO fields and confidence where absent.
 func (r *recovery) addJSONMetadata(root *schema.Value, lk *schema.Leaked, step string) {
 	if len(lk.Tags) > 0 {
-		if root.Get("tags") == nil {
+		if v := root.Get("tags"); v == nil {
 			r.addMember(root, "tags", lk.Tags, step)
 		} else {
-			r.letGo(lk.Tags...)
+			r.keepIfIn(wordsOf(r.doc.Src, v.Span), lk.Tags...)
 		}
 	}
 	for _, f := range []struct {
@@ -273,17 +272,17 @@ func (r *recovery) addJSONMetadata(root *schema.Value, lk *schema.Leaked, step s
 		if v == nil {
 			continue
 		}
-		if root.Get(key) == nil {
+		if have := root.Get(key); have == nil {
 			r.addMember(root, key, *v, step)
 		} else {
-			r.letGo(*v)
+			r.keepIfIn(wordsOf(r.doc.Src, have.Span), *v)
 		}
 	}
 	if c := lk.Confidence; c != nil && c.HasScore {
-		if root.Get("confidence") == nil {
+		if have := root.Get("confidence"); have == nil {
 			r.addMember(root, "confidence", confidenceOut{Score: c.Score, Rationale: c.Rationale}, step)
 		} else {
-			r.letGo(c.Rationale)
+			r.keepIfIn(wordsOf(r.doc.Src, have.Span), c.Rationale)
 		}
 	}
 }
@@ -299,4 +298,12 @@ func (r *recovery) addMember(root *schema.Value, key string, value any, step str
 		sep = ", "
 	}
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: end, End: end, New: sep + schema.JSONString(key) + ": " + marshalIndented(value, step, step)})
+}
+
+// strOf is a JSON value's string, or "" when it is absent or no string.
+func strOf(v *schema.Value) string {
+	if v == nil || v.Kind != schema.String {
+		return ""
+	}
+	return v.Str
 }

@@ -850,8 +850,7 @@ func (h *headingWords) validSplit(k int, loose bool) bool {
 	// opening the body tells them apart: one the page lists, or one its
 	// prose uses or never writes in lower case, after a title word that
 	// the page writes in lower case elsewhere.
-	if !loose && isNameLike(last) && isNameLike(b0) && !b0.starterAs &&
-		!(b0.known && w[0].namesListed) && !((b0.known || !b0.isCommon() && followedByLower(w, k)) && last.isCommon()) {
+	if !loose && isNameLike(last) && isNameLike(b0) && !b0.starterAs && !bodyOpensOnName(w, k) {
 		return false
 	}
 	// A body seldom opens on a number; a title often holds one.
@@ -859,6 +858,22 @@ func (h *headingWords) validSplit(k int, loose bool) bool {
 		return false
 	}
 	return true
+}
+
+// bodyOpensOnName tells whether the body at k opens on a name, where two
+// capitals stand across the cut: one the page lists, or, after a title
+// word the page writes in lower case elsewhere, one its prose uses or one
+// it never writes in lower case that is followed at once by a lower-case
+// word ("Juno traces").
+func bodyOpensOnName(w []splitWord, k int) bool {
+	b0 := w[k]
+	if b0.known && w[0].namesListed {
+		return true
+	}
+	if !w[k-1].isCommon() {
+		return false
+	}
+	return b0.known || !b0.isCommon() && followedByLower(w, k)
 }
 
 // followedByLower tells a body whose first word is followed at once by a
