@@ -130,6 +130,9 @@ func (p *Pass) leaked() *leakage {
 func contentStart(doc *schema.Document, b schema.Block) int {
 	at := b.Span.Start
 	if doc.Format == schema.Markdown && b.Kind == schema.QuoteBlock {
+		for n := 0; n < 3 && at < len(doc.Src) && doc.Src[at] == ' '; n++ {
+			at++ // a quote line may be indented by up to three spaces
+		}
 		if at < len(doc.Src) && doc.Src[at] == '>' {
 			at++
 		}

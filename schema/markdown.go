@@ -79,6 +79,62 @@ func (r *mdReader) has(l line, prefix string) bool {
 	return bytes.HasPrefix(r.src[l.start:l.end], []byte(prefix))
 }
 
+// maxIndent is how far a block marker may stand from the margin: up to
+// three spaces, as in CommonMark (four make an indented code block).
+const maxIndent = 3
+
+// marker returns where line l's block marker would stand: after up to
+// three spaces.
+func (r *mdReader) marker(l line) int {
+	return l.start + indentOf(r.str[l.start:l.end])
+}
+
+// indentOf counts the spaces, up to maxIndent, that open s.
+func indentOf(s string) int {
+	n := 0
+	for n < maxIndent && n < len(s) && s[n] == ' ' {
+		n++
+	}
+	return n
+}
+
+// starts tells whether line l, past its indentation, starts with prefix.
+func (r *mdReader) starts(l line, prefix string) bool {
+	return strings.HasPrefix(r.str[r.marker(l):l.end], prefix)
+}
+
+// atxHeading reads s, a line past its indentation, as a heading of level 1
+// or 2 (`#` or `##`, then a space, a tab or the end of the line), and
+// returns the bounds of its text in s. As in CommonMark, an optional closing
+// run of #s is not part of the text: `## [01:00] Second ##` is "Second".
+// Without one the text runs to the end of the line, trailing spaces
+// included (title-format reports them).
+func atxHeading(s string) (level, start, end int, ok bool) {
+	for level < len(s) && s[level] == '#' {
+		level++
+	}
+	if level == 0 || level > 2 || level < len(s) && s[level] != ' ' && s[level] != '\t' {
+		return 0, 0, 0, false
+	}
+	start = min(level+1, len(s))
+	end = len(strings.TrimRight(s, " \t"))
+	hashes := end
+	for hashes > start && s[hashes-1] == '#' {
+		hashes--
+	}
+	switch {
+	case end <= start:
+		end = start
+	case hashes == start:
+		end = start // only the closing run: an empty heading
+	case hashes < end && (s[hashes-1] == ' ' || s[hashes-1] == '\t'):
+		end = start + len(strings.TrimRight(s[start:hashes], " \t"))
+	default:
+		end = len(s)
+	}
+	return level, start, end, true
+}
+
 // blank tells whether line l holds only white space.
 func (r *mdReader) blank(l line) bool {
 	return len(bytes.TrimSpace(r.src[l.start:l.end])) == 0
@@ -105,14 +161,16 @@ func (r *mdReader) frontMatter() int {
 // block reads the block starting at line i and returns the next line to read.
 func (r *mdReader) block(i int) int {
 	l := r.lines[i]
+	at := r.marker(l)
+	level, start, end, heading := atxHeading(r.str[at:l.end])
 	switch {
 	case r.blank(l):
 		return i + 1
-	case r.has(l, "# ") && r.ep.Title == nil && r.chapter == nil && r.entities == nil && r.section == nil:
-		r.title(l)
+	case heading && level == 1 && r.ep.Title == nil && r.chapter == nil && r.entities == nil && r.section == nil:
+		r.title(l, at+start, at+end)
 		return i + 1
-	case r.has(l, "## ") || r.str[l.start:l.end] == "##":
-		r.heading(i)
+	case heading && level == 2:
+		r.heading(i, at+start, at+end)
 		return i + 1
 	case r.entities != nil:
 		r.entityLine(l)
@@ -120,15 +178,15 @@ func (r *mdReader) block(i int) int {
 	case r.section != nil:
 		r.section.Span.End = l.end
 		return i + 1
-	case r.has(l, ">"):
-		q := r.quote(l)
+	case r.starts(l, ">"):
+		q := r.quote(l, at)
 		r.add(Block{Kind: QuoteBlock, Span: Span{l.start, l.end}, Text: q.Body.Value, Quote: q})
 		return i + 1
-	case r.has(l, "<!--"):
+	case r.starts(l, "<!--"):
 		return r.verbatim(i, func(s string) bool { return strings.Contains(s, "-->") })
-	case r.has(l, "```") || r.has(l, "~~~"):
-		fence := r.text(l)[:3]
-		j := r.verbatimFrom(i, i+1, func(s string) bool { return strings.HasPrefix(s, fence) })
+	case r.starts(l, "```") || r.starts(l, "~~~"):
+		fence := r.str[at : at+3]
+		j := r.verbatimFrom(i, i+1, func(s string) bool { return strings.HasPrefix(s[indentOf(s):], fence) })
 		return j
 	}
 	return r.paragraph(i)
@@ -157,7 +215,7 @@ func (r *mdReader) paragraph(i int) int {
 	first := i
 	for i++; i < len(r.lines); i++ {
 		l := r.lines[i]
-		if r.blank(l) || r.has(l, "#") || r.has(l, ">") || r.has(l, "<!--") || r.has(l, "```") || r.has(l, "~~~") {
+		if r.blank(l) || r.starts(l, "#") || r.starts(l, ">") || r.starts(l, "<!--") || r.starts(l, "```") || r.starts(l, "~~~") {
 			break
 		}
 	}
@@ -185,18 +243,18 @@ func (r *mdReader) add(b Block) {
 	}
 }
 
-func (r *mdReader) title(l line) {
+// title reads the `# ` heading whose text is src[start:end].
+func (r *mdReader) title(l line, start, end int) {
 	r.ep.TitleLine = Span{l.start, l.end}
-	start := l.start + len("# ")
-	r.ep.Title = &Text{Value: r.str[start:l.end], Span: Span{start, l.end}}
+	r.ep.Title = &Text{Value: r.str[start:end], Span: Span{start, end}}
 }
 
-// heading starts a chapter, the entities section or another section.
-func (r *mdReader) heading(i int) {
+// heading starts a chapter, the entities section or another section, from
+// the `## ` heading on line i whose text is src[start:end].
+func (r *mdReader) heading(i, start, end int) {
 	l := r.lines[i]
 	r.chapter, r.entities, r.section = nil, nil, nil
-	start := min(l.start+len("## "), l.end)
-	rest := r.str[start:l.end]
+	rest := r.str[start:end]
 	switch {
 	case strings.HasPrefix(rest, "["):
 		r.chapter = r.chapterHeading(l, start, rest)
@@ -213,27 +271,30 @@ func (r *mdReader) heading(i int) {
 	}
 }
 
+// chapterHeading reads `[TS] Title`, the text rest of a heading at start.
 func (r *mdReader) chapterHeading(l line, start int, rest string) *Chapter {
 	c := &Chapter{Heading: Span{l.start, l.end}}
+	end := start + len(rest)
 	closing := strings.IndexByte(rest, ']')
 	if closing < 0 {
-		c.Start = Timestamp{Raw: rest[1:], Span: Span{start + 1, l.end}}
-		c.Title = Text{Span: Span{l.end, l.end}}
+		c.Start = Timestamp{Raw: rest[1:], Span: Span{start + 1, end}}
+		c.Title = Text{Span: Span{end, end}}
 		return c
 	}
 	c.Start = NewTimestamp(rest[1:closing], Span{start + 1, start + closing})
 	titleStart := start + closing + 1
-	if titleStart < l.end && r.src[titleStart] == ' ' {
+	if titleStart < end && r.src[titleStart] == ' ' {
 		titleStart++
 	}
-	c.Title = Text{Value: r.str[titleStart:l.end], Span: Span{titleStart, l.end}}
+	c.Title = Text{Value: r.str[titleStart:end], Span: Span{titleStart, end}}
 	return c
 }
 
-// quote reads a `> *"TEXT"* — Speaker [TS]` line. Whatever the line holds, it
-// yields a Quote; rules decide what is wrong with it.
-func (r *mdReader) quote(l line) *Quote {
-	start := l.start + 1
+// quote reads a `> *"TEXT"* — Speaker [TS]` line whose `>` stands at at.
+// Whatever the line holds, it yields a Quote; rules decide what is wrong
+// with it.
+func (r *mdReader) quote(l line, at int) *Quote {
+	start := at + 1
 	if start < l.end && r.src[start] == ' ' {
 		start++
 	}
@@ -390,17 +451,14 @@ func (r *mdReader) detectCollapsed() {
 		return
 	}
 	for _, l := range r.lines {
-		text := r.src[l.start:l.end]
-		i := bytes.Index(text, []byte(" ## ["))
-		if i == 1 && text[0] == '>' {
-			// "> ## [" is a quoted heading, not a flattened page; look on.
-			if j := bytes.Index(text[2:], []byte(" ## [")); j >= 0 {
-				i = j + 2
-			} else {
-				i = -1
-			}
+		// A marker after white space only (an indented heading, or code)
+		// and "> ## [" (a quoted heading) do not stand mid-line.
+		text := bytes.TrimLeft(r.src[l.start:l.end], " \t")
+		rest := text
+		if len(rest) > 0 && rest[0] == '>' {
+			rest = bytes.TrimPrefix(rest[1:], []byte(" "))
 		}
-		if i < 0 {
+		if !bytes.Contains(rest, []byte(" ## [")) {
 			continue
 		}
 		n := 0
