@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -49,24 +50,24 @@ type blob struct {
 	items  []string
 }
 
-// blobAt collects the leaked blocks inside the diagnostic's span.
+// blobAt collects the leaked blocks inside the diagnostic's span. A blob
+// lies in one container (the intro or a chapter), found by the span's
+// start; its blocks, in page order, by binary search: a page of many blobs
+// does not scan every block for each.
 func blobAt(doc *schema.Document, d rules.Diagnostic) *blob {
-	containers := [][]schema.Block{doc.Episode.Intro}
-	for _, c := range doc.Episode.Chapters {
-		containers = append(containers, c.Blocks)
+	ep := doc.Episode
+	blocks := ep.Intro
+	if i := sort.Search(len(ep.Chapters), func(i int) bool { return ep.Chapters[i].Heading.Start > d.Span.Start }); i > 0 {
+		blocks = ep.Chapters[i-1].Blocks
 	}
 	b := &blob{}
-	for _, blocks := range containers {
-		for _, block := range blocks {
-			if block.Span.End <= d.Span.Start || block.Span.Start >= d.Span.End {
-				continue
-			}
-			b.blocks = append(b.blocks, block)
-			if block.Quote != nil {
-				b.items = append(b.items, block.Quote.Body.Value)
-			} else {
-				b.items = append(b.items, block.Text)
-			}
+	for i := sort.Search(len(blocks), func(i int) bool { return blocks[i].Span.End > d.Span.Start }); i < len(blocks) && blocks[i].Span.Start < d.Span.End; i++ {
+		block := blocks[i]
+		b.blocks = append(b.blocks, block)
+		if block.Quote != nil {
+			b.items = append(b.items, block.Quote.Body.Value)
+		} else {
+			b.items = append(b.items, block.Text)
 		}
 	}
 	if len(b.blocks) == 0 {

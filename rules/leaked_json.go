@@ -197,15 +197,11 @@ func describeLeaked(doc *schema.Document, lk *schema.Leaked) string {
 	// match; in JSON they are gone from chapters, and only a start that
 	// some chapter already has is in the way.
 	matches := schema.MatchLeaked(doc.Episode, lk)
-	starts := map[int]bool{}
-	for _, c := range doc.Episode.Chapters {
-		starts[c.Start.Seconds] = c.Start.Valid
-	}
 	for i, rec := range lk.Chapters {
 		switch {
 		case !rec.HasStart:
 			noStart++
-		case doc.Format == schema.JSON && starts[int(rec.Start)], doc.Format == schema.Markdown && matches[i] == nil:
+		case doc.Format == schema.JSON && len(doc.Episode.ChaptersAt(int(rec.Start))) > 0, doc.Format == schema.Markdown && matches[i] == nil:
 			unmatched = append(unmatched, strconv.FormatFloat(rec.Start, 'f', 1, 64))
 		}
 	}

@@ -88,6 +88,8 @@ type Episode struct {
 	Sections []Section
 	// Collapsed is set when the page was flattened onto one line.
 	Collapsed *Collapsed
+
+	byStart map[int][]*Chapter // ChaptersAt's index, once asked
 }
 
 // Summary returns the summary paragraphs.

@@ -786,8 +786,8 @@ func MatchLeaked(ep *Episode, lk *Leaked) []*Chapter {
 		if !rec.HasStart {
 			continue
 		}
-		for _, c := range ep.Chapters {
-			if used[c] || !c.Start.Valid || c.Start.Seconds != int(rec.Start) || len(c.Prose()) > 0 {
+		for _, c := range ep.ChaptersAt(int(rec.Start)) {
+			if used[c] || len(c.Prose()) > 0 {
 				continue
 			}
 			out[i] = c
@@ -796,4 +796,19 @@ func MatchLeaked(ep *Episode, lk *Leaked) []*Chapter {
 		}
 	}
 	return out
+}
+
+// ChaptersAt lists the chapters whose heading time is seconds, in page
+// order. The index is built on first use: a page of many leaked blobs asks
+// once per record.
+func (e *Episode) ChaptersAt(seconds int) []*Chapter {
+	if e.byStart == nil {
+		e.byStart = map[int][]*Chapter{}
+		for _, c := range e.Chapters {
+			if c.Start.Valid {
+				e.byStart[c.Start.Seconds] = append(e.byStart[c.Start.Seconds], c)
+			}
+		}
+	}
+	return e.byStart[seconds]
 }

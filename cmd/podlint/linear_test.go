@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/podlint/podlint/schema"
 	"runtime"
 	"strings"
 	"syscall"
@@ -37,6 +38,24 @@ func TestLinearLeakedPieces(t *testing.T) {
 	assertLinear(t, 40_000, "md", func(n int) string {
 		return linearPage + "\n> *{'name': 'Zorblax Atlas Society', 'description': 'a'" + strings.Repeat(", 'a'", n-1) + "}*\n"
 	}, "leaked-json", "fix", "--no-config")
+}
+
+// TestLinearLeakedBlobs: many leaked blobs on one page, each carrying a
+// chapter and an entity the list already has; every blob's recovery lets
+// texts go that the page holds elsewhere.
+func TestLinearLeakedBlobs(t *testing.T) {
+	assertLinear(t, 150, "md", func(n int) string {
+		var b strings.Builder
+		b.WriteString("# Tide Pools — Ines Ferro\n\nA summary of the tide pool episode.\n\n")
+		for i := range n {
+			at := 60 * (2*i + 1)
+			fmt.Fprintf(&b, "## [%s] Chapter %d\n\nInes kneels on rock %d.\n\n> *\"A quote %d.\"* [%s]\n", schema.FormatTimestamp(at-60), i, i, i, schema.FormatTimestamp(at-50))
+			fmt.Fprintf(&b, "> *'\\n ]\\n },\\n {\\n ', 'title\": \"Orphan %d', {'start': %d.0, 'summary': 'What the orphan %d holds.', 'quotes': ['Words of %d.', [%d, 5]], "+
+				"'entities\": [', {'name': 'Ines Ferro', 'type': 'Person', 'description': 'Marine biologist.'}]}*\n\n## [%s] Orphan %d\n\n", i, at, i, i, at/60, schema.FormatTimestamp(at), i)
+		}
+		b.WriteString("## Entities\n\n- **Ines Ferro** (Person): Marine biologist.\n")
+		return b.String()
+	}, "leaked-json", "check", "--no-config")
 }
 
 // TestLinearConvertPairs: single-line JSON whose quotes are many flat
