@@ -65,8 +65,8 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		}
 		return &Fix{Safety: safety, Removed: []string{repeat}, Edits: []Edit{{Start: d.Span.Start, End: end}}}
 	}
-	if inChapter && !hasParagraphs(blocks, 2) {
-		return nil
+	if inChapter && (!hasParagraphs(blocks, 2) || lastOfRepeats(ep, blocks, i)) {
+		return nil // the chapter keeps one paragraph: a repeat, but prose
 	}
 	// The whole paragraph is the repeat: delete it with the blank lines
 	// after it, so the page keeps one blank line between blocks.
@@ -79,6 +79,30 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		end = next
 	}
 	return &Fix{Safety: safety, Removed: []string{string(doc.Src[b.Span.Start:b.Span.End])}, Edits: []Edit{{Start: b.Span.Start, End: end}}}
+}
+
+// lastOfRepeats tells whether blocks[i] is the last paragraph of a chapter
+// whose paragraphs all repeat a summary paragraph word for word: each
+// repeat's fix leaves another paragraph, but together they would leave the
+// chapter without prose.
+func lastOfRepeats(ep *schema.Episode, blocks []schema.Block, i int) bool {
+	summary := map[string]bool{}
+	for _, s := range ep.Intro {
+		if s.Kind == schema.Paragraph {
+			summary[strings.Join(strings.Fields(s.Text), " ")] = true
+		}
+	}
+	last := -1
+	for j, b := range blocks {
+		if b.Kind != schema.Paragraph {
+			continue
+		}
+		if !summary[strings.Join(strings.Fields(b.Text), " ")] {
+			return false // the chapter has prose of its own
+		}
+		last = j
+	}
+	return last == i
 }
 
 // hasParagraphs reports whether blocks hold at least n paragraphs, reading
