@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/podlint/podlint/rules"
@@ -58,12 +59,15 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 	}
 	rest := strings.TrimSpace(string(doc.Src[d.Span.End:b.Span.End]))
 	if rest != "" {
-		// Delete the repeated words and the space after them.
-		end := d.Span.End
-		for end < b.Span.End && (doc.Src[end] == ' ' || doc.Src[end] == '\t') {
-			end++
+		// Delete the repeated words and the space after them, and the same
+		// words again as long as they follow: one pass for every copy.
+		removed := []string{repeat}
+		end := skipBlanks(doc.Src, d.Span.End, b.Span.End)
+		for bytes.HasPrefix(doc.Src[end:b.Span.End], []byte(repeat)) && strings.TrimSpace(string(doc.Src[end+len(repeat):b.Span.End])) != "" {
+			removed = append(removed, repeat)
+			end = skipBlanks(doc.Src, end+len(repeat), b.Span.End)
 		}
-		return &Fix{Safety: safety, Removed: []string{repeat}, Edits: []Edit{{Start: d.Span.Start, End: end}}}
+		return &Fix{Safety: safety, Removed: removed, Edits: []Edit{{Start: d.Span.Start, End: end}}}
 	}
 	if inChapter && (!hasParagraphs(blocks, 2) || lastOfRepeats(ep, blocks, i)) {
 		return nil // the chapter keeps one paragraph: a repeat, but prose
@@ -79,6 +83,14 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		end = next
 	}
 	return &Fix{Safety: safety, Removed: []string{string(doc.Src[b.Span.Start:b.Span.End])}, Edits: []Edit{{Start: b.Span.Start, End: end}}}
+}
+
+// skipBlanks moves past spaces and tabs from i, up to end.
+func skipBlanks(src []byte, i, end int) int {
+	for i < end && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // lastOfRepeats tells whether blocks[i] is the last paragraph of a chapter
