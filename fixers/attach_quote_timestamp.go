@@ -3,6 +3,7 @@ package fixers
 import (
 	"strconv"
 
+	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -33,7 +34,7 @@ func makeAttachQuoteTimestamp(doc *schema.Document, cfg *rules.Config, d rules.D
 		return nil
 	}
 	pq := prev.Quote
-	if pq.Pair != nil || pq.At != nil || pq.Words == "" || schema.IsLeakedText(pq.Body.Value) {
+	if pq.Pair != nil || pq.At != nil || pq.Words == "" || leak.IsText(pq.Body.Value) {
 		return nil
 	}
 	secs := frag.Quote.Pair.Total()

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -84,8 +85,8 @@ func makeRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	if b == nil {
 		return nil
 	}
-	lk := schema.ReadLeaked(b.items)
-	matches := schema.MatchLeaked(doc.Episode, lk)
+	lk := leak.Read(b.items)
+	matches := leak.Match(doc.Episode, lk)
 	if len(lk.Stray) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
 		return nil
 	}
@@ -193,7 +194,7 @@ func prevLineBlank(src []byte, offset int) bool {
 }
 
 // placeChapter writes a record's summary and quotes under its chapter.
-func (r *recovery) placeChapter(c *schema.Chapter, rec schema.LeakedChapter, blobStart, blobEnd int) {
+func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, blobEnd int) {
 	src := r.doc.Src
 	// The heading already carries the title; a record whose title reads
 	// otherwise would lose its words, so the repair is then unsafe.
@@ -264,7 +265,7 @@ func (r *recovery) insertBlocks(at int, blocks []string) {
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: at, End: at, New: text})
 }
 
-func (r *recovery) quoteLine(q schema.LeakedQuote) string {
+func (r *recovery) quoteLine(q leak.Quote) string {
 	text := oneLine(q.Text)
 	if inner, ok := strings.CutPrefix(text, `"`); ok && strings.HasSuffix(inner, `"`) && !strings.Contains(strings.TrimSuffix(inner, `"`), `"`) {
 		text = strings.TrimSuffix(inner, `"`) // already in its quote marks
@@ -330,7 +331,7 @@ func normalizeWords(s string) string {
 
 // placeEntities adds the complete recovered entities the page does not
 // have: to its Entities section, or to a new one at the end.
-func (r *recovery) placeEntities(entities []schema.LeakedEntity) {
+func (r *recovery) placeEntities(entities []leak.Entity) {
 	src := r.doc.Src
 	have := map[string]listedEntity{}
 	es := r.doc.Episode.Entities
@@ -383,7 +384,7 @@ type listedEntity struct{ typ, description string }
 // type or no description). Then its texts are safe to let go only when the
 // list's entry of that name has them (a name mentioned in prose is not an
 // entry of the list).
-func (r *recovery) writeEntity(e schema.LeakedEntity, have map[string]listedEntity) bool {
+func (r *recovery) writeEntity(e leak.Entity, have map[string]listedEntity) bool {
 	key := strings.ToLower(strings.TrimSpace(e.Name))
 	listed, ok := have[key]
 	if !ok && e.Type != "" && e.Description != "" {
@@ -407,7 +408,7 @@ func (r *recovery) writeEntity(e schema.LeakedEntity, have map[string]listedEnti
 
 // placeMetadata puts recovered tags, SEO fields and confidence into front
 // matter keys that are absent, creating the front matter if needed.
-func (r *recovery) placeMetadata(lk *schema.Leaked) {
+func (r *recovery) placeMetadata(lk *leak.Blob) {
 	fm := r.doc.Episode.FrontMatter
 	var lines []string
 	add := func(key, value string, text ...string) {
@@ -459,7 +460,7 @@ func (r *recovery) placeMetadata(lk *schema.Leaked) {
 // (keys, brackets, times, escapes: every word of the blob's source that is
 // not a word of one of its text values). Texts not written were accounted
 // for by letGo.
-func (r *recovery) account(source string, lk *schema.Leaked) {
+func (r *recovery) account(source string, lk *leak.Blob) {
 	raw := countWords(source)
 	for w, n := range countWords(strings.Join(lk.Texts, " ")) {
 		raw[w] -= n

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -81,7 +82,7 @@ func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diag
 	if first < 0 || slices.ContainsFunc(items, unwritable) {
 		return nil
 	}
-	lk := schema.ReadLeaked(items)
+	lk := leak.Read(items)
 	if len(lk.Stray) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
 		return nil
 	}
@@ -118,8 +119,8 @@ func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diag
 
 // insertChapters puts each record after the last chapter that starts before
 // it; records that go to the same place are written together.
-func (r *recovery) insertChapters(chapters *schema.Value, recs []schema.LeakedChapter, indent, step string) {
-	sorted := append([]schema.LeakedChapter(nil), recs...)
+func (r *recovery) insertChapters(chapters *schema.Value, recs []leak.Chapter, indent, step string) {
+	sorted := append([]leak.Chapter(nil), recs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
 	at := map[int][]string{}
 	var order []int
@@ -148,7 +149,7 @@ func (r *recovery) insertChapters(chapters *schema.Value, recs []schema.LeakedCh
 	}
 }
 
-func chapterFrom(rec schema.LeakedChapter) chapterOut {
+func chapterFrom(rec leak.Chapter) chapterOut {
 	out := chapterOut{Title: rec.Title, Start: rec.Start, Summary: rec.Summary, Quotes: []quoteOut{}}
 	for _, q := range rec.Quotes {
 		qo := quoteOut{Text: q.Text, Speaker: q.Speaker}
@@ -214,7 +215,7 @@ func leadingSpace(b []byte) []byte {
 }
 
 // addJSONEntities appends the recovered entities the document lacks.
-func (r *recovery) addJSONEntities(root *schema.Value, entities []schema.LeakedEntity, step string) {
+func (r *recovery) addJSONEntities(root *schema.Value, entities []leak.Entity, step string) {
 	existing := root.Get("entities")
 	have := map[string]listedEntity{}
 	if existing != nil && existing.Kind == schema.Array {
@@ -256,7 +257,7 @@ func (r *recovery) addJSONEntities(root *schema.Value, entities []schema.LeakedE
 }
 
 // addJSONMetadata adds tags, SEO fields and confidence where absent.
-func (r *recovery) addJSONMetadata(root *schema.Value, lk *schema.Leaked, step string) {
+func (r *recovery) addJSONMetadata(root *schema.Value, lk *leak.Blob, step string) {
 	if len(lk.Tags) > 0 {
 		if v := root.Get("tags"); v == nil {
 			r.addMember(root, "tags", lk.Tags, step)

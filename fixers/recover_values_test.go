@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -77,7 +78,7 @@ func TestRecoverLeakedKeepsEveryValue(t *testing.T) {
 					t.Errorf("the fixed page lacks %q:\n%s", w, fixed)
 				}
 				if !tc.safe {
-					lk := schema.ReadLeaked(blobItems(t, out.Doc))
+					lk := leak.Read(blobItems(t, out.Doc))
 					if !containsValue(lk.Texts, w) {
 						t.Errorf("the blob left for a person does not read %q: %q", w, lk.Texts)
 					}
@@ -93,7 +94,7 @@ func blobItems(t *testing.T, doc *schema.Document) []string {
 	var items []string
 	for _, c := range doc.Episode.Chapters {
 		for _, b := range c.Blocks {
-			if b.Quote != nil && schema.IsLeakedText(b.Quote.Body.Value) {
+			if b.Quote != nil && leak.IsText(b.Quote.Body.Value) {
 				items = append(items, b.Quote.Body.Value)
 			}
 		}

@@ -3,6 +3,7 @@ package fixers
 import (
 	"strings"
 
+	"github.com/podlint/podlint/restore"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -33,7 +34,7 @@ func makeRestoreLines(doc *schema.Document, _ *rules.Config, d rules.Diagnostic)
 	}
 	ep := doc.Episode
 	if c := ep.Collapsed; c != nil && c.Span.Start <= d.Span.Start && d.Span.Start < c.Span.End {
-		r, _ := doc.RestoreCollapsed()
+		r, _ := restore.Collapsed(doc)
 		if r.Text == string(doc.Src[c.Span.Start:c.Span.End]) {
 			return nil
 		}
@@ -44,7 +45,7 @@ func makeRestoreLines(doc *schema.Document, _ *rules.Config, d rules.Diagnostic)
 		if ch.Title.Span != d.Span {
 			continue
 		}
-		sp := schema.SplitHeading(ch.Title.Value, schema.NameTokens(ep.EntityNames()), "")
+		sp := restore.SplitHeading(ch.Title.Value, restore.NameTokens(ep.EntityNames()), "")
 		if sp.Body == "" || !sp.Plausible {
 			return nil
 		}

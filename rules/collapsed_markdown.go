@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/podlint/podlint/restore"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -48,7 +49,7 @@ func runCollapsedMarkdown(p *Pass) {
 	}
 	at := c.Span.Start + i + 1
 	uncertain := ""
-	if r, _ := p.Doc.RestoreCollapsed(); len(r.Uncertain) > 0 {
+	if r, _ := restore.Collapsed(p.Doc); len(r.Uncertain) > 0 {
 		sp := r.Uncertain[0]
 		uncertain = fmt.Sprintf("; %s title end unsure, the first: %q, then %q", plural(len(r.Uncertain), "chapter"), sp.Title, firstWords(sp.Body, 4))
 	}
@@ -59,7 +60,7 @@ func runCollapsedMarkdown(p *Pass) {
 
 // mergedTitleWords is how long a chapter title must be, ending in a full
 // stop, before it is taken for a title with its first paragraph glued on
-// (and then only when the split is plausible: see schema.Split).
+// (and then only when the split is plausible: see restore.Split).
 const mergedTitleWords = 3
 
 // runMergedHeadings finds headings that a restored page left whole because
@@ -76,7 +77,7 @@ func runMergedHeadings(p *Pass) {
 		if known == nil {
 			known = p.Episode.EntityNames()
 		}
-		sp := schema.SplitHeading(c.Title.Value, schema.NameTokens(known), "")
+		sp := restore.SplitHeading(c.Title.Value, restore.NameTokens(known), "")
 		if sp.Body == "" || !sp.Plausible {
 			continue
 		}

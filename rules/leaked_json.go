@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -41,9 +42,9 @@ The Mercator projection was built for navigation...`,
 func isLeaked(b schema.Block) bool {
 	switch b.Kind {
 	case schema.QuoteBlock:
-		return b.Quote.Pair == nil && schema.IsLeakedText(b.Quote.Body.Value)
+		return b.Quote.Pair == nil && leak.IsText(b.Quote.Body.Value)
 	case schema.Paragraph:
-		return schema.IsLeakedText(b.Text)
+		return leak.IsText(b.Text)
 	}
 	return false
 }
@@ -161,14 +162,14 @@ func runLeakedJSON(p *Pass) {
 			kind = strconv.Itoa(len(run.blocks)) + " paragraphs"
 		}
 		p.Report(run.span(p.Doc), "raw JSON in %s (%s): %s characters%s",
-			kind, where, thousands(len([]rune(text))), describeLeaked(p.Doc, schema.ReadLeaked(items)))
+			kind, where, thousands(len([]rune(text))), describeLeaked(p.Doc, leak.Read(items)))
 	}
 }
 
 // describeLeaked says what a blob carries and what of it cannot be put
 // back: chapters that match no orphan or empty heading, texts that fit no
 // record.
-func describeLeaked(doc *schema.Document, lk *schema.Leaked) string {
+func describeLeaked(doc *schema.Document, lk *leak.Blob) string {
 	var carries []string
 	quotes := 0
 	for _, c := range lk.Chapters {
@@ -196,7 +197,7 @@ func describeLeaked(doc *schema.Document, lk *schema.Leaked) string {
 	// A Markdown page keeps the swallowed chapters as orphan headings to
 	// match; in JSON they are gone from chapters, and only a start that
 	// some chapter already has is in the way.
-	matches := schema.MatchLeaked(doc.Episode, lk)
+	matches := leak.Match(doc.Episode, lk)
 	for i, rec := range lk.Chapters {
 		switch {
 		case !rec.HasStart:

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -45,7 +46,7 @@ func runQuoteFragment(p *Pass) {
 			pair := "[" + itoa(q.Pair.Minutes) + ", " + itoa(q.Pair.Seconds) + "]"
 			at := schema.FormatTimestamp(q.Pair.Total())
 			switch {
-			case prev == nil || prev.Pair != nil || schema.IsLeakedText(prev.Body.Value):
+			case prev == nil || prev.Pair != nil || leak.IsText(prev.Body.Value):
 				p.Report(span, "quote is only the time pair %s (%s) with no quote before it to belong to (%s)", pair, at, c.Label())
 			case prev.At != nil:
 				p.Report(span, "quote is only the time pair %s (%s), but the quote before it already has [%s] (%s)", pair, at, prev.At.Raw, c.Label())

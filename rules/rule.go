@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/podlint/podlint/restore"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -257,7 +258,7 @@ func mark(on map[string]bool, names []string, value bool) error {
 // marked SeenThrough, so that a flattened page and its restored form
 // report the same problems.
 func Run(doc *schema.Document, cfg *Config) []Diagnostic {
-	view, ok := doc.RestoredView()
+	view, ok := restore.ViewOf(doc)
 	if !ok {
 		return runOn(doc, cfg, func(*Rule) bool { return true })
 	}

@@ -34,21 +34,3 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkRestoreLines restores a flattened page (MB/s of the line).
-func BenchmarkRestoreLines(b *testing.B) {
-	src, err := os.ReadFile("../testdata/rules/collapsed-markdown/flattened.md")
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc := Read("flattened.md", src)
-	c := doc.Episode.Collapsed
-	if c == nil {
-		b.Fatal("the fixture is not read as flattened")
-	}
-	line, names := string(src[c.Span.Start:c.Span.End]), doc.Episode.EntityNames()
-	b.SetBytes(int64(len(line)))
-	for b.Loop() {
-		RestoreLines(line, names)
-	}
-}

@@ -267,6 +267,22 @@ type Collapsed struct {
 	Span    Span // the line holding the markers
 	Markers int  // how many block markers stand mid-line
 
-	restored *Restored     // RestoreCollapsed's answer, once asked
-	view     *RestoredView // RestoredView's answer, once asked
+	// Memo is what the restore package worked out for this page, kept
+	// here so that it is worked out once per page.
+	Memo any
+}
+
+// ChaptersAt lists the chapters whose heading time is seconds, in page
+// order. The index is built on first use: a page of many leaked blobs asks
+// once per record.
+func (e *Episode) ChaptersAt(seconds int) []*Chapter {
+	if e.byStart == nil {
+		e.byStart = map[int][]*Chapter{}
+		for _, c := range e.Chapters {
+			if c.Start.Valid {
+				e.byStart[c.Start.Seconds] = append(e.byStart[c.Start.Seconds], c)
+			}
+		}
+	}
+	return e.byStart[seconds]
 }

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -112,20 +111,6 @@ func FuzzFrontMatter(f *testing.F) {
 			if s.Start < 0 || s.End < s.Start || s.End > len(yamlText) {
 				t.Fatalf("span %v out of bounds for %d bytes", s, len(yamlText))
 			}
-		}
-	})
-}
-
-// FuzzRestoreLines: restoring a flattened line changes only white space
-// (the same words, in the same order) and never panics.
-func FuzzRestoreLines(f *testing.F) {
-	f.Add(`Sum. ## [00:00] Cold open Ada opens. > *"Q."* — Ada [00:09] Text. ## Entities - **Ada** (Person): Cartographer.`)
-	f.Add(`## [01:00] What Is It? It is. > *[1, 2]* > *"unclosed`)
-	f.Add(`> ## [00:00] quoted ## [ ## Entities - **`)
-	f.Fuzz(func(t *testing.T, line string) {
-		r := RestoreLines(line, nil)
-		if strings.Join(strings.Fields(r.Text), " ") != strings.Join(strings.Fields(line), " ") {
-			t.Fatalf("words changed:\n%q\n%q", line, r.Text)
 		}
 	})
 }
@@ -258,20 +243,6 @@ func FuzzNotEpisodeJSON(f *testing.F) {
 					t.Fatalf("%q passed over, but it has the key %q", src, m.Key)
 				}
 			}
-		}
-	})
-}
-
-// FuzzLeakedPrefilter holds hasQuotedColon to its promise: it never rejects
-// text that jsonKeyRe or fragmentKeyRe would match, so skipping the regexp
-// loses nothing.
-func FuzzLeakedPrefilter(f *testing.F) {
-	for _, s := range []string{`"title": "x"`, `'start' :12`, `no colon here`, `time: 10:30`, `"at"	:`, `:"`, `x":`, `"`, `:`} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if (jsonKeyRe.MatchString(s) || fragmentKeyRe.MatchString(s)) && !hasQuotedColon(s) {
-			t.Fatalf("hasQuotedColon(%q) = false, but jsonKeyRe matches", s)
 		}
 	})
 }

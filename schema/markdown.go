@@ -312,7 +312,7 @@ func (r *mdReader) quote(l line, at int) *Quote {
 	if end > start && r.src[end-1] == ']' {
 		if open := bytes.LastIndexByte(r.src[start:end], '['); open > 0 && r.src[start+open-1] == ' ' {
 			raw := r.str[start+open+1 : end-1]
-			if ts := NewTimestamp(raw, Span{start + open + 1, end - 1}); ts.Valid || timeLike(raw) {
+			if ts := NewTimestamp(raw, Span{start + open + 1, end - 1}); ts.Valid || TimeLike(raw) {
 				parts.at = ts
 				q.At = &parts.at
 				end = start + open - 1
@@ -356,7 +356,7 @@ func (r *mdReader) speaker(from, to int) (Text, bool) {
 // readQuoteBody fills Words, Quoted and Pair from Body.
 func readQuoteBody(q *Quote) {
 	body := strings.TrimSpace(q.Body.Value)
-	if p, ok := parseTimePair(body); ok {
+	if p, ok := ParseTimePair(body); ok {
 		p.Span = q.Body.Span
 		q.Pair = &p
 		return

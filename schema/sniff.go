@@ -19,7 +19,7 @@ func NotEpisodeJSON(src []byte) bool {
 	if bytes.HasPrefix(src, bom) {
 		i = len(bom)
 	}
-	i = skipSpace(src, i)
+	i = skipJSONSpace(src, i)
 	if i == len(src) {
 		return false
 	}
@@ -42,7 +42,7 @@ func NotEpisodeJSON(src []byte) bool {
 				return false
 			}
 			if depth == 1 && episodeKeys[string(src[i+1:end])] {
-				if j := skipSpace(src, end+1); j < len(src) && src[j] == ':' {
+				if j := skipJSONSpace(src, end+1); j < len(src) && src[j] == ':' {
 					return false
 				}
 			}
@@ -74,4 +74,12 @@ func stringEnd(src []byte, open int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// skipJSONSpace moves past JSON white space from i.
+func skipJSONSpace(src []byte, i int) int {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+		i++
+	}
+	return i
 }

@@ -70,8 +70,8 @@ func NewTimestamp(raw string, span Span) Timestamp {
 	}
 }
 
-// parseTimePair reads a `[m, s]` pair (the brackets included, spaces free).
-func parseTimePair(s string) (TimePair, bool) {
+// ParseTimePair reads a `[m, s]` pair (the brackets included, spaces free).
+func ParseTimePair(s string) (TimePair, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) < 5 || s[0] != '[' || s[len(s)-1] != ']' {
 		return TimePair{}, false
@@ -88,9 +88,9 @@ func parseTimePair(s string) (TimePair, bool) {
 	return TimePair{Minutes: mi, Seconds: si}, true
 }
 
-// timeLike tells text that is meant as a time, read or not: digits with
+// TimeLike tells text that is meant as a time, read or not: digits with
 // only the punctuation of times and pairs between them (`-1:-5`, `3, 75`).
-func timeLike(raw string) bool {
+func TimeLike(raw string) bool {
 	digit := false
 	for i := 0; i < len(raw); i++ {
 		switch c := raw[i]; {

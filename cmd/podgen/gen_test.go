@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/podlint/podlint/restore"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -100,7 +101,7 @@ func TestRestoreTitlesOnCorpus(t *testing.T) {
 				want = append(want, l)
 			}
 		}
-		restored := schema.RestoreLines(strings.Join(body, " "), nil).Text
+		restored := restore.Lines(strings.Join(body, " "), nil).Text
 		var got []string
 		for _, l := range strings.Split(restored, "\n") {
 			if strings.HasPrefix(l, "## [") {

@@ -1,14 +1,4 @@
-package schema
-
-import (
-	"regexp"
-	"strconv"
-	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
-)
-
-// This file reads leaked JSON: the blob of Python-literal fragments that
+// Package leak reads leaked JSON: the blob of Python-literal fragments that
 // the pipeline prints when its lenient JSON repair swallows the rest of an
 // episode into one chapter's quote list (FORMAT.md §4). The nesting of the
 // blob is an artifact of the misread, so the reader flattens it into one
@@ -16,15 +6,26 @@ import (
 // records, entities and metadata from the order of the events alone. It
 // never fails: unreadable bytes are skipped, unclosed strings and brackets
 // end at the end of the input.
+package leak
 
-// Leaked is what a blob carries.
-type Leaked struct {
-	Chapters []LeakedChapter
-	Entities []LeakedEntity
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// Blob is what a leaked blob carries.
+type Blob struct {
+	Chapters []Chapter
+	Entities []Entity
 	Tags     []string
 	// SEOTitle, SEODescription and Confidence are set when the blob has them.
 	SEOTitle, SEODescription *string
-	Confidence               *LeakedConfidence
+	Confidence               *Confidence
 	// Stray are texts the reader could not place in any record.
 	Stray []string
 	// Texts are all the text values of the records and the stray texts,
@@ -32,30 +33,30 @@ type Leaked struct {
 	Texts []string
 }
 
-// LeakedChapter is one chapter record recovered from a blob.
-type LeakedChapter struct {
+// Chapter is one chapter record recovered from a blob.
+type Chapter struct {
 	Start    float64
 	HasStart bool
 	Title    string
 	Summary  string
-	Quotes   []LeakedQuote
+	Quotes   []Quote
 }
 
-// LeakedQuote is a quote with its time in seconds, when the blob gave one.
-type LeakedQuote struct {
+// Quote is a quote with its time in seconds, when the blob gave one.
+type Quote struct {
 	Text    string
 	At      int
 	HasAt   bool
 	Speaker string
 }
 
-// LeakedEntity is an entity record; fields the blob lost are empty.
-type LeakedEntity struct {
+// Entity is an entity record; fields the blob lost are empty.
+type Entity struct {
 	Name, Type, Description string
 }
 
-// LeakedConfidence is the pipeline's confidence record.
-type LeakedConfidence struct {
+// Confidence is the pipeline's confidence record.
+type Confidence struct {
 	Score     float64
 	HasScore  bool
 	Rationale string
@@ -87,9 +88,9 @@ type event struct {
 	m, s int
 }
 
-// ReadLeaked reads the items of a blob: each is one quote line (or
+// Read reads the items of a blob: each is one quote line (or
 // paragraph) as printed by the renderer, a Python literal or raw text.
-func ReadLeaked(items []string) *Leaked {
+func Read(items []string) *Blob {
 	var events []event
 	for _, item := range items {
 		t := strings.TrimSpace(item)
@@ -164,8 +165,8 @@ func isFragment(text string) bool {
 // string. Prose almost never writes a quoted word straight before a colon.
 var jsonKeyRe = regexp.MustCompile(`\b(start|title|summary|quotes|entities|name|type|description|tags|seo_title|seo_description|confidence|text|at|speaker|chapters)['"]\s*:`)
 
-// IsLeakedText tells whether text is a fragment of the pipeline's JSON.
-func IsLeakedText(text string) bool {
+// IsText tells whether text is a fragment of the pipeline's JSON.
+func IsText(text string) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
@@ -351,7 +352,7 @@ func readPair(s string) (event, int, bool) {
 	if end < 0 {
 		return event{}, 0, false
 	}
-	p, ok := parseTimePair(s[:end+1])
+	p, ok := schema.ParseTimePair(s[:end+1])
 	if !ok {
 		return event{}, 0, false
 	}
@@ -505,8 +506,8 @@ func pad3(n int) string {
 
 // leakBuilder turns the event stream into records.
 type leakBuilder struct {
-	out     *Leaked
-	cur     *LeakedChapter
+	out     *Blob
+	cur     *Chapter
 	mode    string // the key whose value the next texts belong to
 	title   []piece
 	summary []piece
@@ -524,8 +525,8 @@ type entityPieces struct {
 	name, typ, description []piece
 }
 
-func buildLeaked(events []event) *Leaked {
-	b := &leakBuilder{out: &Leaked{}}
+func buildLeaked(events []event) *Blob {
+	b := &leakBuilder{out: &Blob{}}
 	for i := 0; i < len(events); i++ {
 		e := events[i]
 		switch e.kind {
@@ -569,7 +570,7 @@ func buildLeaked(events []event) *Leaked {
 
 // values lists every text value of the records, as written: the words a
 // repair must keep.
-func (lk *Leaked) values() []string {
+func (lk *Blob) values() []string {
 	var out []string
 	add := func(s ...string) {
 		for _, t := range s {
@@ -615,7 +616,7 @@ func (b *leakBuilder) key(k string, events []event, i *int) {
 	case "start":
 		if n, ok := next(); ok {
 			b.finishRecord()
-			b.cur = &LeakedChapter{Start: n.num, HasStart: true, Title: b.pendingTitle}
+			b.cur = &Chapter{Start: n.num, HasStart: true, Title: b.pendingTitle}
 			b.pendingTitle = ""
 		}
 	case "score":
@@ -640,9 +641,9 @@ func (b *leakBuilder) key(k string, events []event, i *int) {
 	}
 }
 
-func (b *leakBuilder) confidence() *LeakedConfidence {
+func (b *leakBuilder) confidence() *Confidence {
 	if b.out.Confidence == nil {
-		b.out.Confidence = &LeakedConfidence{}
+		b.out.Confidence = &Confidence{}
 	}
 	return b.out.Confidence
 }
@@ -706,7 +707,7 @@ func (b *leakBuilder) pair(at int) {
 	if len(b.quote) == 0 {
 		return
 	}
-	b.cur.Quotes = append(b.cur.Quotes, LeakedQuote{Text: joinPieces(b.quote), At: at, HasAt: true})
+	b.cur.Quotes = append(b.cur.Quotes, Quote{Text: joinPieces(b.quote), At: at, HasAt: true})
 	b.quote = nil
 }
 
@@ -729,7 +730,7 @@ func (b *leakBuilder) endMode() {
 	if len(b.summary) > 0 {
 		s := joinPieces(b.summary)
 		if b.cur == nil {
-			b.cur = &LeakedChapter{Title: b.pendingTitle}
+			b.cur = &Chapter{Title: b.pendingTitle}
 			b.pendingTitle = ""
 		}
 		if b.cur.Summary != "" {
@@ -741,9 +742,9 @@ func (b *leakBuilder) endMode() {
 	}
 	if len(b.quote) > 0 {
 		if b.cur == nil {
-			b.cur = &LeakedChapter{}
+			b.cur = &Chapter{}
 		}
-		b.cur.Quotes = append(b.cur.Quotes, LeakedQuote{Text: joinPieces(b.quote)})
+		b.cur.Quotes = append(b.cur.Quotes, Quote{Text: joinPieces(b.quote)})
 		b.quote = nil
 	}
 	b.mode = ""
@@ -761,7 +762,7 @@ func (b *leakBuilder) finishEntity() {
 	if b.entity == nil {
 		return
 	}
-	e := LeakedEntity{Name: joinPieces(b.entity.name), Type: joinPieces(b.entity.typ), Description: joinPieces(b.entity.description)}
+	e := Entity{Name: joinPieces(b.entity.name), Type: joinPieces(b.entity.typ), Description: joinPieces(b.entity.description)}
 	b.entity = nil
 	if e.Name != "" {
 		b.out.Entities = append(b.out.Entities, e)
@@ -775,13 +776,13 @@ func (b *leakBuilder) finishEntity() {
 	}
 }
 
-// MatchLeaked finds, for each recovered chapter, the chapter of ep it
+// Match finds, for each recovered chapter, the chapter of ep it
 // belongs to: an orphan or empty chapter (no prose) whose heading time
 // equals the record's start. The result has nil where there is none; a
 // chapter is matched at most once.
-func MatchLeaked(ep *Episode, lk *Leaked) []*Chapter {
-	out := make([]*Chapter, len(lk.Chapters))
-	used := map[*Chapter]bool{}
+func Match(ep *schema.Episode, lk *Blob) []*schema.Chapter {
+	out := make([]*schema.Chapter, len(lk.Chapters))
+	used := map[*schema.Chapter]bool{}
 	for i, rec := range lk.Chapters {
 		if !rec.HasStart {
 			continue
@@ -796,19 +797,4 @@ func MatchLeaked(ep *Episode, lk *Leaked) []*Chapter {
 		}
 	}
 	return out
-}
-
-// ChaptersAt lists the chapters whose heading time is seconds, in page
-// order. The index is built on first use: a page of many leaked blobs asks
-// once per record.
-func (e *Episode) ChaptersAt(seconds int) []*Chapter {
-	if e.byStart == nil {
-		e.byStart = map[int][]*Chapter{}
-		for _, c := range e.Chapters {
-			if c.Start.Valid {
-				e.byStart[c.Start.Seconds] = append(e.byStart[c.Start.Seconds], c)
-			}
-		}
-	}
-	return e.byStart[seconds]
 }

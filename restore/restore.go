@@ -1,17 +1,20 @@
-package schema
+// Package restore gives a page flattened onto one line its lines back
+// (collapsed-markdown): the scraper joined every line of the page with a
+// space. Block markers (`## [`, `## Entities`, `> *`, `- **`) show where
+// lines began, except in one place: a chapter heading and the first
+// sentence of its body run together (`## [00:00] Hook Kyle opens
+// mid-sentence…`). SplitHeading tells where the title ends, on decisive
+// evidence only; View reads the restored page for the rules.
+package restore
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// This file restores a page flattened onto one line (collapsed-markdown):
-// the scraper joined every line of the page with a space. Block markers
-// (`## [`, `## Entities`, `> *`, `- **`) show where lines began, except in
-// one place: a chapter heading and the first sentence of its body run
-// together (`## [00:00] Hook Kyle opens mid-sentence…`). SplitHeading scores
-// every possible title end with the signals the page offers.
+	"github.com/podlint/podlint/leak"
+	"github.com/podlint/podlint/schema"
+)
 
 // Restored is a flattened line given its line structure back.
 type Restored struct {
@@ -39,27 +42,44 @@ type segment struct {
 	text string
 }
 
-// RestoreCollapsed is RestoreLines on the document's flattened line with the
-// episode's entity names, worked out once per document: the rule that
-// reports the page and the fix that repairs it both need it, and it is most
-// of the cost of a flattened page. ok is false when the page is not
-// flattened.
-func (doc *Document) RestoreCollapsed() (r Restored, ok bool) {
+// memo is what this package worked out for one flattened page, kept on the
+// page (schema.Collapsed.Memo) so that the rule that reports it, the fix
+// that repairs it and the rules that look through it ask once.
+type memo struct {
+	restored *Restored
+	view     *View
+}
+
+func memoOf(c *schema.Collapsed) *memo {
+	m, _ := c.Memo.(*memo)
+	if m == nil {
+		m = &memo{}
+		c.Memo = m
+	}
+	return m
+}
+
+// Collapsed is Lines on the document's flattened line with the episode's
+// entity names, worked out once per document: the rule that reports the
+// page and the fix that repairs it both need it, and it is most of the
+// cost of a flattened page. ok is false when the page is not flattened.
+func Collapsed(doc *schema.Document) (r Restored, ok bool) {
 	c := doc.Episode.Collapsed
 	if c == nil {
 		return Restored{}, false
 	}
-	if c.restored == nil {
-		r := RestoreLines(string(doc.Src[c.Span.Start:c.Span.End]), doc.Episode.EntityNames())
-		c.restored = &r
+	m := memoOf(c)
+	if m.restored == nil {
+		r := Lines(string(doc.Src[c.Span.Start:c.Span.End]), doc.Episode.EntityNames())
+		m.restored = &r
 	}
-	return *c.restored, true
+	return *m.restored, true
 }
 
-// RestoreLines rebuilds the lines of a flattened page body. names are the
+// Lines rebuilds the lines of a flattened page body. names are the
 // proper names the page offers (its entities); they tell a name that
 // starts a body from one inside a title.
-func RestoreLines(line string, names []string) Restored {
+func Lines(line string, names []string) Restored {
 	segs := segmentLine(line)
 	for _, s := range segs {
 		if s.kind == "b" { // the page's own entity bullets: - **Name** (Type): …
@@ -199,7 +219,7 @@ func leakedTitles(segs []segment) blobTitles {
 		} else if s.kind != "p" {
 			continue
 		}
-		if IsLeakedText(text) {
+		if leak.IsText(text) {
 			items = append(items, text)
 		}
 	}
@@ -208,7 +228,7 @@ func leakedTitles(segs []segment) blobTitles {
 	}
 	out := blobTitles{}
 	conflict := map[int]bool{}
-	for _, c := range ReadLeaked(items).Chapters {
+	for _, c := range leak.Read(items).Chapters {
 		title := strings.Join(strings.Fields(c.Title), " ")
 		if !c.HasStart || title == "" || c.Start != float64(int(c.Start)) {
 			continue
@@ -231,7 +251,7 @@ func (b blobTitles) titleFor(prefix string) (string, bool) {
 		return "", false
 	}
 	ts := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(prefix), "## ["), "]")
-	at, ok := ParseTimestamp(ts)
+	at, ok := schema.ParseTimestamp(ts)
 	if !ok {
 		return "", false
 	}
@@ -472,7 +492,7 @@ func quoteEnd(s string) int {
 	// ` [TS]`.
 	if t := strings.TrimLeft(s[end:next], " "); strings.HasPrefix(t, "[") {
 		if j := strings.IndexByte(t, ']'); j > 0 {
-			if _, ok := ParseTimestamp(t[1:j]); ok || timeLike(t[1:j]) { // as the reader takes it
+			if _, ok := schema.ParseTimestamp(t[1:j]); ok || schema.TimeLike(t[1:j]) { // as the reader takes it
 				end += len(s[end:next]) - len(t) + j + 1
 			}
 		}

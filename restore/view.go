@@ -1,11 +1,13 @@
-package schema
+package restore
 
-// RestoredView is a flattened page as restore-lines gives it its lines
-// back, read in memory: the rules look through a flattened page at the
+import "github.com/podlint/podlint/schema"
+
+// View is a flattened page as restore-lines gives it its lines back, read
+// in memory: the rules look through a flattened page at the
 // chapters, quotes and leaked JSON it holds, and report them at their
 // places in the file as it is on disk.
-type RestoredView struct {
-	Doc *Document
+type View struct {
+	Doc *schema.Document
 	// the flattened line is src[start:end] in the source and
 	// view[start:start+len(at)] in the view; at maps each byte of the view's
 	// restored text to the source byte it came from.
@@ -13,25 +15,25 @@ type RestoredView struct {
 	at         []int32
 }
 
-// RestoredView reads the document's flattened page restored; ok is false
+// View reads the document's flattened page restored; ok is false
 // when the page is not flattened or restoring changes nothing.
-func (doc *Document) RestoredView() (*RestoredView, bool) {
+func ViewOf(doc *schema.Document) (*View, bool) {
 	c := doc.Episode.Collapsed
-	if c == nil || doc.Format != Markdown {
+	if c == nil || doc.Format != schema.Markdown {
 		return nil, false
 	}
-	if c.view != nil {
-		return c.view, true
+	if m := memoOf(c); m.view != nil {
+		return m.view, true
 	}
-	r, _ := doc.RestoreCollapsed()
+	r, _ := Collapsed(doc)
 	line := doc.Src[c.Span.Start:c.Span.End]
 	if r.Text == string(line) {
 		return nil, false
 	}
 	src := make([]byte, 0, len(doc.Src)-len(line)+len(r.Text))
 	src = append(append(append(src, doc.Src[:c.Span.Start]...), r.Text...), doc.Src[c.Span.End:]...)
-	v := &RestoredView{Doc: Read(doc.Path, src), start: c.Span.Start, end: c.Span.End, at: alignSpaces(r.Text, line, c.Span.Start)}
-	c.view = v
+	v := &View{Doc: schema.Read(doc.Path, src), start: c.Span.Start, end: c.Span.End, at: alignSpaces(r.Text, line, c.Span.Start)}
+	memoOf(c).view = v
 	return v, true
 }
 
@@ -63,11 +65,11 @@ func alignSpaces(restored string, line []byte, base int) []int32 {
 }
 
 // ToSource maps a span of the view to the source.
-func (v *RestoredView) ToSource(s Span) Span {
-	return Span{Start: v.offset(s.Start), End: v.offset(s.End)}
+func (v *View) ToSource(s schema.Span) schema.Span {
+	return schema.Span{Start: v.offset(s.Start), End: v.offset(s.End)}
 }
 
-func (v *RestoredView) offset(o int) int {
+func (v *View) offset(o int) int {
 	restoredEnd := v.start + len(v.at) - 1
 	switch {
 	case o < v.start:

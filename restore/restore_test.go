@@ -1,4 +1,4 @@
-package schema
+package restore
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/podlint/podlint/schema"
 )
 
 // shared holds the format's examples and real pages, outside the
@@ -55,7 +57,7 @@ func flatten(page string) (string, bool) {
 // restorePage restores a flattened page as the fixer does.
 func restorePage(flat string) (string, Restored) {
 	title, rest, _ := strings.Cut(flat, "\n\n")
-	r := RestoreLines(strings.TrimSuffix(rest, "\n"), nil)
+	r := Lines(strings.TrimSuffix(rest, "\n"), nil)
 	return title + "\n\n" + r.Text + "\n", r
 }
 
@@ -204,8 +206,8 @@ func TestRestoreQuoteShapes(t *testing.T) {
 			"Sum.\n\n## [00:00] Cold open\n\nThe body.\n\n> *unquoted words* [00:09]\n\n> *[0, 12]*\n\n## Entities\n\n- **Ines Ferro** (Person): Biologist.\n- **Sea** (Place): Water."},
 	}
 	for _, tt := range tests {
-		if got := RestoreLines(tt.line, nil).Text; got != tt.want {
-			t.Errorf("RestoreLines(%q)\n got %q\nwant %q", tt.line, got, tt.want)
+		if got := Lines(tt.line, nil).Text; got != tt.want {
+			t.Errorf("Lines(%q)\n got %q\nwant %q", tt.line, got, tt.want)
 		}
 	}
 }
@@ -221,5 +223,37 @@ func TestRestoreKeepsQuoteTimesThatDoNotRead(t *testing.T) {
 		if !strings.Contains(got, "\n"+line) {
 			t.Errorf("no line %q in the restored page:\n%s", line, got)
 		}
+	}
+}
+
+// FuzzRestoreLines: restoring a flattened line changes only white space
+// (the same words, in the same order) and never panics.
+func FuzzLines(f *testing.F) {
+	f.Add(`Sum. ## [00:00] Cold open Ada opens. > *"Q."* — Ada [00:09] Text. ## Entities - **Ada** (Person): Cartographer.`)
+	f.Add(`## [01:00] What Is It? It is. > *[1, 2]* > *"unclosed`)
+	f.Add(`> ## [00:00] quoted ## [ ## Entities - **`)
+	f.Fuzz(func(t *testing.T, line string) {
+		r := Lines(line, nil)
+		if strings.Join(strings.Fields(r.Text), " ") != strings.Join(strings.Fields(line), " ") {
+			t.Fatalf("words changed:\n%q\n%q", line, r.Text)
+		}
+	})
+}
+
+// BenchmarkRestoreLines restores a flattened page (MB/s of the line).
+func BenchmarkLines(b *testing.B) {
+	src, err := os.ReadFile("../testdata/rules/collapsed-markdown/flattened.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := schema.Read("flattened.md", src)
+	c := doc.Episode.Collapsed
+	if c == nil {
+		b.Fatal("the fixture is not read as flattened")
+	}
+	line, names := string(src[c.Span.Start:c.Span.End]), doc.Episode.EntityNames()
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		Lines(line, names)
 	}
 }

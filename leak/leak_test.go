@@ -1,4 +1,4 @@
-package schema
+package leak
 
 import (
 	"reflect"
@@ -25,21 +25,21 @@ func TestJoinPieces(t *testing.T) {
 }
 
 func TestReadLeakedShapes(t *testing.T) {
-	lk := ReadLeaked([]string{
+	lk := Read([]string{
 		` ] }, { `,
 		`title": "Rocks`, `limpets`, `and the long wait`,
 		`{'start': 845.0, 'summary': 'Limpets return to the same scar', 'to within a millimetre.', 'quotes': ['A limpet has a home.', [14, 30], "It\'s a \"home\" address.", [14, 40], '\n ]\n },\n {\n "title": "Counting",\n "start": 1980.0,\n "summary": ', 'We logged 18', 250, 'animals.', {'quotes': ['Tail quote', [33, 5], '\n ]\n }\n ],\n ', 'entities": [\n {\n "name": "Ines Ferro', {'name': 'Limpet', 'type': 'Concept', 'description': 'A snail.'}], 'tags": ["tide-pools", "snails"],\n "seo_title": "Tide Pools', {'confidence': {'score': 0.5, 'rationale': 'Agree.'}, 'flag': True, 'none': None}]}]}`,
 	})
-	want := []LeakedChapter{
+	want := []Chapter{
 		{Start: 845, HasStart: true, Title: "Rocks, limpets, and the long wait", Summary: "Limpets return to the same scar, to within a millimetre.",
-			Quotes: []LeakedQuote{{Text: "A limpet has a home.", At: 870, HasAt: true}, {Text: `It's a "home" address.`, At: 880, HasAt: true}}},
+			Quotes: []Quote{{Text: "A limpet has a home.", At: 870, HasAt: true}, {Text: `It's a "home" address.`, At: 880, HasAt: true}}},
 		{Start: 1980, HasStart: true, Title: "Counting", Summary: "We logged 18,250 animals.",
-			Quotes: []LeakedQuote{{Text: "Tail quote", At: 1985, HasAt: true}}},
+			Quotes: []Quote{{Text: "Tail quote", At: 1985, HasAt: true}}},
 	}
 	if !reflect.DeepEqual(lk.Chapters, want) {
 		t.Errorf("chapters:\n%+v\nwant\n%+v", lk.Chapters, want)
 	}
-	if len(lk.Entities) != 2 || lk.Entities[0].Name != "Ines Ferro" || lk.Entities[1] != (LeakedEntity{"Limpet", "Concept", "A snail."}) {
+	if len(lk.Entities) != 2 || lk.Entities[0].Name != "Ines Ferro" || lk.Entities[1] != (Entity{"Limpet", "Concept", "A snail."}) {
 		t.Errorf("entities: %+v", lk.Entities)
 	}
 	if strings.Join(lk.Tags, ",") != "tide-pools,snails" || lk.SEOTitle == nil || *lk.SEOTitle != "Tide Pools" {
@@ -54,12 +54,12 @@ func TestReadLeakedShapes(t *testing.T) {
 }
 
 func TestReadLeakedTruncatedAndJunk(t *testing.T) {
-	lk := ReadLeaked([]string{`{'start': 390.0, 'summary': 'Low tide before da`})
+	lk := Read([]string{`{'start': 390.0, 'summary': 'Low tide before da`})
 	if len(lk.Chapters) != 1 || lk.Chapters[0].Summary != "Low tide before da" || !lk.Chapters[0].HasStart {
 		t.Errorf("truncated: %+v", lk.Chapters)
 	}
 	for _, junk := range []string{"", "{", "}}}]]]", strings.Repeat("[", 20000), strings.Repeat("{'a': ", 5000), `'\`, `"\u12`, "[1, 2", "{'start': -}"} {
-		_ = ReadLeaked([]string{junk}) // must not panic or hang
+		_ = Read([]string{junk}) // must not panic or hang
 	}
 }
 
@@ -68,13 +68,27 @@ func FuzzReadLeaked(f *testing.F) {
 	f.Add(`title": "Mercator, power`)
 	f.Add(`entities": [\n {\n "name": "Ada`)
 	f.Fuzz(func(t *testing.T, item string) {
-		lk := ReadLeaked(strings.Split(item, "\n"))
+		lk := Read(strings.Split(item, "\n"))
 		for _, c := range lk.Chapters {
 			for _, q := range c.Quotes {
 				if q.HasAt && q.At < 0 {
 					t.Fatalf("negative time %d", q.At)
 				}
 			}
+		}
+	})
+}
+
+// FuzzLeakedPrefilter holds hasQuotedColon to its promise: it never rejects
+// text that jsonKeyRe or fragmentKeyRe would match, so skipping the regexp
+// loses nothing.
+func FuzzLeakedPrefilter(f *testing.F) {
+	for _, s := range []string{`"title": "x"`, `'start' :12`, `no colon here`, `time: 10:30`, `"at"	:`, `:"`, `x":`, `"`, `:`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if (jsonKeyRe.MatchString(s) || fragmentKeyRe.MatchString(s)) && !hasQuotedColon(s) {
+			t.Fatalf("hasQuotedColon(%q) = false, but jsonKeyRe matches", s)
 		}
 	})
 }
