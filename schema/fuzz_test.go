@@ -239,7 +239,7 @@ func FuzzNotEpisodeJSON(f *testing.F) {
 		}
 		if v.Kind == Object {
 			for _, m := range v.Members {
-				if episodeKeys[m.Key] {
+				if modelKeys[m.Key] {
 					t.Fatalf("%q passed over, but it has the key %q", src, m.Key)
 				}
 			}

@@ -10,6 +10,10 @@ import (
 // every other key is kept as a front matter field.
 var modelKeys = map[string]bool{"title": true, "summary": true, "chapters": true, "entities": true}
 
+// IsModelKey tells a top-level key of episode JSON that the Episode model
+// carries itself (title, summary, chapters, entities).
+func IsModelKey(key string) bool { return modelKeys[key] }
+
 func readJSON(doc *Document) {
 	v, problems, err := ParseJSON(doc.Src)
 	doc.Problems = append(doc.Problems, problems...)
@@ -63,7 +67,7 @@ func readJSON(doc *Document) {
 func jsonChapter(src []byte, c *Value) *Chapter {
 	ch := &Chapter{Heading: c.Span}
 	if s := c.Get("start"); s != nil {
-		ch.Start = jsonTime(s)
+		ch.Start = JSONTime(s)
 	}
 	if t := c.Get("title"); t != nil && t.Kind == String {
 		ch.Title = Text{Value: t.Str, Span: t.Span}
@@ -84,7 +88,7 @@ func jsonChapter(src []byte, c *Value) *Chapter {
 // jsonQuote reads a clean quote object, or an item of the raw flat list: a
 // string (the quote) or a [minutes, seconds] pair.
 func jsonQuote(src []byte, q *Value) *Quote {
-	if q.Kind == Object && !isQuoteObject(q) {
+	if q.Kind == Object && !IsQuoteObject(q) {
 		// A chapter or other record swallowed into the quote list: its
 		// source is what the leaked-json rule reads.
 		raw := string(src[q.Span.Start:q.Span.End])
@@ -94,7 +98,7 @@ func jsonQuote(src []byte, q *Value) *Quote {
 	case String:
 		return &Quote{Body: Text{Value: q.Str, Span: q.Span}, Words: q.Str, Quoted: true}
 	case Array:
-		if p, ok := jsonPair(q); ok {
+		if p, ok := JSONPair(q); ok {
 			return &Quote{Body: Text{Span: q.Span}, Pair: &p}
 		}
 	case Object:
@@ -106,7 +110,7 @@ func jsonQuote(src []byte, q *Value) *Quote {
 			out.Body = Text{Span: q.Span}
 		}
 		if at := q.Get("at"); at != nil {
-			if ts := jsonTime(at); ts.Valid {
+			if ts := JSONTime(at); ts.Valid {
 				out.At = &ts
 			}
 		}
@@ -118,10 +122,10 @@ func jsonQuote(src []byte, q *Value) *Quote {
 	return nil
 }
 
-// jsonTime reads a time of episode JSON: a number of seconds (canonical),
+// JSONTime reads a time of episode JSON: a number of seconds (canonical),
 // or a timestamp written as text ("1:02:44"), which reads but is out of
 // form: JSON times are numbers.
-func jsonTime(v *Value) Timestamp {
+func JSONTime(v *Value) Timestamp {
 	switch v.Kind {
 	case Number:
 		if v.Num >= 0 && v.Num < 1e9 {
@@ -135,9 +139,9 @@ func jsonTime(v *Value) Timestamp {
 	return Timestamp{Span: v.Span}
 }
 
-// isQuoteObject tells a clean quote object: it has no keys but text, at
+// IsQuoteObject tells a clean quote object: it has no keys but text, at
 // and speaker.
-func isQuoteObject(v *Value) bool {
+func IsQuoteObject(v *Value) bool {
 	for _, m := range v.Members {
 		switch m.Key {
 		case "text", "at", "speaker":
@@ -148,7 +152,7 @@ func isQuoteObject(v *Value) bool {
 	return true
 }
 
-func jsonPair(v *Value) (TimePair, bool) {
+func JSONPair(v *Value) (TimePair, bool) {
 	if len(v.Items) != 2 {
 		return TimePair{}, false
 	}
@@ -216,7 +220,7 @@ func jsonInstance(doc *Document) {
 		switch v.Kind {
 		case String:
 			if key == "start" || key == "at" {
-				if ts := jsonTime(v); ts.Valid {
+				if ts := JSONTime(v); ts.Valid {
 					return float64(ts.Seconds)
 				}
 			}
@@ -271,7 +275,7 @@ func (doc *Document) jsonSpan(ptr string) (Span, bool) {
 			if key == "quotes" && isRawQuotes(v) {
 				items = nil
 				for _, item := range v.Items {
-					if _, pair := jsonPair(item); item.Kind != Array || !pair {
+					if _, pair := JSONPair(item); item.Kind != Array || !pair {
 						items = append(items, item)
 					}
 				}
@@ -310,7 +314,7 @@ func rawQuotesInstance(v *Value) []any {
 		case String:
 			out = append(out, map[string]any{"text": item.Str})
 		case Array:
-			if _, ok := jsonPair(item); ok {
+			if _, ok := JSONPair(item); ok {
 				continue
 			}
 			out = append(out, plain(item))

@@ -2,10 +2,6 @@ package schema
 
 import "bytes"
 
-// episodeKeys are the top-level keys of an episode, clean or raw: a JSON
-// object with none of them is some other file.
-var episodeKeys = map[string]bool{"title": true, "summary": true, "chapters": true, "entities": true}
-
 // NotEpisodeJSON tells whether src is certainly not episode JSON: a whole
 // JSON value that is not an object, or an object whose top-level keys
 // include none of an episode's. It reads no further than it must and builds
@@ -41,7 +37,7 @@ func NotEpisodeJSON(src []byte) bool {
 			if !ok {
 				return false
 			}
-			if depth == 1 && episodeKeys[string(src[i+1:end])] {
+			if depth == 1 && modelKeys[string(src[i+1:end])] {
 				if j := skipJSONSpace(src, end+1); j < len(src) && src[j] == ':' {
 					return false
 				}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/podlint/podlint/convert"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -59,7 +60,7 @@ func convertAction(c *cli.Context) error {
 	force, lossy := c.Bool("force"), c.Bool("lossy")
 	err := eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
 		doc := schema.Read(in.path, src)
-		if pr, broken := schema.Unreadable(doc); broken {
+		if pr, broken := convert.Unreadable(doc); broken {
 			// --force passes over findings, never over a file that did not read.
 			pos := doc.Lines.Position(pr.Span.Start)
 			return func() {
@@ -76,7 +77,7 @@ func convertAction(c *cli.Context) error {
 		}
 		var out []byte
 		if ok {
-			var losses []schema.Loss
+			var losses []convert.Loss
 			var warnings []string
 			out, losses, warnings = convertDoc(doc, target)
 			for _, w := range warnings {
@@ -152,19 +153,19 @@ func convertAction(c *cli.Context) error {
 }
 
 // convertDoc writes doc in the target form.
-func convertDoc(doc *schema.Document, target string) ([]byte, []schema.Loss, []string) {
+func convertDoc(doc *schema.Document, target string) ([]byte, []convert.Loss, []string) {
 	switch target {
 	case "json":
-		out, losses := schema.ToJSON(doc)
+		out, losses := convert.ToJSON(doc)
 		return out, losses, nil
 	case "md":
-		out, losses := schema.ToMarkdown(doc)
+		out, losses := convert.ToMarkdown(doc)
 		return out, losses, nil
 	case "chapters":
-		out, losses := schema.ToChapters(doc)
+		out, losses := convert.ToChapters(doc)
 		return out, losses, nil
 	}
-	out, warnings := schema.ToYouTube(doc)
+	out, warnings := convert.ToYouTube(doc)
 	return out, nil, warnings
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/podlint/podlint/convert"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -106,25 +107,25 @@ func TestRoundTrips(t *testing.T) {
 			continue
 		}
 		if ext == ".md" {
-			md, losses := schema.ToMarkdown(doc)
+			md, losses := convert.ToMarkdown(doc)
 			if len(losses) > 0 {
 				continue
 			}
-			js, _ := schema.ToJSON(doc)
-			back, losses := schema.ToMarkdown(schema.Read("back.json", js))
+			js, _ := convert.ToJSON(doc)
+			back, losses := convert.ToMarkdown(schema.Read("back.json", js))
 			if len(losses) > 0 || !bytes.Equal(back, md) {
 				t.Errorf("%s: Markdown → JSON → Markdown differs from the canonical page:\n%s\n---\n%s", in, md, back)
 			}
 		} else {
-			js, losses := schema.ToJSON(doc)
+			js, losses := convert.ToJSON(doc)
 			if len(losses) > 0 {
 				continue
 			}
-			md, losses := schema.ToMarkdown(doc)
+			md, losses := convert.ToMarkdown(doc)
 			if len(losses) > 0 {
 				continue // Markdown cannot hold it, and says so
 			}
-			back, losses := schema.ToJSON(schema.Read("back.md", md))
+			back, losses := convert.ToJSON(schema.Read("back.md", md))
 			if len(losses) > 0 || !sameJSON(t, back, js) {
 				t.Errorf("%s: JSON → Markdown → JSON differs:\n%s\n---\n%s", in, js, back)
 			}

@@ -1,4 +1,8 @@
-package schema
+// Package convert moves an episode between forms: the clean episode JSON, the
+// canonical Markdown page, Podcasting 2.0 JSON chapters and a YouTube
+// description chapter block. Each writer returns what the target form
+// could not hold (Losses), so that nothing is dropped silently.
+package convert
 
 import (
 	"bytes"
@@ -8,25 +12,22 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-)
 
-// This file moves an episode between forms: the clean episode JSON, the
-// canonical Markdown page, Podcasting 2.0 JSON chapters and a YouTube
-// description chapter block. Each writer returns what the target form
-// could not hold (Losses), so that nothing is dropped silently.
+	"github.com/podlint/podlint/schema"
+)
 
 // Loss is something of the source a target form cannot hold.
 type Loss struct {
-	Span Span
+	Span schema.Span
 	What string
 }
 
 // Unreadable tells why doc could not be read into an episode at all: JSON
 // that does not parse, or whose top level is not an object. Nothing of it
 // can be converted, whatever the caller would accept losing.
-func Unreadable(doc *Document) (Problem, bool) {
+func Unreadable(doc *schema.Document) (schema.Problem, bool) {
 	if !doc.Broken || len(doc.Problems) == 0 {
-		return Problem{}, false
+		return schema.Problem{}, false
 	}
 	return doc.Problems[len(doc.Problems)-1], true // readJSON records it last
 }
@@ -36,24 +37,24 @@ type canonical struct {
 	title    string
 	summary  []string
 	chapters []canonicalChapter
-	entities []Entity
-	meta     []Field
+	entities []schema.Entity
+	meta     []schema.Field
 }
 
 type canonicalChapter struct {
 	start  int
 	title  string
 	prose  []string
-	quotes []*Quote
+	quotes []*schema.Quote
 }
 
 // reduce reads the model into the canonical structure, listing what does
 // not fit it.
-func reduce(doc *Document) (*canonical, []Loss) {
+func reduce(doc *schema.Document) (*canonical, []Loss) {
 	ep := doc.Episode
 	c := &canonical{}
 	var losses []Loss
-	lose := func(span Span, format string, args ...any) {
+	lose := func(span schema.Span, format string, args ...any) {
 		losses = append(losses, Loss{Span: span, What: fmt.Sprintf(format, args...)})
 	}
 	// What the reader could not take in (a JSON syntax error, front matter
@@ -61,14 +62,14 @@ func reduce(doc *Document) (*canonical, []Loss) {
 	for _, pr := range doc.Problems {
 		lose(pr.Span, "what did not read: %s", pr.Message)
 	}
-	if doc.json != nil {
+	if doc.JSONValue() != nil {
 		unreadJSON(doc, lose)
 	}
 	if ep.Title != nil {
 		c.title = strings.TrimSpace(ep.Title.Value)
 	}
 	for _, b := range ep.Intro {
-		if b.Kind == Paragraph {
+		if b.Kind == schema.Paragraph {
 			c.summary = append(c.summary, splitParagraphs(b.Text)...)
 		} else {
 			lose(b.Span, "a %s before the first chapter", blockName(b))
@@ -81,9 +82,9 @@ func reduce(doc *Document) (*canonical, []Loss) {
 		}
 		for _, b := range ch.Blocks {
 			switch {
-			case b.Kind == Paragraph:
+			case b.Kind == schema.Paragraph:
 				cc.prose = append(cc.prose, splitParagraphs(b.Text)...)
-			case b.Kind == QuoteBlock && b.Quote.Pair == nil:
+			case b.Kind == schema.QuoteBlock && b.Quote.Pair == nil:
 				cc.quotes = append(cc.quotes, b.Quote)
 				if at := b.Quote.At; at != nil && !at.Valid {
 					lose(at.Span, "the time [%s] of a quote in %s, which is not a time", at.Raw, ch.Label())
@@ -111,7 +112,7 @@ func reduce(doc *Document) (*canonical, []Loss) {
 	}
 	if fm := ep.FrontMatter; fm != nil {
 		for _, f := range fm.Fields {
-			if modelKeys[f.Key] {
+			if schema.IsModelKey(f.Key) {
 				if f.Key == "title" && ep.Title != nil {
 					if s, ok := f.Value.(string); !ok || strings.TrimSpace(s) != c.title {
 						lose(f.KeySpan, "the front matter title, which differs from the page title")
@@ -137,59 +138,59 @@ func reduce(doc *Document) (*canonical, []Loss) {
 // a quotes list that are neither a quote nor an [m, s] pair (`[-1, 5]`,
 // `[1.5, 2]`, a number), quote times that are not times, unknown keys of a
 // chapter, quote or entity, and model keys of the wrong type.
-func unreadJSON(doc *Document, lose func(Span, string, ...any)) {
-	top := doc.json
-	if top.Kind != Object {
+func unreadJSON(doc *schema.Document, lose func(schema.Span, string, ...any)) {
+	top := doc.JSONValue()
+	if top.Kind != schema.Object {
 		return
 	}
-	wrongKind := func(v *Value, kind ValueKind, what string) bool {
+	wrongKind := func(v *schema.Value, kind schema.ValueKind, what string) bool {
 		if v != nil && v.Kind != kind {
-			lose(v.Span, "%s, which is not %s", what, map[ValueKind]string{String: "text", Array: "a list"}[kind])
+			lose(v.Span, "%s, which is not %s", what, map[schema.ValueKind]string{schema.String: "text", schema.Array: "a list"}[kind])
 			return true
 		}
 		return false
 	}
 	for _, key := range []string{"title", "summary"} {
-		wrongKind(top.Get(key), String, "the "+key)
+		wrongKind(top.Get(key), schema.String, "the "+key)
 	}
-	if es := top.Get("entities"); !wrongKind(es, Array, "the entities") && es != nil {
+	if es := top.Get("entities"); !wrongKind(es, schema.Array, "the entities") && es != nil {
 		for _, e := range es.Items {
 			extraKeys(e, "an entity", lose, "name", "type", "description")
 		}
 	}
 	cs := top.Get("chapters")
-	if wrongKind(cs, Array, "the chapters") || cs == nil {
+	if wrongKind(cs, schema.Array, "the chapters") || cs == nil {
 		return
 	}
 	chapters := doc.Episode.Chapters
 	for _, c := range cs.Items {
-		if c.Kind != Object {
+		if c.Kind != schema.Object {
 			lose(c.Span, "the %s in the chapters list, which is not a chapter", kindName(c.Kind))
 			continue
 		}
 		label := chapters[0].Label()
 		chapters = chapters[1:]
 		extraKeys(c, label, lose, "start", "title", "summary", "quotes")
-		wrongKind(c.Get("title"), String, "the title of "+label)
-		wrongKind(c.Get("summary"), String, "the summary of "+label)
+		wrongKind(c.Get("title"), schema.String, "the title of "+label)
+		wrongKind(c.Get("summary"), schema.String, "the summary of "+label)
 		qs := c.Get("quotes")
-		if wrongKind(qs, Array, "the quotes of "+label) || qs == nil {
+		if wrongKind(qs, schema.Array, "the quotes of "+label) || qs == nil {
 			continue
 		}
 		for _, q := range qs.Items {
 			switch q.Kind {
-			case String:
-			case Array:
-				if _, ok := jsonPair(q); !ok {
+			case schema.String:
+			case schema.Array:
+				if _, ok := schema.JSONPair(q); !ok {
 					lose(q.Span, "the list %s in the quotes of %s, which is not an [m, s] time pair", excerpt(doc.Src, q.Span), label)
 				}
-			case Object:
-				if !isQuoteObject(q) {
+			case schema.Object:
+				if !schema.IsQuoteObject(q) {
 					continue // kept whole as the quote's text
 				}
-				wrongKind(q.Get("text"), String, "the text of a quote in "+label)
-				wrongKind(q.Get("speaker"), String, "the speaker of a quote in "+label)
-				if at := q.Get("at"); at != nil && !jsonTime(at).Valid {
+				wrongKind(q.Get("text"), schema.String, "the text of a quote in "+label)
+				wrongKind(q.Get("speaker"), schema.String, "the speaker of a quote in "+label)
+				if at := q.Get("at"); at != nil && !schema.JSONTime(at).Valid {
 					lose(at.Span, "the time %s of a quote in %s, which is not a time", excerpt(doc.Src, at.Span), label)
 				}
 			default:
@@ -200,8 +201,8 @@ func unreadJSON(doc *Document, lose func(Span, string, ...any)) {
 }
 
 // extraKeys lists the keys of object v beyond those the model reads.
-func extraKeys(v *Value, what string, lose func(Span, string, ...any), known ...string) {
-	if v.Kind != Object {
+func extraKeys(v *schema.Value, what string, lose func(schema.Span, string, ...any), known ...string) {
+	if v.Kind != schema.Object {
 		return // an entity that is not an object is a malformed entity
 	}
 	for _, m := range v.Members {
@@ -212,12 +213,12 @@ func extraKeys(v *Value, what string, lose func(Span, string, ...any), known ...
 }
 
 // kindName names a JSON type in a message.
-func kindName(k ValueKind) string {
-	return [...]string{Null: "null", Bool: "boolean", Number: "number", String: "text", Array: "list", Object: "object"}[k]
+func kindName(k schema.ValueKind) string {
+	return [...]string{schema.Null: "null", schema.Bool: "boolean", schema.Number: "number", schema.String: "text", schema.Array: "list", schema.Object: "object"}[k]
 }
 
 // excerpt is the source of a value, cut short when it is long.
-func excerpt(src []byte, span Span) string {
+func excerpt(src []byte, span schema.Span) string {
 	const most = 24
 	text := string(src[span.Start:span.End])
 	if utf8.RuneCountInString(text) <= most {
@@ -226,13 +227,13 @@ func excerpt(src []byte, span Span) string {
 	return string([]rune(text)[:most-1]) + "…"
 }
 
-func blockName(b Block) string {
+func blockName(b schema.Block) string {
 	switch {
-	case b.Kind == Verbatim:
+	case b.Kind == schema.Verbatim:
 		return "comment or code block"
-	case b.Kind == QuoteBlock && b.Quote.Pair != nil:
+	case b.Kind == schema.QuoteBlock && b.Quote.Pair != nil:
 		return "[m, s] time pair"
-	case b.Kind == QuoteBlock:
+	case b.Kind == schema.QuoteBlock:
 		return "quote"
 	}
 	return "paragraph"
@@ -265,7 +266,7 @@ func (o object) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(JSONString(m.key))
+		b.WriteString(schema.JSONString(m.key))
 		b.WriteByte(':')
 		v, err := marshal(m.value)
 		if err != nil {
@@ -288,7 +289,7 @@ func marshal(v any) ([]byte, error) {
 }
 
 // ToJSON writes the episode in the clean JSON form, two-space indented.
-func ToJSON(doc *Document) ([]byte, []Loss) {
+func ToJSON(doc *schema.Document) ([]byte, []Loss) {
 	c, losses := reduce(doc)
 	top := object{{"title", c.title}}
 	if len(c.summary) > 0 {
@@ -339,13 +340,13 @@ func ToJSON(doc *Document) ([]byte, []Loss) {
 // ToMarkdown writes the canonical Markdown page: front matter for the
 // fields the page has no place for, the title, the summary, the chapters
 // (prose, then quotes), the entities.
-func ToMarkdown(doc *Document) ([]byte, []Loss) {
+func ToMarkdown(doc *schema.Document) ([]byte, []Loss) {
 	c, losses := reduce(doc)
 	var b strings.Builder
 	if len(c.meta) > 0 {
 		b.WriteString("---\n")
 		for _, f := range c.meta {
-			b.WriteString(YAMLString(f.Key) + ": " + YAMLValue(f.Value) + "\n")
+			b.WriteString(schema.YAMLString(f.Key) + ": " + schema.YAMLValue(f.Value) + "\n")
 		}
 		b.WriteString("---\n")
 	}
@@ -360,7 +361,7 @@ func ToMarkdown(doc *Document) ([]byte, []Loss) {
 		paragraph(p, "the summary")
 	}
 	for _, ch := range c.chapters {
-		fmt.Fprintf(&b, "\n## [%s] %s\n", FormatTimestamp(ch.start), ch.title)
+		fmt.Fprintf(&b, "\n## [%s] %s\n", schema.FormatTimestamp(ch.start), ch.title)
 		for _, p := range ch.prose {
 			paragraph(p, "chapter \""+ch.title+"\"")
 		}
@@ -370,7 +371,7 @@ func ToMarkdown(doc *Document) ([]byte, []Loss) {
 				b.WriteString(" — " + q.Speaker.Value)
 			}
 			if q.At != nil && q.At.Valid {
-				b.WriteString(" [" + FormatTimestamp(q.At.Seconds) + "]")
+				b.WriteString(" [" + schema.FormatTimestamp(q.At.Seconds) + "]")
 			}
 			b.WriteString("\n")
 		}
@@ -398,7 +399,7 @@ func misread(p string) (string, bool) {
 }
 
 // episodeDuration reads the duration field (seconds or h:mm:ss).
-func episodeDuration(ep *Episode) (int, bool) {
+func episodeDuration(ep *schema.Episode) (int, bool) {
 	f, ok := ep.FrontMatter.Lookup("duration")
 	if !ok {
 		return 0, false
@@ -407,7 +408,7 @@ func episodeDuration(ep *Episode) (int, bool) {
 	case float64:
 		return int(v), v > 0
 	case string:
-		return ParseTimestamp(v)
+		return schema.ParseTimestamp(v)
 	}
 	return 0, false
 }
@@ -415,7 +416,7 @@ func episodeDuration(ep *Episode) (int, bool) {
 // ToChapters writes Podcasting 2.0 JSON chapters (version 1.2.0): start
 // times in seconds, ascending, each chapter ending where the next starts
 // and the last at the episode's duration when it is known.
-func ToChapters(doc *Document) ([]byte, []Loss) {
+func ToChapters(doc *schema.Document) ([]byte, []Loss) {
 	c, losses := reduce(doc)
 	duration, hasDuration := episodeDuration(doc.Episode)
 	chapters := []any{}
@@ -446,18 +447,18 @@ const (
 
 // ToYouTube writes one "TS Title" line per chapter. The warnings say why
 // YouTube would not turn the block into chapters.
-func ToYouTube(doc *Document) ([]byte, []string) {
+func ToYouTube(doc *schema.Document) ([]byte, []string) {
 	c, _ := reduce(doc)
 	var b strings.Builder
 	var warnings []string
 	for _, ch := range c.chapters {
-		fmt.Fprintf(&b, "%s %s\n", FormatTimestamp(ch.start), ch.title)
+		fmt.Fprintf(&b, "%s %s\n", schema.FormatTimestamp(ch.start), ch.title)
 	}
 	if n := len(c.chapters); n < youTubeMinChapters {
 		warnings = append(warnings, "YouTube needs at least "+strconv.Itoa(youTubeMinChapters)+" chapters; this episode has "+strconv.Itoa(n))
 	}
 	if len(c.chapters) > 0 && c.chapters[0].start != 0 {
-		warnings = append(warnings, "YouTube needs the first chapter at 00:00; this one starts at "+FormatTimestamp(c.chapters[0].start))
+		warnings = append(warnings, "YouTube needs the first chapter at 00:00; this one starts at "+schema.FormatTimestamp(c.chapters[0].start))
 	}
 	for i := 0; i+1 < len(c.chapters); i++ {
 		if d := c.chapters[i+1].start - c.chapters[i].start; d < youTubeMinSeconds {

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// The scheduler: every command's files, loaded and worked on in parallel,
+// committed in order.
+
+// eachInput collects the inputs, finds each one's settings, then loads and
+// works on them in parallel (opts.jobs workers). work runs on a worker and
+// returns a commit function; commits run one at a time, in input order, so
+// that output is deterministic. At most a few results per worker wait for
+// their turn, so memory does not grow with the number of files. Input and
+// config errors go into rep; a usage error ends the run.
+func eachInput(args []string, opts lintOptions, rep *report, work func(input, []byte, fileStamp, *settings) func()) error {
+	inputs, errs := collect(args, opts.stdinFor, opts.resolver)
+	rep.errors = append(rep.errors, errs...)
+	reported := map[string]bool{}
+	sets := make([]*settings, len(inputs))
+	for i, in := range inputs {
+		st, err := opts.resolver.settingsFor(in.path)
+		if err != nil {
+			if isUsage(err) {
+				return err
+			}
+			if !reported[err.Error()] {
+				reported[err.Error()] = true
+				ie := inputError{path: "config", msg: err.Error()}
+				var ce *configError
+				if errors.As(err, &ce) {
+					ie = inputError{path: ce.path, pos: ce.pos, msg: ce.msg}
+				}
+				rep.errors = append(rep.errors, ie)
+			}
+			continue
+		}
+		sets[i] = st
+	}
+	jobs := opts.jobs
+	if jobs < 1 {
+		jobs = runtime.NumCPU()
+	}
+	// Workers claim files by number and commit in order themselves: the
+	// worker that finishes the next file to commit commits it and every
+	// finished one after it. No channel carries a file, so the only cost
+	// per file is an uncontended lock (channel handoffs woke a goroutine
+	// per file). At most a few results per worker wait for their turn: a
+	// worker does not claim a file further ahead than the window.
+	window := 4 * jobs
+	var (
+		mu      sync.Mutex
+		moved   = sync.NewCond(&mu) // next advanced
+		next    int                 // the next file to commit
+		commits = make([]func(), len(inputs))
+		ready   = make([]bool, len(inputs))
+		claimed atomic.Int64
+		wg      sync.WaitGroup
+	)
+	bar := newProgress(opts.stderr, len(inputs))
+	process := func(i int) (commit func()) {
+		in, st := inputs[i], sets[i]
+		if st == nil {
+			return nil
+		}
+		// A panic on one file must not end the run in silence or let the
+		// summary be printed as though the file were clean: it becomes an
+		// internal error of that file (exit 2) and the other files go on.
+		defer func() {
+			if p := recover(); p != nil {
+				commit = crashCommit(rep, in.path, p, debug.Stack())
+			}
+		}()
+		if testHookProcess != nil {
+			testHookProcess(in.path)
+		}
+		if opts.shortcut != nil {
+			if commit, ok := opts.shortcut(in, st); ok {
+				return commit
+			}
+		}
+		src, stamp, ierr := load(in, opts.stdin, st.maxSize)
+		if ierr != nil {
+			return func() { rep.errors = append(rep.errors, *ierr) }
+		}
+		roomFor(len(src))
+		if in.walked && schema.FormatOf(in.path) == schema.JSON && schema.NotEpisodeJSON(src) {
+			return nil // some other JSON file in an episode folder
+		}
+		return work(in, src, stamp, st)
+	}
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(claimed.Add(1) - 1)
+				if i >= len(inputs) {
+					return
+				}
+				mu.Lock()
+				for i >= next+window {
+					moved.Wait()
+				}
+				mu.Unlock()
+				commit := process(i)
+				mu.Lock()
+				commits[i], ready[i] = commit, true
+				advanced := false
+				for next < len(inputs) && ready[next] {
+					if c := commits[next]; c != nil {
+						commits[next] = nil
+						safeCommit(rep, inputs[next].path, c)
+					}
+					next++
+					advanced = true
+					bar.step(next)
+				}
+				if advanced {
+					moved.Broadcast()
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	bar.done()
+	return nil
+}
+
+// testHookProcess, when set by a test, runs on a worker before each file
+// is processed (to inject a panic).
+var testHookProcess func(path string)
+
+// crashCommit records a panic on path as an internal error of that file,
+// with the stack, so that the run exits 2 and names the file.
+func crashCommit(rep *report, path string, p any, stack []byte) func() {
+	return func() {
+		rep.crashed++
+		rep.errors = append(rep.errors, inputError{path: path, msg: fmt.Sprintf("internal error: podlint panicked on this file (a bug in podlint; please report it with the file): %v\n%s", p, stack)})
+	}
+}
+
+// safeCommit runs a file's commit; a panic there is recorded like one in
+// its processing (the lock stays held by the caller and is released as
+// usual).
+func safeCommit(rep *report, path string, commit func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			crashCommit(rep, path, p, debug.Stack())()
+		}
+	}()
+	commit()
+}
