@@ -154,18 +154,8 @@ func namesInProse(segs []segment) []string {
 	single, pairs := map[string]int{}, map[string]int{}
 	var out []string
 	for _, s := range segs {
-		text := s.text
-		switch s.kind {
-		case "p", "q":
-		case "h":
-			// A heading mixes a title's capitals in: read its body only from
-			// the second sentence on.
-			i := strings.Index(text, ". ")
-			if i < 0 {
-				continue
-			}
-			text = text[i+2:]
-		default:
+		text, ok := proseOf(s)
+		if !ok {
 			continue
 		}
 		words := strings.Fields(text)
@@ -320,6 +310,21 @@ func (l *lowerWords) has(word string) bool {
 	return found
 }
 
+// proseOf is the prose of a segment whose words tell about the page's
+// names: a paragraph, a quote, or a heading's body from its second
+// sentence on (a heading mixes a title's capitals in).
+func proseOf(s segment) (string, bool) {
+	switch s.kind {
+	case "p", "q":
+		return s.text, true
+	case "h":
+		if i := strings.Index(s.text, ". "); i >= 0 {
+			return s.text[i+2:], true
+		}
+	}
+	return "", false
+}
+
 // lowerSentenceOpeners finds the words that open a sentence of the page's
 // prose in lower case: after a sentence's end, or first in a paragraph or
 // quote; in a heading from its second sentence on (its first words are
@@ -327,19 +332,12 @@ func (l *lowerWords) has(word string) bool {
 func lowerSentenceOpeners(segs []segment) []string {
 	var out []string
 	for _, s := range segs {
-		text := s.text
-		switch s.kind {
-		case "p":
-		case "q":
-			text = strings.TrimLeft(text, "> *\"“")
-		case "h":
-			i := strings.Index(text, ". ")
-			if i < 0 {
-				continue
-			}
-			text = text[i+2:]
-		default:
+		text, ok := proseOf(s)
+		if !ok {
 			continue
+		}
+		if s.kind == "q" {
+			text = strings.TrimLeft(text, "> *\"“")
 		}
 		words, _ := fieldsAt(text, len(text))
 		for i, w := range words {
