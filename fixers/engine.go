@@ -37,6 +37,23 @@ type Outcome struct {
 	// Applied counts fixes by fixer name.
 	Applied map[string]int
 	Passes  int
+	// Rejected are fixes the structural guard turned down: each, alone,
+	// would have garbled the page. They are fixer bugs, reported; the
+	// rest of the page is still fixed and their findings stay.
+	Rejected []*FixerError
+	// rejected keys the fixes turned down, not to be tried again.
+	rejected map[string]bool
+}
+
+// rejectedKey identifies a fix across passes: its fixer, the finding it
+// answers and its edits.
+func rejectedKey(f *Fix) string {
+	var b strings.Builder
+	b.WriteString(f.Fixer.Name)
+	for _, e := range f.Edits {
+		fmt.Fprintf(&b, "|%d:%d:%s", e.Start, e.End, e.New)
+	}
+	return b.String()
 }
 
 // Changed reports whether any fix was applied.
@@ -71,6 +88,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		if err != nil {
 			return nil, err
 		}
+		fixes = slices.DeleteFunc(fixes, func(f *Fix) bool { return out.rejected[rejectedKey(f)] })
 		accepted := merge(fixes)
 		if len(accepted) == 0 {
 			return out, nil
@@ -81,8 +99,22 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		}
 		nextDoc := schema.Read(path, next)
 		nextDiags := rules.Run(nextDoc, opts.Config)
-		if err := structureGuard(path, opts.Config, doc, diags, nextDoc, nextDiags, accepted); err != nil {
-			return nil, err
+		shrunk, culprit, rejected := structureGuard(path, opts.Config, doc, diags, nextDoc, nextDiags, accepted)
+		if rejected != nil {
+			// That fix alone garbles the page: turn it down, report it,
+			// and go on with the others (again from this page).
+			if out.rejected == nil {
+				out.rejected = map[string]bool{}
+			}
+			out.rejected[rejectedKey(culprit)] = true
+			out.Rejected = append(out.Rejected, rejected)
+			continue
+		}
+		if shrunk != nil {
+			accepted, next, nextDoc, nextDiags = shrunk.fixes, shrunk.src, shrunk.doc, shrunk.diags
+			if err := guard(out.Src, next, accepted); err != nil {
+				return nil, err
+			}
 		}
 		sum := sha256.Sum256(next)
 		if seen[sum] {

@@ -132,22 +132,41 @@ func checkStructure(before *schema.Document, beforeDiags []rules.Diagnostic, aft
 	return nil
 }
 
-// structureGuard checks a pass; when it fails, the fixes are tried one by
-// one to name the fixer at fault.
-func structureGuard(path string, cfg *rules.Config, before *schema.Document, beforeDiags []rules.Diagnostic, after *schema.Document, afterDiags []rules.Diagnostic, fixes []*Fix) error {
-	err := checkStructure(before, beforeDiags, after, afterDiags, fixes)
-	if err == nil {
-		return nil
+// structureGuard checks a pass. When it fails, the fixes are tried one by
+// one: one that fails alone is a fixer bug, named, and returned as culprit. When each is sound
+// alone and only their sum breaks the page (two deletions that each leave
+// a chapter a paragraph, together none), the pass shrinks to its first
+// fix (sound, as just checked): the others wait for the next pass, where
+// their fixers see the page as it then is. shrunk is the fix to apply
+// alone then, with the page it gives.
+func structureGuard(path string, cfg *rules.Config, before *schema.Document, beforeDiags []rules.Diagnostic, after *schema.Document, afterDiags []rules.Diagnostic, fixes []*Fix) (shrunk *structured, culprit *Fix, err *FixerError) {
+	failed := checkStructure(before, beforeDiags, after, afterDiags, fixes)
+	if failed == nil {
+		return nil, nil, nil
 	}
-	culprit := fixerNames(fixes)
-	if len(fixes) > 1 {
-		for _, f := range fixes {
-			alone := schema.Read(path, applyFixes(before.Src, []*Fix{f}))
-			if e := checkStructure(before, beforeDiags, alone, rules.Run(alone, cfg), []*Fix{f}); e != nil {
-				culprit, err = f.Fixer.Name, e
-				break
-			}
+	if len(fixes) == 1 {
+		return nil, fixes[0], &FixerError{Fixer: fixes[0].Fixer.Name, Err: failed}
+	}
+	var first *structured
+	for i, f := range fixes {
+		src := applyFixes(before.Src, []*Fix{f})
+		alone := schema.Read(path, src)
+		aloneDiags := rules.Run(alone, cfg)
+		if e := checkStructure(before, beforeDiags, alone, aloneDiags, []*Fix{f}); e != nil {
+			return nil, f, &FixerError{Fixer: f.Fixer.Name, Err: e}
+		}
+		if i == 0 {
+			first = &structured{fixes: []*Fix{f}, src: src, doc: alone, diags: aloneDiags}
 		}
 	}
-	return &FixerError{Fixer: culprit, Err: err}
+	return first, nil, nil
+}
+
+// structured is a pass the structural guard let through: its fixes and
+// the page they give, read and checked.
+type structured struct {
+	fixes []*Fix
+	src   []byte
+	doc   *schema.Document
+	diags []rules.Diagnostic
 }

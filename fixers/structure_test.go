@@ -17,7 +17,8 @@ const structurePage = "# Tide Pools\n\nA summary of the tide pool episode here.\
 	"## Entities\n\n- **Ines Ferro** (Person): Marine biologist.\n"
 
 // TestStructuralGuard: fixes that keep every word but change the page's
-// shape or garble it are fixer bugs, named, and the file is left alone.
+// shape or garble it are fixer bugs: turned down, named, and the page is
+// left as that fix found it.
 func TestStructuralGuard(t *testing.T) {
 	at := func(doc *schema.Document, s string) int { return bytes.Index(doc.Src, []byte(s)) }
 	cases := []struct {
@@ -57,10 +58,20 @@ func TestStructuralGuard(t *testing.T) {
 			bad := fakeFixer(tc.name, "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
 				return tc.make(doc, d)
 			})
-			_, err := Run("p.md", []byte(structurePage), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{bad}})
-			var fe *FixerError
-			if !errors.As(err, &fe) || fe.Fixer != tc.name || !strings.Contains(err.Error(), "structural guard") || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("err = %v, want a structural guard error naming %s: %s", err, tc.name, tc.want)
+			out, err := Run("p.md", []byte(structurePage), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{bad}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The fix is turned down and reported; the page is not touched.
+			if len(out.Rejected) != 1 {
+				t.Fatalf("rejected %v, want the one fix", out.Rejected)
+			}
+			fe := out.Rejected[0]
+			if fe.Fixer != tc.name || !strings.Contains(fe.Error(), "structural guard") || !strings.Contains(fe.Error(), tc.want) {
+				t.Fatalf("rejected: %v, want a structural guard error naming %s: %s", fe, tc.name, tc.want)
+			}
+			if out.Changed() || string(out.Src) != structurePage {
+				t.Errorf("the page changed:\n%s", out.Src)
 			}
 		})
 	}

@@ -93,6 +93,11 @@ func fixAction(c *cli.Context, write bool) error {
 					rep.errors = append(rep.errors, inputError{path: in.path, msg: "the fixed page could not be written to standard output: " + err.Error()})
 				}
 			}
+			for _, r := range out.Rejected {
+				// A fix the structural guard turned down is a bug of its
+				// fixer: named, exit 2; the rest of the page was fixed.
+				rep.errors = append(rep.errors, inputError{path: in.path, msg: fmt.Sprintf("fixer %s: %v (this is a bug in podlint; that fix was not applied, the rest of the page was fixed)", r.Fixer, r.Err)})
+			}
 			fixed = append(fixed, f)
 			rep.add(fr)
 		}
