@@ -63,7 +63,8 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		// words again as long as they follow: one pass for every copy.
 		removed := []string{repeat}
 		end := skipBlanks(doc.Src, d.Span.End, b.Span.End)
-		for bytes.HasPrefix(doc.Src[end:b.Span.End], []byte(repeat)) && strings.TrimSpace(string(doc.Src[end+len(repeat):b.Span.End])) != "" {
+		for bytes.HasPrefix(doc.Src[end:b.Span.End], []byte(repeat)) && endsWord(doc.Src, end+len(repeat)) &&
+			strings.TrimSpace(string(doc.Src[end+len(repeat):b.Span.End])) != "" {
 			removed = append(removed, repeat)
 			end = skipBlanks(doc.Src, end+len(repeat), b.Span.End)
 		}
@@ -83,6 +84,11 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		end = next
 	}
 	return &Fix{Safety: safety, Removed: []string{string(doc.Src[b.Span.Start:b.Span.End])}, Edits: []Edit{{Start: b.Span.Start, End: end}}}
+}
+
+// endsWord tells whether offset i ends a word: no letter or digit there.
+func endsWord(src []byte, i int) bool {
+	return i >= len(src) || !isWordByte(src[i])
 }
 
 // skipBlanks moves past spaces and tabs from i, up to end.
