@@ -24,56 +24,40 @@ const fixtures = "../testdata/fixers"
 // whose name holds ".unsafe." run with unsafe fixes. Every fixture must also
 // be idempotent, and its diff must apply with git apply.
 func TestGolden(t *testing.T) {
-	inputs, err := filepath.Glob(filepath.Join(fixtures, "*", "*"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	used := map[string]bool{}
-	for _, in := range inputs {
-		if ext := filepath.Ext(in); ext == ".fixed" || ext == ".diff" {
-			continue
+	eachFixture(t, func(t *testing.T, in, name string, src []byte, opts Options) {
+		out, err := Run(name, src, opts)
+		if err != nil {
+			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel(fixtures, in)
-		t.Run(rel, func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
+		if out.Applied[filepath.Base(filepath.Dir(in))] > 0 {
+			used[filepath.Base(filepath.Dir(in))] = true
+		}
+		if filepath.Ext(name) == ".json" && out.Changed() {
+			if _, _, err := schema.ParseJSON(out.Src); err != nil {
+				t.Errorf("the fixed JSON does not parse: %v", err)
 			}
-			name := filepath.Base(in)
-			opts := Options{Config: rules.DefaultConfig(), Unsafe: strings.Contains(name, ".unsafe.")}
-			out, err := Run(name, src, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if out.Applied[filepath.Base(filepath.Dir(in))] > 0 {
-				used[filepath.Base(filepath.Dir(in))] = true
-			}
-			if filepath.Ext(name) == ".json" && out.Changed() {
-				if _, _, err := schema.ParseJSON(out.Src); err != nil {
-					t.Errorf("the fixed JSON does not parse: %v", err)
-				}
-			}
-			diff := Unified(name, src, out.Src)
-			compareGolden(t, in+".fixed", out.Src)
-			compareGolden(t, in+".diff", []byte(diff))
+		}
+		diff := Unified(name, src, out.Src)
+		compareGolden(t, in+".fixed", out.Src)
+		compareGolden(t, in+".diff", []byte(diff))
 
-			again, err := Run(name, out.Src, opts)
-			if err != nil {
-				t.Fatal(err)
+		again, err := Run(name, out.Src, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.Changed() {
+			t.Errorf("not idempotent: fixing the fixed output changes it again:\n%s", Unified(name, out.Src, again.Src))
+		}
+		if diff != "" {
+			if applied, err := applyUnified(src, diff); err != nil || !bytes.Equal(applied, out.Src) {
+				t.Errorf("applyUnified disagrees with the fix (%v)", err)
 			}
-			if again.Changed() {
-				t.Errorf("not idempotent: fixing the fixed output changes it again:\n%s", Unified(name, out.Src, again.Src))
-			}
-			if diff != "" {
-				if applied, err := applyUnified(src, diff); err != nil || !bytes.Equal(applied, out.Src) {
-					t.Errorf("applyUnified disagrees with the fix (%v)", err)
-				}
-				// A subtest of its own: without git it is skipped, and
-				// nothing else with it.
-				t.Run("git-apply", func(t *testing.T) { checkGitApply(t, name, src, diff, out.Src) })
-			}
-		})
-	}
+			// A subtest of its own: without git it is skipped, and
+			// nothing else with it.
+			t.Run("git-apply", func(t *testing.T) { checkGitApply(t, name, src, diff, out.Src) })
+		}
+	})
 	for _, f := range all {
 		if !used[f.Name] {
 			t.Errorf("fixer %s: no fixture in %s/%s makes it apply", f.Name, fixtures, f.Name)
@@ -289,6 +273,29 @@ func TestValidateRegistry(t *testing.T) {
 // result is the LF golden file with CRLF line ends, and no fix writes a
 // bare LF into a CRLF file.
 func TestGoldenCRLF(t *testing.T) {
+	eachFixture(t, func(t *testing.T, in, name string, src []byte, opts Options) {
+		want, err := os.ReadFile(in + ".fixed")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Run(name, crlf(src), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(bytes.ReplaceAll(out.Src, []byte("\r\n"), nil), []byte("\n")) {
+			t.Errorf("a bare LF in the fixed CRLF file:\n%q", out.Src)
+		}
+		if !bytes.Equal(out.Src, crlf(want)) {
+			t.Errorf("CRLF result differs from the golden file in CRLF\n--- want\n%q\n--- got\n%q", crlf(want), out.Src)
+		}
+	})
+}
+
+// eachFixture runs fn as a subtest for every fixer fixture input (not its
+// .fixed and .diff golden files), with its name, its bytes and the options
+// it runs with: unsafe fixes when its name holds ".unsafe.".
+func eachFixture(t *testing.T, fn func(t *testing.T, in, name string, src []byte, opts Options)) {
+	t.Helper()
 	inputs, err := filepath.Glob(filepath.Join(fixtures, "*", "*"))
 	if err != nil {
 		t.Fatal(err)
@@ -303,22 +310,8 @@ func TestGoldenCRLF(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := os.ReadFile(in + ".fixed")
-			if err != nil {
-				t.Fatal(err)
-			}
 			name := filepath.Base(in)
-			opts := Options{Config: rules.DefaultConfig(), Unsafe: strings.Contains(name, ".unsafe.")}
-			out, err := Run(name, crlf(src), opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if bytes.Contains(bytes.ReplaceAll(out.Src, []byte("\r\n"), nil), []byte("\n")) {
-				t.Errorf("a bare LF in the fixed CRLF file:\n%q", out.Src)
-			}
-			if !bytes.Equal(out.Src, crlf(want)) {
-				t.Errorf("CRLF result differs from the golden file in CRLF\n--- want\n%q\n--- got\n%q", crlf(want), out.Src)
-			}
+			fn(t, in, name, src, Options{Config: rules.DefaultConfig(), Unsafe: strings.Contains(name, ".unsafe.")})
 		})
 	}
 }
