@@ -131,6 +131,27 @@ func answering(fixers []*Fixer, rule string) []*Fixer {
 	return out
 }
 
+// Available says what podlint fix does for d. It is what the rule stated
+// (d.Fix); only a finding the rule leaves to its fixer (FixerDecides) has
+// its fix built to tell.
+func Available(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) rules.Fix {
+	if d.Fix != rules.FixerDecides {
+		return d.Fix
+	}
+	return availabilityOf(Suggest(doc, cfg, d))
+}
+
+// availabilityOf is a built fix's availability.
+func availabilityOf(fix *Fix) rules.Fix {
+	switch {
+	case fix == nil:
+		return rules.NoFix
+	case fix.Safety == Unsafe:
+		return rules.UnsafeFix
+	}
+	return rules.SafeFix
+}
+
 // Suggest returns the fix podlint would make for d, a safe one if there is
 // one, or nil. The fix's edits are against doc.Src.
 func Suggest(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {

@@ -19,7 +19,9 @@ import (
 //  2. fixing the result again changes nothing;
 //  3. the loop converges within MaxPasses;
 //  4. after fixing, no remaining finding has a safe fix;
-//  5. the printed diff, applied to the input, gives the output.
+//  5. the printed diff, applied to the input, gives the output;
+//  6. what each rule states about its findings' fixes is what the fixers
+//     do (see TestFixAvailability).
 func FuzzFix(f *testing.F) {
 	for _, pattern := range []string{"../testdata/fixers/*/*", "../testdata/rules/*/*", "../testdata/demo/*"} {
 		paths, _ := filepath.Glob(pattern)
@@ -37,6 +39,8 @@ func FuzzFix(f *testing.F) {
 		if isJSON {
 			name = "episode.json"
 		}
+		// 6. every finding's stated fix is the one the fixers build.
+		checkAvailability(t, name, src, nil)
 		cfg := rules.DefaultConfig()
 		out, err := Run(name, src, Options{Config: cfg})
 		if err != nil {

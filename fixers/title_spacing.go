@@ -1,7 +1,6 @@
 package fixers
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/podlint/podlint/rules"
@@ -47,7 +46,7 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 	case raw != "" && strings.TrimLeft(raw, " \t") == "":
 		// A run of spaces inside the title becomes one; trailing ones go.
 		if d.Span.End < len(src) && src[d.Span.End] != '\n' && src[d.Span.End] != '\r' {
-			if makesMarker(src, d.Span) {
+			if rules.SpaceMakesMarker(src, d.Span) {
 				return nil // "# ##  [": one space would make a heading marker mid-line
 			}
 			return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: " "}}}
@@ -55,22 +54,6 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 		return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End}}}
 	}
 	return nil
-}
-
-// makesMarker tells whether one space in place of the run at span would
-// put a block marker (`## [`, `> *`, `- **`) mid-line, where the line had
-// none: the page would then read as flattened.
-func makesMarker(src []byte, span schema.Span) bool {
-	start := bytes.LastIndexByte(src[:span.Start], '\n') + 1
-	end := lineEnd(src, span.End)
-	before, after := string(src[start:span.Start]), string(src[span.End:end])
-	joined := before + " " + after
-	for _, m := range []string{" ## [", " > *", " - **"} {
-		if strings.Count(joined, m) > strings.Count(before+string(src[span.Start:span.End])+after, m) {
-			return true
-		}
-	}
-	return false
 }
 
 // normalizeTitle applies the same repairs to a title held in a JSON string.

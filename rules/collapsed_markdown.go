@@ -49,11 +49,17 @@ func runCollapsedMarkdown(p *Pass) {
 	}
 	at := c.Span.Start + i + 1
 	uncertain := ""
-	if r, _ := restore.Collapsed(p.Doc); len(r.Uncertain) > 0 {
+	r, _ := restore.Collapsed(p.Doc)
+	if len(r.Uncertain) > 0 {
 		sp := r.Uncertain[0]
 		uncertain = fmt.Sprintf("; %s title end unsure, the first: %q, then %q", plural(len(r.Uncertain), "chapter"), sp.Title, firstWords(sp.Body, 4))
 	}
-	p.Report(schema.Span{Start: at, End: c.Span.End},
+	// restore-lines writes the restored lines when restoring changes any.
+	fix := NoFix
+	if p.Doc.Format == schema.Markdown && r.Text != string(line) {
+		fix = SafeFix
+	}
+	p.ReportFix(fix, schema.Span{Start: at, End: c.Span.End},
 		"page is flattened onto one line: %s (`## [`, `> *`, `- **`) stand mid-line, %s characters%s",
 		plural(c.Markers, "block marker"), thousands(utf8.RuneCount(line)), uncertain)
 }
@@ -81,7 +87,13 @@ func runMergedHeadings(p *Pass) {
 		if sp.Body == "" || !sp.Plausible {
 			continue
 		}
-		p.Report(c.Title.Span, "the heading of %s seems to hold its first paragraph: the title may be %q, then %q",
+		// restore-lines splits the heading there, as an unsafe fix: the
+		// title's end is a guess.
+		fix := NoFix
+		if p.Doc.Format == schema.Markdown {
+			fix = UnsafeFix
+		}
+		p.ReportFix(fix, c.Title.Span, "the heading of %s seems to hold its first paragraph: the title may be %q, then %q",
 			labelAt(c), sp.Title, firstWords(sp.Body, 4))
 	}
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -35,11 +36,13 @@ func runDuplicateEntity(p *Pass) {
 			continue
 		}
 		prev := es.Entities[at]
-		how := "with a different type or description"
+		how, fix := "with a different type or description", NoFix
 		if prev.Name.Value == e.Name.Value && prev.Type.Value == e.Type.Value && prev.Description.Value == e.Description.Value {
-			how = "an exact duplicate"
+			// drop-duplicate-entity deletes an exact copy.
+			how, fix = "an exact duplicate", SafeFix
 		}
-		p.ReportRelated(e.Span, []Related{{Span: prev.Span, Message: "the first entry of " + strconv.Quote(e.Name.Value)}},
-			"entity %q is listed twice, %s", e.Name.Value, how)
+		p.Add(Diagnostic{Span: e.Span, Fix: fix,
+			Related: []Related{{Span: prev.Span, Message: "the first entry of " + strconv.Quote(e.Name.Value)}},
+			Message: fmt.Sprintf("entity %q is listed twice, %s", e.Name.Value, how)})
 	}
 }

@@ -143,7 +143,7 @@ func runDuplicateIntro(p *Pass) {
 			}
 			// The repeat is as long as the summary, or longer when words were
 			// added in between.
-			p.Report(repeatSpan(p.Doc, c.block, max(len(sw), end)), "%s is repeated %s: %s%s",
+			p.ReportFix(FixerDecides, repeatSpan(p.Doc, c.block, max(len(sw), end)), "%s is repeated %s: %s%s",
 				what, c.where(), plural(len(sw), "word"), rest)
 		}
 	}

@@ -49,7 +49,7 @@ func runEntityType(p *Pass) {
 		switch {
 		case known == t:
 		case known != "":
-			p.Report(e.Type.Span, "entity type %q of %q is not capitalized: write %q", t, e.Name.Value, known)
+			p.ReportFix(SafeFix, e.Type.Span, "entity type %q of %q is not capitalized: write %q", t, e.Name.Value, known)
 		default:
 			p.Report(e.Type.Span, "entity type %q of %q is not one of %s", t, e.Name.Value, strings.Join(types, ", "))
 		}

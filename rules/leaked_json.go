@@ -161,7 +161,7 @@ func runLeakedJSON(p *Pass) {
 		} else if len(run.blocks) > 1 {
 			kind = strconv.Itoa(len(run.blocks)) + " paragraphs"
 		}
-		p.Report(run.span(p.Doc), "raw JSON in %s (%s): %s characters%s",
+		p.ReportFix(FixerDecides, run.span(p.Doc), "raw JSON in %s (%s): %s characters%s",
 			kind, where, thousands(len([]rune(text))), describeLeaked(p.Doc, leak.Read(items)))
 	}
 }

@@ -26,7 +26,8 @@ func runQuoteFragment(p *Pass) {
 	leaked := p.leaked().blocks
 	for _, c := range p.Episode.Chapters {
 		var prev *schema.Quote
-		for _, b := range c.Blocks {
+		prevAt := -1 // prev's index in c.Blocks
+		for i, b := range c.Blocks {
 			if leaked[b.Span.Start] {
 				prev = nil
 				continue
@@ -39,7 +40,7 @@ func runQuoteFragment(p *Pass) {
 				continue
 			}
 			if q.Pair == nil {
-				prev = q
+				prev, prevAt = q, i
 				continue
 			}
 			span := schema.Span{Start: contentStart(p.Doc, b), End: b.Span.End}
@@ -51,9 +52,15 @@ func runQuoteFragment(p *Pass) {
 			case prev.At != nil:
 				p.Report(span, "quote is only the time pair %s (%s), but the quote before it already has [%s] (%s)", pair, at, prev.At.Raw, c.Label())
 			default:
-				p.Report(span, "quote is only the time pair %s: it is the timestamp [%s] of the %s quote before it (%s)", pair, at, itoa(wordCount(prev.Words))+"-word", c.Label())
+				// attach-quote-timestamp joins the two when nothing stands
+				// between them and the quote has words to carry a time.
+				fix := NoFix
+				if prevAt == i-1 && prev.Words != "" {
+					fix = SafeFix
+				}
+				p.ReportFix(fix, span, "quote is only the time pair %s: it is the timestamp [%s] of the %s quote before it (%s)", pair, at, itoa(wordCount(prev.Words))+"-word", c.Label())
 			}
-			prev = q
+			prev, prevAt = q, i
 		}
 	}
 }

@@ -36,7 +36,11 @@ func runQuoteStyle(p *Pass) {
 				continue
 			}
 			if shape := ReadQuoteShape(p.Doc, c.Blocks, i); shape.Problem != "" {
-				p.Report(shape.At, "%s (%s)", shape.Problem, c.Label())
+				fix := NoFix
+				if shape.Repair != "" {
+					fix = SafeFix
+				}
+				p.ReportFix(fix, shape.At, "%s (%s)", shape.Problem, c.Label())
 			}
 		}
 	}

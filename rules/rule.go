@@ -75,7 +75,29 @@ type Diagnostic struct {
 	// span is mapped back to the file, and fixers answer it only once the
 	// page has its lines back.
 	SeenThrough bool
+	// Fix is what the rule states about repairing the finding, so that a
+	// report can say "fixable" without building the repair.
+	Fix Fix
 }
+
+// Fix says whether podlint fix repairs a finding, as the rule reporting it
+// states. A fixer answering the rule must agree: TestFixAvailability builds
+// every fix of every finding on the project's pages and corpora and
+// compares.
+type Fix uint8
+
+const (
+	// NoFix: no fixer repairs the finding; it is left for a person.
+	NoFix Fix = iota
+	// SafeFix: podlint fix repairs it without changing a word.
+	SafeFix
+	// UnsafeFix: a repair exists, but only with --unsafe-fixes.
+	UnsafeFix
+	// FixerDecides: only building the repair tells whether there is one
+	// and how safe it is (a leaked blob's recovery, a repeated intro): the
+	// rule cannot say it more cheaply than the fixer.
+	FixerDecides
+)
 
 // Pass is what a rule sees while it runs on one document.
 type Pass struct {
@@ -95,9 +117,15 @@ type shared struct {
 	leaked *leakage
 }
 
-// Report records a finding of the running rule at span.
+// Report records a finding of the running rule at span that no fixer
+// repairs.
 func (p *Pass) Report(span schema.Span, format string, args ...any) {
-	p.ReportRelated(span, nil, format, args...)
+	p.Add(Diagnostic{Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// ReportFix records a finding with what the rule states about its repair.
+func (p *Pass) ReportFix(fix Fix, span schema.Span, format string, args ...any) {
+	p.Add(Diagnostic{Span: span, Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
 // Related is a place a finding points at, with what it is.
@@ -108,13 +136,14 @@ type Related struct {
 
 // ReportRelated records a finding that points at other places too.
 func (p *Pass) ReportRelated(span schema.Span, related []Related, format string, args ...any) {
-	*p.out = append(*p.out, Diagnostic{
-		Rule:     p.rule.Name,
-		Severity: p.Config.SeverityOf(p.rule),
-		Span:     span,
-		Message:  fmt.Sprintf(format, args...),
-		Related:  related,
-	})
+	p.Add(Diagnostic{Span: span, Message: fmt.Sprintf(format, args...), Related: related})
+}
+
+// Add records d as a finding of the running rule, with the rule's name and
+// configured severity.
+func (p *Pass) Add(d Diagnostic) {
+	d.Rule, d.Severity = p.rule.Name, p.Config.SeverityOf(p.rule)
+	*p.out = append(*p.out, d)
 }
 
 // all lists every rule; validate checks the list once at start-up.
@@ -268,7 +297,8 @@ func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 		for i := range d.Related {
 			d.Related[i].Span = view.ToSource(d.Related[i].Span)
 		}
-		d.SeenThrough = true
+		// Its fix comes once restore-lines has given the page its lines.
+		d.SeenThrough, d.Fix = true, NoFix
 		out = append(out, d)
 	}
 	Sort(out)

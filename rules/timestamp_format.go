@@ -72,7 +72,7 @@ func checkTimestamp(p *Pass, ts schema.Timestamp, where string, c *schema.Chapte
 	case !ts.Valid:
 		p.Report(ts.Span, "[%s] in %s %s is not a timestamp: write mm:ss or h:mm:ss", ts.Raw, where, c.Label())
 	case ts.Raw != want:
-		p.Report(ts.Span, "[%s] in %s %s is out of form: write [%s]", ts.Raw, where, c.Label(), want)
+		p.ReportFix(SafeFix, ts.Span, "[%s] in %s %s is out of form: write [%s]", ts.Raw, where, c.Label(), want)
 	}
 }
 
@@ -82,7 +82,7 @@ func checkTimestamp(p *Pass, ts schema.Timestamp, where string, c *schema.Chapte
 func runJSONTimes(p *Pass) {
 	check := func(ts schema.Timestamp, what string, c *schema.Chapter) {
 		if ts.Valid && !ts.Canonical {
-			p.Report(ts.Span, "%s %s is written as the text %q: write the number of seconds, %d", what, c.Label(), ts.Raw, ts.Seconds)
+			p.ReportFix(SafeFix, ts.Span, "%s %s is written as the text %q: write the number of seconds, %d", what, c.Label(), ts.Raw, ts.Seconds)
 		}
 	}
 	for _, c := range p.Episode.Chapters {

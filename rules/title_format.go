@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/podlint/podlint/schema"
@@ -47,7 +48,7 @@ func onCollapsedLine(ep *schema.Episode, sp schema.Span) bool {
 func checkTitle(p *Pass, t schema.Text, name func() string) {
 	v := t.Value
 	if trimmed := strings.TrimRight(v, " \t"); trimmed != v && p.Doc.Format == schema.Markdown {
-		p.Report(schema.Span{Start: t.Span.Start + len(trimmed), End: t.Span.End}, "%s has trailing spaces", name())
+		p.ReportFix(SafeFix, schema.Span{Start: t.Span.Start + len(trimmed), End: t.Span.End}, "%s has trailing spaces", name())
 		v = trimmed
 	}
 	for from := 0; ; {
@@ -57,7 +58,14 @@ func checkTitle(p *Pass, t schema.Text, name func() string) {
 		}
 		i += from
 		n := len(v[i:]) - len(strings.TrimLeft(v[i:], " "))
-		p.Report(at(p, t, i, n), "%s has %d spaces in a row", name(), n)
+		span := at(p, t, i, n)
+		// title-spacing makes the run one space, unless one space would
+		// put a block marker mid-line.
+		fix := SafeFix
+		if p.Doc.Format == schema.Markdown && SpaceMakesMarker(p.Doc.Src, span) {
+			fix = NoFix
+		}
+		p.ReportFix(fix, span, "%s has %d spaces in a row", name(), n)
 		from = i + n
 	}
 	for i := strings.Index(v, "—"); i >= 0; {
@@ -65,7 +73,7 @@ func checkTitle(p *Pass, t schema.Text, name func() string) {
 		after := i+len("—") < len(v) && v[i+len("—")] == ' '
 		atEdge := i == 0 || i+len("—") == len(v)
 		if before != after && !atEdge {
-			p.Report(at(p, t, i, len("—")), "%s has a space on one side of the dash only: write %q", name(), " — ")
+			p.ReportFix(SafeFix, at(p, t, i, len("—")), "%s has a space on one side of the dash only: write %q", name(), " — ")
 		}
 		next := strings.Index(v[i+len("—"):], "—")
 		if next < 0 {
@@ -82,4 +90,27 @@ func at(p *Pass, t schema.Text, i, n int) schema.Span {
 		return t.Span
 	}
 	return schema.Span{Start: t.Span.Start + i, End: t.Span.Start + i + n}
+}
+
+// SpaceMakesMarker tells whether one space in place of the run of spaces at
+// span would put a block marker (`## [`, `> *`, `- **`) mid-line where the
+// line had none: the page would then read as flattened. A run that ends
+// its line is deleted, not made one space, and never makes one.
+func SpaceMakesMarker(src []byte, span schema.Span) bool {
+	if span.End >= len(src) || src[span.End] == '\n' || src[span.End] == '\r' {
+		return false
+	}
+	start := bytes.LastIndexByte(src[:span.Start], '\n') + 1
+	end := len(src)
+	if i := bytes.IndexByte(src[span.End:], '\n'); i >= 0 {
+		end = span.End + i + 1
+	}
+	before, after := string(src[start:span.Start]), string(src[span.End:end])
+	joined := before + " " + after
+	for _, m := range []string{" ## [", " > *", " - **"} {
+		if strings.Count(joined, m) > strings.Count(before+string(src[span.Start:span.End])+after, m) {
+			return true
+		}
+	}
+	return false
 }

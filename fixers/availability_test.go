@@ -1,0 +1,127 @@
+package fixers
+
+import (
+	"io/fs"
+	"math/rand"
+	randv2 "math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+// availabilityTally counts findings by what their rule stated.
+type availabilityTally map[rules.Fix]int
+
+// checkAvailability reads src as the file name and holds each finding's
+// stated fix (rules.Diagnostic.Fix) to the fix the fixers build for it:
+// a rule that says "safe" must get a safe fix, "none" no fix at all.
+func checkAvailability(t *testing.T, name string, src []byte, tally availabilityTally) {
+	t.Helper()
+	cfg := rules.DefaultConfig()
+	doc := schema.Read(name, src)
+	for _, d := range rules.Run(doc, cfg) {
+		if tally != nil {
+			tally[d.Fix]++
+		}
+		if d.Fix == rules.FixerDecides {
+			continue
+		}
+		if got := availabilityOf(Suggest(doc, cfg, d)); got != d.Fix {
+			t.Errorf("%s: %s %q at %d-%d: the rule states %s, the fixers give %s",
+				name, d.Rule, d.Message, d.Span.Start, d.Span.End, fixName(d.Fix), fixName(got))
+		}
+	}
+}
+
+func fixName(f rules.Fix) string {
+	return [...]string{"no fix", "a safe fix", "an unsafe fix", "the fixer decides"}[f]
+}
+
+// TestFixAvailability holds what every rule states about its findings'
+// repair to what the fixers do, on every page the project has: the
+// fixtures and demo pages, their flattened forms, a generated corpus,
+// random leaked blobs and quote shapes, the shared pages when they are
+// there, and each of those pages once fixed. check labels findings fixable
+// from the statements alone, so a rule that drifts from its fixer fails
+// here.
+func TestFixAvailability(t *testing.T) {
+	type page struct {
+		name string
+		src  []byte
+	}
+	var pages []page
+	walk := func(root string) {
+		_ = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			name := p
+			for _, suffix := range []string{".fixed", ".to-md", ".to-json"} {
+				name = strings.TrimSuffix(name, suffix)
+			}
+			if ext := filepath.Ext(name); ext != ".md" && ext != ".json" {
+				return nil
+			}
+			if src, err := os.ReadFile(p); err == nil {
+				pages = append(pages, page{name, src})
+			}
+			return nil
+		})
+	}
+	// Pages on the edges where a fixer declines what looks fixable.
+	for i, src := range []string{
+		// One space for the run would make a heading marker mid-line.
+		"# Atlas ##  [00:10] notes\n\nAda talks maps.\n\n## [00:00] Cold open\n\nAda opens.\n",
+		// A list between the quote and its time pair.
+		"# Atlas\n\nAda talks maps.\n\n## [00:00] Cold open\n\nAda opens.\n\n> *\"Every map argues.\"*\n\n- a list\n\n> *[0, 9]*\n",
+		// A quote with no words before the pair.
+		"# Atlas\n\nAda talks maps.\n\n## [00:00] Cold open\n\nAda opens.\n\n> **\n> *[0, 9]*\n",
+	} {
+		pages = append(pages, page{"edge-" + strconv.Itoa(i) + ".md", []byte(src)})
+	}
+	walk("../testdata")
+	walk(filepath.Join(shared, "samples"))
+	walk(filepath.Join(shared, "examples"))
+	generated, err := podgenPages(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range generated {
+		pages = append(pages, page{g.name, []byte(g.text)})
+	}
+	for _, p := range pages {
+		if flat, ok := flatten(string(p.src)); ok && filepath.Ext(p.name) == ".md" {
+			pages = append(pages, page{"flattened/" + p.name, []byte(flat)})
+		}
+	}
+	for seed := range 300 {
+		rng := randv2.New(randv2.NewPCG(uint64(seed), 12))
+		pages = append(pages, page{"random-blob.md", []byte(randomGenPage(rng).markdown(rng))})
+	}
+	r := rand.New(rand.NewSource(3))
+	for range 1000 {
+		src, _ := randomQuoteShape(r).page()
+		pages = append(pages, page{"quote-shape.md", []byte(src)})
+	}
+
+	tally := availabilityTally{}
+	for _, p := range pages {
+		checkAvailability(t, p.name, p.src, tally)
+		out, err := Run(p.name, p.src, Options{Config: rules.DefaultConfig(), Unsafe: true})
+		if err == nil {
+			checkAvailability(t, "fixed/"+p.name, out.Src, tally)
+		}
+	}
+	t.Logf("%d pages: findings stating no fix %d, a safe fix %d, an unsafe fix %d, left to the fixer %d",
+		len(pages), tally[rules.NoFix], tally[rules.SafeFix], tally[rules.UnsafeFix], tally[rules.FixerDecides])
+	for f := range rules.FixerDecides + 1 {
+		if tally[f] == 0 {
+			t.Errorf("no finding states %s: the pages cover too little", fixName(f))
+		}
+	}
+}
