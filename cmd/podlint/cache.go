@@ -138,10 +138,15 @@ var buildIDOnce = sync.OnceValue(func() string {
 func buildID() string { return buildIDOnce() }
 
 // settingsKey hashes what a file's findings depend on besides its content
-// and the build (which the whole cache file is tied to): its form and the
-// effective config.
-func settingsKey(path string, st *settings) [sha256.Size]byte {
-	return st.cacheKeys()[schema.FormatOf(path)]
+// and the build (which the whole cache file is tied to): its form, the
+// effective config, and whether the report holds the fixes' edits (only
+// formats that print them build them).
+func settingsKey(path string, st *settings, withEdits bool) [sha256.Size]byte {
+	key := st.cacheKeys()[schema.FormatOf(path)]
+	if withEdits {
+		key = sha256.Sum256(append(key[:], "with edits"...))
+	}
+	return key
 }
 
 // entry is the cache's name for an input: its absolute path.

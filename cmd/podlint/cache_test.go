@@ -285,7 +285,7 @@ func TestCacheStrategy(t *testing.T) {
 	}
 	stamp, _ := statStamp(page)
 	writeCacheFile(t, c.path, cacheFile{Build: c.build, Entries: map[string]cacheEntry{page: {
-		Settings: settingsKey(page, st), Content: [32]byte{9}, Stamp: stamp,
+		Settings: settingsKey(page, st, false), Content: [32]byte{9}, Stamp: stamp,
 		Items: []cachedItem{{Rule: "quote-style", Severity: rules.Warning, Message: "from the cache", Start: schema.Position{Line: 1, Column: 1}}},
 	}}})
 	for _, tc := range [][2]string{{"stamp", "from the cache"}, {"content", "no problems in 1 file"}} {

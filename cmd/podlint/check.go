@@ -65,6 +65,9 @@ type lintOptions struct {
 	cacheByStamp bool
 	// shortcut, when set, may answer for a file without its being read.
 	shortcut func(input, *settings) (commit func(), ok bool)
+	// withEdits: a format prints the fixes' edits (rdjson's suggestions),
+	// so they are built; else a finding's fix is what its rule states.
+	withEdits bool
 }
 
 func readLintOptions(c *cli.Context) (lintOptions, error) {
@@ -145,6 +148,9 @@ func readOptions(c *cli.Context) ([]output, reportOptions, lintOptions, error) {
 		return nil, ropts, lintOptions{}, err
 	}
 	opts, err := readLintOptions(c)
+	for _, o := range outputs {
+		opts.withEdits = opts.withEdits || printsEdits[o.name]
+	}
 	return outputs, ropts, opts, err
 }
 
@@ -281,7 +287,11 @@ type suggestion struct {
 	text       string
 }
 
-func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic) fileReport {
+// newFileReport turns a file's findings into report items. Each item's fix
+// is what its rule states (fixers.Available), built only where the rule
+// leaves it to the fixer, or for every finding when withEdits asks for
+// the edits themselves.
+func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic, withEdits bool) fileReport {
 	items := make([]item, len(diags))
 	// Findings come in source order, often many on one line: the cursor
 	// counts columns from the previous finding, and a line is hashed once.
@@ -298,7 +308,9 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 			// Anywhere on the page, before the finding too: not the cursor.
 			it.related = append(it.related, suggestion{start: doc.Lines.Position(r.Span.Start), end: doc.Lines.Position(r.Span.End), text: r.Message})
 		}
-		if fix := fixers.Suggest(doc, cfg, d); fix != nil {
+		if !withEdits {
+			it.fix = fixLabel(fixers.Available(doc, cfg, d))
+		} else if fix := fixers.Suggest(doc, cfg, d); fix != nil {
 			it.fix = fix.Safety.String()
 			for _, e := range fix.Edits {
 				// A copy: an edit may be a slice of the page's text, which a
@@ -309,6 +321,17 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 		items[i] = it
 	}
 	return fileReport{path: path, items: items}
+}
+
+// fixLabel is an item's fix: "safe", "unsafe", or "" for none.
+func fixLabel(f rules.Fix) string {
+	switch f {
+	case rules.SafeFix:
+		return fixers.Safe.String()
+	case rules.UnsafeFix:
+		return fixers.Unsafe.String()
+	}
+	return ""
 }
 
 // report is a whole run: the files checked and the paths that failed.
@@ -339,7 +362,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 			if !ok {
 				return nil, false
 			}
-			items, ok := c.byStamp(entry, settingsKey(in.path, st), st.maxSize)
+			items, ok := c.byStamp(entry, settingsKey(in.path, st, opts.withEdits), st.maxSize)
 			if !ok {
 				return nil, false
 			}
@@ -355,14 +378,14 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 				// after it gives the file another stamp (its change time
 				// moves past the run's start), so this entry never answers
 				// for the edited file by stamp.
-				config, content = settingsKey(in.path, st), sha256.Sum256(src)
+				config, content = settingsKey(in.path, st, opts.withEdits), sha256.Sum256(src)
 				if items, ok := c.get(entry, config, content, stamp); ok {
 					return func() { rep.add(fileReport{path: in.path, items: items}) }
 				}
 			}
 		}
 		doc := schema.Read(in.path, src)
-		fr := newFileReport(in.path, doc, st.cfg, rules.Run(doc, st.cfg))
+		fr := newFileReport(in.path, doc, st.cfg, rules.Run(doc, st.cfg), opts.withEdits)
 		if cached {
 			c.put(entry, config, content, stamp, fr.items)
 		}

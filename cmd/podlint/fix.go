@@ -84,7 +84,7 @@ func fixAction(c *cli.Context, write bool) error {
 		case !write:
 			f.diff = fixers.Unified(in.path, src, out.Src)
 		}
-		fr := newFileReport(in.path, out.Doc, st.cfg, out.Remaining)
+		fr := newFileReport(in.path, out.Doc, st.cfg, out.Remaining, opts.withEdits)
 		return func() {
 			if f.page != nil {
 				// An editor reads the page from stdout: a short page with

@@ -24,6 +24,10 @@ var formats = map[string]func(io.Writer, *report) error{
 
 // output is one --format: a printer and where it writes ("" is the
 // command's own stream).
+// printsEdits are the formats that carry the fixes' edits, not only
+// whether a finding has a fix.
+var printsEdits = map[string]bool{"rdjson": true}
+
 type output struct {
 	name  string
 	write func(io.Writer, *report) error
