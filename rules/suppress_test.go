@@ -15,7 +15,7 @@ import (
 // with every directive decides, on random pages of directives and
 // findings: the same findings kept, the same directives used.
 func TestSuppressMatchesEachByEach(t *testing.T) {
-	kinds := []string{"disable-next-line", "disable-file", "disable", "enable"}
+	kinds := []string{"disable-next-line", "disable-line", "disable-file", "disable", "enable"}
 	names := []string{"", "quote-style", "entity-type", "quote-style, entity-type", "style", "entities", "no-such-rule"}
 	ruleNames := []string{"quote-style", "entity-type", "title-format"}
 	rng := rand.New(rand.NewSource(12))
@@ -100,6 +100,8 @@ func suppressEachByEach(doc *schema.Document, ds []Diagnostic, directives []*dir
 				hit = true
 			case "disable-next-line":
 				hit = line == d.line+1
+			case "disable-line":
+				hit = line >= d.first && line <= d.line
 			case "disable":
 				hit = line > d.line && line < d.enabled
 			}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -17,6 +18,7 @@ var unusedSuppression = &Rule{
 	Doc: `Findings can be suppressed in a Markdown page with HTML comments:
 
     <!-- podlint-disable-next-line RULE[, RULE] -- reason -->
+    text <!-- podlint-disable-line RULE -->     (this line only)
     <!-- podlint-disable RULE -->  …  <!-- podlint-enable RULE -->
     <!-- podlint-disable-file RULE -->
 
@@ -32,13 +34,14 @@ honest. Fixers respect suppressions: a suppressed finding is not repaired.`,
 }
 
 // directiveRe finds suppression comments anywhere in a page.
-var directiveRe = regexp.MustCompile(`<!--\s*podlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->`)
+var directiveRe = regexp.MustCompile(`<!--\s*podlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->`)
 
 // directive is one suppression comment.
 type directive struct {
 	kind  string
 	rules []string // empty: every rule
 	span  schema.Span
+	first int // the comment's first line
 	line  int // the comment's last line
 	used  map[string]bool
 	// enabled is the line of the matching podlint-enable, for a range.
@@ -70,7 +73,7 @@ func parseDirectives(doc *schema.Document) []*directive {
 			args = args[:i]
 		}
 		d := &directive{kind: string(doc.Src[m[2]:m[3]]), span: schema.Span{Start: m[0], End: m[1]},
-			line: doc.Lines.Line(m[1] - 1), used: map[string]bool{}}
+			first: doc.Lines.Line(m[0]), line: doc.Lines.Line(m[1] - 1), used: map[string]bool{}}
 		for _, r := range strings.Split(args, ",") {
 			if r = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(r), "--")); r != "" {
 				d.rules = append(d.rules, r)
@@ -183,6 +186,9 @@ func coverage(rule string, at []int, directives []*directive) *lineCover {
 			lo, hi = 0, math.MaxInt
 		case "disable-next-line":
 			lo, hi = d.line, d.line+2
+		case "disable-line":
+			// markdownlint's form: the lines the comment stands on.
+			lo, hi = d.first-1, d.line+1
 		case "disable":
 			lo, hi = d.line, d.enabled
 		default:
@@ -199,6 +205,10 @@ func coverage(rule string, at []int, directives []*directive) *lineCover {
 			c.file = true
 		case "disable-next-line":
 			c.next[d.line+1] = true
+		case "disable-line":
+			for l := d.first; l <= d.line; l++ {
+				c.next[l] = true
+			}
 		default:
 			c.ranges = append(c.ranges, [2]int{lo, hi})
 		}
@@ -234,12 +244,27 @@ func runUnusedSuppression(p *Pass) {
 			}
 			continue
 		}
+		// A name podlint does not know is one finding with the directive's
+		// other trouble: such a directive cannot have suppressed anything
+		// under that name.
+		var unknown []string
 		for _, r := range d.rules {
 			if Lookup(r) == nil && !isCategory(r) {
-				p.Report(d.span, "podlint-%s names %q, which is not a rule or category (see podlint rules)", d.kind, r)
+				unknown = append(unknown, fmt.Sprintf("%q%s", r, DidYouMean(r, Names())))
 			}
 		}
-		if len(d.used) == 0 {
+		switch {
+		case len(unknown) > 0:
+			what := "which is not a rule or category"
+			if len(unknown) > 1 {
+				what = "which are not rules or categories"
+			}
+			stale := ""
+			if len(d.used) == 0 {
+				stale = "; it suppresses nothing"
+			}
+			p.Report(d.span, "podlint-%s names %s, %s (see podlint rules)%s", d.kind, strings.Join(unknown, " and "), what, stale)
+		case len(d.used) == 0:
 			what := "any rule"
 			if len(d.rules) > 0 {
 				what = strings.Join(d.rules, ", ")

@@ -1,0 +1,76 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Names lists every name --enable, --disable, select, ignore and the
+// suppression comments take: the rules, then the categories (schema, a
+// rule and a category, once).
+func Names() []string {
+	// From byName, not all: a rule's run function may ask for the names.
+	out := make([]string, 0, len(byName)+len(CategoryNames))
+	for name := range byName {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	for _, c := range CategoryNames {
+		if byName[c] == nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// DidYouMean is ` (did you mean "NAME"?)` for the known name nearest to a
+// mistyped one, or "" when none is near enough to be the same word typed
+// wrong.
+func DidYouMean(name string, known []string) string {
+	if best := Closest(name, known); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
+}
+
+// Closest returns the known name nearest to name in edits (a letter added,
+// dropped, changed, or two swapped; case ignored), when there are at most a
+// third as many edits as letters (one at least); "" otherwise. Ties go to
+// the first in known.
+func Closest(name string, known []string) string {
+	limit := max(1, len([]rune(name))/3)
+	best, bestDist := "", limit+1
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(name), strings.ToLower(k)); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal string alignment distance between a and b,
+// by runes: insertions, deletions, substitutions and swaps of neighbours.
+func editDistance(a, b string) int {
+	s, t := []rune(a), []rune(b)
+	// Three rows of the table: the one before the previous is needed for swaps.
+	prev2, prev, cur := make([]int, len(t)+1), make([]int, len(t)+1), make([]int, len(t)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(s); i++ {
+		cur[0] = i
+		for j := 1; j <= len(t); j++ {
+			cost := 1
+			if s[i-1] == t[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(t)]
+}
