@@ -268,7 +268,7 @@ func mark(on map[string]bool, names []string, value bool) error {
 				}
 			}
 		default:
-			return fmt.Errorf("unknown rule or category %q (see `podlint rules`)", name)
+			return fmt.Errorf("unknown rule or category %q%s (see `podlint rules`)", name, DidYouMean(name, Names()))
 		}
 	}
 	return nil
