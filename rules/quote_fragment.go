@@ -45,12 +45,12 @@ func runQuoteFragment(p *Pass) {
 			}
 			span := schema.Span{Start: contentStart(p.Doc, b), End: b.Span.End}
 			pair := "[" + itoa(q.Pair.Minutes) + ", " + itoa(q.Pair.Seconds) + "]"
-			at := schema.FormatTimestamp(q.Pair.Total())
+			at := p.Config.FormatTimestamp(q.Pair.Total())
 			switch {
 			case prev == nil || prev.Pair != nil || leak.IsText(prev.Body.Value):
 				p.Report(span, "quote is only the time pair %s (%s) with no quote before it to belong to (%s)", pair, at, c.Label())
 			case prev.At != nil:
-				p.Report(span, "quote is only the time pair %s (%s), but the quote before it already has [%s] (%s)", pair, at, prev.At.Raw, c.Label())
+				p.Report(span, "quote is only the time pair %s (%s), but the quote before it already has the time %s (%s)", pair, at, p.Config.FormatTimestamp(prev.At.Seconds), c.Label())
 			default:
 				// attach-quote-timestamp joins the two when nothing stands
 				// between them and the quote has words to carry a time.
