@@ -22,14 +22,14 @@ func checkCommand() *cli.Command {
 		Name:      "check",
 		Usage:     "check episode pages (*.md) and episode JSON (*.json)",
 		ArgsUsage: "PATH... (files, directories, or - for standard input)",
-		Flags: append(lintFlags(),
+		Flags: append(append(lintFlags(),
 			&cli.BoolFlag{Name: "fix", Usage: "repair the files first (as fix --write), then report what is left"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix: also apply fixes that may drop or reword text"},
 			allowHardlinksFlag(),
 			&cli.BoolFlag{Name: "cache", Usage: "reuse results of unchanged files (keyed by content, config and podlint build)"},
 			&cli.StringFlag{Name: "cache-dir", Value: ".podlint-cache", Usage: "where --cache keeps results"},
 			&cli.StringFlag{Name: "cache-strategy", Value: "stamp", Usage: "how --cache knows a file is unchanged: stamp (size, times and inode, else content) or content (always read and hash)"},
-		),
+		), baselineFlags()...),
 		Action: checkAction,
 	}
 }
@@ -132,13 +132,16 @@ func checkAction(c *cli.Context) error {
 		opts.cacheByStamp = strategy == "stamp"
 	}
 	rep := newReport(outputs, c.App.Writer, ropts)
+	if rep.baseline, err = startBaseline(c, opts.resolver); err != nil {
+		return err
+	}
 	if err := lintInto(rep, c.Args().Slice(), opts); err != nil {
 		return err
 	}
 	if opts.cache != nil {
 		opts.cache.save()
 	}
-	return rep.conclude(c, outputs, c.App.Writer, ropts)
+	return rep.baseline.settle(c.App.ErrWriter, rep.conclude(c, outputs, c.App.Writer, ropts))
 }
 
 // readOptions reads the flags check and fix share.
@@ -216,6 +219,10 @@ func newReport(outputs []output, stream io.Writer, ro reportOptions) *report {
 
 // add takes one file's report: counted, then printed or kept.
 func (r *report) add(f fileReport) {
+	if r.baseline != nil {
+		// Before any count: a recorded finding neither prints nor fails.
+		f.items = r.baseline.filter(f)
+	}
 	t := &r.tally
 	t.files++
 	for _, it := range f.items {
@@ -344,6 +351,8 @@ type report struct {
 	quiet   bool
 	stream  func(fileReport)
 	buffer  *bufio.Writer // what stream writes to; flushed before the summary
+	// baseline, when set, takes out the findings it records (--baseline).
+	baseline *baselineRun
 }
 
 // tally counts over every file added, kept or streamed.

@@ -49,6 +49,9 @@ func fixAction(c *cli.Context, write bool) error {
 		return err
 	}
 	rep := &report{quiet: ropts.quiet}
+	if rep.baseline, err = startBaseline(c, opts.resolver); err != nil {
+		return err // check --fix --baseline: what remains is filtered
+	}
 	var fixed []fixedFile
 	unsafe := c.Bool("unsafe-fixes")
 	hardLinks := c.Bool("allow-hardlinks")
@@ -125,7 +128,7 @@ func fixAction(c *cli.Context, write bool) error {
 		}
 		stream = c.App.ErrWriter
 	}
-	err = rep.conclude(c, outputs, stream, ropts)
+	err = rep.baseline.settle(c.App.ErrWriter, rep.conclude(c, outputs, stream, ropts))
 	if err == nil && !write && applied > 0 {
 		return exitErr(exitFindings) // a diff is pending: CI can require a clean tree
 	}

@@ -1,0 +1,307 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
+)
+
+// tidePools has two identical quote-style findings in its first chapter
+// (lines 9 and 13), one in its second (line 19) and a quote-fragment
+// (line 21).
+const tidePools = `# Tide Pools at Dawn — Ines Ferro
+
+Marine biologist Ines Ferro on what lives in a tide pool.
+
+## [00:00] Cold open
+
+Ines kneels on wet rock.
+
+> *A tide pool is an ocean that fits in your hands.*
+
+Then she stands.
+
+> *A tide pool is an ocean that fits in your hands.*
+
+## [01:00] Later
+
+More prose here.
+
+> *Kelp grows half a metre a day.*
+
+> *[1, 30]*
+`
+
+// pageReport is what check reports for src, as the run builds it.
+func pageReport(t *testing.T, path, src string) fileReport {
+	t.Helper()
+	doc := schema.Read(path, []byte(src))
+	cfg := rules.DefaultConfig()
+	return newFileReport(path, doc, cfg, rules.Run(doc, cfg), false)
+}
+
+// allRules stands for the settings of a run with every rule on.
+func allRules(string) map[string]bool {
+	on := map[string]bool{}
+	for _, r := range rules.All() {
+		on[r.Name] = true
+	}
+	return on
+}
+
+// baselineToday writes a baseline of pages (path: text) in a fresh
+// folder, as --write-baseline would, and returns the folder and entries.
+func baselineToday(t *testing.T, pages map[string]string) (string, []baselineEntry) {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	b := newBaselineRun("baseline.json", baselineWrite)
+	b.rulesFor = allRules
+	for _, path := range sortedKeys(pages) {
+		writePage(t, path, pages[path])
+		if kept := b.filter(pageReport(t, path, pages[path])); len(kept) != 0 {
+			t.Fatalf("--write-baseline let %d findings through", len(kept))
+		}
+	}
+	return dir, b.next()
+}
+
+// checkTomorrow runs the baseline over pages and returns where the
+// findings it lets through are (path:line rule) and the stale entries.
+func checkTomorrow(t *testing.T, entries []baselineEntry, pages map[string]string) ([]string, []staleEntry) {
+	t.Helper()
+	b := newBaselineRun("baseline.json", baselineFilter)
+	b.rulesFor = allRules
+	b.load(entries)
+	var shown []string
+	for _, path := range sortedKeys(pages) {
+		writePage(t, path, pages[path])
+		for _, it := range b.filter(pageReport(t, path, pages[path])) {
+			shown = append(shown, path+":"+strconv.Itoa(it.start.Line)+" "+it.rule)
+		}
+	}
+	return shown, b.stale()
+}
+
+func writePage(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func TestBaselineRecordsTodaysFindings(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"ep/tide.md": tidePools})
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.File+" "+e.Rule+" "+strconv.Itoa(e.Count))
+	}
+	// The two identical findings are one entry counted twice.
+	want := []string{"ep/tide.md quote-fragment 1", "ep/tide.md quote-style 2", "ep/tide.md quote-style 1"}
+	if len(got) != 3 || got[0] != want[0] || !(got[1] == want[1] && got[2] == want[2] || got[1] == want[2] && got[2] == want[1]) {
+		t.Errorf("entries = %q, want %q in some order of the last two", got, want)
+	}
+}
+
+func TestBaselineSameCorpusShowsNothing(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
+	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": tidePools})
+	if len(shown) != 0 || len(stale) != 0 {
+		t.Errorf("shown %q, stale %v; want neither", shown, stale)
+	}
+}
+
+func TestBaselineSurvivesLinesInsertedAbove(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
+	moved := strings.Replace(tidePools, "Marine biologist", "An editor's note.\n\nAnother paragraph, added later.\n\nMarine biologist", 1)
+	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": moved})
+	if len(shown) != 0 || len(stale) != 0 {
+		t.Errorf("after lines were inserted: shown %q, stale %v; want neither", shown, stale)
+	}
+}
+
+func TestBaselineNewFindingBesideAnIdenticalOldOne(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
+	// A third copy of the quote in the first chapter: the same rule, the
+	// same message, a line of the same text. The baseline counts two.
+	third := strings.Replace(tidePools, "Then she stands.\n", "Then she stands.\n\n> *A tide pool is an ocean that fits in your hands.*\n", 1)
+	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": third})
+	if want := []string{"tide.md:15 quote-style"}; !reflect.DeepEqual(shown, want) || len(stale) != 0 {
+		t.Errorf("shown %q, stale %v; want %q and none stale", shown, stale, want)
+	}
+}
+
+func TestBaselineOneOfTwoIdenticalFixed(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
+	fixed := strings.Replace(tidePools, "> *A tide pool is an ocean that fits in your hands.*", `> *"A tide pool is an ocean that fits in your hands."*`, 1)
+	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": fixed})
+	if len(shown) != 0 || len(stale) != 1 || stale[0].Rule != "quote-style" || stale[0].Count != 1 || stale[0].fileGone {
+		t.Errorf("shown %q, stale %+v; want none shown and one quote-style stale", shown, stale)
+	}
+}
+
+func TestBaselineRenamedFileIsStaleAndNew(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"ep/tide.md": tidePools})
+	if err := os.Remove("ep/tide.md"); err != nil {
+		t.Fatal(err)
+	}
+	shown, stale := checkTomorrow(t, entries, map[string]string{"ep/tide-pools.md": tidePools})
+	if len(shown) != 4 {
+		t.Errorf("shown %q; want the 4 findings of the renamed file", shown)
+	}
+	n := 0
+	for _, s := range stale {
+		if s.File != "ep/tide.md" || !s.fileGone {
+			t.Errorf("stale %+v; want only ep/tide.md, gone", s)
+		}
+		n += s.Count
+	}
+	if n != 4 {
+		t.Errorf("%d stale findings, want 4", n)
+	}
+}
+
+func TestBaselineMessageChangedOnSameLine(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
+	// Renaming the chapter changes the messages of the findings in it
+	// (they name their chapter), not the lines they are on.
+	renamed := strings.Replace(tidePools, "## [01:00] Later", "## [01:00] In the kelp", 1)
+	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": renamed})
+	if len(shown) != 0 || len(stale) != 0 {
+		t.Errorf("shown %q, stale %v; want neither", shown, stale)
+	}
+}
+
+func TestBaselineNewProblemIsShown(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
+	added := strings.Replace(tidePools, "More prose here.\n", "More prose here.\n\n> *[1, 45]*\n", 1)
+	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": added})
+	if want := []string{"tide.md:19 quote-fragment"}; !reflect.DeepEqual(shown, want) || len(stale) != 0 {
+		t.Errorf("shown %q, stale %v; want %q", shown, stale, want)
+	}
+}
+
+func TestBaselineFileNotCheckedIsNotJudged(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"a.md": tidePools, "b.md": tidePools})
+	shown, stale := checkTomorrow(t, entries, map[string]string{"a.md": tidePools})
+	if len(shown) != 0 || len(stale) != 0 {
+		t.Errorf("shown %q, stale %v; want neither (b.md exists, unchecked)", shown, stale)
+	}
+	b := newBaselineRun("baseline.json", baselinePrune)
+	b.rulesFor = allRules
+	b.load(entries)
+	b.filter(pageReport(t, "a.md", tidePools))
+	if got := b.next(); !reflect.DeepEqual(got, entries) {
+		t.Errorf("prune changed the entries of a file it did not check:\n got %v\nwant %v", got, entries)
+	}
+}
+
+func TestBaselineRuleThatDidNotRunIsNotJudged(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
+	b := newBaselineRun("baseline.json", baselinePrune)
+	b.rulesFor = func(string) map[string]bool { return map[string]bool{"quote-style": true} }
+	b.load(entries)
+	// The run leaves quote-fragment out (--disable quote-fragment).
+	var items []item
+	for _, it := range pageReport(t, "tide.md", tidePools).items {
+		if it.rule != "quote-fragment" {
+			items = append(items, it)
+		}
+	}
+	if kept := b.filter(fileReport{path: "tide.md", items: items}); len(kept) != 0 {
+		t.Errorf("kept %d findings", len(kept))
+	}
+	if stale := b.stale(); len(stale) != 0 {
+		t.Errorf("stale %v; a rule that did not run says nothing", stale)
+	}
+	if got := b.next(); !reflect.DeepEqual(got, entries) {
+		t.Errorf("prune dropped the entries of a rule that did not run:\n got %v\nwant %v", got, entries)
+	}
+}
+
+func TestBaselineStandardInputIsFilteredNotRecorded(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
+	b := newBaselineRun("baseline.json", baselineWrite)
+	b.rulesFor = allRules
+	b.stdinName = "tide.md"
+	b.load(entries)
+	added := strings.Replace(tidePools, "More prose here.\n", "More prose here.\n\n> *[1, 45]*\n", 1)
+	kept := b.filter(pageReport(t, "tide.md", added))
+	if len(kept) != 1 || kept[0].rule != "quote-fragment" {
+		t.Errorf("kept %v; want the new quote-fragment only", kept)
+	}
+	if got := b.next(); !reflect.DeepEqual(got, entries) {
+		t.Errorf("a buffer on standard input changed the baseline:\n got %v\nwant %v", got, entries)
+	}
+}
+
+func TestBaselineFingerprintIgnoresLineNumbers(t *testing.T) {
+	a := findingFingerprint("schema", "front matter key `slug` appears twice (first at line 3)", "h")
+	b := findingFingerprint("schema", "front matter key `slug` appears twice (first at line 12)", "h")
+	if a != b {
+		t.Errorf("a line number in the message changed the fingerprint")
+	}
+	if findingFingerprint("schema", "x", "h") == findingFingerprint("title-format", "x", "h") ||
+		findingFingerprint("schema", "x", "h") == findingFingerprint("schema", "y", "h") ||
+		findingFingerprint("schema", "x", "h") == findingFingerprint("schema", "x", "i") {
+		t.Errorf("the rule, the message and the line each must change the fingerprint")
+	}
+}
+
+func TestBaselineFileIsDeterministic(t *testing.T) {
+	_, entries := baselineToday(t, map[string]string{"b.md": tidePools, "a/z.md": tidePools})
+	reversed := append([]baselineEntry(nil), entries...)
+	for i, j := 0, len(reversed)-1; i < j; i, j = i+1, j-1 {
+		reversed[i], reversed[j] = reversed[j], reversed[i]
+	}
+	b := newBaselineRun("baseline.json", baselinePrune)
+	b.load(reversed)
+	if string(encodeBaseline(b.next())) != string(encodeBaseline(entries)) {
+		t.Errorf("the stored form depends on the order entries came in")
+	}
+	data := encodeBaseline(entries)
+	if !strings.HasPrefix(string(data), "{\n  \"version\": 1,\n  \"entries\": [\n") || !strings.HasSuffix(string(data), "}\n") {
+		t.Errorf("stored form:\n%s", data)
+	}
+	back, err := parseBaseline(data)
+	if err != nil || !reflect.DeepEqual(back, entries) {
+		t.Errorf("read back %v, %v; want %v", back, err, entries)
+	}
+	if got := string(encodeBaseline(nil)); got != "{\n  \"version\": 1,\n  \"entries\": []\n}\n" {
+		t.Errorf("empty baseline = %q", got)
+	}
+}
+
+func TestBaselineParseErrors(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{`[]`, "not a podlint baseline"},
+		{`{"entries": []}`, "no version"},
+		{`{"version": 2, "entries": []}`, "version 2 is newer than this podlint reads (1)"},
+		{`{"version": 0, "entries": []}`, "version 0 is not one podlint reads"},
+		{`{"version": 1, "entries": [{"file": "a.md", "rule": "schema", "fingerprint": "f", "line_hash": "h", "count": 0}]}`, "entry 1: "},
+		{`{"version": 1, "entries": [{"file": "a.md", "rule": "schema", "count": 1}]}`, "entry 1: "},
+	} {
+		if _, err := parseBaseline([]byte(tc.text)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("parseBaseline(%s) = %v, want an error with %q", tc.text, err, tc.want)
+		}
+	}
+}
