@@ -26,6 +26,13 @@ var defects = []string{
 	"collapsed-markdown", "missing-chapters",
 }
 
+// leakChapters is how many chapters a leaked blob carries (-leak-chapters).
+var leakChapters = 3
+
+// leakShare is the share of pages given a leaked blob besides the defects
+// drawn (-leaks); 0 leaves leaks to the draw.
+var leakShare float64
+
 // page is an episode under construction, line by line, so that every
 // injected defect knows its line.
 type page struct {
@@ -40,6 +47,7 @@ type page struct {
 
 type chapter struct {
 	start  int
+	end    int // where the next chapter starts
 	title  string
 	prose  string
 	quotes []quote
@@ -121,21 +129,8 @@ func newPage(rng *rand.Rand, rate float64) *page {
 	p.summary = p.sentences(3)
 	p.front = []string{"slug: " + strings.ReplaceAll(strings.ToLower(p.words(3)), " ", "-"), "tags: [" + p.pick(nouns) + ", " + p.pick(adjectives) + "-" + p.pick(nouns) + "]"}
 	n := 12 + rng.IntN(9)
-	start := 0
 	for i := 0; i < n; i++ {
-		c := &chapter{start: start, title: titleCase(p.words(3 + rng.IntN(4))), prose: p.sentences(4 + rng.IntN(3))}
-		length := 90 + rng.IntN(400)
-		at := start + 5
-		for q := 0; q < 1+rng.IntN(3); q++ {
-			at += 1 + rng.IntN((length-10)/3)
-			qu := quote{text: p.sentence(), at: at}
-			if rng.IntN(3) == 0 {
-				qu.speaker = guest
-			}
-			c.quotes = append(c.quotes, qu)
-		}
-		p.chapters = append(p.chapters, c)
-		start += length
+		p.addChapter(guest)
 	}
 	seen := map[string]bool{}
 	for len(p.entities) < 6+rng.IntN(5) {
@@ -152,7 +147,39 @@ func newPage(rng *rand.Rand, rate float64) *page {
 			p.inject[defects[rng.IntN(len(defects))]] = true
 		}
 	}
+	if leakShare > 0 && rng.Float64() < leakShare {
+		p.inject["leaked-json"] = true
+	}
+	if p.inject["leaked-json"] {
+		// The blob swallows the chapters after blobHost: enough of them
+		// for leakChapters, past the chapters other defects use.
+		for len(p.chapters) < 8+leakChapters {
+			p.addChapter(guest)
+		}
+	}
 	return p
+}
+
+// addChapter appends a chapter of prose with one to three quotes, some
+// said by the guest, starting where the last one ends.
+func (p *page) addChapter(guest string) {
+	start := 0
+	if n := len(p.chapters); n > 0 {
+		start = p.chapters[n-1].end
+	}
+	c := &chapter{start: start, title: titleCase(p.words(3 + p.rng.IntN(4))), prose: p.sentences(4 + p.rng.IntN(3))}
+	length := 90 + p.rng.IntN(400)
+	c.end = start + length
+	at := start + 5
+	for q := 0; q < 1+p.rng.IntN(3); q++ {
+		at += 1 + p.rng.IntN((length-10)/3)
+		qu := quote{text: p.sentence(), at: at}
+		if p.rng.IntN(3) == 0 {
+			qu.speaker = guest
+		}
+		c.quotes = append(c.quotes, qu)
+	}
+	p.chapters = append(p.chapters, c)
 }
 
 // render writes the page and the labels of what was injected.
@@ -269,7 +296,7 @@ func (w *lineWriter) emit(s string) int {
 func (p *page) orphanAt() int   { return 2 }
 func (p *page) emptyAt() int    { return 3 }
 func (p *page) orderAt() int    { return 5 }
-func (p *page) blobHost() int   { return len(p.chapters) - 4 }
+func (p *page) blobHost() int   { return len(p.chapters) - 1 - leakChapters }
 func (p *page) rangeAt() int    { return 7 }
 func (p *page) fragmentAt() int { return 1 }
 

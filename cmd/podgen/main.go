@@ -21,7 +21,13 @@ func main() {
 	out := flag.String("o", "corpus", "output folder")
 	asJSON := flag.Bool("json", false, "write episode JSON instead of Markdown pages")
 	rate := flag.Float64("defects", 0.3, "share of pages with injected defects (0 to 1)")
+	flag.IntVar(&leakChapters, "leak-chapters", leakChapters, "chapters a leaked JSON blob carries (real blobs: 15 to 20, 10-20 KB)")
+	flag.Float64Var(&leakShare, "leaks", 0, "share of pages given a leaked JSON blob besides the defects drawn (0 to 1)")
 	flag.Parse()
+	if leakChapters < 1 {
+		fmt.Fprintln(os.Stderr, "podgen: -leak-chapters must be at least 1")
+		os.Exit(2)
+	}
 	if err := generate(*out, *n, *seed, *asJSON, *rate); err != nil {
 		fmt.Fprintln(os.Stderr, "podgen:", err)
 		os.Exit(2)
