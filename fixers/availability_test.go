@@ -19,7 +19,8 @@ type availabilityTally map[rules.Fix]int
 
 // checkAvailability reads src as the file name and holds each finding's
 // stated fix (rules.Diagnostic.Fix) to the fix the fixers build for it:
-// a rule that says "safe" must get a safe fix, "none" no fix at all.
+// a rule that says "safe" must get a safe fix, "none" no fix at all. A
+// fixer's Assess must give the safety its Make gives.
 func checkAvailability(t *testing.T, name string, src []byte, tally availabilityTally) {
 	t.Helper()
 	cfg := rules.DefaultConfig()
@@ -28,10 +29,15 @@ func checkAvailability(t *testing.T, name string, src []byte, tally availability
 		if tally != nil {
 			tally[d.Fix]++
 		}
+		built := availabilityOf(Suggest(doc, cfg, d))
+		if assessed := availabilityOf(suggest(doc, cfg, d, true)); assessed != built {
+			t.Errorf("%s: %s %q at %d-%d: assessed as %s, built as %s",
+				name, d.Rule, d.Message, d.Span.Start, d.Span.End, fixName(assessed), fixName(built))
+		}
 		if d.Fix == rules.FixerDecides {
 			continue
 		}
-		if got := availabilityOf(Suggest(doc, cfg, d)); got != d.Fix {
+		if got := built; got != d.Fix {
 			t.Errorf("%s: %s %q at %d-%d: the rule states %s, the fixers give %s",
 				name, d.Rule, d.Message, d.Span.Start, d.Span.End, fixName(d.Fix), fixName(got))
 		}

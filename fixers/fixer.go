@@ -52,6 +52,11 @@ type Fixer struct {
 	// Make returns the fix for one diagnostic, or nil when this one cannot
 	// be repaired (the finding then stays).
 	Make func(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix
+	// Assess, when set, builds the fix only as far as its safety: enough
+	// for Available to label a finding, where Make's bookkeeping (the
+	// words the content guard is told of) is the costly part. Its Safety
+	// must be Make's; TestFixAvailability holds it to that.
+	Assess func(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix
 }
 
 // Fix is one repair: edits that are applied together or not at all.
@@ -138,7 +143,7 @@ func Available(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) rule
 	if d.Fix != rules.FixerDecides {
 		return d.Fix
 	}
-	return availabilityOf(Suggest(doc, cfg, d))
+	return availabilityOf(suggest(doc, cfg, d, true))
 }
 
 // availabilityOf is a built fix's availability.
@@ -155,12 +160,21 @@ func availabilityOf(fix *Fix) rules.Fix {
 // Suggest returns the fix podlint would make for d, a safe one if there is
 // one, or nil. The fix's edits are against doc.Src.
 func Suggest(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
+	return suggest(doc, cfg, d, false)
+}
+
+// suggest is Suggest; with assess, a fixer's Assess stands in for Make.
+func suggest(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, assess bool) *Fix {
 	if d.SeenThrough {
 		return nil // its fix comes after restore-lines
 	}
 	var best *Fix
 	for _, f := range For(d.Rule) {
-		fix := f.Make(doc, cfg, d)
+		make := f.Make
+		if assess && f.Assess != nil {
+			make = f.Assess
+		}
+		fix := make(doc, cfg, d)
 		if fix == nil {
 			continue
 		}

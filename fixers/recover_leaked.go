@@ -43,6 +43,7 @@ checks that every word of the blob's text values is still on the page.`,
 	// (in JSON, where records are inserted) that does not start at 00:00.
 	Reveals: []string{"empty-chapter", "quote-out-of-range", "entity-type", "entity-format", "schema", "timestamp-format", "title-format", "quote-style", "chapter-start"},
 	Make:    makeRecoverLeaked,
+	Assess:  assessRecoverLeaked,
 }
 
 // blob is a run of leaked blocks, as the rule reported it.
@@ -78,14 +79,26 @@ func blobAt(doc *schema.Document, d rules.Diagnostic) *blob {
 }
 
 func makeRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
+	return buildRecovery(doc, cfg, d, true)
+}
+
+// assessRecoverLeaked is the recovery without the account of the blob's
+// words for the content guard, which its safety does not depend on.
+func assessRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
+	return buildRecovery(doc, cfg, d, false)
+}
+
+// buildRecovery builds the recovery of the blob d reports; account: with
+// the words it removes declared.
+func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, account bool) *Fix {
 	if doc.Format != schema.Markdown {
-		return makeRecoverLeakedJSON(doc, cfg, d)
+		return buildRecoveryJSON(doc, cfg, d, account)
 	}
 	b := blobAt(doc, d)
 	if b == nil {
 		return nil
 	}
-	lk := leak.Read(b.items)
+	lk := leak.ReadOn(doc, b.items)
 	matches := leak.Match(doc.Episode, lk)
 	if len(lk.Stray) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
 		return nil
@@ -106,7 +119,9 @@ func makeRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	}
 	r.placeEntities(lk.Entities)
 	r.placeMetadata(lk)
-	r.account(string(doc.Src[start:end]), lk)
+	if account {
+		r.account(string(doc.Src[start:end]), lk)
+	}
 	return r.fix
 }
 

@@ -41,7 +41,8 @@ type confidenceOut struct {
 	Rationale string  `json:"rationale,omitempty"`
 }
 
-func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
+// buildRecoveryJSON recovers a blob held in an episode JSON's quotes.
+func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, account bool) *Fix {
 	root := doc.JSONValue()
 	chapters := root.Get("chapters")
 	if chapters == nil || chapters.Kind != schema.Array {
@@ -82,7 +83,7 @@ func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diag
 	if first < 0 || slices.ContainsFunc(items, unwritable) {
 		return nil
 	}
-	lk := leak.Read(items)
+	lk := leak.ReadOn(doc, items)
 	if len(lk.Stray) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
 		return nil
 	}
@@ -113,7 +114,9 @@ func makeRecoverLeakedJSON(doc *schema.Document, cfg *rules.Config, d rules.Diag
 	r.insertChapters(chapters, lk.Chapters, indent, step)
 	r.addJSONEntities(root, lk.Entities, step)
 	r.addJSONMetadata(root, lk, step)
-	r.account(string(doc.Src[from:to]), lk)
+	if account {
+		r.account(string(doc.Src[from:to]), lk)
+	}
 	return r.fix
 }
 

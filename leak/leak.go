@@ -9,7 +9,6 @@
 package leak
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -88,6 +87,17 @@ type event struct {
 	m, s int
 }
 
+// readKey is a blob's key in a document's memo: its items, joined.
+type readKey string
+
+// ReadOn is Read of items found on doc, read once per document: the rule
+// that reports a blob and the fixer that recovers it share one reading.
+// The Blob returned is shared: callers must not change it.
+func ReadOn(doc *schema.Document, items []string) *Blob {
+	key := readKey(strings.Join(items, "\x00"))
+	return doc.Memo(key, func() any { return Read(items) }).(*Blob)
+}
+
 // Read reads the items of a blob: each is one quote line (or
 // paragraph) as printed by the renderer, a Python literal or raw text.
 func Read(items []string) *Blob {
@@ -144,63 +154,84 @@ func appendText(events []event, text string, open bool) []event {
 	return append(events, event{kind: evText, text: text, open: open})
 }
 
-// fragmentKeyRe finds a JSON key in text: `"title":` or, cut off at the
-// start, `title":`.
-var fragmentKeyRe = regexp.MustCompile(`(?:^|["'\s{,])([A-Za-z_]+)["']\s*:`)
-
 // isFragment tells a piece of the document's JSON syntax from real text:
-// it holds a key, or nothing but brackets, commas and line breaks.
+// it holds a key (`"title":`, or `title":` cut off at the start), or
+// nothing but brackets, commas and line breaks.
 func isFragment(text string) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
 	}
-	// A key needs a quote mark before a colon: most texts have none, and
-	// skip the regexp (hasQuotedColon never rejects what it would match).
-	return IsBracketDebris(t) || hasQuotedColon(t) && fragmentKeyRe.MatchString(t)
+	return IsBracketDebris(t) || hasQuotedKey(t, isFragmentKey)
 }
 
-// jsonKeyRe finds a key of the episode JSON followed by its closing quote
-// and a colon: 'start':, "title":, or title": at the cut-off start of a
-// string. Prose almost never writes a quoted word straight before a colon.
-var jsonKeyRe = regexp.MustCompile(`\b(start|title|summary|quotes|entities|name|type|description|tags|seo_title|seo_description|confidence|text|at|speaker|chapters)['"]\s*:`)
-
-// IsText tells whether text is a fragment of the pipeline's JSON.
+// IsText tells whether text is a fragment of the pipeline's JSON: it holds
+// a key of the episode JSON followed by its closing quote and a colon
+// ('start':, "title":, or title": at the cut-off start of a string). Prose
+// almost never writes a quoted word straight before a colon.
 func IsText(text string) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
 	}
-	if IsBracketDebris(t) {
-		return true
-	}
-	return hasQuotedColon(t) && jsonKeyRe.MatchString(t)
+	return IsBracketDebris(t) || hasQuotedKey(t, isEpisodeKey)
 }
 
-// hasQuotedColon is a fast test for what jsonKeyRe needs: a quote mark,
-// then optional white space, then a colon. Most prose has no colon at all, so the
-// scan jumps from colon to colon (a vectorized byte search) and looks back
-// for the quote mark; the regexp runs only when one is found.
-func hasQuotedColon(t string) bool {
+// hasQuotedKey tells whether t has a quote mark, then optional white
+// space, then a colon, where key accepts what stands before the quote mark
+// (t[:q], q the quote mark's offset). The scan jumps from colon to colon (a
+// vectorized byte search) and looks back: each byte is looked at a bounded
+// number of times, so it is linear in t, with no backtracking.
+func hasQuotedKey(t string, key func(t string, q int) bool) bool {
 	for from := 0; ; {
 		i := strings.IndexByte(t[from:], ':')
 		if i < 0 {
 			return false
 		}
-		j := from + i - 1
-		for j >= 0 && isRESpace(t[j]) {
-			j--
+		q := from + i - 1
+		for q >= 0 && isSpace(t[q]) {
+			q--
 		}
-		if j >= 0 && (t[j] == '"' || t[j] == '\'') {
+		if q >= 0 && (t[q] == '"' || t[q] == '\'') && key(t, q) {
 			return true
 		}
 		from += i + 1
 	}
 }
 
-// isRESpace is the regexp's \s: tab, newline, form feed, carriage return
-// and space.
-func isRESpace(c byte) bool {
+// isFragmentKey: letters and underscores end at q, after the start of t,
+// a quote mark, white space, `{` or `,`.
+func isFragmentKey(t string, q int) bool {
+	k := q
+	for k > 0 && isLetter(t[k-1]) { // letters and underscores
+		k--
+	}
+	if k == q {
+		return false
+	}
+	return k == 0 || strings.IndexByte("\"' \t\n\f\r{,", t[k-1]) >= 0
+}
+
+// isEpisodeKey: the word (ASCII letters, digits, underscores) that ends at
+// q is a key of the episode JSON.
+func isEpisodeKey(t string, q int) bool {
+	k := q
+	for k > 0 && (isLetter(t[k-1]) || '0' <= t[k-1] && t[k-1] <= '9') {
+		k--
+	}
+	return episodeKeys[t[k:q]]
+}
+
+// episodeKeys are the keys of the episode JSON a leaked fragment shows.
+var episodeKeys = map[string]bool{
+	"start": true, "title": true, "summary": true, "quotes": true, "entities": true, "name": true,
+	"type": true, "description": true, "tags": true, "seo_title": true, "seo_description": true,
+	"confidence": true, "text": true, "at": true, "speaker": true, "chapters": true,
+}
+
+// isSpace is white space as JSON and Python literals see it around a
+// colon: tab, newline, form feed, carriage return and space.
+func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 

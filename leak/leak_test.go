@@ -2,6 +2,7 @@ package leak
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -79,16 +80,33 @@ func FuzzReadLeaked(f *testing.F) {
 	})
 }
 
-// FuzzLeakedPrefilter holds hasQuotedColon to its promise: it never rejects
-// text that jsonKeyRe or fragmentKeyRe would match, so skipping the regexp
-// loses nothing.
-func FuzzLeakedPrefilter(f *testing.F) {
-	for _, s := range []string{`"title": "x"`, `'start' :12`, `no colon here`, `time: 10:30`, `"at"	:`, `:"`, `x":`, `"`, `:`} {
+// The regular expressions the key scans replaced, kept as their
+// reference: fragmentKeyRe finds `"title":` or, cut off at the start,
+// `title":`; jsonKeyRe a key of the episode JSON before its closing quote
+// and a colon.
+var (
+	fragmentKeyRe = regexp.MustCompile(`(?:^|["'\s{,])([A-Za-z_]+)["']\s*:`)
+	jsonKeyRe     = regexp.MustCompile(`\b(start|title|summary|quotes|entities|name|type|description|tags|seo_title|seo_description|confidence|text|at|speaker|chapters)['"]\s*:`)
+)
+
+// FuzzKeyScan holds the linear key scans to the regular expressions they
+// replaced: isFragment and IsText answer as the regexps do on every input.
+func FuzzKeyScan(f *testing.F) {
+	for _, s := range []string{`"title": "x"`, `'start' :12`, `no colon here`, `time: 10:30`, `"at"	:`, `:"`, `x":`, `"`, `:`,
+		`xstart':`, `{title":`, `a_b' :`, `9start":`, `seo_title" :`, `'\n ]\n },\n {\n ', 'start':`, `él"title":`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if (jsonKeyRe.MatchString(s) || fragmentKeyRe.MatchString(s)) && !hasQuotedColon(s) {
-			t.Fatalf("hasQuotedColon(%q) = false, but jsonKeyRe matches", s)
+		trimmed := strings.TrimSpace(s)
+		if trimmed == "" {
+			return
+		}
+		debris := IsBracketDebris(trimmed)
+		if want := debris || fragmentKeyRe.MatchString(trimmed); isFragment(s) != want {
+			t.Fatalf("isFragment(%q) = %v, the regexp says %v", s, !want, want)
+		}
+		if want := debris || jsonKeyRe.MatchString(trimmed); IsText(s) != want {
+			t.Fatalf("IsText(%q) = %v, the regexp says %v", s, !want, want)
 		}
 	})
 }

@@ -162,7 +162,7 @@ func runLeakedJSON(p *Pass) {
 			kind = strconv.Itoa(len(run.blocks)) + " paragraphs"
 		}
 		p.ReportFix(FixerDecides, run.span(p.Doc), "raw JSON in %s (%s): %s characters%s",
-			kind, where, thousands(len([]rune(text))), describeLeaked(p.Doc, leak.Read(items)))
+			kind, where, thousands(len([]rune(text))), describeLeaked(p.Doc, leak.ReadOn(p.Doc, items)))
 	}
 }
 

@@ -54,6 +54,24 @@ type Document struct {
 
 	frontMatterPointers map[string]Span
 	json                *Value
+	memo                map[any]any
+}
+
+// Memo returns what build makes for key on this document, building it on
+// the first call only: work several readers of one page share (a leaked
+// blob read by the rule that reports it and the fixer that recovers it).
+// A document is read by one goroutine at a time, and what build returns
+// must not be changed by those who share it.
+func (d *Document) Memo(key any, build func() any) any {
+	if v, ok := d.memo[key]; ok {
+		return v
+	}
+	if d.memo == nil {
+		d.memo = map[any]any{}
+	}
+	v := build()
+	d.memo[key] = v
+	return v
 }
 
 // JSONValue is the parsed JSON document of a JSON episode (nil for a
