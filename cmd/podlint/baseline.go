@@ -152,7 +152,10 @@ func openBaseline(path string, mode baselineMode) (*baselineRun, error) {
 		return b, nil // an empty file to fill
 	}
 	entries, err := parseBaseline(data)
-	if err != nil {
+	switch {
+	case err != nil && mode == baselineWrite:
+		return nil, fmt.Errorf("baseline %s: %w; it is updated, not replaced: remove it to write a new one", path, err)
+	case err != nil:
 		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
 	b.load(entries)
