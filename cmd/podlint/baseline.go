@@ -100,8 +100,26 @@ type baselineRun struct {
 	gone      map[string]bool
 }
 
-// startBaseline reads the baseline flags; nil when there are none.
-func startBaseline(c *cli.Context, res *resolver) (*baselineRun, error) {
+// baselines are a check run's baselines: the one the flags name, for
+// every file, or else the one each file's config names (baseline: in
+// .podlint.yaml, relative to the config's folder), opened when the first
+// file it governs comes in.
+type baselines struct {
+	flag     *baselineRun
+	res      *resolver
+	mode     baselineMode // of the configs' baselines
+	rulesFor func(string) map[string]bool
+	stdin    string
+	byPath   map[string]*baselineRun // by absolute path; nil: it failed to open
+	failed   []error
+}
+
+// startBaseline reads the baseline flags of check (fix has none, and its
+// diff is no run to judge a baseline by); nil when no baseline can apply.
+func startBaseline(c *cli.Context, res *resolver) (*baselines, error) {
+	if c.Command == nil || c.Command.Name != "check" {
+		return nil, nil
+	}
 	path, mode := c.String("baseline"), baselineFilter
 	switch write := c.String("write-baseline"); {
 	case write != "" && path != "":
@@ -110,28 +128,113 @@ func startBaseline(c *cli.Context, res *resolver) (*baselineRun, error) {
 		return nil, usageError(errors.New("--prune-baseline goes with --baseline; --write-baseline drops what is gone already"))
 	case write != "":
 		path, mode = write, baselineWrite
-	case c.Bool("prune-baseline") && path == "":
+	case c.Bool("prune-baseline") && c.Bool("no-config") && path == "":
 		return nil, usageError(errors.New("--prune-baseline needs --baseline FILE"))
 	case c.Bool("prune-baseline"):
 		mode = baselinePrune
 	}
+	s := &baselines{res: res, mode: mode, rulesFor: rulesThatRun(res), byPath: map[string]*baselineRun{}}
+	for _, arg := range c.Args().Slice() {
+		if arg == "-" {
+			s.stdin = c.String("stdin-filename")
+			if s.stdin == "" {
+				s.stdin = "<stdin>"
+			}
+		}
+	}
 	if path == "" {
-		return nil, nil
+		if c.Bool("no-config") {
+			return nil, nil
+		}
+		return s, nil
 	}
 	b, err := openBaseline(path, mode)
 	if err != nil {
 		return nil, err
 	}
-	b.rulesFor = rulesThatRun(res)
-	for _, arg := range c.Args().Slice() {
-		if arg == "-" {
-			b.stdinName = c.String("stdin-filename")
-			if b.stdinName == "" {
-				b.stdinName = "<stdin>"
-			}
+	b.rulesFor, b.stdinName = s.rulesFor, s.stdin
+	s.flag = b
+	return s, nil
+}
+
+// filter takes one file's findings to its baseline, if it has one.
+func (s *baselines) filter(f fileReport) []item {
+	b := s.flag
+	if b == nil {
+		b = s.ofConfig(f.path)
+	}
+	if b == nil {
+		return f.items
+	}
+	return b.filter(f)
+}
+
+// ofConfig is the baseline the config governing path names, if any.
+func (s *baselines) ofConfig(path string) *baselineRun {
+	c, err := s.res.configFor(path)
+	if err != nil || c == nil || c.baseline == "" {
+		return nil
+	}
+	abs := filepath.Join(c.dir, filepath.FromSlash(c.baseline))
+	if b, ok := s.byPath[abs]; ok {
+		return b
+	}
+	shown := abs
+	if cwd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(cwd, abs); err == nil {
+			shown = rel // ../podlint-baseline.json from a subfolder
 		}
 	}
-	return b, nil
+	b, err := openBaseline(shown, s.mode)
+	if err != nil {
+		s.failed = append(s.failed, fmt.Errorf("%s: %w", c.path, err))
+	} else {
+		b.rulesFor, b.stdinName = s.rulesFor, s.stdin
+	}
+	s.byPath[abs] = b
+	return b
+}
+
+// settle finishes every baseline once the report is printed: an error of
+// a baseline's own (a file it could not read or write) outranks the run's
+// outcome.
+func (s *baselines) settle(stderr io.Writer, runErr error) error {
+	if s == nil {
+		return runErr
+	}
+	if s.flag != nil {
+		if err := s.flag.finish(stderr); err != nil {
+			return err
+		}
+		return runErr
+	}
+	paths := make([]string, 0, len(s.byPath))
+	for p, b := range s.byPath {
+		if b != nil {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	var errs []error
+	for _, p := range paths {
+		if err := s.byPath[p].finish(stderr); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	errs = append(s.failed, errs...)
+	if len(paths) == 0 && s.mode == baselinePrune && len(s.failed) == 0 {
+		errs = append(errs, usageError(errors.New("--prune-baseline: no baseline to prune: give --baseline FILE, or name one in .podlint.yaml (baseline: FILE)")))
+	}
+	switch len(errs) {
+	case 0:
+		return runErr
+	case 1:
+		return errs[0]
+	}
+	for _, err := range errs {
+		fmt.Fprintf(stderr, "podlint: %v\n", err)
+	}
+	return exitErr(exitUsage)
 }
 
 // openBaseline reads the baseline file at path. A missing file is an
@@ -153,7 +256,7 @@ func openBaseline(path string, mode baselineMode) (*baselineRun, error) {
 	}
 	entries, err := parseBaseline(data)
 	switch {
-	case err != nil && mode == baselineWrite:
+	case err != nil && mode == baselineWrite && !errors.As(err, new(newerBaseline)):
 		return nil, fmt.Errorf("baseline %s: %w; it is updated, not replaced: remove it to write a new one", path, err)
 	case err != nil:
 		return nil, fmt.Errorf("baseline %s: %w", path, err)
@@ -217,7 +320,7 @@ func parseBaseline(data []byte) ([]baselineEntry, error) {
 	case f.Version == nil:
 		return nil, errors.New("not a podlint baseline: no version")
 	case *f.Version > baselineVersion:
-		return nil, fmt.Errorf("version %d is newer than this podlint reads (%d): update podlint", *f.Version, baselineVersion)
+		return nil, newerBaseline(*f.Version)
 	case *f.Version != baselineVersion:
 		return nil, fmt.Errorf("version %d is not one podlint reads (%d)", *f.Version, baselineVersion)
 	}
@@ -227,6 +330,14 @@ func parseBaseline(data []byte) ([]baselineEntry, error) {
 		}
 	}
 	return f.Entries, nil
+}
+
+// newerBaseline is a baseline written by a newer podlint: not to be
+// replaced by an older one.
+type newerBaseline int
+
+func (v newerBaseline) Error() string {
+	return fmt.Sprintf("version %d is newer than this podlint reads (%d): update podlint", int(v), baselineVersion)
 }
 
 // rulesThatRun tells, from a file's settings, the rules that run on it.
@@ -519,13 +630,4 @@ func createAtomic(path string, data []byte) error {
 	}
 	syncDir(dir)
 	return nil
-}
-
-// settle finishes the baseline once the report is printed: an error of
-// its own (a file it could not write) outranks the run's outcome.
-func (b *baselineRun) settle(stderr io.Writer, runErr error) error {
-	if err := b.finish(stderr); err != nil {
-		return err
-	}
-	return runErr
 }

@@ -352,7 +352,7 @@ type report struct {
 	stream  func(fileReport)
 	buffer  *bufio.Writer // what stream writes to; flushed before the summary
 	// baseline, when set, takes out the findings it records (--baseline).
-	baseline *baselineRun
+	baseline *baselines
 }
 
 // tally counts over every file added, kept or streamed.

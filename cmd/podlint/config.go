@@ -31,6 +31,7 @@ type config struct {
 	maxFileSize    int64
 	extra          *schema.Extra
 	extraPath      string // the user schema file, which is not an episode
+	baseline       string // check's baseline file, relative to dir
 }
 
 type globRules struct {
@@ -216,6 +217,7 @@ func (c *config) read(data map[string]any) error {
 	c.selectList = stringItems(asList(data["select"]))
 	c.ignore = stringItems(asList(data["ignore"]))
 	c.exclude = stringItems(asList(data["exclude"]))
+	c.baseline, _ = data["baseline"].(string)
 	if pfi, ok := data["per-file-ignores"].(map[string]any); ok {
 		for glob, list := range pfi {
 			c.perFileIgnores = append(c.perFileIgnores, globRules{glob: glob, rules: stringItems(asList(list))})
