@@ -1,0 +1,108 @@
+package schema
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// What a word is, once for every package that counts, compares or matches
+// the words of a page: a word is a run of letters and digits (IsWordRune).
+// White space, punctuation and symbols stand between words, so "don't"
+// holds the words "don" and "t". Words compare case folded, rune by rune
+// (unicode.ToLower, as strings.ToLower folds them).
+//
+// Readers that need another view build it from these functions and say so:
+// a word as written between spaces ("don't", one word to a reader) is the
+// words that no white space separates; a whole-word match is a match that no
+// word rune touches.
+
+// IsWordRune tells a rune words are made of: a letter or a digit.
+func IsWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// asciiWord is IsWordRune for the ASCII bytes, nearly all of a page.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = IsWordRune(rune(c))
+	}
+	return t
+}()
+
+// IsWordByte tells whether byte c may belong to a word: an ASCII letter or
+// digit, or any byte of a multi-byte character (which may or may not be a
+// word rune). A byte scanner that cuts text only at bytes that are not word
+// bytes cuts between words without decoding a rune.
+func IsWordByte(c byte) bool { return c >= utf8.RuneSelf || asciiWord[c] }
+
+// NextWord finds the first word of text at or after byte from: it is
+// text[start:end]. When there is none, start == end == len(text). The words
+// of text, in order:
+//
+//	for start, end := NextWord(text, 0); start < end; start, end = NextWord(text, end) {
+//		word := text[start:end]
+//	}
+func NextWord(text string, from int) (start, end int) {
+	i := from
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if IsWordRune(r) {
+			break
+		}
+		i += size
+	}
+	start = i
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !IsWordRune(r) {
+			break
+		}
+		i += size
+	}
+	return start, i
+}
+
+// HasWord tells whether text holds a word.
+func HasWord(text string) bool {
+	start, end := NextWord(text, 0)
+	return start < end
+}
+
+// AppendFoldedWord appends word to dst, case folded as words compare.
+func AppendFoldedWord(dst []byte, word string) []byte {
+	for i := 0; i < len(word); {
+		if c := word[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(word[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
+}
+
+// WholeWordAt tells whether text[start:end] stands as a whole word or run of
+// words: no word rune touches it on either side.
+func WholeWordAt(text string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	// At either end of text the rune decoded is utf8.RuneError: no word rune.
+	return !IsWordRune(before) && !IsWordRune(after)
+}
