@@ -88,7 +88,7 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 
 // endsWord tells whether offset i ends a word: no letter or digit there.
 func endsWord(src []byte, i int) bool {
-	return i >= len(src) || !isWordByte(src[i])
+	return i >= len(src) || !schema.IsWordByte(src[i])
 }
 
 // skipBlanks moves past spaces and tabs from i, up to end.

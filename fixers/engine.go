@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/podlint/podlint/rules"
@@ -357,10 +356,10 @@ func losesWords(before []byte, fixes []*Fix) bool {
 	for i := 0; i < len(edits); i++ {
 		e := edits[i]
 		from, to := e.Start, e.End
-		for from > 0 && isWordByte(before[from-1]) {
+		for from > 0 && schema.IsWordByte(before[from-1]) {
 			from--
 		}
-		for to < len(before) && isWordByte(before[to]) {
+		for to < len(before) && schema.IsWordByte(before[to]) {
 			to++
 		}
 		seg = append(append(seg[:0], before[from:e.Start]...), e.New...)
@@ -371,20 +370,20 @@ func losesWords(before []byte, fixes []*Fix) bool {
 			seg = append(append(seg, before[at:e.Start]...), e.New...)
 			at = e.End
 			to = max(to, e.End)
-			for to < len(before) && isWordByte(before[to]) {
+			for to < len(before) && schema.IsWordByte(before[to]) {
 				to++
 			}
 		}
 		seg = append(seg, before[at:to]...)
-		buf = addWords(balance, before[from:to], 1, buf)
-		buf = addWords(balance, seg, -1, buf)
+		buf = addWords(balance, string(before[from:to]), 1, buf)
+		buf = addWords(balance, string(seg), -1, buf)
 	}
 	for _, f := range fixes {
 		for _, r := range f.Removed {
-			buf = addWords(balance, []byte(r), -1, buf)
+			buf = addWords(balance, r, -1, buf)
 		}
 		for _, r := range f.Kept {
-			buf = addWords(balance, []byte(r), -1, buf)
+			buf = addWords(balance, r, -1, buf)
 		}
 	}
 	for _, n := range balance {
@@ -395,48 +394,16 @@ func losesWords(before []byte, fixes []*Fix) bool {
 	return false
 }
 
-// isWordByte: the byte may belong to a word. Any byte of a multi-byte
-// character counts, so a widened stretch always ends at an ASCII byte.
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf
-}
-
 var wordSeed = maphash.MakeSeed()
 
-// addWords adds sign for each word of text to balance: the words of
-// splitWords, case folded as countWords folds them. buf is scratch space.
-func addWords(balance map[uint64]int32, text []byte, sign int32, buf []byte) []byte {
-	word := buf[:0]
-	flush := func() {
-		if len(word) > 0 {
-			balance[maphash.Bytes(wordSeed, word)] += sign
-			word = word[:0]
-		}
+// addWords adds sign for each word of text to balance, case folded as
+// countWords folds them. buf is scratch space.
+func addWords(balance map[uint64]int32, text string, sign int32, buf []byte) []byte {
+	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
+		buf = schema.AppendFoldedWord(buf[:0], text[start:end])
+		balance[maphash.Bytes(wordSeed, buf)] += sign
 	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				word = append(word, c)
-			case 'A' <= c && c <= 'Z':
-				word = append(word, c+'a'-'A')
-			default:
-				flush()
-			}
-			continue
-		}
-		r, size := utf8.DecodeRune(text[i:])
-		i += size
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			word = utf8.AppendRune(word, unicode.ToLower(r))
-		} else {
-			flush()
-		}
-	}
-	flush()
-	return word
+	return buf
 }
 
 // lostWords lists the words of before that after no longer has, beyond what
@@ -460,16 +427,11 @@ func lostWords(before, after []byte, fixes []*Fix) []string {
 	return lost
 }
 
-// countWords counts the runs of letters and digits in text, case folded.
+// countWords counts the words of text (schema.NextWord), case folded.
 func countWords(text string) map[string]int {
 	out := map[string]int{}
-	for _, w := range splitWords(text) {
-		out[strings.ToLower(w)]++
+	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
+		out[strings.ToLower(text[start:end])]++
 	}
 	return out
-}
-
-// splitWords splits text into runs of letters and digits.
-func splitWords(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/podlint/podlint/leak"
@@ -318,30 +317,17 @@ func unwritable(s string) bool {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// normalizeWords is s's words (runs of letters and digits), lower case,
-// one space between them.
+// normalizeWords is s's words (schema.NextWord), case folded, one space
+// between them.
 func normalizeWords(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	inWord := false
-	for _, r := range s {
-		switch {
-		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
-		case 'A' <= r && r <= 'Z':
-			r += 'a' - 'A'
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			r = unicode.ToLower(r)
-		default:
-			inWord = false
-			continue
+	b := make([]byte, 0, len(s))
+	for start, end := schema.NextWord(s, 0); start < end; start, end = schema.NextWord(s, end) {
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
-		if !inWord && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		inWord = true
-		b.WriteRune(r)
+		b = schema.AppendFoldedWord(b, s[start:end])
 	}
-	return b.String()
+	return string(b)
 }
 
 // placeEntities adds the complete recovered entities the page does not
