@@ -175,7 +175,9 @@ func common(a, b []uint64) int {
 
 // wordHashes is the first limit words of text as hashes (limit < 0: all):
 // the same case-folded words, compared without allocating a string for each.
-// ASCII, nearly all of a page, takes a table-free fast path.
+// A word here is a word as written between white space: the words of
+// schema.NextWord that no white space separates count as one ("don't",
+// "e-mail"), hashed without the punctuation between them.
 func wordHashes(text string, limit int) []uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	// About one word in six bytes of prose.
@@ -184,36 +186,19 @@ func wordHashes(text string, limit int) []uint64 {
 		n = min(n, limit)
 	}
 	out := make([]uint64, 0, n)
-	h, in := uint64(offset), false
-	for i := 0; i < len(text) && len(out) != limit; {
-		c := text[i]
-		var r rune
-		var letter, space bool
-		if c < utf8.RuneSelf {
-			i++
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			r = rune(c)
-			letter = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
-			space = c == ' ' || '\t' <= c && c <= '\r'
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(text[i:])
-			i += size
-			letter = unicode.IsLetter(r) || unicode.IsDigit(r)
-			space = unicode.IsSpace(r)
-			r = unicode.ToLower(r)
-		}
-		switch {
-		case letter:
-			h = (h ^ uint64(r)) * prime
-			in = true
-		case space && in:
+	h, in, last := uint64(offset), false, 0
+	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
+		if in && strings.IndexFunc(text[last:start], unicode.IsSpace) >= 0 {
 			out = append(out, h)
 			h, in = offset, false
 		}
-		// Punctuation inside or around a word is skipped, as words does.
+		if len(out) == limit {
+			return out
+		}
+		for _, r := range text[start:end] {
+			h = (h ^ uint64(unicode.ToLower(r))) * prime
+		}
+		in, last = true, end
 	}
 	if in && len(out) != limit {
 		out = append(out, h)
@@ -275,7 +260,7 @@ func repeatSpan(doc *schema.Document, b schema.Block, n int) schema.Span {
 		for at < len(src) && !isSpace(src[at]) {
 			at++
 		}
-		if len(words(string(src[start:at]))) > 0 {
+		if schema.HasWord(string(src[start:at])) {
 			seen++
 		}
 	}

@@ -238,7 +238,7 @@ func plainWordsProblem(words string) string {
 		}
 	}
 	first, _ := utf8.DecodeRuneInString(words)
-	if !unicode.IsLetter(first) && !unicode.IsDigit(first) || orderedListItem(words) {
+	if !schema.IsWordRune(first) || orderedListItem(words) {
 		return "the line may be other Markdown (a list, a heading, a link)"
 	}
 	return ""
