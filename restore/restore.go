@@ -296,11 +296,7 @@ func (l *lowerWords) has(word string) bool {
 		}
 		at := from + i
 		end := at + len(word)
-		// A whole word: no letter or digit on either side.
-		before, _ := utf8.DecodeLastRuneInString(l.line[:at])
-		after, _ := utf8.DecodeRuneInString(l.line[end:])
-		found = (at == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) &&
-			(end == len(l.line) || !unicode.IsLetter(after) && !unicode.IsDigit(after))
+		found = schema.WholeWordAt(l.line, at, end)
 		from = at + len(word)
 	}
 	if l.answer == nil {
@@ -569,9 +565,10 @@ func nameTokens(list []string) Names {
 	return n
 }
 
-// bare strips punctuation around a word and a possessive.
+// bare strips what surrounds the words of w (punctuation, symbols) and a
+// possessive: the word as written ("don't", "e-mail"), for lookups.
 func bare(w string) string {
-	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	w = strings.TrimFunc(w, func(r rune) bool { return !schema.IsWordRune(r) })
 	for _, s := range []string{"'s", "’s"} {
 		w = strings.TrimSuffix(w, s)
 	}
