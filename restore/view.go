@@ -15,7 +15,7 @@ type View struct {
 	at         []int32
 }
 
-// View reads the document's flattened page restored; ok is false
+// ViewOf reads the document's flattened page restored; ok is false
 // when the page is not flattened or restoring changes nothing.
 func ViewOf(doc *schema.Document) (*View, bool) {
 	c := doc.Episode.Collapsed

@@ -62,15 +62,15 @@ type Document struct {
 // blob read by the rule that reports it and the fixer that recovers it).
 // A document is read by one goroutine at a time, and what build returns
 // must not be changed by those who share it.
-func (d *Document) Memo(key any, build func() any) any {
-	if v, ok := d.memo[key]; ok {
+func (doc *Document) Memo(key any, build func() any) any {
+	if v, ok := doc.memo[key]; ok {
 		return v
 	}
-	if d.memo == nil {
-		d.memo = map[any]any{}
+	if doc.memo == nil {
+		doc.memo = map[any]any{}
 	}
 	v := build()
-	d.memo[key] = v
+	doc.memo[key] = v
 	return v
 }
 
