@@ -36,10 +36,15 @@ func DidYouMean(name string, known []string) string {
 
 // Closest returns the known name nearest to name in edits (a letter added,
 // dropped, changed, or two swapped; case ignored), when there are at most a
-// third as many edits as letters (one at least); "" otherwise. Ties go to
-// the first in known.
+// third as many edits as letters (one at least, from three letters on); ""
+// otherwise. Ties go to the first in known.
 func Closest(name string, known []string) string {
-	limit := max(1, len([]rune(name))/3)
+	// A name of one or two letters is too short to guess from: only a
+	// difference of case is taken.
+	limit := len([]rune(name)) / 3
+	if len([]rune(name)) >= 3 {
+		limit = max(1, limit)
+	}
 	best, bestDist := "", limit+1
 	for _, k := range known {
 		if d := editDistance(strings.ToLower(name), strings.ToLower(k)); d < bestDist {

@@ -79,3 +79,15 @@ func skipJSONSpace(src []byte, i int) int {
 	}
 	return i
 }
+
+// StartsLikeJSON tells whether src opens as a JSON object does: `{` after
+// white space (and a BOM). No Markdown page starts so, which lets
+// standard input without a name be read in the form it is written in.
+func StartsLikeJSON(src []byte) bool {
+	i := 0
+	if bytes.HasPrefix(src, bom) {
+		i = len(bom)
+	}
+	i = skipJSONSpace(src, i)
+	return i < len(src) && src[i] == '{'
+}

@@ -21,14 +21,14 @@ func checkCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "check episode pages (*.md) and episode JSON (*.json)",
-		ArgsUsage: "PATH... (files, directories, or - for standard input)",
+		ArgsUsage: "[PATH...] (files, directories, or - for standard input; default: the current folder)",
 		Flags: append(append(lintFlags(),
 			&cli.BoolFlag{Name: "fix", Usage: "repair the files first (as fix --write), then report what is left"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix: also apply fixes that may drop or reword text"},
 			allowHardlinksFlag(),
 			&cli.BoolFlag{Name: "cache", Usage: "reuse results of unchanged files (keyed by content, config and podlint build)"},
-			&cli.StringFlag{Name: "cache-dir", Value: ".podlint-cache", Usage: "where --cache keeps results"},
-			&cli.StringFlag{Name: "cache-strategy", Value: "stamp", Usage: "how --cache knows a file is unchanged: stamp (size, times and inode, else content) or content (always read and hash)"},
+			&cli.StringFlag{Name: "cache-dir", Value: ".podlint-cache", Usage: "`DIR` where --cache keeps results"},
+			&cli.StringFlag{Name: "cache-strategy", Value: "stamp", Usage: "`HOW` --cache knows a file is unchanged: stamp (size, times and inode, else content) or content (always read and hash)"},
 		), baselineFlags()...),
 		Action: checkAction,
 	}
@@ -37,23 +37,25 @@ func checkCommand() *cli.Command {
 // lintFlags are the flags check and fix share.
 func lintFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringSliceFlag{Name: "format", Usage: "output format: " + strings.Join(formatNames(), ", ") + "; FORMAT:FILE writes to a file; repeatable (default: text)"},
-		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour text output: auto (on a terminal, unless NO_COLOR is set), always, never"},
+		&cli.StringSliceFlag{Name: "format", Usage: "`FORMAT` of the output: " + strings.Join(formatNames(), ", ") + "; FORMAT:FILE writes it to a file; repeatable (default: text)"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "`WHEN` to colour text output: auto (on a terminal, unless NO_COLOR is set), always, never"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, not warnings"},
 		&cli.BoolFlag{Name: "statistics", Usage: "after the findings, count them per rule"},
-		&cli.IntFlag{Name: "max-warnings", Value: -1, Usage: "exit 1 when there are more warnings than this"},
-		&cli.StringSliceFlag{Name: "enable", Usage: "run only these rules or categories (comma-separated, repeatable)"},
-		&cli.StringSliceFlag{Name: "disable", Usage: "do not run these rules or categories (comma-separated, repeatable)"},
-		&cli.StringFlag{Name: "stdin-filename", Usage: "name to report standard input under (its extension picks the form)"},
-		&cli.StringFlag{Name: "max-file-size", Value: defaultMaxFileSize, Usage: "skip larger files with an error (bytes, or KiB, MiB, GiB)"},
-		&cli.StringFlag{Name: "config", Usage: "use this config file for every file (instead of the nearest .podlint.yaml)"},
+		&cli.IntFlag{Name: "max-warnings", Value: -1, DefaultText: "no limit", Usage: "exit 1 when there are more than `N` warnings"},
+		&cli.BoolFlag{Name: "exit-zero", Usage: "exit 0 even when there are findings (usage, config and input errors still exit 2)"},
+		&cli.StringSliceFlag{Name: "enable", Usage: "run only these `RULES` or categories (comma-separated, repeatable), even those the config turns off"},
+		&cli.StringSliceFlag{Name: "disable", Usage: "do not run these `RULES` or categories (comma-separated, repeatable)"},
+		&cli.StringFlag{Name: "stdin-filename", Usage: "`NAME` to report standard input under (its extension picks the form; without it, input that starts with { is JSON)"},
+		&cli.StringFlag{Name: "max-file-size", Value: defaultMaxFileSize, Usage: "skip files larger than `SIZE` with an error (bytes, or KiB, MiB, GiB)"},
+		&cli.StringFlag{Name: "config", Usage: "use this config `FILE` for every file (instead of the nearest .podlint.yaml)"},
 		&cli.BoolFlag{Name: "no-config", Usage: "ignore every config file"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: one per CPU)"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "one per CPU", Usage: "`N` files checked at once"},
 	}
 }
 
 // lintOptions are the settings a lint run shares across files.
 type lintOptions struct {
+	paths    []string // the command line's, or the current folder
 	resolver *resolver
 	stdin    io.Reader
 	stdinFor string
@@ -85,16 +87,18 @@ func readLintOptions(c *cli.Context) (lintOptions, error) {
 	if c.Bool("no-config") && c.String("config") != "" {
 		return lintOptions{}, usageError(fmt.Errorf("--config and --no-config exclude each other"))
 	}
-	if c.NArg() == 0 {
-		return lintOptions{}, usageError(fmt.Errorf("no files given: pass files, directories, or - for standard input"))
-	}
 	res := newResolver(c.String("config"), c.Bool("no-config"), enable, disable, size)
 	if c.String("config") != "" {
 		if _, err := res.load(c.String("config")); err != nil {
 			return lintOptions{}, err
 		}
 	}
-	return lintOptions{resolver: res, stdin: c.App.Reader, stdinFor: c.String("stdin-filename"), stderr: c.App.ErrWriter, jobs: c.Int("jobs")}, nil
+	// No path: the current folder, as ruff and golangci-lint do.
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return lintOptions{paths: paths, resolver: res, stdin: c.App.Reader, stdinFor: c.String("stdin-filename"), stderr: c.App.ErrWriter, jobs: c.Int("jobs")}, nil
 }
 
 // splitList accepts both repeated flags and comma-separated values.
@@ -135,7 +139,7 @@ func checkAction(c *cli.Context) error {
 	if rep.baseline, err = startBaseline(c, opts.resolver); err != nil {
 		return err
 	}
-	if err := lintInto(rep, c.Args().Slice(), opts); err != nil {
+	if err := lintInto(rep, opts.paths, opts); err != nil {
 		return err
 	}
 	if opts.cache != nil {

@@ -14,7 +14,7 @@ func fixCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "fix",
 		Usage:     "repair what can be repaired: print a unified diff, or rewrite the files with --write",
-		ArgsUsage: "PATH... (files, directories, or - for standard input)",
+		ArgsUsage: "[PATH...] (files, directories, or - for standard input; default: the current folder)",
 		Flags: append(lintFlags(),
 			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "rewrite the files in place (standard input: print the fixed page)"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "also apply fixes that may drop or reword text"},
@@ -69,7 +69,7 @@ func fixAction(c *cli.Context, write bool) error {
 		}
 		defer removeTempsOnSignal(c.App.ErrWriter)()
 	}
-	err = eachInput(c.Args().Slice(), opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
+	err = eachInput(opts.paths, opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
 		out, err := fixers.Run(in.path, src, fixers.Options{Config: st.cfg, Unsafe: unsafe})
 		if err != nil {
 			return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }

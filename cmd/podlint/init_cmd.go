@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -27,6 +28,9 @@ func initCommand() *cli.Command {
 			}
 			if _, err := os.Stat(path); err == nil && !c.Bool("force") {
 				return usageError(fmt.Errorf("%s exists; use --force to overwrite it", path))
+			}
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return fmt.Errorf("%s: %s", filepath.Dir(path), describeFSError(err))
 			}
 			if err := os.WriteFile(path, []byte(defaultConfig()), 0o644); err != nil {
 				return fmt.Errorf("%s: %s", path, describeFSError(err))

@@ -14,6 +14,13 @@ import (
 	"github.com/podlint/podlint/schema"
 )
 
+// Standard input without --stdin-filename is reported under one of these
+// names: the second when it starts like JSON and is read as JSON.
+const (
+	stdinMarkdownName = "<stdin>"
+	stdinJSONName     = "<stdin>.json"
+)
+
 // input is one file to lint: a path on disk, or standard input under a name.
 type input struct {
 	path  string // as shown in messages
@@ -64,7 +71,7 @@ func collect(args []string, stdinName string, res *resolver) ([]input, []inputEr
 		if arg == "-" {
 			name := stdinName
 			if name == "" {
-				name = "<stdin>"
+				name = stdinMarkdownName
 			}
 			add(input{path: name, stdin: true})
 			continue

@@ -11,9 +11,12 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
+	"strings"
 	"sync/atomic"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/podlint/podlint/rules"
 )
 
 // Exit codes, as ruff, ESLint and staticcheck use them.
@@ -136,6 +139,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
+		// The help command present, urfave/cli adds no --help: here it is.
+		Flags: []cli.Flag{cli.HelpFlag},
 		Commands: []*cli.Command{
 			checkCommand(),
 			fixCommand(),
@@ -144,16 +149,20 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			explainCommand(),
 			schemaCommand(),
 			initCommand(),
+			completionCommand(),
+			helpCommand(),
 		},
+		// podlint's own help command: urfave/cli's exits 3 on an unknown
+		// topic and names no command near it.
 		HideHelpCommand: true,
 		// podlint decides its exit codes itself, in exitCode.
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError(err)
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageError(suggestFlag(c, err))
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usageError(fmt.Errorf("unknown command %q", c.Args().First()))
+				return usageError(unknownCommand(c.App, c.Args().First()))
 			}
 			_ = cli.ShowAppHelp(c)
 			return exitErr(exitUsage)
@@ -161,8 +170,104 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	}
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError
+		tidyFlagHelp(cmd.Flags)
+		if hasFlag(cmd, "exit-zero") {
+			cmd.Action = exitZero(cmd.Action)
+		}
 	}
 	return app
+}
+
+// helpCommand is `podlint help [COMMAND]`, the same text as --help.
+func helpCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "help",
+		Usage:     "show the commands, or one command's options",
+		ArgsUsage: "[COMMAND]",
+		Action: func(c *cli.Context) error {
+			switch name := c.Args().First(); {
+			case c.NArg() > 1:
+				return usageError(fmt.Errorf("help takes one command, not %d", c.NArg()))
+			case name == "":
+				return cli.ShowAppHelp(c)
+			case c.App.Command(name) == nil:
+				return usageError(unknownCommand(c.App, name))
+			default:
+				// From the app's context: the help command's own lists no commands.
+				return cli.ShowCommandHelp(c.Lineage()[1], name)
+			}
+		},
+	}
+}
+
+// unknownCommand is the error for a command podlint does not have, naming
+// the nearest one.
+func unknownCommand(app *cli.App, name string) error {
+	var known []string
+	for _, cmd := range app.Commands {
+		known = append(known, cmd.Names()...)
+	}
+	return fmt.Errorf("unknown command %q%s", name, rules.DidYouMean(name, known))
+}
+
+// suggestFlag adds the nearest flag of the command to the flag package's
+// "flag provided but not defined: -formt".
+func suggestFlag(c *cli.Context, err error) error {
+	const undefined = "flag provided but not defined: "
+	typed, ok := strings.CutPrefix(err.Error(), undefined)
+	if !ok || c == nil || c.Command == nil {
+		return err
+	}
+	var known []string
+	for _, f := range c.Command.Flags {
+		for _, name := range f.Names() {
+			known = append(known, dashed(name))
+		}
+	}
+	typed = dashed(strings.TrimLeft(typed, "-"))
+	return fmt.Errorf("unknown flag %s%s", typed, rules.DidYouMean(typed, known))
+}
+
+// dashed writes a flag name as it is typed: -j, --jobs.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+func hasFlag(cmd *cli.Command, name string) bool {
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tidyFlagHelp keeps help to what a flag takes and its real default: a
+// switch shows no "(default: false)".
+func tidyFlagHelp(flags []cli.Flag) {
+	for _, f := range flags {
+		if b, ok := f.(*cli.BoolFlag); ok {
+			b.DisableDefaultText = true
+		}
+	}
+}
+
+// exitZero makes an action that found problems exit 0 (--exit-zero);
+// usage, configuration and input errors still exit 2.
+func exitZero(action cli.ActionFunc) cli.ActionFunc {
+	return func(c *cli.Context) error {
+		err := action(c)
+		var code exitErr
+		if c.Bool("exit-zero") && errors.As(err, &code) && code == exitFindings {
+			return nil
+		}
+		return err
+	}
 }
 
 // usageErr marks an error as the user's: exit code 2 and a usage hint.
@@ -194,9 +299,3 @@ func exitCode(err error, stderr io.Writer) int {
 	return exitUsage
 }
 
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "devel"
-}

@@ -18,7 +18,7 @@ func rulesCommand() *cli.Command {
 		Name:  "rules",
 		Usage: "list every rule: name, category, severity, fixable, title",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, or markdown for the rule reference"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "`FORMAT`: text, or markdown for the rule reference"},
 		},
 		Action: func(c *cli.Context) error {
 			switch c.String("format") {

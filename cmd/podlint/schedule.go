@@ -91,6 +91,9 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 			return func() { rep.errors = append(rep.errors, *ierr) }
 		}
 		roomFor(len(src))
+		if in.stdin && opts.stdinFor == "" && schema.StartsLikeJSON(src) {
+			in.path = stdinJSONName // no name to say its form: its first byte says it
+		}
 		if in.walked && schema.FormatOf(in.path) == schema.JSON && schema.NotEpisodeJSON(src) {
 			return nil // some other JSON file in an episode folder
 		}
