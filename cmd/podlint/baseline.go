@@ -71,6 +71,7 @@ func baselineFlags() []cli.Flag {
 		&cli.StringFlag{Name: "baseline", Usage: "do not report the findings recorded in `FILE` (see --write-baseline); report the new ones, and the recorded ones that are gone on stderr"},
 		&cli.StringFlag{Name: "write-baseline", Usage: "record every finding of this run in `FILE` (created, or updated for the files checked) and report none of them"},
 		&cli.BoolFlag{Name: "prune-baseline", Usage: "with --baseline: drop from the file the recorded findings that are gone"},
+		&cli.StringFlag{Name: "new-from-rev", Usage: "report only the findings on lines changed since the git revision `REV` (and in files git does not track yet)"},
 	}
 }
 
@@ -112,6 +113,11 @@ type baselines struct {
 	stdin    string
 	byPath   map[string]*baselineRun // by absolute path; nil: it failed to open
 	failed   []error
+	// changed, with --new-from-rev, are the lines a finding must touch to
+	// be reported; unchanged counts the findings it left out.
+	changed   *changedLines
+	rev       string
+	unchanged int
 }
 
 // startBaseline reads the baseline flags of check (fix has none, and its
@@ -133,7 +139,19 @@ func startBaseline(c *cli.Context, res *resolver) (*baselines, error) {
 	case c.Bool("prune-baseline"):
 		mode = baselinePrune
 	}
-	s := &baselines{res: res, mode: mode, rulesFor: rulesThatRun(res), byPath: map[string]*baselineRun{}}
+	s := &baselines{res: res, mode: mode, rulesFor: rulesThatRun(res), byPath: map[string]*baselineRun{}, rev: c.String("new-from-rev")}
+	if s.rev != "" {
+		switch {
+		case mode == baselineWrite:
+			return nil, usageError(errors.New("--new-from-rev does not go with --write-baseline: a baseline records every finding"))
+		case c.Bool("fix"):
+			return nil, usageError(errors.New("--new-from-rev does not go with --fix: the fixes move the lines the diff is of; run podlint check --fix first"))
+		}
+		var err error
+		if s.changed, err = gitChangedLines(s.rev); err != nil {
+			return nil, err
+		}
+	}
 	for _, arg := range c.Args().Slice() {
 		if arg == "-" {
 			s.stdin = c.String("stdin-filename")
@@ -143,7 +161,7 @@ func startBaseline(c *cli.Context, res *resolver) (*baselines, error) {
 		}
 	}
 	if path == "" {
-		if c.Bool("no-config") {
+		if c.Bool("no-config") && s.changed == nil {
 			return nil, nil
 		}
 		return s, nil
@@ -157,16 +175,23 @@ func startBaseline(c *cli.Context, res *resolver) (*baselines, error) {
 	return s, nil
 }
 
-// filter takes one file's findings to its baseline, if it has one.
+// filter takes one file's findings to its baseline, if it has one, then
+// keeps those on changed lines (--new-from-rev). The baseline sees every
+// finding: its counts are of the whole file.
 func (s *baselines) filter(f fileReport) []item {
 	b := s.flag
-	if b == nil {
+	if b == nil && !s.res.noConfig {
 		b = s.ofConfig(f.path)
 	}
-	if b == nil {
-		return f.items
+	if b != nil {
+		f.items = b.filter(f)
 	}
-	return b.filter(f)
+	if s.changed != nil {
+		n := len(f.items)
+		f.items = s.changed.keep(f)
+		s.unchanged += n - len(f.items)
+	}
+	return f.items
 }
 
 // ofConfig is the baseline the config governing path names, if any.
@@ -201,6 +226,9 @@ func (s *baselines) ofConfig(path string) *baselineRun {
 func (s *baselines) settle(stderr io.Writer, runErr error) error {
 	if s == nil {
 		return runErr
+	}
+	if s.unchanged > 0 {
+		fmt.Fprintf(stderr, "podlint: %s not shown: on lines unchanged since %s\n", plural(s.unchanged, "finding"), visible(s.rev))
 	}
 	if s.flag != nil {
 		if err := s.flag.finish(stderr); err != nil {
