@@ -82,7 +82,7 @@ func loadConfig(path string, pipes bool) (*config, error) {
 	}
 	if len(violations) > 0 {
 		v := violations[0]
-		return nil, &configError{path: path, pos: at(v.Span), msg: keyPath(v.Pointer) + ": " + v.Message}
+		return nil, &configError{path: path, pos: at(v.Span), msg: keyPath(v.Pointer) + ": " + violationMessage(v, y.Doc.Instance)}
 	}
 	abs, _ := filepath.Abs(path)
 	c := &config{path: path, dir: filepath.Dir(abs), severity: map[string]rules.Severity{}, options: rules.OptionValues{}}
@@ -192,14 +192,6 @@ func displayPath(path string) string {
 	return path
 }
 
-// keyPath turns /rules/entity-type/types into rules.entity-type.types.
-func keyPath(ptr string) string {
-	if ptr == "" {
-		return "(top level)"
-	}
-	return strings.ReplaceAll(strings.TrimPrefix(ptr, "/"), "/", ".")
-}
-
 // read takes the validated data; the schema has checked every shape.
 // Rule options are read by the rules that declare them.
 func (c *config) read(data map[string]any) error {
@@ -282,6 +274,8 @@ func (c *config) rel(path string) (string, bool) {
 type settings struct {
 	cfg     *rules.Config
 	maxSize int64
+	// silenced, when set, says what turned every rule off for the file.
+	silenced string
 
 	once sync.Once   // keys, for the result cache
 	keys [2][32]byte // see cacheKeys
@@ -393,9 +387,10 @@ func (r *resolver) settingsFor(path string) (*settings, error) {
 			cfg.Extra = []*schema.Extra{c.extra}
 		}
 		if len(enable) == 0 {
+			// --enable replaces what the config selects and turns off.
 			enable = c.selectList
+			disable = append(append(disable, c.ignore...), ignoreHere...)
 		}
-		disable = append(append(disable, c.ignore...), ignoreHere...)
 		if maxSize == 0 {
 			maxSize = c.maxFileSize
 		}
@@ -405,12 +400,55 @@ func (r *resolver) settingsFor(path string) (*settings, error) {
 		return nil, usageError(err)
 	}
 	cfg.Rules = selected
+	if len(r.cliEnable) > 0 {
+		cfg.Severity = flagsOverOff(cfg.Severity, selected)
+	}
 	if maxSize == 0 {
 		maxSize, _ = parseSize(defaultMaxFileSize)
 	}
 	s := &settings{cfg: cfg, maxSize: maxSize}
+	if !anyRuleRuns(cfg) {
+		s.silenced = r.silencedBy(c)
+	}
 	r.settled[key] = s
 	return s, nil
+}
+
+func anyRuleRuns(cfg *rules.Config) bool {
+	for _, r := range cfg.Rules {
+		if cfg.SeverityOf(r) != rules.Off {
+			return true
+		}
+	}
+	return false
+}
+
+// silencedBy names what turns every rule off: the flags, the config, or
+// both.
+func (r *resolver) silencedBy(c *config) string {
+	var by []string
+	if len(r.cliEnable) > 0 || len(r.cliDisable) > 0 {
+		by = append(by, "--enable/--disable")
+	}
+	if c != nil && len(r.cliEnable) == 0 {
+		by = append(by, "the config "+c.path)
+	}
+	return strings.Join(by, " and ")
+}
+
+// flagsOverOff drops the config's `off` for the rules --enable selected:
+// they run at their default severity.
+func flagsOverOff(severity map[string]rules.Severity, selected []*rules.Rule) map[string]rules.Severity {
+	out := make(map[string]rules.Severity, len(severity))
+	for name, s := range severity {
+		out[name] = s
+	}
+	for _, r := range selected {
+		if s, ok := out[r.Name]; ok && s == rules.Off {
+			delete(out, r.Name)
+		}
+	}
+	return out
 }
 
 // excluded tells whether the governing config excludes path.

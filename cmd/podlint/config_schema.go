@@ -37,22 +37,13 @@ func configSchemaText() ([]byte, error) {
 		return nil, err
 	}
 	settings := map[string]any{}
-	var known []string
-	seen := map[string]bool{}
 	for _, r := range rules.All() {
 		if settings[r.Name], err = ruleSetting(r); err != nil {
 			return nil, err
 		}
-		known = append(known, r.Name)
-		seen[r.Name] = true
-	}
-	for _, c := range rules.CategoryNames {
-		if !seen[c] { // schema is a rule and a category
-			known = append(known, c)
-		}
 	}
 	ruleSection["properties"] = settings
-	names["items"] = map[string]any{"enum": known}
+	names["items"] = map[string]any{"enum": rules.Names()}
 	return json.MarshalIndent(s, "", "  ")
 }
 

@@ -3,8 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"runtime/debug"
+	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -135,7 +138,40 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 	}
 	wg.Wait()
 	bar.done()
+	noteSilenced(opts.stderr, inputs, sets)
 	return nil
+}
+
+// noteSilenced says why files were checked by no rule: a run that reports
+// nothing because every rule is off says so.
+func noteSilenced(stderr io.Writer, inputs []input, sets []*settings) {
+	var files []string
+	by := map[string]bool{}
+	for i, st := range sets {
+		if st != nil && st.silenced != "" {
+			files = append(files, inputs[i].path)
+			by[st.silenced] = true
+		}
+	}
+	if len(files) == 0 || stderr == nil {
+		return
+	}
+	reasons := make([]string, 0, len(by))
+	for b := range by {
+		reasons = append(reasons, b)
+	}
+	sort.Strings(reasons)
+	fmt.Fprintf(stderr, "podlint: no rule ran on %d of %s (%s): every rule is turned off by %s\n",
+		len(files), plural(len(inputs), "file"), visible(exampleList(files)), strings.Join(reasons, "; "))
+}
+
+// exampleList names the first few of many paths.
+func exampleList(paths []string) string {
+	const shown = 3
+	if len(paths) <= shown {
+		return strings.Join(paths, ", ")
+	}
+	return strings.Join(paths[:shown], ", ") + fmt.Sprintf(" and %d more", len(paths)-shown)
 }
 
 // testHookProcess, when set by a test, runs on a worker before each file
