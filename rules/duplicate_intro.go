@@ -190,7 +190,7 @@ func wordHashes(text string, limit int) []uint64 {
 	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
 		if in && strings.IndexFunc(text[last:start], unicode.IsSpace) >= 0 {
 			out = append(out, h)
-			h, in = offset, false
+			h = offset
 		}
 		if len(out) == limit {
 			return out
