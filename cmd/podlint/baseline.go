@@ -70,7 +70,7 @@ func baselineFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "baseline", Usage: "do not report the findings recorded in `FILE` (see --write-baseline); report the new ones, and the recorded ones that are gone on stderr"},
 		&cli.StringFlag{Name: "write-baseline", Usage: "record every finding of this run in `FILE` (created, or updated for the files checked) and report none of them"},
-		&cli.BoolFlag{Name: "prune-baseline", Usage: "with --baseline: drop from the file the recorded findings that are gone"},
+		&cli.BoolFlag{Name: "prune-baseline", Usage: "with --baseline (or baseline: in .podlint.yaml): drop from the file the recorded findings that are gone"},
 		&cli.StringFlag{Name: "new-from-rev", Usage: "report only the findings on lines changed since the git revision `REV` (and in files git does not track yet)"},
 	}
 }
