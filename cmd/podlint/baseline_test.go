@@ -124,40 +124,63 @@ func TestBaselineRecordsTodaysFindings(t *testing.T) {
 	}
 }
 
-func TestBaselineSameCorpusShowsNothing(t *testing.T) {
-	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
-	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": tidePools})
-	if len(shown) != 0 || len(stale) != 0 {
-		t.Errorf("shown %q, stale %v; want neither", shown, stale)
-	}
-}
-
-func TestBaselineSurvivesLinesInsertedAbove(t *testing.T) {
-	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
-	moved := strings.Replace(tidePools, "Marine biologist", "An editor's note.\n\nAnother paragraph, added later.\n\nMarine biologist", 1)
-	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": moved})
-	if len(shown) != 0 || len(stale) != 0 {
-		t.Errorf("after lines were inserted: shown %q, stale %v; want neither", shown, stale)
-	}
-}
-
-func TestBaselineNewFindingBesideAnIdenticalOldOne(t *testing.T) {
-	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
-	// A third copy of the quote in the first chapter: the same rule, the
-	// same message, a line of the same text. The baseline counts two.
-	third := strings.Replace(tidePools, "Then she stands.\n", "Then she stands.\n\n> *A tide pool is an ocean that fits in your hands.*\n", 1)
-	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": third})
-	if want := []string{"tide.md:15 quote-style"}; !reflect.DeepEqual(shown, want) || len(stale) != 0 {
-		t.Errorf("shown %q, stale %v; want %q and none stale", shown, stale, want)
-	}
-}
-
-func TestBaselineOneOfTwoIdenticalFixed(t *testing.T) {
-	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
-	fixed := strings.Replace(tidePools, "> *A tide pool is an ocean that fits in your hands.*", `> *"A tide pool is an ocean that fits in your hands."*`, 1)
-	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": fixed})
-	if len(shown) != 0 || len(stale) != 1 || stale[0].Rule != "quote-style" || stale[0].Count != 1 || stale[0].fileGone {
-		t.Errorf("shown %q, stale %+v; want none shown and one quote-style stale", shown, stale)
+// TestBaselineTomorrow edits the page the baseline was written of and
+// checks what the baseline lets through and what it lists as gone.
+func TestBaselineTomorrow(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		old, new  string // tomorrow's edit of tidePools
+		shown     []string
+		staleRule string // the rule of the one gone finding, if any
+	}{
+		{name: "the same page"},
+		{
+			name: "lines inserted above the old findings",
+			old:  "Marine biologist", new: "An editor's note.\n\nAnother paragraph, added later.\n\nMarine biologist",
+		},
+		{
+			// The same rule, the same message, a line of the same text:
+			// the baseline counts two.
+			name: "a third copy beside two identical old findings",
+			old:  "Then she stands.\n", new: "Then she stands.\n\n> *A tide pool is an ocean that fits in your hands.*\n",
+			shown: []string{"tide.md:15 quote-style"},
+		},
+		{
+			name: "one of two identical findings fixed",
+			old:  "> *A tide pool is an ocean that fits in your hands.*", new: `> *"A tide pool is an ocean that fits in your hands."*`,
+			staleRule: "quote-style",
+		},
+		{
+			// The findings in a chapter name it: their messages change,
+			// not their lines.
+			name: "a chapter renamed",
+			old:  "## [01:00] Later", new: "## [01:00] In the kelp",
+		},
+		{
+			name: "a new problem",
+			old:  "More prose here.\n", new: "More prose here.\n\n> *[1, 45]*\n",
+			shown: []string{"tide.md:19 quote-fragment"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
+			page := tidePools
+			if tc.old != "" {
+				if page = strings.Replace(tidePools, tc.old, tc.new, 1); page == tidePools {
+					t.Fatalf("the edit %q did not apply", tc.old)
+				}
+			}
+			shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": page})
+			if !reflect.DeepEqual(shown, tc.shown) {
+				t.Errorf("shown %q, want %q", shown, tc.shown)
+			}
+			switch {
+			case tc.staleRule == "" && len(stale) != 0:
+				t.Errorf("stale %+v, want none", stale)
+			case tc.staleRule != "" && (len(stale) != 1 || stale[0].Rule != tc.staleRule || stale[0].Count != 1 || stale[0].fileGone):
+				t.Errorf("stale %+v, want one %s", stale, tc.staleRule)
+			}
+		})
 	}
 }
 
@@ -179,26 +202,6 @@ func TestBaselineRenamedFileIsStaleAndNew(t *testing.T) {
 	}
 	if n != 4 {
 		t.Errorf("%d stale findings, want 4", n)
-	}
-}
-
-func TestBaselineMessageChangedOnSameLine(t *testing.T) {
-	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
-	// Renaming the chapter changes the messages of the findings in it
-	// (they name their chapter), not the lines they are on.
-	renamed := strings.Replace(tidePools, "## [01:00] Later", "## [01:00] In the kelp", 1)
-	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": renamed})
-	if len(shown) != 0 || len(stale) != 0 {
-		t.Errorf("shown %q, stale %v; want neither", shown, stale)
-	}
-}
-
-func TestBaselineNewProblemIsShown(t *testing.T) {
-	_, entries := baselineToday(t, map[string]string{"tide.md": tidePools})
-	added := strings.Replace(tidePools, "More prose here.\n", "More prose here.\n\n> *[1, 45]*\n", 1)
-	shown, stale := checkTomorrow(t, entries, map[string]string{"tide.md": added})
-	if want := []string{"tide.md:19 quote-fragment"}; !reflect.DeepEqual(shown, want) || len(stale) != 0 {
-		t.Errorf("shown %q, stale %v; want %q", shown, stale, want)
 	}
 }
 
