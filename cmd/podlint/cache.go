@@ -114,11 +114,12 @@ func readCacheFile(path, build string) map[string]cacheEntry {
 }
 
 var buildIDOnce = sync.OnceValue(func() string {
-	if v := version(); v != "devel" {
+	if v, exact := exactVersion(); exact {
 		return v
 	}
-	// A development build has no version: its own bytes identify it, so a
-	// rebuilt podlint never reads results of an older one.
+	// A development build (or one with uncommitted edits) has no version
+	// that names its code: its own bytes identify it, so a rebuilt podlint
+	// never reads results of an older one.
 	exe, err := os.Executable()
 	if err != nil {
 		return "devel"

@@ -298,4 +298,3 @@ func exitCode(err error, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "podlint: %v\n", err)
 	return exitUsage
 }
-

@@ -7,8 +7,8 @@ import (
 
 // version is what --version prints: the module version when podlint was
 // installed with `go install …@vX.Y.Z` (or, since Go 1.24, built in a
-// tagged or stamped checkout), else the commit it was built from, else
-// "devel".
+// checkout with version control stamping), else the commit it was built
+// from, else "devel".
 func version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
@@ -31,7 +31,7 @@ func versionOf(info *debug.BuildInfo) string {
 		}
 	}
 	if revision == "" {
-		return "devel (built without version control information)"
+		return "devel"
 	}
 	if len(revision) > 12 {
 		revision = revision[:12]
@@ -41,3 +41,13 @@ func versionOf(info *debug.BuildInfo) string {
 	}
 	return "devel (" + strings.TrimSpace(revision) + ")"
 }
+
+// exactVersion is the version when it names the code of this build
+// exactly: a release or a commit's pseudo-version, not a development
+// build or one with uncommitted edits (+dirty).
+func exactVersion() (string, bool) {
+	v := version()
+	return v, isExact(v)
+}
+
+func isExact(v string) bool { return strings.HasPrefix(v, "v") && !strings.HasSuffix(v, "+dirty") }
