@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -91,8 +92,8 @@ func TestFixAvailability(t *testing.T) {
 		pages = append(pages, page{"edge-" + strconv.Itoa(i) + ".md", []byte(src)})
 	}
 	walk("../testdata")
-	walk(filepath.Join(shared, "samples"))
-	walk(filepath.Join(shared, "examples"))
+	walk(sharedtest.Path("samples"))
+	walk(sharedtest.Path("examples"))
 	generated, err := podgenPages(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -60,12 +61,12 @@ func TestFlattenIsTheScrapers(t *testing.T) {
 		{"examples/clean.md", "examples/collapsed.md"},
 		{"examples/leaked-json.md", "examples/leaked-json.collapsed.md"},
 	}
-	collapsed, _ := filepath.Glob(filepath.Join(shared, "samples", "collapsed", "*.md"))
+	collapsed, _ := filepath.Glob(sharedtest.Path("samples", "collapsed", "*.md"))
 	for _, c := range collapsed {
 		pairs = append(pairs, [2]string{"samples/" + filepath.Base(c), "samples/collapsed/" + filepath.Base(c)})
 	}
 	for _, p := range pairs {
-		structured, want := readShared(t, p[0]), readShared(t, p[1])
+		structured, want := sharedtest.Read(t, p[0]), sharedtest.Read(t, p[1])
 		got, ok := flatten(string(structured))
 		if !ok || got != string(want) {
 			t.Errorf("flatten(%s) is not %s:\n%s", p[0], p[1], Unified(p[1], want, []byte(got)))
@@ -255,12 +256,12 @@ func evalPages(tmp string) ([]evalPage, error) {
 		return nil, err
 	}
 	pages = append(pages, generated...)
-	samples, _ := filepath.Glob(filepath.Join(shared, "samples", "*.md"))
+	samples, _ := filepath.Glob(sharedtest.Path("samples", "*.md"))
 	samples = slices.DeleteFunc(samples, func(p string) bool {
-		_, err := os.Stat(filepath.Join(shared, "samples", "collapsed", filepath.Base(p)))
+		_, err := os.Stat(sharedtest.Path("samples", "collapsed", filepath.Base(p)))
 		return err == nil
 	})
-	examples, _ := filepath.Glob(filepath.Join(shared, "examples", "*.md"))
+	examples, _ := filepath.Glob(sharedtest.Path("examples", "*.md"))
 	examples = slices.DeleteFunc(examples, func(p string) bool { return strings.Contains(filepath.Base(p), "collapsed") })
 	if err := add("shared", append(samples, examples...)...); err != nil {
 		return nil, err

@@ -1,6 +1,10 @@
 package fixers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/podlint/podlint/internal/sharedtest"
+)
 
 // restoreFigures are the restore evaluation's numbers as the README states
 // them (section "Restoring flattened pages"): exact, left whole and cut
@@ -33,7 +37,7 @@ func TestRestoreFigures(t *testing.T) {
 		for source, want := range sources {
 			t.Run(mode+"/"+source, func(t *testing.T) {
 				if source == "shared" {
-					needShared(t)
+					sharedtest.Need(t)
 				}
 				if got := e.pages[source]; got != restorePages[source] {
 					t.Errorf("%s: %d pages, the README says %d", source, got, restorePages[source])

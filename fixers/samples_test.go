@@ -2,46 +2,17 @@ package fixers
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 
+	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/rules"
 )
 
-// shared holds the format's examples and real pages, outside the
-// repository. Tests that read it are skipped where it is not there, and
-// fail under CI (the variable CI set), where its absence is a broken setup.
-const shared = "../../shared"
-
-// needShared skips t without shared, or fails it under CI.
-func needShared(t *testing.T) {
-	t.Helper()
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing, and CI is set: %v", shared, err)
-		}
-		t.Skipf("%s is not there: this test needs the shared examples and samples (under CI it fails)", shared)
-	}
-}
-
-// readShared reads a file of shared (rel to it). Without shared the test is
-// skipped or, under CI, failed; a file missing from it fails the test.
-func readShared(t *testing.T, rel string) []byte {
-	t.Helper()
-	needShared(t)
-	src, err := os.ReadFile(filepath.Join(shared, rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return src
-}
-
 func TestExamplesFixToClean(t *testing.T) {
-	clean := readShared(t, "examples/clean.md")
+	clean := sharedtest.Read(t, "examples/clean.md")
 	for _, name := range []string{"quote-fragments.md", "mixed-defects.md"} {
-		out, err := Run(name, readShared(t, "examples/"+name), Options{Config: rules.DefaultConfig()})
+		out, err := Run(name, sharedtest.Read(t, "examples/"+name), Options{Config: rules.DefaultConfig()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,7 +28,7 @@ func TestExamplesFixToClean(t *testing.T) {
 var timestampedQuote = regexp.MustCompile(`(?m)^> \*".*"\*( — [^\[]+)? \[\d+(:\d\d)+\]$`)
 
 func TestRailwaySample(t *testing.T) {
-	out, err := Run("railway.md", readShared(t, "samples/railway-agent-native-cloud.md"), Options{Config: rules.DefaultConfig()})
+	out, err := Run("railway.md", sharedtest.Read(t, "samples/railway-agent-native-cloud.md"), Options{Config: rules.DefaultConfig()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,9 +46,9 @@ func TestRailwaySample(t *testing.T) {
 // flattened the way the scraper flattens pages, fixes to the same page
 // with nothing left to report (restore and recover as one repair).
 func TestLeakedExampleFixesToFixed(t *testing.T) {
-	want := readShared(t, "examples/leaked-json.fixed.md")
+	want := sharedtest.Read(t, "examples/leaked-json.fixed.md")
 	for _, name := range []string{"leaked-json.md", "leaked-json.collapsed.md"} {
-		out, err := Run(name, readShared(t, "examples/"+name), Options{Config: rules.DefaultConfig()})
+		out, err := Run(name, sharedtest.Read(t, "examples/"+name), Options{Config: rules.DefaultConfig()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +64,7 @@ func TestLeakedExampleFixesToFixed(t *testing.T) {
 // The field samples hold no leak: recovery must not fire on them.
 func TestSamplesHaveNoLeak(t *testing.T) {
 	for _, name := range []string{"railway-agent-native-cloud.md", "github-agent-era.md", "pocock-engineering-fundamentals.md", "devin-80-percent.md"} {
-		out, err := Run(name, readShared(t, "samples/"+name), Options{Config: rules.DefaultConfig()})
+		out, err := Run(name, sharedtest.Read(t, "samples/"+name), Options{Config: rules.DefaultConfig()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,8 +83,8 @@ func TestSamplesHaveNoLeak(t *testing.T) {
 // when restore-lines is the only fixer.
 func TestCollapsedSamplesRestore(t *testing.T) {
 	for _, name := range []string{"railway-agent-native-cloud.md", "github-agent-era.md"} {
-		flat := readShared(t, "samples/collapsed/"+name)
-		want := readShared(t, "samples/"+name)
+		flat := sharedtest.Read(t, "samples/collapsed/"+name)
+		want := sharedtest.Read(t, "samples/"+name)
 		out, err := Run(name, flat, Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{restoreLines}})
 		if err != nil {
 			t.Fatal(err)

@@ -7,36 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/schema"
 )
-
-// shared holds the format's examples and real pages, outside the
-// repository. Tests that read it are skipped where it is not there, and
-// fail under CI (the variable CI set), where its absence is a broken setup.
-const shared = "../../shared"
-
-// needShared skips t without shared, or fails it under CI.
-func needShared(t *testing.T) {
-	t.Helper()
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing, and CI is set: %v", shared, err)
-		}
-		t.Skipf("%s is not there: this test needs the shared examples and samples (under CI it fails)", shared)
-	}
-}
-
-// readShared reads a file of shared (rel to it). Without shared the test is
-// skipped or, under CI, failed; a file missing from it fails the test.
-func readShared(t *testing.T, rel string) []byte {
-	t.Helper()
-	needShared(t)
-	src, err := os.ReadFile(filepath.Join(shared, rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return src
-}
 
 // flatten does what the site's scraper does: the title line, a blank line,
 // then every other non-empty line joined by a space.
@@ -148,8 +121,8 @@ func TestRestoreAccuracy(t *testing.T) {
 		t.Logf("testdata pages: %v", got)
 	})
 	t.Run("shared", func(t *testing.T) {
-		needShared(t)
-		got := restoreTitles(t, wholePage, filepath.Join(shared, "samples", "*.md"), filepath.Join(shared, "examples", "clean.md"))
+		sharedtest.Need(t)
+		got := restoreTitles(t, wholePage, sharedtest.Path("samples", "*.md"), sharedtest.Path("examples", "clean.md"))
 		if want := (titleCount{exact: 59, whole: 0, wrong: 0}); got != want {
 			t.Errorf("shared pages: %v, want %v", got, want)
 		}
@@ -161,14 +134,14 @@ func TestRestoreAccuracy(t *testing.T) {
 // cut before their Entities lists, come back with fewer exact titles; the
 // others are left whole (and reported), never cut wrongly.
 func TestRestoreWithoutEntities(t *testing.T) {
-	needShared(t)
+	sharedtest.Need(t)
 	beforeEntities := func(page string) string {
 		if i := strings.Index(page, "\n## Entities"); i >= 0 {
 			return page[:i] + "\n"
 		}
 		return "" // no list to take away: not this test's case
 	}
-	got := restoreTitles(t, beforeEntities, filepath.Join(shared, "samples", "*.md"))
+	got := restoreTitles(t, beforeEntities, sharedtest.Path("samples", "*.md"))
 	if want := (titleCount{exact: 27, whole: 26, wrong: 0}); got != want {
 		t.Errorf("shared samples without their Entities lists: %v, want %v", got, want)
 	}
@@ -177,8 +150,8 @@ func TestRestoreWithoutEntities(t *testing.T) {
 // TestRestoreSamples: the two scraped samples come back byte for byte.
 func TestRestoreSamples(t *testing.T) {
 	for _, name := range []string{"railway-agent-native-cloud.md", "github-agent-era.md"} {
-		flat := readShared(t, "samples/collapsed/"+name)
-		want := readShared(t, "samples/"+name)
+		flat := sharedtest.Read(t, "samples/collapsed/"+name)
+		want := sharedtest.Read(t, "samples/"+name)
 		got, r := restorePage(string(flat))
 		if got != string(want) {
 			t.Errorf("%s: restored page differs (uncertain: %d)\n%s", name, len(r.Uncertain), firstDiff(got, string(want)))

@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/podlint/podlint/convert"
+	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -149,7 +150,7 @@ func sameJSON(t *testing.T, a, b []byte) bool {
 // TestPipelineRawToMarkdown: the pipeline's raw JSON, fixed, converts to a
 // front matter block followed by exactly the text of clean.md.
 func TestPipelineRawToMarkdown(t *testing.T) {
-	raw, clean := readShared(t, "examples/pipeline-raw.json"), readShared(t, "examples/clean.md")
+	raw, clean := sharedtest.Read(t, "examples/pipeline-raw.json"), sharedtest.Read(t, "examples/clean.md")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "episode.json")
 	if err := os.WriteFile(path, raw, 0o644); err != nil {

@@ -6,43 +6,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/rules"
 )
-
-// shared holds the format's examples and real pages from the site, outside
-// the repository. Tests that read it are skipped where it is not there, and
-// fail under CI (the variable CI set), where its absence is a broken setup.
-const shared = "../../../shared"
-
-// needShared skips t without shared, or fails it under CI.
-func needShared(t *testing.T) {
-	t.Helper()
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing, and CI is set: %v", shared, err)
-		}
-		t.Skipf("%s is not there: this test needs the shared examples and samples (under CI it fails)", shared)
-	}
-}
-
-// readShared reads a file of shared (rel to it). Without shared the test is
-// skipped or, under CI, failed; a file missing from it fails the test.
-func readShared(t *testing.T, rel string) []byte {
-	t.Helper()
-	needShared(t)
-	src, err := os.ReadFile(filepath.Join(shared, rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return src
-}
 
 // sampleFindings checks the sample page name (a path under shared/samples)
 // and returns its findings by rule.
 func sampleFindings(t *testing.T, name string) map[string][]item {
 	t.Helper()
-	needShared(t)
-	path := filepath.Join(shared, "samples", name)
+	sharedtest.Need(t)
+	path := sharedtest.Path("samples", name)
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +112,7 @@ func mergeKeys[V any](a, b map[string]V) map[string]bool {
 // TestSampleRailwayFixWrite runs podlint fix --write on a copy of the
 // Railway page, as a user would, and then podlint check: exit 0.
 func TestSampleRailwayFixWrite(t *testing.T) {
-	src := readShared(t, "samples/railway-agent-native-cloud.md")
+	src := sharedtest.Read(t, "samples/railway-agent-native-cloud.md")
 	path := filepath.Join(t.TempDir(), "railway.md")
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		t.Fatal(err)
