@@ -67,6 +67,9 @@ type lintOptions struct {
 	cacheByStamp bool
 	// shortcut, when set, may answer for a file without its being read.
 	shortcut func(input, *settings) (commit func(), ok bool)
+	// namedEpisodesOnly: a named file that is not an episode is passed
+	// over (check and fix, which pre-commit runs), not only a walked one.
+	namedEpisodesOnly bool
 	// withEdits: a format prints the fixes' edits (rdjson's suggestions),
 	// so they are built; else a finding's fix is what its rule states.
 	withEdits bool
@@ -98,7 +101,7 @@ func readLintOptions(c *cli.Context) (lintOptions, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	return lintOptions{paths: paths, resolver: res, stdin: c.App.Reader, stdinFor: c.String("stdin-filename"), stderr: c.App.ErrWriter, jobs: c.Int("jobs")}, nil
+	return lintOptions{paths: paths, namedEpisodesOnly: true, resolver: res, stdin: c.App.Reader, stdinFor: c.String("stdin-filename"), stderr: c.App.ErrWriter, jobs: c.Int("jobs")}, nil
 }
 
 // splitList accepts both repeated flags and comma-separated values.

@@ -26,6 +26,7 @@ type config struct {
 	options        rules.OptionValues
 	selectList     []string
 	ignore         []string
+	include        []string // nil: defaultInclude
 	exclude        []string
 	perFileIgnores []globRules
 	maxFileSize    int64
@@ -208,6 +209,9 @@ func (c *config) read(data map[string]any) error {
 	}
 	c.selectList = stringItems(asList(data["select"]))
 	c.ignore = stringItems(asList(data["ignore"]))
+	if list, ok := data["include"]; ok {
+		c.include = stringItems(asList(list))
+	}
 	c.exclude = stringItems(asList(data["exclude"]))
 	c.baseline, _ = data["baseline"].(string)
 	if pfi, ok := data["per-file-ignores"].(map[string]any); ok {
@@ -304,17 +308,26 @@ func newResolver(explicit string, noConfig bool, enable, disable []string, maxSi
 
 // configFor returns the config governing path (nil: defaults).
 func (r *resolver) configFor(path string) (*config, error) {
+	if r.noConfig || r.explicit != "" {
+		return r.configIn("")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, nil
+	}
+	return r.configIn(filepath.Dir(abs))
+}
+
+// configIn returns the config governing the files of the folder dir, an
+// absolute path (a walk knows it).
+func (r *resolver) configIn(dir string) (*config, error) {
 	switch {
 	case r.noConfig:
 		return nil, nil
 	case r.explicit != "":
 		return r.load(r.explicit)
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, nil
-	}
-	return r.nearest(filepath.Dir(abs))
+	return r.nearest(dir)
 }
 
 func (r *resolver) nearest(dir string) (*config, error) {

@@ -64,6 +64,9 @@ rules:
 # Do not run these:
 # ignore: [title-format]
 
+# Files to check (default: every *.md and *.json), even when named on the command line.
+# include: ["episodes/**/*.md", "episodes/**/*.json"]
+
 # Files not to check, even when named on the command line (pre-commit names them all).
 # exclude: ["drafts/**", "*.tmp.md"]
 

@@ -25,9 +25,11 @@ const (
 type input struct {
 	path  string // as shown in messages
 	stdin bool
-	// walked: found in a directory, not named. A walk passes over JSON
-	// that is certainly not an episode (package.json, tsconfig.json).
+	// walked: found in a directory, not named.
 	walked bool
+	// skip, when set, says why the file is passed over unread: a named
+	// file the config's include does not take.
+	skip string
 }
 
 // inputError is a problem with a path as a whole: missing, unreadable, too
@@ -46,17 +48,13 @@ func (e inputError) String() string {
 	return e.path + ": " + e.msg
 }
 
-// isEpisodeFile tells which files a directory walk picks up.
-func isEpisodeFile(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".md" || ext == ".json"
-}
-
 // collect expands the command line into files: directories are walked for
-// *.md and *.json, skipping hidden folders, what .gitignore ignores and what
-// the config excludes; files are taken as given unless the config excludes
-// them (pre-commit passes every staged file); "-" is standard input. The
-// result is sorted and free of repeats.
+// what the config includes (*.md and *.json), skipping hidden folders, what
+// .gitignore ignores and what the config excludes; named files are taken
+// unless the config excludes them, and passed over with a notice when its
+// include does not take them (pre-commit passes every staged file; a pipe
+// or a device named is always read); "-" is standard input. The result is
+// sorted and free of repeats.
 func collect(args []string, stdinName string, res *resolver) ([]input, []inputError) {
 	var out []input
 	var errs []inputError
@@ -82,7 +80,11 @@ func collect(args []string, stdinName string, res *resolver) ([]input, []inputEr
 			continue
 		}
 		if !info.IsDir() {
-			if !res.excluded(arg) {
+			switch {
+			case res.excluded(arg):
+			case isRegularFile(arg) && !res.included(arg):
+				add(input{path: arg, skip: notIncluded(res.includeOf(arg))})
+			default:
 				add(input{path: arg})
 			}
 			continue
@@ -90,7 +92,7 @@ func collect(args []string, stdinName string, res *resolver) ([]input, []inputEr
 		found, walkErrs := walk(arg, res, add)
 		errs = append(errs, walkErrs...)
 		if found == 0 && len(walkErrs) == 0 {
-			errs = append(errs, inputError{path: arg, msg: "no episode files (*.md, *.json) in this directory"})
+			errs = append(errs, inputError{path: arg, msg: "no episode files (" + strings.Join(res.includeOf(filepath.Join(arg, "x")), ", ") + ") in this directory"})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
@@ -124,7 +126,7 @@ func walk(root string, res *resolver, add func(input)) (int, []inputError) {
 			ignores[abs] = stack
 			return nil
 		}
-		if isEpisodeFile(d.Name()) && d.Type().IsRegular() {
+		if d.Type().IsRegular() && res.includedIn(filepath.Dir(abs), path) {
 			found++ // an excluded episode is still an episode: the folder is not empty
 			if !ignoredBy(stack, abs, false) && !res.excluded(path) {
 				add(input{path: path, walked: true})
@@ -136,6 +138,14 @@ func walk(root string, res *resolver, add func(input)) (int, []inputError) {
 		errs = append(errs, inputError{path: root, msg: describeFSError(err)})
 	}
 	return found, errs
+}
+
+// isRegularFile tells a regular file that is not a symbolic link: a link
+// named (/dev/stdin, a link to a pipe) is read as named, whatever include
+// says.
+func isRegularFile(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // absFrom is filepath.Abs with the working directory cwd asked for once by

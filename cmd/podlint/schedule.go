@@ -68,10 +68,14 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 		wg      sync.WaitGroup
 	)
 	bar := newProgress(opts.stderr, len(inputs))
+	skipped := map[string][]string{} // by reason; commits fill it, in order
 	process := func(i int) (commit func()) {
 		in, st := inputs[i], sets[i]
 		if st == nil {
 			return nil
+		}
+		if in.skip != "" {
+			return func() { skipped[in.skip] = append(skipped[in.skip], in.path) }
 		}
 		// A panic on one file must not end the run in silence or let the
 		// summary be printed as though the file were clean: it becomes an
@@ -97,8 +101,9 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 		if in.stdin && opts.stdinFor == "" && schema.StartsLikeJSON(src) {
 			in.path = stdinJSONName // no name to say its form: its first byte says it
 		}
-		if in.walked && schema.FormatOf(in.path) == schema.JSON && schema.NotEpisodeJSON(src) {
-			return nil // some other JSON file in an episode folder
+		if why := notEpisode(in.path, src); why != "" && (in.walked || opts.namedEpisodesOnly && !in.stdin) {
+			// A README, a package.json: passed over, and said so.
+			return func() { skipped[why] = append(skipped[why], in.path) }
 		}
 		return work(in, src, stamp, st)
 	}
@@ -138,6 +143,9 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 	}
 	wg.Wait()
 	bar.done()
+	if opts.stderr != nil {
+		noteSkipped(opts.stderr, skipped)
+	}
 	noteSilenced(opts.stderr, inputs, sets)
 	return nil
 }
