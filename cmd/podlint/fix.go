@@ -42,7 +42,8 @@ type fixedFile struct {
 // fixAction runs the fix engine on every input. Without write it prints the
 // diff on stdout and what would remain on stderr, so that the diff can be
 // piped to git apply; with write it rewrites the files and reports what
-// remains on stdout, as check does.
+// remains on stdout, as check does. A machine format on stdout (--format
+// json) takes stdout instead of the diff or the line saying what was fixed.
 func fixAction(c *cli.Context, write bool) error {
 	outputs, ropts, opts, err := readOptions(c)
 	if err != nil {
@@ -110,23 +111,37 @@ func fixAction(c *cli.Context, write bool) error {
 	}
 	applied, changedFiles := countApplied(fixed)
 	stdinOnly := len(fixed) == 1 && fixed[0].in.stdin
-	stream := c.App.Writer
+	// A machine format on stdout has it to itself: what fix did, and its
+	// diff, go to stderr then.
+	machine := machineOnStream(outputs)
+	stream, human := c.App.Writer, c.App.Writer
+	if machine {
+		human = c.App.ErrWriter
+	}
 	switch {
 	case write && stdinOnly:
 		// The fixed page went to stdout; the report goes to stderr.
 		stream = c.App.ErrWriter
 	case write:
 		if applied > 0 {
-			fmt.Fprintf(c.App.Writer, "fixed %s in %s (%s)\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
+			fmt.Fprintf(human, "fixed %s in %s (%s)\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
 		}
 	default:
 		for _, f := range fixed {
-			fmt.Fprint(c.App.Writer, f.diff)
+			fmt.Fprint(human, f.diff)
+		}
+		if !machine {
+			// The diff has stdout, for git apply; the report goes below
+			// this line on stderr.
+			stream = c.App.ErrWriter
 		}
 		if applied > 0 {
-			fmt.Fprintf(c.App.ErrWriter, "would fix %s in %s (%s); what would remain:\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
+			fmt.Fprintf(c.App.ErrWriter, "would fix %s in %s (%s)", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
+			if stream == c.App.ErrWriter {
+				fmt.Fprint(c.App.ErrWriter, "; what would remain:")
+			}
+			fmt.Fprintln(c.App.ErrWriter)
 		}
-		stream = c.App.ErrWriter
 	}
 	err = rep.baseline.settle(c.App.ErrWriter, rep.conclude(c, outputs, stream, ropts))
 	if err == nil && !write && applied > 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -49,7 +50,34 @@ func parseOutputs(values []string) ([]output, error) {
 	if len(out) == 0 {
 		out = []output{{name: "text", write: writeText}}
 	}
+	// One format per stream: two on standard output would be one stream no
+	// reader can parse, two in one file the last one alone.
+	seen := map[string]string{}
+	for _, o := range out {
+		where, dest := "standard output", ""
+		if o.path != "" {
+			dest = filepath.Clean(o.path)
+			where = o.path
+		}
+		if first, ok := seen[dest]; ok {
+			return nil, usageError(fmt.Errorf("--format %s and --format %s both write to %s: write all but one to a file with FORMAT:FILE (e.g. --format sarif:podlint.sarif)", first, o.name, where))
+		}
+		seen[dest] = o.name
+	}
 	return out, nil
+}
+
+// machineOnStream tells whether a format other than text writes to the
+// command's own stream. That stream is then the format's alone: every line
+// meant for a person (what fix did, its header) goes to stderr, so that
+// `podlint check --fix --format json | jq` reads JSON only.
+func machineOnStream(outputs []output) bool {
+	for _, o := range outputs {
+		if o.path == "" && o.name != "text" {
+			return true
+		}
+	}
+	return false
 }
 
 // emit writes the report in every requested format; colour is used only on

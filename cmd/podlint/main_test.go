@@ -1,9 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -40,6 +44,34 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
 			},
+			// isjson FILE: FILE (stdout, stderr) is one JSON value and
+			// nothing else, as a JSON reader of a pipe needs.
+			"isjson": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: isjson FILE")
+				}
+				err := oneJSONValue(ts.ReadFile(args[0]))
+				switch {
+				case err != nil && !neg:
+					ts.Fatalf("%s is not one JSON value: %v", args[0], err)
+				case err == nil && neg:
+					ts.Fatalf("%s is one JSON value", args[0])
+				}
+			},
 		},
 	})
+}
+
+// oneJSONValue reads text as jq or json.load would read a pipe: one value,
+// then only white space.
+func oneJSONValue(text string) error {
+	dec := json.NewDecoder(strings.NewReader(text))
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("more after the first value (at byte %d)", dec.InputOffset())
+	}
+	return nil
 }
