@@ -54,34 +54,37 @@ func advance(o lineOp, oldLine, newLine int) (int, int) {
 	return oldLine, newLine
 }
 
-// lineDiff diffs a and b by whole lines. Texts of up to smallDiff lines
-// together get go-diff's line diff, as they always did. In longer ones the
-// lines both share at the start and the end are equal ops, and the middle
-// is first cut at the lines that occur once in each text, in the same
-// order (patience diff's anchors); go-diff diffs the stretches between
-// them. A fix changes a few lines of a page, so the stretches are short
-// and the diff of a page of 30,000 chapters stays about linear; go-diff's
+// lineDiff diffs a and b by whole lines, each line one rune of go-diff's
+// line mode. Texts of up to smallDiff lines together get go-diff's diff
+// as they always did. In longer ones the lines both share at the start and
+// the end are equal, and the middle is cut at the lines that occur once in
+// each text, in the same order (patience diff's anchors); go-diff diffs the
+// stretches between them, and its cleanup runs over the whole, as it would
+// have. A fix changes a few lines of a page, so the stretches are short and
+// the diff of a page of 30,000 chapters stays about linear; go-diff's
 // bisection alone grows as n^1.7.
 func lineDiff(a, b string) []lineOp {
-	la, lb := splitLines(a), splitLines(b)
-	if len(la)+len(lb) <= smallDiff {
-		return goDiff(nil, la, lb)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // no timeout: the output never depends on machine load
+	ra, rb, lines := dmp.DiffLinesToRunes(a, b)
+	var diffs []diffmatchpatch.Diff
+	if len(ra)+len(rb) <= smallDiff {
+		diffs = dmp.DiffMainRunes(ra, rb, false)
+	} else {
+		diffs = dmp.DiffCleanupMerge(anchoredDiff(dmp, ra, rb))
 	}
-	p := 0
-	for p < len(la) && p < len(lb) && la[p] == lb[p] {
-		p++
-	}
-	s := 0
-	for s < len(la)-p && s < len(lb)-p && la[len(la)-1-s] == lb[len(lb)-1-s] {
-		s++
-	}
-	ops := make([]lineOp, 0, len(la)+len(lb)-p-s)
-	for _, l := range la[:p] {
-		ops = append(ops, lineOp{diffmatchpatch.DiffEqual, l})
-	}
-	ops = anchoredDiff(ops, la[p:len(la)-s], lb[p:len(lb)-s])
-	for _, l := range la[len(la)-s:] {
-		ops = append(ops, lineOp{diffmatchpatch.DiffEqual, l})
+	var ops []lineOp
+	for _, d := range dmp.DiffCharsToLines(diffs, lines) {
+		text := d.Text
+		for text != "" {
+			i := strings.IndexByte(text, '\n')
+			if i < 0 {
+				ops = append(ops, lineOp{d.Type, text})
+				break
+			}
+			ops = append(ops, lineOp{d.Type, text[:i+1]})
+			text = text[i+1:]
+		}
 	}
 	return ops
 }
@@ -90,39 +93,35 @@ func lineDiff(a, b string) []lineOp {
 // alone: more than any page of the site has.
 const smallDiff = 1000
 
-// splitLines cuts s after each line ending; the last line may have none.
-func splitLines(s string) []string {
-	lines := make([]string, 0, strings.Count(s, "\n")+1)
-	for s != "" {
-		i := strings.IndexByte(s, '\n')
-		if i < 0 {
-			lines = append(lines, s)
-			break
-		}
-		lines = append(lines, s[:i+1])
-		s = s[i+1:]
+// anchoredDiff is the diff of the line runes a and b: their shared first
+// and last lines, and between them go-diff's diff of each stretch between
+// two anchors.
+func anchoredDiff(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune) []diffmatchpatch.Diff {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
 	}
-	return lines
-}
-
-// anchoredDiff appends the diff of a and b cut at their anchors: lines
-// that occur exactly once in each, kept in the longest run in the same
-// order in both.
-func anchoredDiff(ops []lineOp, a, b []string) []lineOp {
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	diffs := []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: string(a[:p])}}
+	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
 	pi, pj := 0, 0
-	for _, an := range anchors(a, b) {
-		ops = goDiff(ops, a[pi:an[0]], b[pj:an[1]])
-		ops = append(ops, lineOp{diffmatchpatch.DiffEqual, a[an[0]]})
+	for _, an := range anchors(ma, mb) {
+		diffs = append(diffs, dmp.DiffMainRunes(ma[pi:an[0]], mb[pj:an[1]], false)...)
+		diffs = append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(ma[an[0]])})
 		pi, pj = an[0]+1, an[1]+1
 	}
-	return goDiff(ops, a[pi:], b[pj:])
+	diffs = append(diffs, dmp.DiffMainRunes(ma[pi:], mb[pj:], false)...)
+	return append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(a[len(a)-s:])})
 }
 
 // anchors returns index pairs (i, j) with a[i] == b[j] occurring once in
 // each, increasing in both: the longest such chain (patience sorting).
-func anchors(a, b []string) [][2]int {
+func anchors(a, b []rune) [][2]int {
 	type seen struct{ inA, inB, i, j int }
-	count := make(map[string]*seen, len(a))
+	count := make(map[rune]*seen, len(a))
 	for i, l := range a {
 		if c := count[l]; c != nil {
 			c.inA++
@@ -170,40 +169,6 @@ func anchors(a, b []string) [][2]int {
 		chain[k] = pairs[x]
 	}
 	return chain
-}
-
-// goDiff appends go-diff's line diff of a and b, with no timeout, so that
-// the output never depends on machine load.
-func goDiff(ops []lineOp, a, b []string) []lineOp {
-	switch {
-	case len(a) == 0:
-		for _, l := range b {
-			ops = append(ops, lineOp{diffmatchpatch.DiffInsert, l})
-		}
-		return ops
-	case len(b) == 0:
-		for _, l := range a {
-			ops = append(ops, lineOp{diffmatchpatch.DiffDelete, l})
-		}
-		return ops
-	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	ra, rb, lines := dmp.DiffLinesToRunes(strings.Join(a, ""), strings.Join(b, ""))
-	diffs := dmp.DiffCharsToLines(dmp.DiffMainRunes(ra, rb, false), lines)
-	for _, d := range diffs {
-		text := d.Text
-		for text != "" {
-			i := strings.IndexByte(text, '\n')
-			if i < 0 {
-				ops = append(ops, lineOp{d.Type, text})
-				break
-			}
-			ops = append(ops, lineOp{d.Type, text[:i+1]})
-			text = text[i+1:]
-		}
-	}
-	return ops
 }
 
 // hunk is a range [start, end) of ops printed together.
