@@ -59,8 +59,8 @@ func advance(o lineOp, oldLine, newLine int) (int, int) {
 // as they always did. In longer ones the lines both share at the start and
 // the end are equal, and the middle is cut at the lines that occur once in
 // each text, in the same order (patience diff's anchors); go-diff diffs the
-// stretches between them, and its cleanup runs over the whole, as it would
-// have. A fix changes a few lines of a page, so the stretches are short and
+// stretches between them. (Not its cleanup over the whole: it joins texts
+// by concatenation, quadratic in the number of stretches.) A fix changes a few lines of a page, so the stretches are short and
 // the diff of a page of 30,000 chapters stays about linear; go-diff's
 // bisection alone grows as n^1.7.
 func lineDiff(a, b string) []lineOp {
@@ -71,7 +71,7 @@ func lineDiff(a, b string) []lineOp {
 	if len(ra)+len(rb) <= smallDiff {
 		diffs = dmp.DiffMainRunes(ra, rb, false)
 	} else {
-		diffs = dmp.DiffCleanupMerge(anchoredDiff(dmp, ra, rb))
+		diffs = anchoredDiff(dmp, ra, rb)
 	}
 	var ops []lineOp
 	for _, d := range dmp.DiffCharsToLines(diffs, lines) {
