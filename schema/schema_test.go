@@ -45,7 +45,7 @@ func TestTimestamps(t *testing.T) {
 func TestLinesPosition(t *testing.T) {
 	src := []byte("ab\r\nçé\nlast")
 	l := NewLines(src)
-	for off, want := range map[int]Position{0: {1, 1}, 2: {1, 3}, 4: {2, 1}, 6: {2, 2}, 8: {2, 3}, 9: {3, 1}, 13: {3, 5}, 99: {3, 5}, -1: {1, 1}} {
+	for off, want := range map[int]Position{0: {1, 1, 1}, 2: {1, 3, 3}, 4: {2, 1, 1}, 6: {2, 2, 3}, 8: {2, 3, 5}, 9: {3, 1, 1}, 13: {3, 5, 5}, 99: {3, 5, 5}, -1: {1, 1, 1}} {
 		if got := l.Position(off); got != want {
 			t.Errorf("Position(%d) = %v, want %v", off, got, want)
 		}
@@ -152,7 +152,7 @@ func TestFrontMatterPositions(t *testing.T) {
 	if len(vs) != 1 || vs[0].Pointer != "/tags/1" {
 		t.Fatalf("violations = %+v, want one at /tags/1", vs)
 	}
-	if pos := doc.Lines.Position(vs[0].Span.Start); pos != (Position{5, 5}) {
+	if pos := doc.Lines.Position(vs[0].Span.Start); pos != (Position{5, 5, 5}) {
 		t.Errorf("violation at %v, want 5:5", pos)
 	}
 }

@@ -21,10 +21,12 @@ func (s Span) Len() int { return s.End - s.Start }
 // Contains reports whether offset falls inside the span.
 func (s Span) Contains(offset int) bool { return s.Start <= offset && offset < s.End }
 
-// Position is a 1-based line and column; Column counts Unicode code points,
-// which is what editors and code-scanning tools expect.
+// Position is a 1-based line and column. Column counts Unicode code points,
+// which is what editors and code-scanning tools expect; ByteColumn counts
+// the line's UTF-8 bytes, which is what reviewdog expects.
 type Position struct {
 	Line, Column int
+	ByteColumn   int
 }
 
 // Lines indexes the starts of the lines of a source so that byte offsets can
@@ -90,7 +92,7 @@ func (l *Lines) Line(offset int) int {
 func (l *Lines) Position(offset int) Position {
 	offset = l.clamp(offset)
 	line := l.Line(offset)
-	return Position{Line: line, Column: l.column(line, offset)}
+	return Position{Line: line, Column: l.column(line, offset), ByteColumn: offset - l.Start(line) + 1}
 }
 
 func (l *Lines) clamp(offset int) int { return max(0, min(offset, len(l.src))) }
@@ -133,5 +135,5 @@ func (c *Cursor) Position(offset int) Position {
 	if boundary {
 		c.line, c.off, c.col, c.valid = line, offset, col, true
 	}
-	return Position{Line: line, Column: col}
+	return Position{Line: line, Column: col, ByteColumn: offset - l.Start(line) + 1}
 }

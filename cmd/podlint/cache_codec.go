@@ -32,7 +32,7 @@ import (
 // over), is left out: its file is checked again.
 
 // cacheMagic starts every cache file; the version changes with the layout.
-const cacheMagic = "podlint cache 6\n"
+const cacheMagic = "podlint cache 7\n"
 
 var errCorruptCache = errors.New("corrupt cache file")
 
@@ -99,7 +99,8 @@ func appendString(out []byte, s string) []byte {
 }
 
 func appendPosition(out []byte, p schema.Position) []byte {
-	return binary.AppendUvarint(binary.AppendUvarint(out, uint64(p.Line)), uint64(p.Column))
+	out = binary.AppendUvarint(binary.AppendUvarint(out, uint64(p.Line)), uint64(p.Column))
+	return binary.AppendUvarint(out, uint64(p.ByteColumn))
 }
 
 // decodeCache reads a cache file: errCorruptCache when its header is
@@ -263,9 +264,9 @@ func (d *cacheDecoder) digest(out *[sha256.Size]byte) {
 }
 
 func (d *cacheDecoder) position() schema.Position {
-	line, col := d.uvarint(), d.uvarint()
-	if line > 1<<40 || col > 1<<40 {
+	line, col, byteCol := d.uvarint(), d.uvarint(), d.uvarint()
+	if line > 1<<40 || col > 1<<40 || byteCol > 1<<40 {
 		d.bad = true
 	}
-	return schema.Position{Line: int(line), Column: int(col)}
+	return schema.Position{Line: int(line), Column: int(col), ByteColumn: int(byteCol)}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/podlint/podlint/schema"
 )
 
 // reviewdog's Diagnostic Format (rdjson), with fixes as suggestions.
@@ -42,9 +44,15 @@ type rdRange struct {
 	End   rdPosition `json:"end"`
 }
 
+// rdPosition's column counts UTF-8 bytes, as reviewdog does: a column in
+// characters would put a suggestion after an em dash bytes too early.
 type rdPosition struct {
 	Line   int `json:"line"`
 	Column int `json:"column"`
+}
+
+func byteRange(start, end schema.Position) rdRange {
+	return rdRange{rdPosition{start.Line, start.ByteColumn}, rdPosition{end.Line, end.ByteColumn}}
 }
 
 type rdCode struct {
@@ -63,16 +71,16 @@ func writeRDJSON(w io.Writer, r *report) error {
 		for _, it := range f.items {
 			rd := rdDiagnostic{
 				Message:  it.message,
-				Location: rdLocation{Path: f.path, Range: rdRange{rdPosition(it.start), rdPosition(it.end)}},
+				Location: rdLocation{Path: f.path, Range: byteRange(it.start, it.end)},
 				Severity: map[string]string{"error": "ERROR", "warning": "WARNING"}[it.severity.String()],
 				Code:     rdCode{Value: it.rule, URL: docsURL + "#" + it.rule},
 			}
 			for _, rl := range it.related {
-				rd.Related = append(rd.Related, rdRelated{Message: rl.text, Location: rdLocation{Path: f.path, Range: rdRange{rdPosition(rl.start), rdPosition(rl.end)}}})
+				rd.Related = append(rd.Related, rdRelated{Message: rl.text, Location: rdLocation{Path: f.path, Range: byteRange(rl.start, rl.end)}})
 			}
 			if it.fix == "safe" {
 				for _, s := range it.suggestions {
-					rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: rdRange{rdPosition(s.start), rdPosition(s.end)}, Text: s.text})
+					rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: byteRange(s.start, s.end), Text: s.text})
 				}
 			}
 			out.Diagnostics = append(out.Diagnostics, rd)
