@@ -38,6 +38,7 @@ const (
 	Timing    = "timing"    // chapter and quote times
 	Style     = "style"     // the canonical way to write things
 	Entities  = "entities"  // the entity list
+	Content   = "content"   // what an editor reading the text catches: names, the writer's notes
 	Schema    = "schema"    // the JSON Schema and syntax
 	// Suppressions holds unused-suppression: the suppression comments themselves.
 	Suppressions = "suppressions"
@@ -157,6 +158,7 @@ var all = []*Rule{
 	entityFormat,
 	entityType,
 	leakedJSON,
+	metaCommentary,
 	missingChapters,
 	missingSummary,
 	orphanHeading,
@@ -208,7 +210,7 @@ func validate(rules []*Rule) error {
 }
 
 // CategoryNames lists the categories in the order they are documented.
-var CategoryNames = []string{Structure, Schema, Timing, Style, Entities, Suppressions}
+var CategoryNames = []string{Structure, Schema, Timing, Style, Entities, Content, Suppressions}
 
 func isCategory(name string) bool {
 	for _, c := range CategoryNames {

@@ -150,7 +150,7 @@ func TestSelect(t *testing.T) {
 		{enable: []string{"timing"}, want: "chapter-order,chapter-start,quote-out-of-range,timestamp-format"},
 		{enable: []string{"timing", "schema"}, disable: []string{"chapter-start"}, want: "chapter-order,quote-out-of-range,schema,timestamp-format"},
 		{enable: []string{"entity-type"}, want: "entity-type"},
-		{disable: []string{"structure", "timing", "style", "schema", "suppressions"}, want: "duplicate-entity,entity-format,entity-type"},
+		{disable: []string{"structure", "timing", "style", "schema", "content", "suppressions"}, want: "duplicate-entity,entity-format,entity-type"},
 		{enable: []string{"no-such-rule"}, err: `unknown rule or category "no-such-rule"`},
 		{disable: []string{"Timing"}, err: `unknown rule or category "Timing"`},
 	}

@@ -1,0 +1,343 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/podlint/podlint/schema"
+)
+
+var metaCommentary = &Rule{
+	Name:     "meta-commentary",
+	Category: Content,
+	Severity: Error,
+	Title:    "The writer's own notes printed as content",
+	Doc: `The model that writes a page sometimes leaves its notes to itself in it: a placeholder it
+did not fill (` + "`[insert guest bio]`" + `, ` + "`{{title}}`" + `, ` + "`TODO:`" + `), words it says as an AI ("As an AI language
+model…"), the chat around the text ("Here is the summary:", "I hope this helps"), or talk about
+its source ("the transcript is unclear here", "the audio cuts out", "this section stands in
+for…", "Speaker 1"). Published, they tell every reader that nobody read the page.
+
+The rule looks for a fixed set of phrases, each matched as whole words, without regard to
+case unless said otherwise, in the title, the front matter's title, seo_title and
+seo_description, the summary, chapter titles and paragraphs, other sections, entity
+descriptions and speakers. The phrases marked *not in quotes* are left alone in a quote's
+words, where a guest may say them about their own work; a phrase inside backticks (code) or
+right after an opening quote mark (a citation: the chapter is about what assistants say) is
+not reported either. Talk about a transcript is reported only with words that make it a note
+on the source: "the transcript of the trial", "she transcribed letters" and "the court
+transcript is unclear about who spoke" are content.
+
+| phrase (the name ` + "`remove`" + ` takes) | what it matches |
+|---|---|
+` + metaPhraseTable() + `
+The option ` + "`add`" + ` adds phrases of your own (matched everywhere, quotes included, whole words,
+without regard to case); ` + "`remove`" + ` turns built-in phrases off by the names above. There is no
+fix: what the note stands for is an editor's call.`,
+	Bad:     "## [00:00] Cold open\n\nAda opens with the claim that no map is neutral. The transcript is unclear here, but she seems to mean every map.",
+	Good:    "## [00:00] Cold open\n\nAda opens with the claim that no map is neutral, and reads from the transcript of the 1884 conference.",
+	Run:     runMetaCommentary,
+	Options: []AnyOption{metaAdd, metaRemove},
+}
+
+var metaAdd = &Option[[]string]{
+	Name:    "add",
+	Doc:     "more phrases to report, matched as whole words without regard to case, quotes included.",
+	Schema:  `{"type": "array", "items": {"type": "string", "minLength": 1}}`,
+	Default: []string{},
+}
+
+var metaRemove = &Option[[]string]{
+	Name:    "remove",
+	Doc:     "built-in phrases not to report, by the names the rule's documentation lists.",
+	Schema:  `{"type": "array", "items": {"enum": ` + metaPhraseNames() + `}}`,
+	Default: []string{},
+}
+
+// What a phrase says of the text it is found in, for the message.
+const (
+	metaPlaceholder = "a placeholder left unfilled"
+	metaAI          = "the writer speaking as an AI"
+	metaChat        = "the writer talking to whoever asked for the text"
+	metaSource      = "the writer's note about its source"
+	metaMarker      = "a transcription marker for words nobody wrote down"
+	metaUser        = "a phrase the config reports"
+)
+
+// metaPhrase is one entry of the built-in set.
+type metaPhrase struct {
+	// Name is how the documentation and the option remove name it.
+	Name string
+	// Matches says in words what the pattern matches, for the docs.
+	Matches string
+	Kind    string
+	// quotes is set when a quote's words may not hold it either: no
+	// guest says it about their own work.
+	quotes bool
+	// unless lists words that, right after a match, make it content:
+	// "the transcript is unclear about who spoke" is a historian's.
+	unless []string
+	re     *regexp.Regexp
+}
+
+// The apostrophe, straight or curly.
+const apos = `['’]`
+
+// whAfter are the words that make a remark on a transcript a remark on
+// its content: "unclear about who spoke", "unclear whether…".
+var whAfter = []string{"about", "on", "as to", "whether", "if", "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "regarding", "concerning"}
+
+var metaPhrases = []*metaPhrase{
+	{Name: "[insert …]", Kind: metaPlaceholder, quotes: true,
+		Matches: "a bracketed instruction or blank: `[insert …]`, `[add …]`, `[placeholder]`, `[TODO …]`, `[TBD]`, `[fill in …]`, `[replace with …]`, `[guest name]`, `[guest bio]`, `[host name]`, `[episode title]`, `[name of …]`, `[link]`, `[URL]`, `[citation needed]`",
+		re:      regexp.MustCompile(`(?i)\[\s*(?:insert|add|placeholder|todo|tbd|fill in|replace with|guest` + apos + `?s? (?:name|bio)|host` + apos + `?s? name|episode (?:title|number)|name of|link(?: to| here)?|url|citation needed)\b[^\[\]\n]{0,80}\]`)},
+	{Name: "{{…}}", Kind: metaPlaceholder, quotes: true,
+		Matches: "a template marker: `{{title}}`, `{{ guest.name }}`, `${name}`",
+		re:      regexp.MustCompile(`\{\{[^{}\n]{0,80}\}\}|\$\{[A-Za-z_][\w.]{0,40}\}`)},
+	{Name: "{field_name}", Kind: metaPlaceholder, quotes: true,
+		Matches: "a format field: `{guest_name}`, `{title}`, `{name}`, `{guest}`, `{host}`, `{summary}`, `{date}`, `{topic}`, `{episode}`, `{description}`",
+		re:      regexp.MustCompile(`\{(?:[a-z]+(?:_[a-z]+)+|title|name|guest|host|summary|date|topic|episode|description)\}`)},
+	{Name: "<placeholder>", Kind: metaPlaceholder, quotes: true,
+		Matches: "an angle-bracket blank: `<placeholder>`, `<insert …>`, `<TODO>`, `<TBD>`, `<guest name>`, `<host name>`, `<episode title>`, `<name>`",
+		re:      regexp.MustCompile(`(?i)<\s*(?:placeholder|insert\b[^<>\n]{0,60}|todo|tbd|guest` + apos + `?s? name|host name|episode title|name)\s*>`)},
+	todoPhrase("TODO"),
+	todoPhrase("TBD"),
+	todoPhrase("FIXME"),
+	{Name: "lorem ipsum", Kind: metaPlaceholder, quotes: true,
+		Matches: "filler text: `lorem ipsum`",
+		re:      regexp.MustCompile(`(?i)\blorem ipsum\b`)},
+	{Name: "as an AI language model", Kind: metaAI, quotes: true,
+		Matches: "`as an AI language model`, `as a language model`, `as a large language model`",
+		re:      regexp.MustCompile(`(?i)\bas an? (?:AI )?(?:large )?language model\b`)},
+	{Name: "as an AI, I", Kind: metaAI, quotes: true,
+		Matches: "`as an AI, I…` (also `as an AI assistant/model/chatbot, I`): a bare `as an AI` is left alone (`as an AI researcher, she…`)",
+		re:      regexp.MustCompile(`(?i)\bas an AI(?: assistant| model| chatbot| system)?,? I\b`)},
+	{Name: "I am an AI", Kind: metaAI,
+		Matches: "`I am an AI` / `I'm an AI` (also `… AI assistant/model/language model`) before a punctuation mark or `and`, `so`, `trained`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\bI(?:` + apos + `m| am) (?:just |only )?an AI(?: language model| assistant| model| chatbot)?(?:[,.;!]|\s+(?:and|so|trained|developed|created)\b)`)},
+	{Name: "my knowledge cutoff", Kind: metaAI,
+		Matches: "`my knowledge cutoff`, `my training data`, `my training cutoff`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\bmy (?:knowledge cut-?off|training (?:data|cut-?off))\b`)},
+	{Name: "I don't have access to the audio", Kind: metaAI,
+		Matches: "`I don't / do not / cannot / can't / am unable to / couldn't` + `have access to / access / listen to / watch / hear / see / open` + `the / this / that / your` + `audio / video / transcript / recording / episode / link / file / attachment / internet / web`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\bI (?:do not|don` + apos + `t|cannot|can` + apos + `t|am unable to|could not|couldn` + apos + `t) (?:have access to|access|browse|listen to|watch|hear|see|view|open) (?:the|this|that|your) (?:audio|video|transcript|recording|internet|web|episode|link|file|attachment)\b`)},
+	{Name: "here is the summary", Kind: metaChat, quotes: true,
+		Matches: "`here is / here's / here are` + `the / a / an / your` + (`brief`, `revised`, `updated`, `final`…) + `summary / show notes / chapters / title / description / rewrite / version / entities`, then a colon, `of/for the episode/podcast/transcript/conversation/interview/video/audio/discussion/text`, or `you`/`I`",
+		re:      regexp.MustCompile(`(?i)\bhere(?:` + apos + `s| is| are) (?:the|a|an|your) (?:(?:brief|short|concise|revised|updated|rewritten|final|requested|edited|cleaned-up|polished|improved) )?(?:summary|summaries|show notes|chapter summary|chapter summaries|chapters|chapter titles|titles?|description|episode summary|rewrite|rewritten (?:text|version)|revised (?:text|version)|version|entities|entity list|list of entities)(?:\s*:|\s+(?:of|for) (?:the|this|your) (?:episode|podcast|transcript|conversation|interview|video|audio|discussion|text)\b|\s+(?:you|I)\b)`)},
+	{Name: "sure, here is", Kind: metaChat,
+		Matches: "`Sure / Certainly / Of course / Absolutely / Okay`, then `here is / here's / here are`, at the start of a text or line; *not in quotes*",
+		re:      regexp.MustCompile(`(?im)^[ \t]*(?:sure|certainly|of course|absolutely|okay|ok)[,!.]?\s+here(?:` + apos + `s| is| are)\b`)},
+	{Name: "I hope this helps", Kind: metaChat,
+		Matches: "`I hope this/that helps`, `I hope this summary…`, `I hope this is helpful`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\bI hope (?:this|that|the above) (?:helps|summary|is helpful|was helpful)\b`)},
+	{Name: "let me know if you'd like", Kind: metaChat,
+		Matches: "`let me know if you('d/would) like/want/need` + `me to`, `any changes/adjustments/edits`, `a shorter/longer/different…`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\blet me know if you(?:` + apos + `d| would)? (?:like|want|need) (?:me to|any (?:changes|adjustments|edits)|a (?:shorter|longer|different))\b`)},
+	{Name: "would you like me to", Kind: metaChat,
+		Matches: "`would you like me to`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\bwould you like me to\b`)},
+	{Name: "the transcript is unclear", Kind: metaSource, unless: whAfter,
+		Matches: "`the transcript / audio / recording / video` + `is / was / seems / appears / gets / becomes` + (`a bit`, `somewhat`, `partly`…) + `unclear / garbled / inaudible / muffled / distorted / cut off / truncated / unintelligible / hard to make out/follow/hear/read`, unless `about`, `on`, `as to`, `whether` or a wh-word follows; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\bthe (?:transcript|transcription|audio|recording|video) (?:is|was|seems|appears|gets|becomes) (?:(?:a bit|somewhat|rather|partly|partially|largely|mostly|very) )?(?:unclear|garbled|inaudible|muffled|distorted|cut off|truncated|unintelligible|hard to (?:make out|follow|hear|read))\b`)},
+	{Name: "the audio cuts out", Kind: metaSource,
+		Matches: "`the / this` + `transcript / audio / recording / video / clip` + `cuts / breaks / drops / trails` + `off / out`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\b(?:the|this) (?:transcript|transcription|audio|recording|video|clip) (?:cuts|cut|breaks|drops|trails) (?:off|out)\b`)},
+	{Name: "the transcript does not say", Kind: metaSource,
+		Matches: "`the transcript / audio / recording / source` + `does not / doesn't / did not / didn't` + (`clearly`) + `say / specify / make clear / clarify / state / indicate`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\bthe (?:transcript|transcription|audio|recording|source(?: text)?) (?:does not|doesn` + apos + `t|did not|didn` + apos + `t) (?:clearly )?(?:say|specify|make (?:it )?clear|clarify|state|indicate)\b`)},
+	{Name: "in this transcript", Kind: metaSource, unless: []string{"of"},
+		Matches: "`in / from / based on / according to / per / throughout` + `this transcript / this transcription / this video`, or + `the provided / given / supplied / attached / uploaded / above / following` + `transcript / transcription / audio / video / recording / text / source text / material / content / episode`, unless `of` follows; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\b(?:in|from|based on|according to|per|throughout) (?:this (?:transcript|transcription|video)|the (?:provided|given|supplied|attached|uploaded|above|following) (?:transcript|transcription|audio|video|recording|text|source text|material|content|episode))\b`)},
+	{Name: "not stated in the transcript", Kind: metaSource,
+		Matches: "`not / never / isn't / wasn't / aren't` + (`explicitly`, `clearly`) + `specified / stated / provided / given / clear` + `in the transcript / audio / recording / video / source`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\b(?:not|never|isn` + apos + `t|wasn` + apos + `t|aren` + apos + `t) (?:explicitly |clearly )?(?:specified|stated|provided|given|clear) in the (?:transcript|transcription|audio|recording|video|source)\b`)},
+	{Name: "this section stands in for", Kind: metaSource,
+		Matches: "`this / the following / the above / the previous / the next` + `section / chapter / summary / paragraph / part / segment / note / text` + `stands in for / is a placeholder / serves as a placeholder / was/has been/is (auto-)generated`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\b(?:this|the (?:following|above|previous|next)) (?:section|chapter|summary|paragraph|part|segment|note|text) (?:stands in for|is a placeholder|serves as a placeholder|(?:was|has been|is) (?:auto-?)?generated)\b`)},
+	{Name: "this summary is based on", Kind: metaSource,
+		Matches: "`in / for this summary`, or `this / the above / the following / the below summary` + `is based on / was based on / draws on / does not / doesn't / omits / may not / might not / only covers / covers only / is limited to / was written from / is drawn from`; *not in quotes*",
+		re:      regexp.MustCompile(`(?i)\b(?:in|for) this summary\b|\b(?:this|the (?:above|following|below)) summary (?:is based on|was based on|draws on|does not|doesn` + apos + `t|omits|may not|might not|only covers|covers only|is limited to|was written from|is drawn from)\b`)},
+	{Name: "[inaudible]", Kind: metaMarker, quotes: true,
+		Matches: "a transcription marker in brackets: `[inaudible]`, `[unintelligible]`, `[indistinct]`, `[crosstalk]`, `[garbled]`, `[unclear]`, `[audio cuts out]`, `[transcript unclear]`, with up to 20 more characters (`[inaudible 00:12:03]`)",
+		re:      regexp.MustCompile(`(?i)\[\s*(?:inaudible|unintelligible|indistinct|cross-?talk|garbled|unclear|audio (?:cuts|drops) out|transcript unclear)\b[^\[\]\n]{0,20}\]`)},
+	{Name: "Speaker 1", Kind: metaMarker, quotes: true,
+		Matches: "a diarization label, in this case only: `Speaker 1` … `Speaker 99`, `Speaker A` … `Speaker D`, `SPEAKER_00`, `Unknown Speaker`",
+		re:      regexp.MustCompile(`\b(?:SPEAKER_\d{1,2}|(?:Speaker|SPEAKER) (?:\d{1,2}|[A-D])|Unknown [Ss]peaker)\b`)},
+}
+
+// todoPhrase is a writer's marker in capitals, in this case only, where it
+// marks work left: at the start of a text or line, in brackets or
+// parentheses, or before a colon. "TODO comments" and "the date is TBD"
+// are content.
+func todoPhrase(word string) *metaPhrase {
+	return &metaPhrase{Name: word, Kind: metaPlaceholder, quotes: true,
+		Matches: "`" + word + "` in capitals, at the start of a text or line, after `[` or `(`, or before `:`",
+		re:      regexp.MustCompile(`(?m)(?:^[ \t]*|[\[(][ \t]*)` + word + `\b|\b` + word + `[ \t]*:`)}
+}
+
+func metaPhraseTable() string {
+	var b strings.Builder
+	for _, ph := range metaPhrases {
+		b.WriteString("| `" + strings.ReplaceAll(ph.Name, "|", `\|`) + "` | " + strings.ReplaceAll(ph.Matches, "|", `\|`) + " |\n")
+	}
+	return b.String()
+}
+
+func metaPhraseNames() string {
+	names := make([]string, len(metaPhrases))
+	for i, ph := range metaPhrases {
+		names[i] = ph.Name
+	}
+	return jsonStrings(names)
+}
+
+// jsonStrings writes names as a JSON array.
+func jsonStrings(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = schema.JSONString(n)
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+// userPhrases caches the patterns of the option add, by the phrases: pages
+// checked with one config share them.
+var userPhrases sync.Map // string (phrases joined by \x00) → []*metaPhrase
+
+func phrasesOf(cfg *Config) []*metaPhrase {
+	removed := map[string]bool{}
+	for _, name := range metaRemove.In(cfg) {
+		removed[name] = true
+	}
+	out := make([]*metaPhrase, 0, len(metaPhrases))
+	for _, ph := range metaPhrases {
+		if !removed[ph.Name] {
+			out = append(out, ph)
+		}
+	}
+	added := metaAdd.In(cfg)
+	if len(added) == 0 {
+		return out
+	}
+	key := strings.Join(added, "\x00")
+	cached, ok := userPhrases.Load(key)
+	if !ok {
+		var own []*metaPhrase
+		for _, phrase := range added {
+			words := strings.Fields(phrase)
+			if len(words) == 0 {
+				continue
+			}
+			for i, w := range words {
+				words[i] = regexp.QuoteMeta(w)
+			}
+			own = append(own, &metaPhrase{Name: phrase, Kind: metaUser, quotes: true,
+				re: regexp.MustCompile(`(?i)` + strings.Join(words, `\s+`))})
+		}
+		cached, _ = userPhrases.LoadOrStore(key, own)
+	}
+	return append(out, cached.([]*metaPhrase)...)
+}
+
+func runMetaCommentary(p *Pass) {
+	phrases := phrasesOf(p.Config)
+	for _, t := range pageTexts(p) {
+		code := codeSpans(t.Text)
+		var taken []schema.Span // offsets in t.Text already reported
+		for _, ph := range phrases {
+			if t.Kind == quoteText && !ph.quotes {
+				continue
+			}
+			for _, m := range ph.re.FindAllStringIndex(t.Text, -1) {
+				start, end := m[0], m[1]
+				if !wholeWords(t.Text, start, end) || inAny(code, start) || cited(t.Text, start) ||
+					followedBy(t.Text[end:], ph.unless) || overlaps(taken, start, end) {
+					continue
+				}
+				taken = append(taken, schema.Span{Start: start, End: end})
+				found := strings.TrimSpace(t.Text[start:end])
+				p.Report(t.at(start, end), "%q in %s is %s, not content: remove it or write what it stands for",
+					clipRunes(found, 60), t.where(), ph.Kind)
+			}
+		}
+	}
+}
+
+// wholeWords tells whether text[start:end] is whole words: no word rune
+// runs on from its first or last rune into the text around it.
+func wholeWords(text string, start, end int) bool {
+	if start == end {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text[start:])
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	last, _ := utf8.DecodeLastRuneInString(text[:end])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	return !(schema.IsWordRune(first) && schema.IsWordRune(before)) && !(schema.IsWordRune(last) && schema.IsWordRune(after))
+}
+
+// cited tells a phrase that stands right after an opening quote mark: the
+// text cites it ("the reply began “As an AI language model…”").
+func cited(text string, start int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:start])
+	return strings.ContainsRune(`"“‘'`, r)
+}
+
+// followedBy tells whether rest starts, after white space, with one of
+// words as a whole word.
+func followedBy(rest string, words []string) bool {
+	rest = strings.TrimLeft(rest, " \t\r\n")
+	for _, w := range words {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) && wholeWords(rest, 0, len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeSpans are the `code` stretches of text, as offset pairs.
+func codeSpans(text string) []schema.Span {
+	var out []schema.Span
+	for i := 0; ; {
+		open := strings.IndexByte(text[i:], '`')
+		if open < 0 {
+			return out
+		}
+		open += i
+		closing := strings.IndexByte(text[open+1:], '`')
+		if closing < 0 {
+			return out
+		}
+		closing += open + 1
+		out = append(out, schema.Span{Start: open, End: closing + 1})
+		i = closing + 1
+	}
+}
+
+func inAny(spans []schema.Span, at int) bool {
+	for _, s := range spans {
+		if s.Contains(at) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(spans []schema.Span, start, end int) bool {
+	for _, s := range spans {
+		if start < s.End && s.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// clipRunes shortens s to at most n runes for a message.
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// textKind tells where on the page a piece of text stands, which decides
+// what the content rules (meta-commentary, name-variant) expect of it.
+type textKind int
+
+const (
+	titleText   textKind = iota // the episode title, a front matter title
+	headingText                 // a chapter title
+	proseText                   // the summary, a chapter's paragraphs, another section's body, SEO text
+	quoteText                   // what a quote says
+	speakerText                 // who a quote is attributed to
+	entityName                  // the name of an entity bullet
+	entityText                  // the description of an entity bullet
+)
+
+// titleCased tells the kinds whose every word may be capitalised: there a
+// capital letter says nothing about a name.
+func (k textKind) titleCased() bool { return k == titleText || k == headingText }
+
+// pageText is one piece of text a reader of the page reads, with where it
+// is. In Markdown, Text is the source bytes of Span, so a part of it can be
+// pointed at; in JSON, Text is the decoded string and Span its literal.
+type pageText struct {
+	Text string
+	Span schema.Span
+	Kind textKind
+	// exact is set when Text is the source of Span byte for byte.
+	exact bool
+	// chapter is the chapter the text belongs to, nil outside chapters.
+	chapter *schema.Chapter
+	// place names a place outside chapters for messages: a front matter
+	// key, a section.
+	place string
+}
+
+// at is the span of Text[i:j] in the source: exactly, where the text is
+// the source; else the whole literal.
+func (t pageText) at(i, j int) schema.Span {
+	if !t.exact {
+		return t.Span
+	}
+	return schema.Span{Start: t.Span.Start + i, End: t.Span.Start + j}
+}
+
+// where names the text's place for a message: `chapter "Hook" at 00:00`,
+// `the title`.
+func (t pageText) where() string {
+	switch {
+	case t.place != "":
+		return t.place
+	case t.chapter != nil && t.Kind == headingText:
+		return "the title of " + t.chapter.Label()
+	case t.chapter != nil:
+		return t.chapter.Label()
+	case t.Kind == titleText:
+		return "the title"
+	case t.Kind == entityName || t.Kind == entityText:
+		return "the entities"
+	}
+	return "the summary"
+}
+
+// frontMatterTexts are the front matter keys whose values are published
+// text.
+var frontMatterTexts = map[string]textKind{"title": titleText, "seo_title": titleText, "seo_description": proseText}
+
+// pageTexts lists the page's published text in page order: front matter
+// text, title, summary, chapters (title, paragraphs, quotes and their
+// speakers), other sections' bodies and the entities. Leaked JSON is left
+// to leaked-json, comments and code blocks to nobody.
+func pageTexts(p *Pass) []pageText {
+	doc, ep := p.Doc, p.Episode
+	src := string(doc.Src)
+	var out []pageText
+	place := ""
+	text := func(t schema.Text, kind textKind, c *schema.Chapter) {
+		if t.Value == "" {
+			return
+		}
+		exact := doc.Format == schema.Markdown && t.Span.End <= len(src) && src[t.Span.Start:t.Span.End] == t.Value
+		out = append(out, pageText{Text: t.Value, Span: t.Span, Kind: kind, exact: exact, chapter: c, place: place})
+	}
+	// A Markdown paragraph is read from the source as it is: its Text has
+	// CRLF line ends made LF, which would move every offset.
+	block := func(b schema.Block, c *schema.Chapter) {
+		if doc.Format == schema.Markdown {
+			text(schema.Text{Value: src[b.Span.Start:b.Span.End], Span: b.Span}, proseText, c)
+			return
+		}
+		text(schema.Text{Value: b.Text, Span: b.Span}, proseText, c)
+	}
+	blocks := func(bs []schema.Block, c *schema.Chapter) {
+		leaked := p.leaked().blocks
+		for _, b := range bs {
+			switch {
+			case leaked[b.Span.Start]:
+			case b.Kind == schema.Paragraph:
+				block(b, c)
+			case b.Kind == schema.QuoteBlock && b.Quote.Pair == nil:
+				// The quote's words, inside its quote marks.
+				words := schema.Text{Value: b.Quote.Words, Span: b.Quote.Body.Span}
+				if off := strings.Index(b.Quote.Body.Value, b.Quote.Words); doc.Format == schema.Markdown && off >= 0 {
+					words.Span = schema.Span{Start: words.Span.Start + off, End: words.Span.Start + off + len(words.Value)}
+				}
+				text(words, quoteText, c)
+				if b.Quote.Speaker != nil {
+					text(*b.Quote.Speaker, speakerText, c)
+				}
+			}
+		}
+	}
+	if ep.FrontMatter != nil {
+		for _, f := range ep.FrontMatter.Fields {
+			kind, ok := frontMatterTexts[f.Key]
+			if s, isString := f.Value.(string); ok && isString {
+				place = "the front matter's " + f.Key
+				text(schema.Text{Value: s, Span: f.ValueSpan}, kind, nil)
+			}
+		}
+		place = ""
+	}
+	if ep.Title != nil {
+		text(*ep.Title, titleText, nil)
+	}
+	blocks(ep.Intro, nil)
+	for _, c := range ep.Chapters {
+		text(c.Title, headingText, c)
+		blocks(c.Blocks, c)
+	}
+	for _, s := range ep.Sections {
+		// The body of a section the model does not read, after its heading.
+		if body := s.Span.End; doc.Format == schema.Markdown && s.Heading.End < body {
+			start := s.Heading.End
+			place = "section " + strconv.Quote(s.Title)
+			text(schema.Text{Value: src[start:body], Span: schema.Span{Start: start, End: body}}, proseText, nil)
+		}
+	}
+	place = ""
+	if ep.Entities != nil {
+		for _, e := range ep.Entities.Entities {
+			if e.Malformed != "" && e.Name.Value == "" {
+				continue
+			}
+			text(e.Name, entityName, nil)
+			text(e.Description, entityText, nil)
+		}
+	}
+	return out
+}
+
+// isSentenceStart tells whether text[:i] ends where a sentence starts: at
+// the start of the text or of a line, or after a full stop, question or
+// exclamation mark, colon or an opening bracket or quote mark.
+func isSentenceStart(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " \t\"'“‘(*_")
+	if before == "" {
+		return true
+	}
+	switch before[len(before)-1] {
+	case '.', '!', '?', ':', '\n', '>', '#', ']':
+		return true
+	}
+	return strings.HasSuffix(before, "…") || strings.HasSuffix(before, "—")
+}
