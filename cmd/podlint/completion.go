@@ -309,10 +309,6 @@ func fishQuote(s string) string {
 }
 
 func writeFish(w io.Writer, spec []compCommand) {
-	var commands []string
-	for _, c := range spec {
-		commands = append(commands, c.name)
-	}
 	fmt.Fprintf(w, "# fish completion for podlint: podlint completion fish > ~/.config/fish/completions/podlint.fish\n\n")
 	lists := map[string]bool{}
 	for _, c := range spec {
