@@ -4,8 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -134,33 +134,34 @@ func writeSARIF(w io.Writer, r *report) error {
 		})
 	}
 	root := repoRoot()
-	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{},
+		Original: map[string]sarifID{srcRoot: {URI: fileURI(root) + "/"}}}
 	inv := sarifInvocation{ExecutionSuccessful: len(r.errors) == 0, Notifications: []sarifNotification{}}
 	for _, e := range r.errors {
 		n := sarifNotification{Level: "error", Message: sarifText{Text: e.msg}}
 		if e.path != "" {
-			n.Locations = []sarifLocation{{Physical: sarifPhysical{Artifact: sarifArtifact{URI: artifactURI(root, e.path), URIBaseID: "%SRCROOT%"}}}}
+			n.Locations = []sarifLocation{{Physical: sarifPhysical{Artifact: artifactLocation(root, e.path)}}}
 		}
 		inv.Notifications = append(inv.Notifications, n)
 	}
 	run.Invocations = []sarifInvocation{inv}
 	seen := map[string]int{}
 	for _, f := range r.files {
-		uri := artifactURI(root, f.path)
+		artifact := artifactLocation(root, f.path)
 		for _, it := range f.items {
 			res := sarifResult{
 				RuleID: it.rule, RuleIndex: index[it.rule], Level: it.severity.String(),
 				Message: sarifText{Text: it.message},
 				Locations: []sarifLocation{{Physical: sarifPhysical{
-					Artifact: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"},
+					Artifact: artifact,
 					Region:   &sarifRegion{StartLine: it.start.Line, StartColumn: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column},
 				}}},
-				Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(seen, it.rule, uri, it.lineHash)},
+				Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(seen, it.rule, artifact.URI, it.lineHash)},
 			}
 			for i, r := range it.related {
 				id := i + 1
 				res.Related = append(res.Related, sarifLocation{ID: &id, Message: &sarifText{Text: r.text}, Physical: sarifPhysical{
-					Artifact: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"},
+					Artifact: artifact,
 					Region:   &sarifRegion{StartLine: r.start.Line, StartColumn: r.start.Column, EndLine: r.end.Line, EndColumn: r.end.Column},
 				}})
 			}
@@ -190,16 +191,71 @@ func hashLine(line string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// artifactURI makes path relative to the repository root (or the current
-// folder outside a repository), with forward slashes, URI-escaped.
-func artifactURI(root, path string) string {
-	rel := path
-	if abs, err := filepath.Abs(path); err == nil {
-		if r, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(r, "..") {
-			rel = r
+// srcRoot is the base of the URIs of files inside the repository:
+// originalUriBaseIds says where it was when podlint ran.
+const srcRoot = "%SRCROOT%"
+
+// artifactLocation names the file at path: by its path relative to root,
+// under srcRoot, when it is inside root; else by an absolute file:// URI
+// with no base, since a relative reference must neither start with a slash
+// nor climb out of its base (../) to name a file that is elsewhere.
+func artifactLocation(root, path string) sarifArtifact {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return sarifArtifact{URI: escapeURIPath(filepath.ToSlash(path), true), URIBaseID: srcRoot}
+	}
+	if rel, ok := inside(root, abs); ok {
+		return sarifArtifact{URI: escapeURIPath(filepath.ToSlash(rel), true), URIBaseID: srcRoot}
+	}
+	return sarifArtifact{URI: fileURI(abs)}
+}
+
+// inside returns abs relative to root when it lies in root, seen through
+// symbolic links if need be (a folder reached by two names).
+func inside(root, abs string) (string, bool) {
+	for range 2 {
+		rel, err := filepath.Rel(root, abs)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+			return rel, true
+		}
+		realRoot, err1 := filepath.EvalSymlinks(root)
+		realDir, err2 := filepath.EvalSymlinks(filepath.Dir(abs))
+		if err1 != nil || err2 != nil {
+			break
+		}
+		root, abs = realRoot, filepath.Join(realDir, filepath.Base(abs))
+	}
+	return "", false
+}
+
+// fileURI is the file:// URI of an absolute path (RFC 8089).
+func fileURI(abs string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x is file:///C:/x
+	}
+	return "file://" + escapeURIPath(p, false)
+}
+
+// escapeURIPath percent-encodes a slash-separated path as RFC 3986 wants
+// it: every byte but the unreserved ones, the sub-delimiters, '@' and '/'
+// (a space, '#', '%', '?', non-ASCII bytes are encoded). In a relative
+// reference ':' is encoded too, so that "a:b.md" cannot read as a scheme;
+// in a file URI a drive letter keeps its colon.
+func escapeURIPath(p string, relative bool) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-._~!$&'()*+,;=@/", c) >= 0,
+			c == ':' && !relative:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
 		}
 	}
-	return (&url.URL{Path: filepath.ToSlash(rel)}).EscapedPath()
+	return b.String()
 }
 
 // repoRoot is the nearest folder up from the current one holding .git.
