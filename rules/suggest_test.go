@@ -5,7 +5,7 @@ import "testing"
 func TestClosest(t *testing.T) {
 	for _, c := range []struct{ typed, want string }{
 		{"quote-styel", "quote-style"}, // two letters swapped
-		{"stucture", "structure"},      // a letter dropped
+		{"structre", "structure"},      // a letter dropped
 		{"Quote-Style", "quote-style"}, // case
 		{"timestamp-formats", "timestamp-format"},
 		{"no-such-rule", ""}, // nothing near

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -125,13 +126,14 @@ func TestActionYAML(t *testing.T) {
 		}
 		// Every podlint flag the script passes exists.
 		for _, line := range strings.Split(s.Run, "\n") {
-			if !strings.Contains(line, `"$PODLINT_BIN"`) {
+			_, call, ok := strings.Cut(line, `"$PODLINT_BIN"`)
+			if !ok {
 				continue
 			}
-			fields := strings.Fields(line[strings.Index(line, `"$PODLINT_BIN"`):])
-			cmd := app.Command(fields[1])
+			fields := strings.Fields(call)
+			cmd := app.Command(fields[0])
 			if cmd == nil {
-				t.Errorf("step %q runs podlint %s, which is not a command", s.Name, fields[1])
+				t.Errorf("step %q runs podlint %s, which is not a command", s.Name, fields[0])
 				continue
 			}
 			for _, m := range flagRef.FindAllStringSubmatch(line, -1) {
@@ -190,9 +192,11 @@ func actionScript(t *testing.T, a action, id string, inputs, outputs map[string]
 	cmd.Dir, cmd.Env = dir, env
 	out, err := cmd.CombinedOutput()
 	code := 0
-	if exit, ok := err.(*exec.ExitError); ok {
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
 		code = exit.ExitCode()
-	} else if err != nil {
+	case err != nil:
 		t.Fatal(err)
 	}
 	t.Logf("step %q (exit %d):\n%s", id, code, out)

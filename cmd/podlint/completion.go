@@ -354,7 +354,7 @@ func writeFish(w io.Writer, spec []compCommand) {
 				b.WriteString(" -r -F")
 			}
 			fmt.Fprintf(&b, " -d %s\n", fishQuote(summary(f.usage)))
-			io.WriteString(w, b.String())
+			fmt.Fprint(w, b.String())
 		}
 	}
 }
