@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -26,6 +28,26 @@ func fixCommand() *cli.Command {
 	}
 }
 
+// diffName is the name a diff gives a file: its path from the working
+// folder, however the command line named it (git apply reads a/ and b/
+// from there), or its absolute path when it lies outside: git apply takes
+// that only with --unsafe-paths, as it takes no path outside its folder.
+func diffName(in input) string {
+	if in.stdin {
+		return in.path
+	}
+	abs, err := filepath.Abs(in.path)
+	if err != nil {
+		return in.path
+	}
+	if cwd, err := os.Getwd(); err == nil {
+		if rel, ok := inside(cwd, abs); ok {
+			return rel
+		}
+	}
+	return abs
+}
+
 // allowHardlinksFlag is shared by fix and check --fix.
 func allowHardlinksFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "allow-hardlinks", Usage: "with --write: write a file with several hard links in place, keeping the links (not atomic)"}
@@ -36,6 +58,7 @@ type fixedFile struct {
 	in      input
 	applied map[string]int
 	diff    string // without --write
+	outside bool   // the diff names the file by absolute path
 	page    []byte // with --write on standard input
 }
 
@@ -86,7 +109,9 @@ func fixAction(c *cli.Context, write bool) error {
 				return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }
 			}
 		case !write:
-			f.diff = fixers.Unified(in.path, src, out.Src)
+			name := diffName(in)
+			f.diff = fixers.Unified(name, src, out.Src)
+			f.outside = f.diff != "" && filepath.IsAbs(name)
 		}
 		fr := newFileReport(in.path, out.Doc, st.cfg, out.Remaining, opts.withEdits)
 		return func() {
@@ -127,8 +152,15 @@ func fixAction(c *cli.Context, write bool) error {
 			fmt.Fprintf(human, "fixed %s in %s (%s)\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
 		}
 	default:
+		var outside []string
 		for _, f := range fixed {
 			fmt.Fprint(human, f.diff)
+			if f.outside {
+				outside = append(outside, f.in.path)
+			}
+		}
+		if len(outside) > 0 {
+			fmt.Fprintf(c.App.ErrWriter, "podlint: the diff names %s by absolute path, outside the working folder: git apply takes such a path only with --unsafe-paths, and never from a subfolder of a repository\n", visible(exampleList(outside)))
 		}
 		if !machine {
 			// The diff has stdout, for git apply; the report goes below
