@@ -21,7 +21,7 @@ func TestExamples(t *testing.T) {
 				t.Fatalf("ExamplePage does not end with the excerpt:\n%s", before)
 			}
 			want := head + f.After + "\n"
-			out, err := Run("example.md", []byte(before), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{f}, Unsafe: f.Safety == Unsafe})
+			out, err := Run("example.md", []byte(before), Options{Config: rules.ExampleConfig(), Fixers: []*Fixer{f}, Unsafe: f.Safety == Unsafe})
 			if err != nil {
 				t.Fatal(err)
 			}

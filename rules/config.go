@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/podlint/podlint/schema"
+import (
+	"github.com/podlint/podlint/schema"
+	"github.com/podlint/podlint/transcript"
+)
 
 // Config is how a run of the rules is set up: which rules run, at what
 // severity, and the options some rules take. The zero value is not useful;
@@ -14,6 +17,11 @@ type Config struct {
 	Options OptionValues
 	// Extra are user schemas validated in addition to the episode schema.
 	Extra []*schema.Extra
+	// Transcript is the episode's transcript, read and indexed by the
+	// caller (rules open no files), which the grounding rules hold its
+	// quotes and chapters to; nil: they have nothing to say. It belongs to
+	// one page, so a caller sets it on a copy of the config it shares.
+	Transcript *transcript.Transcript
 }
 
 // DefaultConfig runs every rule with its defaults.

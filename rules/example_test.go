@@ -18,7 +18,7 @@ func TestExamples(t *testing.T) {
 			}{{"Bad", r.Bad, true}, {"Good", r.Good, false}} {
 				page := ExamplePage(ex.excerpt)
 				var found []string
-				for _, d := range Run(schema.Read("example.md", []byte(page)), DefaultConfig()) {
+				for _, d := range Run(schema.Read("example.md", []byte(page)), ExampleConfig()) {
 					if d.Rule == r.Name {
 						found = append(found, d.Message)
 					}

@@ -42,6 +42,9 @@ const (
 	Schema    = "schema"    // the JSON Schema and syntax
 	// Suppressions holds unused-suppression: the suppression comments themselves.
 	Suppressions = "suppressions"
+	// Grounding holds the page to the episode's transcript: quotes said,
+	// when and by whom, chapters that start with a sentence.
+	Grounding = "grounding"
 )
 
 // Rule describes one check.
@@ -149,6 +152,7 @@ func (p *Pass) Add(d Diagnostic) {
 
 // all lists every rule; validate checks the list once at start-up.
 var all = []*Rule{
+	chapterMidSentence,
 	chapterOrder,
 	chapterStart,
 	collapsedMarkdown,
@@ -164,8 +168,11 @@ var all = []*Rule{
 	orphanHeading,
 	quoteFragment,
 	quoteOutOfRange,
+	quoteNotInTranscript,
 	quoteStyle,
+	quoteSpeakerMismatch,
 	schemaRule,
+	quoteTimeDrift,
 	timestampFormat,
 	titleFormat,
 	unusedSuppression,
@@ -210,7 +217,7 @@ func validate(rules []*Rule) error {
 }
 
 // CategoryNames lists the categories in the order they are documented.
-var CategoryNames = []string{Structure, Schema, Timing, Style, Entities, Content, Suppressions}
+var CategoryNames = []string{Structure, Schema, Timing, Style, Entities, Content, Grounding, Suppressions}
 
 func isCategory(name string) bool {
 	for _, c := range CategoryNames {

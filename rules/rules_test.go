@@ -41,7 +41,7 @@ func TestGolden(t *testing.T) {
 	fired := map[string]bool{}
 	optionSet := map[AnyOption]bool{}
 	for _, in := range inputs {
-		if strings.HasSuffix(in, ".golden") || strings.HasSuffix(in, optionsSuffix) {
+		if strings.HasSuffix(in, ".golden") || strings.HasSuffix(in, optionsSuffix) || isTranscript(in) {
 			continue
 		}
 		rel, _ := filepath.Rel(fixtures, in)
@@ -62,7 +62,7 @@ func TestGolden(t *testing.T) {
 			got := render(doc, ds)
 			if cfg.Options != nil {
 				// Options that change nothing on their fixture test nothing.
-				if got == render(doc, Run(doc, DefaultConfig())) {
+				if got == render(doc, Run(doc, withTranscript(DefaultConfig(), cfg.Transcript))) {
 					t.Errorf("%s%s changes no finding", in, optionsSuffix)
 				}
 				for _, o := range Lookup(dir).Options {
@@ -114,7 +114,7 @@ const optionsSuffix = ".options.yaml"
 // options beside it if any.
 func fixtureConfig(t *testing.T, fixture string) *Config {
 	t.Helper()
-	cfg := DefaultConfig()
+	cfg := withTranscript(DefaultConfig(), fixtureTranscript(t, fixture))
 	src, err := os.ReadFile(fixture + optionsSuffix)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg
@@ -150,7 +150,7 @@ func TestSelect(t *testing.T) {
 		{enable: []string{"timing"}, want: "chapter-order,chapter-start,quote-out-of-range,timestamp-format"},
 		{enable: []string{"timing", "schema"}, disable: []string{"chapter-start"}, want: "chapter-order,quote-out-of-range,schema,timestamp-format"},
 		{enable: []string{"entity-type"}, want: "entity-type"},
-		{disable: []string{"structure", "timing", "style", "schema", "content", "suppressions"}, want: "duplicate-entity,entity-format,entity-type"},
+		{disable: []string{"structure", "timing", "style", "schema", "content", "grounding", "suppressions"}, want: "duplicate-entity,entity-format,entity-type"},
 		{enable: []string{"no-such-rule"}, err: `unknown rule or category "no-such-rule"`},
 		{disable: []string{"Timing"}, err: `unknown rule or category "Timing"`},
 	}

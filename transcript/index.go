@@ -87,6 +87,9 @@ type index struct {
 	// tells whether the transcript marks sentence ends at all.
 	sentences  []Millis
 	punctuated bool
+	// speech are the times some cue covers, as ascending disjoint
+	// [start, end) intervals.
+	speech [][2]Millis
 	// cells counts the word comparisons lookups made: the work a test
 	// holds to linear growth.
 	cells int64
@@ -146,6 +149,27 @@ func (t *Transcript) build() {
 		}
 	}
 	sort.Slice(x.sentences, func(i, j int) bool { return x.sentences[i] < x.sentences[j] })
+	for _, c := range t.Cues {
+		x.speech = append(x.speech, [2]Millis{c.Start, c.End})
+	}
+	sort.Slice(x.speech, func(i, j int) bool { return x.speech[i][0] < x.speech[j][0] })
+	merged := x.speech[:0]
+	for _, iv := range x.speech {
+		if n := len(merged); n > 0 && iv[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], iv[1])
+			continue
+		}
+		merged = append(merged, iv)
+	}
+	x.speech = merged
+}
+
+// Speaking tells whether a cue covers the time at: false in the pauses
+// between cues.
+func (t *Transcript) Speaking(at Millis) bool {
+	s := t.speech
+	i := sort.Search(len(s), func(i int) bool { return s[i][1] > at })
+	return i < len(s) && s[i][0] <= at
 }
 
 // Words is the number of words the transcript has, fillers left out.

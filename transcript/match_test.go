@@ -180,3 +180,12 @@ func TestLookupCostIgnoresLength(t *testing.T) {
 		t.Errorf("comparisons: %d on %d words, %d on %d words; want the same", cells[0], short.Words(), cells[1], long.Words())
 	}
 }
+
+func TestSpeaking(t *testing.T) {
+	tr := mustRead(t, "ep.vtt", interview)
+	for at, want := range map[Millis]bool{0: true, 17999: true, 18000: false, 60000: false, 120000: true, 304000: false} {
+		if got := tr.Speaking(at); got != want {
+			t.Errorf("Speaking(%d) = %v, want %v", at, got, want)
+		}
+	}
+}
