@@ -19,8 +19,9 @@ a text followed by a pair becomes a quote object ` + "`{\"text\": ..., \"at\": s
 no quote before it, or after a quote that already has a time, is left as a finding.`,
 	Before: "> *\"Greenland is not the size of Africa.\"*\n> *[7, 35]*",
 	After:  "> *\"Greenland is not the size of Africa.\"* [07:35]",
-	// The time a pair gives its quote may fall outside the quote's chapter.
-	Reveals: []string{"quote-out-of-range"},
+	// The time a pair gives its quote may fall outside the quote's
+	// chapter, or far from when the transcript says it.
+	Reveals: []string{"quote-out-of-range", "quote-time-drift"},
 	Make:    makeAttachQuoteTimestamp,
 }
 

@@ -22,9 +22,8 @@ type availabilityTally map[rules.Fix]int
 // stated fix (rules.Diagnostic.Fix) to the fix the fixers build for it:
 // a rule that says "safe" must get a safe fix, "none" no fix at all. A
 // fixer's Assess must give the safety its Make gives.
-func checkAvailability(t *testing.T, name string, src []byte, tally availabilityTally) {
+func checkAvailability(t *testing.T, name string, src []byte, cfg *rules.Config, tally availabilityTally) {
 	t.Helper()
-	cfg := rules.DefaultConfig()
 	doc := schema.Read(name, src)
 	for _, d := range rules.Run(doc, cfg) {
 		if tally != nil {
@@ -118,10 +117,11 @@ func TestFixAvailability(t *testing.T) {
 
 	tally := availabilityTally{}
 	for _, p := range pages {
-		checkAvailability(t, p.name, p.src, tally)
-		out, err := Run(p.name, p.src, Options{Config: rules.DefaultConfig(), Unsafe: true})
+		cfg := availabilityConfig(t, p.name)
+		checkAvailability(t, p.name, p.src, cfg, tally)
+		out, err := Run(p.name, p.src, Options{Config: cfg, Unsafe: true})
 		if err == nil {
-			checkAvailability(t, "fixed/"+p.name, out.Src, tally)
+			checkAvailability(t, "fixed/"+p.name, out.Src, cfg, tally)
 		}
 	}
 	t.Logf("%d pages: findings stating no fix %d, a safe fix %d, an unsafe fix %d, left to the fixer %d",

@@ -88,6 +88,7 @@ var all = []*Fixer{
 	recoverLeaked,
 	restoreLines,
 	titleSpacing,
+	transcriptTimestamp,
 }
 
 func init() {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
+	"github.com/podlint/podlint/transcript"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files from the current output")
@@ -301,7 +302,7 @@ func eachFixture(t *testing.T, fn func(t *testing.T, in, name string, src []byte
 		t.Fatal(err)
 	}
 	for _, in := range inputs {
-		if ext := filepath.Ext(in); ext == ".fixed" || ext == ".diff" {
+		if ext := filepath.Ext(in); ext == ".fixed" || ext == ".diff" || slices.Contains(transcript.Extensions, ext) {
 			continue
 		}
 		rel, _ := filepath.Rel(fixtures, in)
@@ -311,7 +312,7 @@ func eachFixture(t *testing.T, fn func(t *testing.T, in, name string, src []byte
 				t.Fatal(err)
 			}
 			name := filepath.Base(in)
-			fn(t, in, name, src, Options{Config: rules.DefaultConfig(), Unsafe: strings.Contains(name, ".unsafe.")})
+			fn(t, in, name, src, Options{Config: fixtureConfig(t, in), Unsafe: strings.Contains(name, ".unsafe.")})
 		})
 	}
 }

@@ -40,7 +40,7 @@ func FuzzFix(f *testing.F) {
 			name = "episode.json"
 		}
 		// 6. every finding's stated fix is the one the fixers build.
-		checkAvailability(t, name, src, nil)
+		checkAvailability(t, name, src, rules.DefaultConfig(), nil)
 		cfg := rules.DefaultConfig()
 		out, err := Run(name, src, Options{Config: cfg})
 		if err != nil {

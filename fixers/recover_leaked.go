@@ -39,8 +39,11 @@ checks that every word of the blob's text values is still on the page.`,
 	// A recovered record brings its own findings: a chapter with quotes
 	// but no summary, a quote time outside its chapter, a type outside the
 	// vocabulary, an SEO text too long for the schema, a first chapter
-	// (in JSON, where records are inserted) that does not start at 00:00.
-	Reveals: []string{"empty-chapter", "quote-out-of-range", "entity-type", "entity-format", "schema", "timestamp-format", "title-format", "quote-style", "chapter-start"},
+	// (in JSON, where records are inserted) that does not start at 00:00,
+	// a quote the transcript does not have, has at another time or by
+	// another speaker.
+	Reveals: []string{"empty-chapter", "quote-out-of-range", "entity-type", "entity-format", "schema", "timestamp-format", "title-format", "quote-style", "chapter-start",
+		"quote-not-in-transcript", "quote-time-drift", "quote-speaker-mismatch"},
 	Make:    makeRecoverLeaked,
 	Assess:  assessRecoverLeaked,
 }

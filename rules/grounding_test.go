@@ -1,10 +1,9 @@
 package rules
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,29 +13,26 @@ import (
 // isTranscript tells a fixture's transcript: FIXTURE's stem with .vtt or
 // .srt, found beside it as the CLI finds one in --transcript DIR.
 func isTranscript(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	return ext == ".vtt" || ext == ".srt"
+	return slices.Contains(transcript.Extensions, strings.ToLower(filepath.Ext(path)))
 }
 
 // fixtureTranscript reads the transcript beside a fixture, if any.
 func fixtureTranscript(t *testing.T, fixture string) *transcript.Transcript {
 	t.Helper()
-	stem := strings.TrimSuffix(fixture, filepath.Ext(fixture))
-	for _, ext := range []string{".vtt", ".srt"} {
-		src, err := os.ReadFile(stem + ext)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		tr, err := transcript.Read(stem+ext, src)
-		if err != nil {
-			t.Fatalf("%s%s: %v", stem, ext, err)
-		}
-		return tr
+	base := filepath.Base(fixture)
+	path := transcript.Beside(filepath.Dir(fixture), strings.TrimSuffix(base, filepath.Ext(base)))
+	if path == "" {
+		return nil
 	}
-	return nil
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := transcript.Read(path, src)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return tr
 }
 
 // withTranscript sets a page's transcript on cfg.

@@ -10,6 +10,7 @@ package transcript
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -292,4 +293,20 @@ func parseTime(s string) (Millis, bool) {
 		ms += n
 	}
 	return Millis(ms), true
+}
+
+// Extensions are the file extensions of transcripts, in the order a
+// page's transcript is looked for by its stem.
+var Extensions = []string{".vtt", ".srt"}
+
+// Beside names the transcript of the page stem in dir: dir/stem.vtt, else
+// dir/stem.srt, whichever exists as a file; "" when neither does.
+func Beside(dir, stem string) string {
+	for _, ext := range Extensions {
+		p := filepath.Join(dir, stem+ext)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			return p
+		}
+	}
+	return ""
 }
