@@ -80,6 +80,7 @@ type Fix struct {
 // all lists every fixer.
 var all = []*Fixer{
 	attachQuoteTimestamp,
+	canonicalName,
 	canonicalTimestamp,
 	dropDuplicateEntity,
 	dropDuplicateIntro,

@@ -58,6 +58,10 @@ func (t pageText) where() string {
 		return t.place
 	case t.chapter != nil && t.Kind == headingText:
 		return "the title of " + t.chapter.Label()
+	case t.chapter != nil && t.Kind == speakerText:
+		return "the attribution of a quote in " + t.chapter.Label()
+	case t.chapter != nil && t.Kind == quoteText:
+		return "a quote in " + t.chapter.Label()
 	case t.chapter != nil:
 		return t.chapter.Label()
 	case t.Kind == titleText:

@@ -165,6 +165,7 @@ var all = []*Rule{
 	metaCommentary,
 	missingChapters,
 	missingSummary,
+	nameVariant,
 	orphanHeading,
 	quoteFragment,
 	quoteNotInTranscript,
