@@ -49,8 +49,9 @@ func runQuoteOutOfRange(p *Pass) {
 	}
 }
 
-// episodeDuration reads the front matter's duration (seconds or h:mm:ss);
-// without one, the last chapter runs to the end.
+// episodeDuration reads the front matter's (or the JSON's) duration,
+// seconds or h:mm:ss; without one (or with none above zero), math.MaxInt:
+// the last chapter runs to the end.
 func episodeDuration(ep *schema.Episode) int {
 	f, ok := ep.FrontMatter.Lookup("duration")
 	if !ok {
@@ -62,7 +63,7 @@ func episodeDuration(ep *schema.Episode) int {
 			return int(v)
 		}
 	case string:
-		if secs, ok := schema.ParseTimestamp(v); ok {
+		if secs, ok := schema.ParseTimestamp(v); ok && secs > 0 {
 			return secs
 		}
 	}
