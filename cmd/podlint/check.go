@@ -50,6 +50,7 @@ func lintFlags() []cli.Flag {
 		&cli.StringFlag{Name: "config", Usage: "use this config `FILE` for every file (instead of the nearest .podlint.yaml)"},
 		&cli.BoolFlag{Name: "no-config", Usage: "ignore every config file"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "one per CPU", Usage: "`N` files checked at once"},
+		&cli.StringFlag{Name: "transcript", Usage: "check quotes and chapters against the episodes' transcripts in `DIR` (PAGE.vtt or PAGE.srt, or the front matter's transcript: NAME)"},
 	}
 }
 
@@ -91,6 +92,12 @@ func readLintOptions(c *cli.Context) (lintOptions, error) {
 		return lintOptions{}, usageError(fmt.Errorf("--config and --no-config exclude each other"))
 	}
 	res := newResolver(c.String("config"), c.Bool("no-config"), enable, disable, size)
+	if dir := c.String("transcript"); dir != "" {
+		if err := transcriptsFolder(dir); err != nil {
+			return lintOptions{}, usageError(err)
+		}
+		res.cliTranscripts = dir
+	}
 	if c.String("config") != "" {
 		if _, err := res.load(c.String("config")); err != nil {
 			return lintOptions{}, err
@@ -148,7 +155,9 @@ func checkAction(c *cli.Context) error {
 	if opts.cache != nil {
 		opts.cache.save()
 	}
-	return rep.baseline.settle(c.App.ErrWriter, rep.conclude(c, outputs, c.App.Writer, ropts))
+	concluded := rep.conclude(c, outputs, c.App.Writer, ropts)
+	noteUngrounded(c.App.ErrWriter, rep.ungrounded, ropts.quiet)
+	return rep.baseline.settle(c.App.ErrWriter, concluded)
 }
 
 // readOptions reads the flags check and fix share.
@@ -360,6 +369,8 @@ type report struct {
 	buffer  *bufio.Writer // what stream writes to; flushed before the summary
 	// baseline, when set, takes out the findings it records (--baseline).
 	baseline *baselines
+	// ungrounded are the pages with no transcript in the transcript folder.
+	ungrounded []string
 }
 
 // tally counts over every file added, kept or streamed.
@@ -375,7 +386,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 		// A file whose stamp is unchanged is not even read.
 		opts.shortcut = func(in input, st *settings) (func(), bool) {
 			entry, ok := c.entry(in)
-			if !ok {
+			if !ok || st.transcripts != "" {
 				return nil, false
 			}
 			items, ok := c.byStamp(entry, settingsKey(in.path, st, opts.withEdits), st.maxSize)
@@ -388,7 +399,9 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 	return eachInput(args, opts, rep, func(in input, src []byte, stamp fileStamp, st *settings) func() {
 		var config, content [sha256.Size]byte
 		entry, cached := "", false
-		if c != nil {
+		// A page checked against a transcript is not cached: its findings
+		// depend on a file the cache key does not cover.
+		if c != nil && st.transcripts == "" {
 			if entry, cached = c.entry(in); cached {
 				// The stamp is fstat's, taken just before the read: an edit
 				// after it gives the file another stamp (its change time
@@ -401,11 +414,15 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 			}
 		}
 		doc := schema.Read(in.path, src)
-		fr := newFileReport(in.path, doc, st.cfg, rules.Run(doc, st.cfg), opts.withEdits)
+		cfg, terr, ungrounded := groundingConfig(in, doc, st)
+		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), opts.withEdits)
 		if cached {
 			c.put(entry, config, content, stamp, fr.items)
 		}
-		return func() { rep.add(fr) }
+		return func() {
+			rep.grounded(in.path, terr, ungrounded)
+			rep.add(fr)
+		}
 	})
 }
 

@@ -33,6 +33,7 @@ type config struct {
 	extra          *schema.Extra
 	extraPath      string // the user schema file, which is not an episode
 	baseline       string // check's baseline file, relative to dir
+	transcripts    string // the transcript folder (transcripts:), resolved
 }
 
 type globRules struct {
@@ -97,6 +98,18 @@ func loadConfig(path string, pipes bool) (*config, error) {
 			ptr = "/rules/" + bad.Rule + "/" + bad.Option
 		}
 		return nil, &configError{path: path, pos: at(y.Doc.Pointers[ptr]), msg: err.Error()}
+	}
+	if name, ok := data["transcripts"].(string); ok {
+		dir, err := insideFolder(c.dir, name, "the config's folder")
+		if err == nil {
+			if info, statErr := os.Stat(dir); statErr == nil && !info.IsDir() {
+				err = fmt.Errorf("%s is not a folder", name)
+			}
+		}
+		if err != nil {
+			return nil, &configError{path: path, pos: at(y.Doc.Pointers["/transcripts"]), msg: "transcripts: " + err.Error()}
+		}
+		c.transcripts = dir
 	}
 	if name, ok := data["schema"].(string); ok {
 		c.extraPath = filepath.Join(c.dir, name)
@@ -280,6 +293,9 @@ type settings struct {
 	maxSize int64
 	// silenced, when set, says what turned every rule off for the file.
 	silenced string
+	// transcripts is the folder of the episodes' transcripts the file is
+	// checked against (--transcript, else the config's); "": none.
+	transcripts string
 
 	once sync.Once   // keys, for the result cache
 	keys [2][32]byte // see cacheKeys
@@ -294,6 +310,8 @@ type resolver struct {
 	cliEnable  []string
 	cliDisable []string
 	cliMaxSize int64 // 0: not given
+	// cliTranscripts is --transcript's folder; "": the config's, if any.
+	cliTranscripts string
 
 	byDir   map[string]*config
 	loaded  map[string]*config
@@ -419,7 +437,10 @@ func (r *resolver) settingsFor(path string) (*settings, error) {
 	if maxSize == 0 {
 		maxSize, _ = parseSize(defaultMaxFileSize)
 	}
-	s := &settings{cfg: cfg, maxSize: maxSize}
+	s := &settings{cfg: cfg, maxSize: maxSize, transcripts: r.cliTranscripts}
+	if s.transcripts == "" && c != nil {
+		s.transcripts = c.transcripts
+	}
 	if !anyRuleRuns(cfg) {
 		s.silenced = r.silencedBy(c)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/podlint/podlint/fixers"
+	"github.com/podlint/podlint/schema"
 )
 
 func fixCommand() *cli.Command {
@@ -94,7 +95,11 @@ func fixAction(c *cli.Context, write bool) error {
 		defer removeTempsOnSignal(c.App.ErrWriter)()
 	}
 	err = eachInput(opts.paths, opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
-		out, err := fixers.Run(in.path, src, fixers.Options{Config: st.cfg, Unsafe: unsafe})
+		cfg, terr, ungrounded := st.cfg, (*inputError)(nil), false
+		if st.transcripts != "" {
+			cfg, terr, ungrounded = groundingConfig(in, schema.Read(in.path, src), st)
+		}
+		out, err := fixers.Run(in.path, src, fixers.Options{Config: cfg, Unsafe: unsafe})
 		if err != nil {
 			return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }
 		}
@@ -113,7 +118,7 @@ func fixAction(c *cli.Context, write bool) error {
 			f.diff = fixers.Unified(name, src, out.Src)
 			f.outside = f.diff != "" && filepath.IsAbs(name)
 		}
-		fr := newFileReport(in.path, out.Doc, st.cfg, out.Remaining, opts.withEdits)
+		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, opts.withEdits)
 		return func() {
 			if f.page != nil {
 				// An editor reads the page from stdout: a short page with
@@ -128,6 +133,7 @@ func fixAction(c *cli.Context, write bool) error {
 				rep.errors = append(rep.errors, inputError{path: in.path, msg: fmt.Sprintf("fixer %s: %v (this is a bug in podlint; that fix was not applied, the rest of the page was fixed)", r.Fixer, r.Err)})
 			}
 			fixed = append(fixed, f)
+			rep.grounded(in.path, terr, ungrounded)
 			rep.add(fr)
 		}
 	})
@@ -175,7 +181,9 @@ func fixAction(c *cli.Context, write bool) error {
 			fmt.Fprintln(c.App.ErrWriter)
 		}
 	}
-	err = rep.baseline.settle(c.App.ErrWriter, rep.conclude(c, outputs, stream, ropts))
+	concluded := rep.conclude(c, outputs, stream, ropts)
+	noteUngrounded(c.App.ErrWriter, rep.ungrounded, ropts.quiet)
+	err = rep.baseline.settle(c.App.ErrWriter, concluded)
 	if err == nil && !write && applied > 0 {
 		return exitErr(exitFindings) // a diff is pending: CI can require a clean tree
 	}
