@@ -115,7 +115,7 @@ func notEpisode(p string, src []byte) string {
 //
 //   - a chapter heading `## [TS]`, TS being digits and colons with one
 //     colon at least, anywhere in the file (a flattened page has it
-//     mid-line);
+//     mid-line; a code block showing one counts too);
 //   - a line of leaked JSON (as leaked-json reads it);
 //   - front matter with a key of an episode (title, summary, tags, …: the
 //     top-level properties of the episode schema);
@@ -188,15 +188,18 @@ var (
 	frontMatterKey  = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:`)
 )
 
-// hasChapterMarker finds `## [TS]` anywhere in src.
+// hasChapterMarker finds `## [TS]` (or `##<tab>[TS]`) anywhere in src.
 func hasChapterMarker(src []byte) bool {
-	marker := []byte("## [")
 	for at := 0; ; {
-		i := bytes.Index(src[at:], marker)
+		i := bytes.Index(src[at:], []byte("##"))
 		if i < 0 {
 			return false
 		}
-		at += i + len(marker)
+		at += i + 2
+		if at+1 >= len(src) || src[at] != ' ' && src[at] != '\t' || src[at+1] != '[' {
+			continue
+		}
+		at += 2
 		j, digit, colon := at, false, false
 		for ; j < len(src) && (src[j] == ':' || '0' <= src[j] && src[j] <= '9'); j++ {
 			digit = digit || src[j] != ':'
