@@ -88,6 +88,7 @@ var all = []*Fixer{
 	quoteMarks,
 	recoverLeaked,
 	restoreLines,
+	titlePunctuation,
 	titleSpacing,
 	transcriptTimestamp,
 }

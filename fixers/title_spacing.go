@@ -2,6 +2,7 @@ package fixers
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -13,9 +14,9 @@ var titleSpacing = &Fixer{
 	Safety:  Safe,
 	Title:   "Normalize spacing in titles",
 	Doc: `Puts a space on both sides of an em dash that has one on only one side, turns double
-spaces into one, and removes trailing spaces, in episode and chapter titles. A front matter
-title that differs from the page title is left as a finding: which one is right is an
-editor's call.`,
+spaces into one, removes trailing spaces, and puts a space after an emoji or symbol glued to
+the first word (` + "`🔬How`" + `), in episode and chapter titles. A front matter title that differs
+from the page title is left as a finding: which one is right is an editor's call.`,
 	Before: "# Maps That Lie: The 1,000-Year Atlas— Ada Pemberton ",
 	After:  "# Maps That Lie: The 1,000-Year Atlas — Ada Pemberton",
 	Make:   makeTitleSpacing,
@@ -27,17 +28,11 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 	src := doc.Src
 	raw := string(src[d.Span.Start:d.Span.End])
 	if doc.Format == schema.JSON {
-		v, _, err := schema.ParseJSON([]byte(raw))
-		if err != nil || v.Kind != schema.String {
-			return nil
-		}
-		fixed := normalizeTitle(v.Str)
-		if fixed == v.Str {
-			return nil
-		}
-		return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: schema.JSONString(fixed)}}}
+		return fixJSONTitle(doc, d)
 	}
 	switch {
+	case raw != "" && glued(raw, src[d.Span.Start:]):
+		return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.End, End: d.Span.End, New: " "}}}
 	case raw == emDash:
 		if d.Span.Start > 0 && src[d.Span.Start-1] == ' ' {
 			return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.End, End: d.Span.End, New: " "}}}
@@ -56,8 +51,55 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 	return nil
 }
 
-// normalizeTitle applies the same repairs to a title held in a JSON string.
+// glued tells whether raw is the symbol a title starts with, glued to its
+// first word, in the text from raw on.
+func glued(raw string, from []byte) bool {
+	for _, m := range rules.TitleSlips(string(from[:min(len(from), len(raw)+utf8.UTFMax)])) {
+		if m.Slip == rules.GluedSymbol && m.End == len(raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixJSONTitle answers a title-format finding in episode JSON. Its span
+// is the whole string literal, whatever the finding is about, so the
+// string is written anew with every mechanical repair (the spacing's,
+// title-punctuation's): whichever finding asks, all go at once. A finding
+// the rule states no fixer repairs gets nothing.
+func fixJSONTitle(doc *schema.Document, d rules.Diagnostic) *Fix {
+	if d.Fix == rules.NoFix {
+		return nil
+	}
+	raw := string(doc.Src[d.Span.Start:d.Span.End])
+	v, _, err := schema.ParseJSON([]byte(raw))
+	if err != nil || v.Kind != schema.String {
+		return nil
+	}
+	fixed := normalizeTitle(v.Str)
+	if fixed == v.Str {
+		return nil
+	}
+	return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: schema.JSONString(fixed)}}}
+}
+
+// normalizeTitle applies the repairs of titles to a title held in a JSON
+// string: a space after a glued symbol, a doubled mark once, then the
+// spacing.
 func normalizeTitle(t string) string {
+	var marks strings.Builder
+	at := 0
+	for _, m := range rules.TitleSlips(t) {
+		switch m.Slip {
+		case rules.GluedSymbol:
+			marks.WriteString(t[at:m.End] + " ")
+			at = m.End
+		case rules.DoubledMark:
+			marks.WriteString(t[at : m.Start+1])
+			at = m.End
+		}
+	}
+	t = marks.String() + t[at:]
 	t = strings.TrimRight(t, " \t")
 	for strings.Contains(t, "  ") {
 		t = strings.ReplaceAll(t, "  ", " ")

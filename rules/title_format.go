@@ -11,12 +11,20 @@ var titleFormat = &Rule{
 	Name:     "title-format",
 	Category: Style,
 	Severity: Warning,
-	Title:    "Stray spacing in a title, or titles that disagree",
+	Title:    "Stray spacing or punctuation in a title, or titles that disagree",
 	Doc: `Episode and chapter titles have no trailing or doubled spaces, and an em dash has a space
 on both sides or on neither: ` + "`Atlas— Ada`" + ` is a slip of the pipeline's templating. When the
 front matter has a ` + "`title:`" + ` as well as the ` + "`# `" + ` heading, the two agree. On a page
 flattened onto one line (collapsed-markdown) the title runs on into the page, and its spacing
-is left to that rule.`,
+is left to that rule.
+
+Punctuation and symbols too, which players and feeds show as they are: an emoji or symbol
+glued to the first word (` + "`🔬How GPT-5 works`" + `: a space goes after it), a mark written twice
+(` + "`,,`" + `, ` + "`;;`" + `, ` + "`!!`" + `, ` + "`??`" + `: one is kept), two dots (` + "`..`" + `: one dot or an ellipsis, the editor's
+call), and a title that ends in ` + "`,`" + `, ` + "`;`" + `, ` + "`:`" + ` or a lone dash (` + "`Maps That Lie -`" + `): the rest of the
+title was cut off, and only an editor knows it. A title may end in ` + "`?`" + `, ` + "`!`" + `, ` + "`.`" + ` (an
+abbreviation: ` + "`Inc.`" + `) or an ellipsis, and ` + "`?!`" + `, ` + "`...`" + `, ` + "`std::vector`" + ` and ` + "`1..10`" + ` are left
+alone.`,
 	Bad:  "# Maps That Lie: The 1,000-Year Atlas— Ada Pemberton ",
 	Good: "# Maps That Lie: The 1,000-Year Atlas — Ada Pemberton",
 	Run:  runTitleFormat,
@@ -81,6 +89,7 @@ func checkTitle(p *Pass, t schema.Text, name func() string) {
 		}
 		i += len("—") + next
 	}
+	checkTitleSlips(p, t, name)
 }
 
 // at is the span of n bytes at offset i of a title. In JSON the literal is
