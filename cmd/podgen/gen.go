@@ -43,6 +43,8 @@ type page struct {
 	chapters []*chapter
 	entities []entity
 	inject   map[string]bool
+	// editor holds the editor's defects, when podgen injects them.
+	editor *editorPage
 }
 
 type chapter struct {
@@ -156,6 +158,9 @@ func newPage(rng *rand.Rand, rate float64) *page {
 		for len(p.chapters) < 8+leakChapters {
 			p.addChapter(guest)
 		}
+	}
+	if editorMode() {
+		p.applyEditor(guest)
 	}
 	return p
 }

@@ -53,6 +53,9 @@ func (p *page) renderJSON() (string, []label) {
 		emit(`    {"name": ` + q(e.name) + `, "type": ` + q(e.typ) + `, "description": ` + q(e.desc) + `}` + sep)
 	}
 	emit(`  ],`)
+	if p.editor != nil {
+		emit(`  "duration": ` + strconv.Itoa(p.editor.duration) + `,`)
+	}
 	emit(`  "tags": [` + q(p.pick(nouns)) + `]`)
 	emit("}")
 	return b.String(), labels

@@ -23,6 +23,11 @@ func main() {
 	rate := flag.Float64("defects", 0.3, "share of pages with injected defects (0 to 1)")
 	flag.IntVar(&leakChapters, "leak-chapters", leakChapters, "chapters a leaked JSON blob carries (real blobs: 15 to 20, 10-20 KB)")
 	flag.Float64Var(&leakShare, "leaks", 0, "share of pages given a leaked JSON blob besides the defects drawn (0 to 1)")
+	flag.Float64Var(&editorShares.names, "name-variants", 0, "share of pages with the guest's name misspelled once (name-variant)")
+	flag.Float64Var(&editorShares.notes, "meta-notes", 0, "share of pages with a note of the model's left in (meta-commentary)")
+	flag.Float64Var(&editorShares.short, "short-chapters", 0, "share of pages with a chapter a player drops: under 10 s, or past the duration")
+	flag.Float64Var(&editorShares.titles, "title-glitches", 0, "share of pages with a glued emoji, doubled mark or cut-off title (title-format)")
+	flag.Float64Var(&editorShares.hard, "hard-negatives", 0, "share of pages with look-alikes of those defects that must not be reported")
 	flag.Parse()
 	if leakChapters < 1 {
 		fmt.Fprintln(os.Stderr, "podgen: -leak-chapters must be at least 1")
@@ -53,6 +58,7 @@ func generate(dir string, n int, seed uint64, asJSON bool, rate float64) error {
 			text, ls = p.render()
 			name += ".md"
 		}
+		ls = append(ls, p.editorLabels(text, asJSON)...)
 		sort.Slice(ls, func(a, b int) bool {
 			if ls[a].Line != ls[b].Line {
 				return ls[a].Line < ls[b].Line
