@@ -1,6 +1,8 @@
 package transcript
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,29 +34,33 @@ type word struct {
 	at   int
 }
 
-// words cuts text into folded words without fillers. sentence, when set,
-// is told of each word (fillers included) and whether a sentence starts
-// there, so that a transcript's sentence starts are known before fillers
-// go.
-func words(text string, sentenceEnded bool, sentence func(at int, starts bool)) (out []word, endsSentence bool) {
-	var all []word
+// words cuts text into folded words without fillers (appended to out).
+// sentence, when set, is told of each word (fillers included) and whether
+// a sentence starts there, so that a transcript's sentence starts are
+// known before fillers go. The folded words are slices of one buffer.
+func words(out []word, text string, sentenceEnded bool, sentence func(at int, starts bool)) ([]word, bool) {
+	first := len(out)
 	var buf []byte
 	prev := 0
 	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
-		if strings.ContainsAny(text[prev:start], ".?!…") {
+		if hasStop(text[prev:start]) {
 			sentenceEnded = true
 		}
 		if sentence != nil {
 			sentence(start, sentenceEnded)
 		}
 		sentenceEnded = false
-		buf = schema.AppendFoldedWord(buf[:0], text[start:end])
-		all = append(all, word{text: string(buf), at: start})
+		from := len(buf)
+		buf = schema.AppendFoldedWord(buf, text[start:end])
+		out = append(out, word{text: string(buf[from:]), at: start})
 		prev = end
 	}
-	if strings.ContainsAny(text[prev:], ".?!…") {
+	if hasStop(text[prev:]) {
 		sentenceEnded = true
 	}
+	// Drop the fillers in place.
+	kept := out[:first]
+	all := out[first:]
 	for i := 0; i < len(all); i++ {
 		w := all[i]
 		if fillers[w.text] {
@@ -64,9 +70,9 @@ func words(text string, sentenceEnded bool, sentence func(at int, starts bool)) 
 			i++
 			continue
 		}
-		out = append(out, w)
+		kept = append(kept, w)
 	}
-	return out, sentenceEnded
+	return kept, sentenceEnded
 }
 
 // index is a transcript's words without fillers, each with its time and
@@ -79,10 +85,12 @@ type index struct {
 	times   []Millis // when each word is said
 	speaker []int32  // Speakers index, or -1
 	cueOf   []int32  // Cues index
-	// byWord and byPair list the positions of each word id and of each
-	// pair of adjacent ids (pairKey).
-	byWord map[int32][]int32
-	byPair map[uint64][]int32
+	// byNext lists, for each word id, the positions where it stands,
+	// ordered by the word after it, then by position: first[id] to
+	// first[id+1]. A word's positions are that whole run; a pair's, the
+	// part of its first word's run whose next word is its second.
+	first  []int32
+	byNext []int32
 	// sentences are the times sentences start, ascending; punctuated
 	// tells whether the transcript marks sentence ends at all.
 	sentences  []Millis
@@ -95,15 +103,13 @@ type index struct {
 	cells int64
 }
 
-func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
-
-// build indexes the cues: one pass over the transcript's text.
+// build indexes the cues: one pass over the transcript's text, then a
+// counting sort of the positions by word.
 func (t *Transcript) build() {
 	x := &t.index
 	x.vocab = map[string]int32{}
-	x.byWord = map[int32][]int32{}
-	x.byPair = map[uint64][]int32{}
 	ended, lastSpeaker := true, -2
+	var ws []word
 	for ci, c := range t.Cues {
 		length := 0
 		for _, s := range c.Segments {
@@ -115,12 +121,11 @@ func (t *Transcript) build() {
 				ended = true // a new speaker starts a sentence
 				lastSpeaker = s.Speaker
 			}
+			// A word's time: its cue's span shared out by characters.
 			at := func(byteAt int) Millis {
-				// A word's time: its cue's span shared out by characters.
 				return c.Start + (c.End-c.Start)*Millis(offset+byteAt)/Millis(max(length, 1))
 			}
-			var ws []word
-			ws, ended = words(s.Text, ended, func(byteAt int, starts bool) {
+			ws, ended = words(ws[:0], s.Text, ended, func(byteAt int, starts bool) {
 				if starts {
 					x.sentences = append(x.sentences, at(byteAt))
 				}
@@ -131,21 +136,36 @@ func (t *Transcript) build() {
 					id = int32(len(x.vocab))
 					x.vocab[w.text] = id
 				}
-				pos := int32(len(x.tokens))
-				x.byWord[id] = append(x.byWord[id], pos)
-				if pos > 0 {
-					k := pairKey(x.tokens[pos-1], id)
-					x.byPair[k] = append(x.byPair[k], pos-1)
-				}
 				x.tokens = append(x.tokens, id)
 				x.times = append(x.times, at(w.at))
 				x.speaker = append(x.speaker, int32(s.Speaker))
 				x.cueOf = append(x.cueOf, int32(ci))
 			}
-			if strings.ContainsAny(s.Text, ".?!…") {
+			if hasStop(s.Text) {
 				x.punctuated = true
 			}
 			offset += len(s.Text) + 1
+		}
+	}
+	x.first = make([]int32, len(x.vocab)+1)
+	for _, id := range x.tokens {
+		x.first[id+1]++
+	}
+	for i := 1; i < len(x.first); i++ {
+		x.first[i] += x.first[i-1]
+	}
+	x.byNext = make([]int32, len(x.tokens))
+	fill := append([]int32(nil), x.first[:len(x.vocab)]...)
+	for pos, id := range x.tokens {
+		x.byNext[fill[id]] = int32(pos)
+		fill[id]++
+	}
+	for id := range len(x.vocab) {
+		run := x.byNext[x.first[id]:x.first[id+1]]
+		if len(run) > 1 {
+			// Positions are ascending already: a stable sort by the next
+			// word keeps them so within each pair.
+			slices.SortStableFunc(run, func(a, b int32) int { return cmp.Compare(x.next(a), x.next(b)) })
 		}
 	}
 	sort.Slice(x.sentences, func(i, j int) bool { return x.sentences[i] < x.sentences[j] })
@@ -162,6 +182,40 @@ func (t *Transcript) build() {
 		merged = append(merged, iv)
 	}
 	x.speech = merged
+}
+
+// hasStop tells whether text holds a sentence's end: . ? ! or …
+func hasStop(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '.', '?', '!':
+			return true
+		case 0xE2: // … is E2 80 A6
+			if strings.HasPrefix(text[i:], "…") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// next is the word after position pos, or -1 at the end.
+func (x *index) next(pos int32) int32 {
+	if int(pos)+1 < len(x.tokens) {
+		return x.tokens[pos+1]
+	}
+	return -1
+}
+
+// positions lists where word id stands, in no particular order.
+func (x *index) positions(id int32) []int32 { return x.byNext[x.first[id]:x.first[id+1]] }
+
+// pairs lists where word a stands right before word b, ascending.
+func (x *index) pairs(a, b int32) []int32 {
+	run := x.positions(a)
+	lo := sort.Search(len(run), func(i int) bool { return x.next(run[i]) >= b })
+	hi := lo + sort.Search(len(run)-lo, func(i int) bool { return x.next(run[lo+i]) > b })
+	return run[lo:hi]
 }
 
 // Speaking tells whether a cue covers the time at: false in the pauses

@@ -50,7 +50,7 @@ func (t *Transcript) Find(quote string, stamp Millis) Result {
 	var parts [][]int32
 	n := 0
 	for _, part := range splitEllipsis(quote) {
-		ws, _ := words(part, false, nil)
+		ws, _ := words(nil, part, false, nil)
 		if len(ws) == 0 {
 			continue
 		}
@@ -188,13 +188,24 @@ func (t *Transcript) search(ids []int32, k int) (found []span, near span) {
 		ordered = append(ordered, s)
 	}
 	sort.Ints(ordered)
-	seen := map[int]bool{}
+	// A place is compared from every candidate near it: each window may
+	// cut the run short differently, so the best of them counts.
+	best := map[int]span{}
+	var firsts []int
 	for _, s := range ordered {
 		m := t.align(ids, s, k)
-		if !m.ok || seen[m.start] {
+		if !m.ok {
 			continue
 		}
-		seen[m.start] = true
+		if b, ok := best[m.start]; !ok || m.edits < b.edits {
+			if !ok {
+				firsts = append(firsts, m.start)
+			}
+			best[m.start] = m
+		}
+	}
+	for _, start := range firsts {
+		m := best[start]
 		if m.edits <= k {
 			found = append(found, m)
 		} else if !near.ok || m.edits < near.edits {
@@ -214,11 +225,11 @@ func (t *Transcript) rarest(block []int32) ([]int32, int) {
 		}
 	}
 	if len(block) == 1 {
-		return t.byWord[block[0]], 0
+		return t.positions(block[0]), 0
 	}
 	best, offset := []int32(nil), -1
 	for i := 0; i+1 < len(block); i++ {
-		posts := t.byPair[pairKey(block[i], block[i+1])]
+		posts := t.pairs(block[i], block[i+1])
 		if offset < 0 || len(posts) < len(best) {
 			best, offset = posts, i
 		}
