@@ -43,6 +43,11 @@ type page struct {
 	chapters []*chapter
 	entities []entity
 	inject   map[string]bool
+	// grounding, with -transcripts, is the page's transcript under
+	// construction; flat marks a page being flattened (no quote of it is
+	// invented or shifted).
+	grounding *grounding
+	flat      bool
 	// editor holds the editor's defects, when podgen injects them.
 	editor *editorPage
 }
@@ -257,6 +262,7 @@ func (p *page) render() (string, []label) {
 			case "early":
 				labels = append(labels, label{"quote-out-of-range", at})
 			}
+			labels = append(labels, p.ground(q, at)...)
 			if q.fragment {
 				fl := emit(fmt.Sprintf("> *[%d, %d]*", q.at/60, q.at%60))
 				labels = append(labels, label{"quote-fragment", fl})
@@ -412,6 +418,7 @@ func (p *page) blob() string {
 // collapse flattens the rendered page as the site scrapers do.
 func (p *page) collapse() (string, []label) {
 	p.inject = map[string]bool{}
+	p.flat = true
 	clean, _ := p.render()
 	lines := strings.Split(strings.TrimSpace(clean), "\n")
 	var body []string

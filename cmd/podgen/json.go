@@ -35,7 +35,8 @@ func (p *page) renderJSON() (string, []label) {
 			if qu.speaker != "" {
 				obj += `, "speaker": ` + q(qu.speaker)
 			}
-			emit(`      ` + obj + `}` + sep)
+			at := emit(`      ` + obj + `}` + sep)
+			labels = append(labels, p.ground(qu, at)...)
 		}
 		sep := ","
 		if i == len(p.chapters)-1 {

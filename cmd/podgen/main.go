@@ -28,6 +28,9 @@ func main() {
 	flag.Float64Var(&editorShares.short, "short-chapters", 0, "share of pages with a chapter a player drops: under 10 s, or past the duration")
 	flag.Float64Var(&editorShares.titles, "title-glitches", 0, "share of pages with a glued emoji, doubled mark or cut-off title (title-format)")
 	flag.Float64Var(&editorShares.hard, "hard-negatives", 0, "share of pages with look-alikes of those defects that must not be reported")
+	flag.BoolVar(&writeTranscripts, "transcripts", false, "also write each page's WebVTT transcript into OUT/transcripts/ (for podlint check --transcript)")
+	flag.Float64Var(&inventedShare, "invented", 0.05, "with -transcripts: share of quotes the transcript never says (0 to 1)")
+	flag.Float64Var(&shiftedShare, "shifted", 0.05, "with -transcripts: share of quotes the transcript says 40 s to 3 min from their timestamps (0 to 1)")
 	flag.Parse()
 	if leakChapters < 1 {
 		fmt.Fprintln(os.Stderr, "podgen: -leak-chapters must be at least 1")
@@ -48,6 +51,9 @@ func generate(dir string, n int, seed uint64, asJSON bool, rate float64) error {
 	for i := 0; i < n; i++ {
 		rng := rand.New(rand.NewPCG(seed, uint64(i)))
 		p := newPage(rng, rate)
+		if writeTranscripts {
+			p.grounding = &grounding{rng: rand.New(rand.NewPCG(seed^groundingSalt, uint64(i))), fates: map[string]fate{}, at: map[string]int{}}
+		}
 		var text string
 		var ls []label
 		name := fmt.Sprintf("page-%05d", i+1)
@@ -71,6 +77,11 @@ func generate(dir string, n int, seed uint64, asJSON bool, rate float64) error {
 		labels[name] = ls
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			return err
+		}
+		if writeTranscripts {
+			if err := writeTranscript(dir, name, p.transcript()); err != nil {
+				return err
+			}
 		}
 	}
 	data, err := json.MarshalIndent(labels, "", "  ")
