@@ -119,6 +119,11 @@ func fixAction(c *cli.Context, write bool) error {
 			f.outside = f.diff != "" && filepath.IsAbs(name)
 		}
 		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, opts.withEdits)
+		if !write && out.Changed() {
+			// The fixed text is not written: what would remain is shown
+			// where it stands in the file as it is.
+			onDisk(&fr, out.Doc.Lines, schema.NewLines(src), fixers.Origin(src, out.Src))
+		}
 		return func() {
 			if f.page != nil {
 				// An editor reads the page from stdout: a short page with
@@ -188,6 +193,36 @@ func fixAction(c *cli.Context, write bool) error {
 		return exitErr(exitFindings) // a diff is pending: CI can require a clean tree
 	}
 	return err
+}
+
+// onDisk moves the positions of a report on the fixed text fixed to the
+// text on disk, through origin. A finding inside an edit stands at the
+// edit's start; a suggestion with an end inside one cannot be made on disk,
+// and its finding keeps none.
+func onDisk(fr *fileReport, fixed, disk *schema.Lines, origin func(int) (int, bool)) {
+	move := func(p *schema.Position) bool {
+		old, ok := origin(fixed.Start(p.Line) + p.ByteColumn - 1)
+		*p = disk.Position(old)
+		return ok
+	}
+	for i := range fr.items {
+		it := &fr.items[i]
+		move(&it.start)
+		move(&it.end)
+		for j := range it.related {
+			move(&it.related[j].start)
+			move(&it.related[j].end)
+		}
+		exact := true
+		for j := range it.suggestions {
+			s := &it.suggestions[j]
+			exact = move(&s.start) && exact
+			exact = move(&s.end) && exact
+		}
+		if !exact {
+			it.suggestions = nil
+		}
+	}
 }
 
 func countApplied(fixed []fixedFile) (applied, files int) {

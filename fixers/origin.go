@@ -1,0 +1,93 @@
+package fixers
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// Origin maps offsets of after, a fixed text, back to before, the text it
+// was made from: what is left to report after fixing is then shown where
+// it stands in the file as it is, not in a text that was never written.
+// An offset in text both share maps exactly (ok); one inside an edited
+// stretch maps to that stretch's start in before (not ok).
+//
+// Stretches are found by the diff that fix prints (whole lines), each
+// narrowed to the bytes its two sides do not share at its start and end,
+// so a finding on an edited line but outside the edit keeps its column.
+func Origin(before, after []byte) func(offset int) (old int, ok bool) {
+	var runs []originRun
+	oldAt, newAt := 0, 0
+	ops := lineDiff(string(before), string(after))
+	for i := 0; i < len(ops); {
+		if ops[i].op == diffmatchpatch.DiffEqual {
+			n := len(ops[i].text)
+			runs = append(runs, originRun{newStart: newAt, newEnd: newAt + n, oldStart: oldAt, exact: true})
+			oldAt, newAt = oldAt+n, newAt+n
+			i++
+			continue
+		}
+		// A changed block: the lines deleted and inserted until the next
+		// equal line.
+		oldEnd, newEnd := oldAt, newAt
+		for ; i < len(ops) && ops[i].op != diffmatchpatch.DiffEqual; i++ {
+			if ops[i].op == diffmatchpatch.DiffDelete {
+				oldEnd += len(ops[i].text)
+			} else {
+				newEnd += len(ops[i].text)
+			}
+		}
+		runs = appendBlock(runs, before[oldAt:oldEnd], after[newAt:newEnd], oldAt, newAt)
+		oldAt, newAt = oldEnd, newEnd
+	}
+	return func(offset int) (int, bool) {
+		offset = max(0, min(offset, len(after)))
+		i := sort.Search(len(runs), func(i int) bool { return runs[i].newEnd > offset })
+		if i == len(runs) {
+			return len(before), true
+		}
+		r := runs[i]
+		if !r.exact {
+			return r.oldStart, false
+		}
+		return r.oldStart + offset - r.newStart, true
+	}
+}
+
+// originRun is a stretch of the fixed text [newStart, newEnd): text before
+// holds from oldStart on (exact), or an edit of what stood at oldStart.
+type originRun struct {
+	newStart, newEnd, oldStart int
+	exact                      bool
+}
+
+// appendBlock appends the runs of a changed block, oldText in before at oldAt
+// and newText in after at newAt: the bytes both sides start and end with map
+// exactly (cut at a character's start), the middle is the edit.
+func appendBlock(runs []originRun, oldText, newText []byte, oldAt, newAt int) []originRun {
+	prefix := 0
+	for prefix < len(oldText) && prefix < len(newText) && oldText[prefix] == newText[prefix] {
+		prefix++
+	}
+	for prefix > 0 && prefix < len(newText) && !utf8.RuneStart(newText[prefix]) {
+		prefix--
+	}
+	suffix := 0
+	for suffix < len(oldText)-prefix && suffix < len(newText)-prefix && oldText[len(oldText)-1-suffix] == newText[len(newText)-1-suffix] {
+		suffix++
+	}
+	for suffix > 0 && !utf8.RuneStart(newText[len(newText)-suffix]) {
+		suffix--
+	}
+	if prefix > 0 {
+		runs = append(runs, originRun{newStart: newAt, newEnd: newAt + prefix, oldStart: oldAt, exact: true})
+	}
+	if middle := len(newText) - prefix - suffix; middle > 0 {
+		runs = append(runs, originRun{newStart: newAt + prefix, newEnd: newAt + prefix + middle, oldStart: oldAt + prefix})
+	}
+	if suffix > 0 {
+		runs = append(runs, originRun{newStart: newAt + len(newText) - suffix, newEnd: newAt + len(newText), oldStart: oldAt + len(oldText) - suffix, exact: true})
+	}
+	return runs
+}
