@@ -24,10 +24,33 @@ type lineOp struct {
 // equal. It diffs whole lines (go-diff's line mode) with no timeout, so the
 // output never depends on machine load.
 func Unified(path string, before, after []byte) string {
-	if string(before) == string(after) {
+	return Compare(before, after).Unified(path)
+}
+
+// Changes is the line diff of a fixed text against the text it was made
+// from, computed once for both the diff fix prints and the positions it
+// reports (Origin).
+type Changes struct {
+	before, after []byte
+	ops           []lineOp // nil when the texts are equal
+}
+
+// Compare diffs before and after by whole lines.
+func Compare(before, after []byte) *Changes {
+	c := &Changes{before: before, after: after}
+	if string(before) != string(after) {
+		c.ops = lineDiff(string(before), string(after))
+	}
+	return c
+}
+
+// Unified returns the unified diff of the change, path named as in
+// Unified, or "" when the texts are equal.
+func (c *Changes) Unified(path string) string {
+	if c.ops == nil {
 		return ""
 	}
-	ops := lineDiff(string(before), string(after))
+	ops := c.ops
 	name := strings.TrimPrefix(filepath.ToSlash(path), "./")
 	var b strings.Builder
 	fmt.Fprintf(&b, "--- %s\n+++ %s\n", diffName("a/"+name), diffName("b/"+name))

@@ -17,9 +17,18 @@ import (
 // narrowed to the bytes its two sides do not share at its start and end,
 // so a finding on an edited line but outside the edit keeps its column.
 func Origin(before, after []byte) func(offset int) (old int, ok bool) {
+	return Compare(before, after).Origin()
+}
+
+// Origin is the package function Origin, from the diff c already has.
+func (c *Changes) Origin() func(offset int) (old int, ok bool) {
+	before, after := c.before, c.after
+	if c.ops == nil { // the texts are equal
+		return func(offset int) (int, bool) { return max(0, min(offset, len(after))), true }
+	}
 	var runs []originRun
 	oldAt, newAt := 0, 0
-	ops := lineDiff(string(before), string(after))
+	ops := c.ops
 	for i := 0; i < len(ops); {
 		if ops[i].op == diffmatchpatch.DiffEqual {
 			n := len(ops[i].text)

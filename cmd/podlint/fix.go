@@ -106,6 +106,7 @@ func fixAction(c *cli.Context, write bool) error {
 		// Only the diff (or, for stdin, the page) waits for printing: not the
 		// files themselves.
 		f := fixedFile{in: in, applied: out.Applied}
+		var changes *fixers.Changes // the diff, once, for what is printed and where
 		switch {
 		case write && in.stdin:
 			f.page = out.Src
@@ -115,14 +116,15 @@ func fixAction(c *cli.Context, write bool) error {
 			}
 		case !write:
 			name := diffName(in)
-			f.diff = fixers.Unified(name, src, out.Src)
+			changes = fixers.Compare(src, out.Src)
+			f.diff = changes.Unified(name)
 			f.outside = f.diff != "" && filepath.IsAbs(name)
 		}
 		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, opts.withEdits)
-		if !write && out.Changed() {
+		if changes != nil && out.Changed() && len(fr.items) > 0 {
 			// The fixed text is not written: what would remain is shown
 			// where it stands in the file as it is.
-			onDisk(&fr, out.Doc.Lines, schema.NewLines(src), fixers.Origin(src, out.Src))
+			onDisk(&fr, out.Doc.Lines, schema.NewLines(src), changes.Origin())
 		}
 		return func() {
 			if f.page != nil {
