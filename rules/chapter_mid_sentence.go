@@ -15,9 +15,8 @@ seconds (default 5) of a sentence start in the episode's transcript. A sentence 
 transcript's first word, after a ` + "`.`" + `, ` + "`?`" + `, ` + "`!`" + ` or ` + "`…`" + `, and where the speaker changes; a
 word's time is its cue's time shared out by characters. A chapter before the first word, after
 the last cue or in a pause between cues is not judged (no words are said there to cut), nor is
-any chapter against a
-transcript with no sentence punctuation at all (an automatic caption track), where sentence
-starts cannot be told.`,
+any chapter against a transcript with no sentence punctuation at all (an automatic caption
+track), where sentence starts cannot be told.`,
 	Bad:     "## [00:00] Cold open\n\nAda opens.\n\n## [01:20] Why projections lie\n\nAda explains the choice.",
 	Good:    "## [00:00] Cold open\n\nAda opens.\n\n## [01:40] Why projections lie\n\nAda explains the choice.",
 	Run:     runChapterMidSentence,
