@@ -44,8 +44,8 @@ checks that every word of the blob's text values is still on the page.`,
 	// another speaker.
 	Reveals: []string{"empty-chapter", "quote-out-of-range", "entity-type", "entity-format", "schema", "timestamp-format", "title-format", "quote-style", "chapter-start",
 		"quote-not-in-transcript", "quote-time-drift", "quote-speaker-mismatch"},
-	Make:    makeRecoverLeaked,
-	Assess:  assessRecoverLeaked,
+	Make:   makeRecoverLeaked,
+	Assess: assessRecoverLeaked,
 }
 
 // blob is a run of leaked blocks, as the rule reported it.
