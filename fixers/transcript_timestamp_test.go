@@ -16,16 +16,9 @@ func fixtureConfig(t *testing.T, fixture string) *rules.Config {
 	t.Helper()
 	cfg := rules.DefaultConfig()
 	base := filepath.Base(fixture)
-	path := transcript.Beside(filepath.Dir(fixture), strings.TrimSuffix(base, filepath.Ext(base)))
-	if path == "" {
-		return cfg
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
+	var err error
+	if cfg.Transcript, err = transcript.Open(filepath.Dir(fixture), strings.TrimSuffix(base, filepath.Ext(base))); err != nil {
 		t.Fatal(err)
-	}
-	if cfg.Transcript, err = transcript.Read(path, src); err != nil {
-		t.Fatalf("%s: %v", path, err)
 	}
 	return cfg
 }

@@ -22,17 +22,9 @@ func isTranscript(path string) bool {
 func fixtureTranscript(t *testing.T, fixture string) *transcript.Transcript {
 	t.Helper()
 	base := filepath.Base(fixture)
-	path := transcript.Beside(filepath.Dir(fixture), strings.TrimSuffix(base, filepath.Ext(base)))
-	if path == "" {
-		return nil
-	}
-	src, err := os.ReadFile(path)
+	tr, err := transcript.Open(filepath.Dir(fixture), strings.TrimSuffix(base, filepath.Ext(base)))
 	if err != nil {
 		t.Fatal(err)
-	}
-	tr, err := transcript.Read(path, src)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
 	}
 	return tr
 }

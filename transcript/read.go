@@ -310,3 +310,21 @@ func Beside(dir, stem string) string {
 	}
 	return ""
 }
+
+// Open reads the transcript of the page stem in dir (see Beside): nil,
+// and no error, when the page has none.
+func Open(dir, stem string) (*Transcript, error) {
+	path := Beside(dir, stem)
+	if path == "" {
+		return nil, nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	t, err := Read(path, src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return t, nil
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,17 +19,7 @@ import (
 func TestFindingsMatchLabels(t *testing.T) {
 	for _, asJSON := range []bool{false, true} {
 		dir := t.TempDir()
-		if err := generate(dir, 400, 7, asJSON, 0.8); err != nil {
-			t.Fatal(err)
-		}
-		data, err := os.ReadFile(filepath.Join(dir, ".podgen", "labels.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var labels map[string][]label
-		if err := json.Unmarshal(data, &labels); err != nil {
-			t.Fatal(err)
-		}
+		labels := generated(t, dir, 400, 7, asJSON, 0.8)
 		injected := map[string]int{}
 		for name, want := range labels {
 			src, err := os.ReadFile(filepath.Join(dir, name))

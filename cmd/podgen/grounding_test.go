@@ -14,6 +14,24 @@ import (
 	"github.com/podlint/podlint/transcript"
 )
 
+// generated writes a corpus into dir as podgen does and returns its
+// labels.
+func generated(t *testing.T, dir string, n int, seed uint64, asJSON bool, rate float64) map[string][]label {
+	t.Helper()
+	if err := generate(dir, n, seed, asJSON, rate); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ".podgen", "labels.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels map[string][]label
+	if err := json.Unmarshal(data, &labels); err != nil {
+		t.Fatal(err)
+	}
+	return labels
+}
+
 // groundingTally counts, for one grounding rule, the quotes podgen made
 // wrong (Labelled), those the rule found (Found) and its findings on
 // quotes podgen did not make wrong (FalseAlarms).
@@ -53,17 +71,7 @@ func TestGroundingFigures(t *testing.T) {
 	quotes := map[string]int{}
 	for _, form := range []string{"markdown", "json"} {
 		dir := t.TempDir()
-		if err := generate(dir, 150, 5, form == "json", 0.3); err != nil {
-			t.Fatal(err)
-		}
-		data, err := os.ReadFile(filepath.Join(dir, ".podgen", "labels.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var labels map[string][]label
-		if err := json.Unmarshal(data, &labels); err != nil {
-			t.Fatal(err)
-		}
+		labels := generated(t, dir, 150, 5, form == "json", 0.3)
 		tallies := map[string]groundingTally{}
 		for name, want := range labels {
 			src, err := os.ReadFile(filepath.Join(dir, name))
