@@ -40,9 +40,8 @@ type lspLocation struct {
 
 // Diagnostic severities and tags.
 const (
-	lspError       = 1
-	lspWarning     = 2
-	lspInformation = 3
+	lspError   = 1
+	lspWarning = 2
 
 	lspUnnecessary = 1 // rendered faded: text that can go
 )
@@ -194,10 +193,8 @@ type lspCodeActionParams struct {
 
 // Code action kinds.
 const (
-	lspQuickFix    = "quickfix"
-	lspFixAllKind  = "source.fixAll.podlint"
-	lspSourceKind  = "source"
-	lspFixAllKinds = "source.fixAll"
+	lspQuickFix   = "quickfix"
+	lspFixAllKind = "source.fixAll.podlint"
 )
 
 type lspCodeAction struct {
@@ -275,12 +272,8 @@ type lspWatchOptions struct {
 	Watchers []lspFileWatcher `json:"watchers"`
 }
 
-// Message types of window/showMessage and window/logMessage.
-const (
-	lspMessageError   = 1
-	lspMessageWarning = 2
-	lspMessageInfo    = 3
-)
+// The message type of window/showMessage for an error.
+const lspMessageError = 1
 
 type lspMessageParams struct {
 	Type    int    `json:"type"`

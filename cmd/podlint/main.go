@@ -150,6 +150,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			schemaCommand(),
 			initCommand(),
 			completionCommand(),
+			lspCommand(),
 			helpCommand(),
 		},
 		// podlint's own help command: urfave/cli's exits 3 on an unknown
