@@ -236,11 +236,13 @@ func summarize(diags []lspDiagnostic) []diagSummary {
 
 // rooftopUTF16 are rooftop.md's findings in UTF-16 positions. Line 8 has
 // two emoji (two code units each) and an em dash before the timestamp's
-// "00:5": code point column 75 (0-based), UTF-16 77, bytes 83.
+// "00:5": code point column 75 (0-based), UTF-16 77, bytes 83. Line 19 has
+// an emoji before the entity type "person" and text after it: code point
+// 23, UTF-16 24, bytes 26.
 var rooftopUTF16 = []diagSummary{
 	{"timestamp-format", lspError, 8, 77, 8, 81},
 	{"quote-fragment", lspError, 15, 2, 15, 11},
-	{"entity-type", lspWarning, 19, 21, 19, 27},
+	{"entity-type", lspWarning, 19, 24, 19, 30},
 	{"duplicate-entity", lspWarning, 21, 0, 21, 62},
 }
 
