@@ -112,11 +112,10 @@ type lspServerInfo struct {
 }
 
 type lspServerCapabilities struct {
-	PositionEncoding   positionEncoding         `json:"positionEncoding"`
-	TextDocumentSync   lspTextDocumentSync      `json:"textDocumentSync"`
-	CodeActionProvider lspCodeActionOptions     `json:"codeActionProvider"`
-	HoverProvider      bool                     `json:"hoverProvider"`
-	Workspace          lspWorkspaceCapabilities `json:"workspace"`
+	PositionEncoding   positionEncoding     `json:"positionEncoding"`
+	TextDocumentSync   lspTextDocumentSync  `json:"textDocumentSync"`
+	CodeActionProvider lspCodeActionOptions `json:"codeActionProvider"`
+	HoverProvider      bool                 `json:"hoverProvider"`
 }
 
 // Text document sync kinds.
@@ -134,12 +133,6 @@ type lspSaveOpts struct {
 
 type lspCodeActionOptions struct {
 	CodeActionKinds []string `json:"codeActionKinds"`
-}
-
-type lspWorkspaceCapabilities struct {
-	WorkspaceFolders struct {
-		Supported bool `json:"supported"`
-	} `json:"workspaceFolders"`
 }
 
 type lspTextDocumentItem struct {

@@ -38,9 +38,11 @@ type testClient struct {
 	exit   chan int
 	stderr *lockedBuffer
 
+	// registered has what client/registerCapability asked for.
+	registered chan lspRegistrationParams
+
 	mu       sync.Mutex
 	settings json.RawMessage // the answer to workspace/configuration
-	watching bool            // client/registerCapability came
 }
 
 // lockedBuffer is the server's log, written and read at once.
@@ -77,7 +79,7 @@ func startServer(t testing.TB, opts lspOptions) *testClient {
 	toServer, fromClient := io.Pipe()
 	toClient, fromServer := io.Pipe()
 	c := &testClient{t: t, diags: make(chan lspPublishDiagnosticsParams, 100), shown: make(chan lspMessageParams, 100),
-		exit: make(chan int, 1), stderr: &lockedBuffer{}}
+		registered: make(chan lspRegistrationParams, 10), exit: make(chan int, 1), stderr: &lockedBuffer{}}
 	serverEnd := closerFunc(func() error {
 		_ = toServer.Close()
 		return fromServer.Close()
@@ -130,9 +132,9 @@ func (c *testClient) handle(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.R
 		}
 		return []json.RawMessage{settings}, nil
 	case "client/registerCapability":
-		c.mu.Lock()
-		c.watching = true
-		c.mu.Unlock()
+		var p lspRegistrationParams
+		_ = json.Unmarshal(*req.Params, &p)
+		c.registered <- p
 		return nil, nil
 	}
 	return nil, nil
@@ -197,6 +199,28 @@ func (c *testClient) diagnostics(uri string, version int) []lspDiagnostic {
 			}
 		case <-deadline:
 			c.t.Fatalf("no diagnostics for %s version %d", uri, version)
+		}
+	}
+}
+
+// until waits for the page's findings to be those of the rules named, in
+// order: the server checks the page again on each change of settings, and
+// a check under earlier settings may still come first.
+func (c *testClient) until(uri string, want []string) {
+	c.t.Helper()
+	deadline := time.After(20 * time.Second)
+	var last []string
+	for {
+		select {
+		case p := <-c.diags:
+			if p.URI != uri {
+				continue
+			}
+			if last = codes(p.Diagnostics); slices.Equal(last, want) {
+				return
+			}
+		case <-deadline:
+			c.t.Fatalf("%s: findings of %v, want %v", uri, last, want)
 		}
 	}
 }
@@ -531,10 +555,12 @@ func TestLSPConfigReload(t *testing.T) {
 	if diags[3].Severity != lspError {
 		t.Errorf("duplicate-entity severity %d, want error as the config now says", diags[3].Severity)
 	}
-	c.mu.Lock()
-	watching := c.watching
-	c.mu.Unlock()
-	if !watching {
+	select {
+	case reg := <-c.registered:
+		if got, _ := json.Marshal(reg); !strings.Contains(string(got), `"method":"workspace/didChangeWatchedFiles","registerOptions":{"watchers":[{"globPattern":"**/.podlint.yaml"}`) {
+			t.Errorf("registered %s", got)
+		}
+	case <-time.After(10 * time.Second):
 		t.Errorf("the server did not ask to watch config files")
 	}
 	// A broken config: the page is not checked, and says why and where.
@@ -566,23 +592,12 @@ func TestLSPEditorSettings(t *testing.T) {
 	c.settings = json.RawMessage(`{"disable": ["duplicate-entity"]}`)
 	c.initialize(`{"workspace": {"configuration": true}}`, map[string]any{"disable": []string{"quote-fragment"}})
 	c.open(uri, "markdown", text)
-	// The first check may come before the settings are pulled: wait for
-	// the findings under them.
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		got := codes(c.diagnostics(uri, 1))
-		if slices.Equal(got, []string{"timestamp-format", "quote-fragment", "entity-type"}) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("findings under the editor's settings: %v", got)
-		}
-	}
+	// The first check may come before the settings are pulled: the
+	// findings under them come next.
+	c.until(uri, []string{"timestamp-format", "quote-fragment", "entity-type"})
 	// Pushed settings replace them.
 	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"podlint": map[string]any{"enable": []string{"timing"}}}})
-	if got := codes(c.diagnostics(uri, 1)); !slices.Equal(got, []string{"timestamp-format"}) {
-		t.Errorf("with enable [timing]: %v", got)
-	}
+	c.until(uri, []string{"timestamp-format"})
 	// A rule that does not exist is said so, not a silent nothing.
 	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"podlint": map[string]any{"enable": []string{"timestamps"}}}})
 	select {
