@@ -576,6 +576,27 @@ func TestLSPConfigReload(t *testing.T) {
 	}
 }
 
+// TestLSPSave: a save checks the page again, and saving the config in the
+// editor reloads it, for editors that do not watch files (Neovim 0.7).
+func TestLSPSave(t *testing.T) {
+	dir, uri, text := workspace(t, "rules: {}\n", "rooftop.md")
+	c := startServer(t, lspOptions{})
+	c.initialize(`{}`, nil)
+	c.open(uri, "markdown", text)
+	c.diagnostics(uri, 1)
+	c.notify("textDocument/didSave", lspDidSaveParams{TextDocument: lspTextDocumentIdentifier{URI: uri}})
+	if got := codes(c.diagnostics(uri, 1)); len(got) != 4 {
+		t.Errorf("after a save: %v", got)
+	}
+	config := filepath.Join(dir, ".podlint.yaml")
+	c.open(pathToURI(config), "yaml", "rules: {}\n")
+	if err := os.WriteFile(config, []byte("ignore: [timing]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didSave", lspDidSaveParams{TextDocument: lspTextDocumentIdentifier{URI: pathToURI(config)}})
+	c.until(uri, []string{"quote-fragment", "entity-type", "duplicate-entity"})
+}
+
 func codes(diags []lspDiagnostic) []string {
 	var out []string
 	for _, d := range diags {
