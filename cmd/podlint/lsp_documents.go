@@ -295,8 +295,18 @@ func (s *lspServer) examine(d *lspDocument, a *lspAnalysis) {
 	roomFor(len(a.text))
 	a.doc = schema.Read(d.formPath, a.text)
 	a.cfg = st.cfg
-	a.findings = rules.Run(a.doc, st.cfg)
-	a.diagnostics = lspDiagnostics(d.uri, a.index, a.findings)
+	var notices []lspDiagnostic
+	if st.transcripts != "" {
+		// Grounding, as check does it: the page's transcript goes to the
+		// rules (and the fixes) on a copy of the config.
+		var ierr *inputError
+		a.cfg, ierr, _ = groundingConfig(input{path: d.path}, a.doc, st)
+		if ierr != nil {
+			notices = append(notices, lspDiagnostic{Severity: lspWarning, Source: "podlint", Message: "not checked against the transcript: " + ierr.msg})
+		}
+	}
+	a.findings = rules.Run(a.doc, a.cfg)
+	a.diagnostics = append(lspDiagnostics(d.uri, a.index, a.findings), notices...)
 }
 
 // settingsOf is the config of a page: the nearest .podlint.yaml of its

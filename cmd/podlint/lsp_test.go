@@ -597,6 +597,40 @@ func TestLSPSave(t *testing.T) {
 	c.until(uri, []string{"quote-fragment", "entity-type", "duplicate-entity"})
 }
 
+// TestLSPGrounding: a config that names a transcript folder has the page
+// checked against its transcript, as check does.
+func TestLSPGrounding(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		".podlint.yaml":                 "transcripts: transcripts/\n",
+		"rooftop-hives.md":              "../../testdata/demo/rooftop-hives.md",
+		"transcripts/rooftop-hives.vtt": "../../testdata/transcripts/rooftop-hives.vtt",
+	}
+	for name, from := range files {
+		data := []byte(from)
+		if strings.HasPrefix(from, "../") {
+			var err error
+			if data, err = os.ReadFile(from); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := filepath.Join(dir, "rooftop-hives.md")
+	text, _ := os.ReadFile(page)
+	c := startServer(t, lspOptions{})
+	c.initialize(`{}`, nil)
+	c.open(pathToURI(page), "markdown", string(text))
+	if got := codes(c.diagnostics(pathToURI(page), 1)); !slices.Equal(got, []string{"quote-time-drift", "quote-not-in-transcript"}) {
+		t.Errorf("against the transcript: %v", got)
+	}
+}
+
 func codes(diags []lspDiagnostic) []string {
 	var out []string
 	for _, d := range diags {
