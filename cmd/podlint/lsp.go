@@ -210,6 +210,13 @@ func (s *lspServer) request(ctx context.Context, req *jsonrpc2.Request) {
 			s.mu.Unlock()
 			cancel()
 		}()
+		defer func() {
+			// A crash is the request's answer, not the end of the session.
+			if p := recover(); p != nil {
+				s.log.Printf("internal error on %s: %v (this is a bug in podlint)\n%s", req.Method, p, debug.Stack())
+				s.replyError(req.ID, jsonrpc2.CodeInternalError, fmt.Sprintf("podlint crashed on %s: %v", req.Method, p))
+			}
+		}()
 		if s.opts.beforeRequest != nil {
 			s.opts.beforeRequest(ctx, req.Method)
 		}

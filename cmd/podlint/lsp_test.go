@@ -753,6 +753,27 @@ func TestLSPCancel(t *testing.T) {
 	}
 }
 
+// TestLSPCrashInRequest: a request that panics is answered with an
+// internal error and logged; the session goes on.
+func TestLSPCrashInRequest(t *testing.T) {
+	c := startServer(t, lspOptions{beforeRequest: func(_ context.Context, method string) {
+		if method == "textDocument/codeAction" {
+			panic("a bug")
+		}
+	}})
+	c.initialize(`{}`, nil)
+	var rpcErr *jsonrpc2.Error
+	err := c.callErr("textDocument/codeAction", lspCodeActionParams{TextDocument: lspTextDocumentIdentifier{URI: "file:///a.md"}}, nil)
+	if !errors.As(err, &rpcErr) || rpcErr.Code != jsonrpc2.CodeInternalError {
+		t.Errorf("a request that crashed: %v", err)
+	}
+	var hover *lspHover
+	c.call("textDocument/hover", lspTextDocumentPositionParams{TextDocument: lspTextDocumentIdentifier{URI: "file:///a.md"}}, &hover)
+	if !strings.Contains(c.stderr.String(), "internal error on textDocument/codeAction: a bug") {
+		t.Errorf("the crash is not in the log:\n%s", c.stderr)
+	}
+}
+
 // TestLSPLifecycle: requests before initialize and after shutdown are
 // refused; exit ends the server, with 0 after shutdown and 1 without.
 func TestLSPLifecycle(t *testing.T) {
