@@ -299,42 +299,31 @@ func (s *lspServer) notification(req *jsonrpc2.Request) {
 	case "initialized":
 		s.goBackground(s.initialized)
 	case "$/cancelRequest":
-		var p lspCancelParams
-		if decode(&p) {
-			s.cancel(p.ID)
-		}
+		notice(decode, func(p lspCancelParams) { s.cancel(p.ID) })
 	case "textDocument/didOpen":
-		var p lspDidOpenParams
-		if decode(&p) {
-			s.didOpen(p)
-		}
+		notice(decode, s.didOpen)
 	case "textDocument/didChange":
-		var p lspDidChangeParams
-		if decode(&p) {
-			s.didChange(p)
-		}
+		notice(decode, s.didChange)
 	case "textDocument/didSave":
-		var p lspDidSaveParams
-		if decode(&p) {
-			s.didSave(p)
-		}
+		notice(decode, s.didSave)
 	case "textDocument/didClose":
-		var p lspDidCloseParams
-		if decode(&p) {
-			s.didClose(p)
-		}
+		notice(decode, s.didClose)
 	case "workspace/didChangeWatchedFiles":
-		var p lspDidChangeWatchedFilesParams
-		if decode(&p) {
+		notice(decode, func(p lspDidChangeWatchedFilesParams) {
 			s.reloadConfig(fmt.Sprintf("%d watched files changed", len(p.Changes)))
-		}
+		})
 	case "workspace/didChangeConfiguration":
-		var p lspDidChangeConfigurationParams
-		if decode(&p) {
-			s.didChangeConfiguration(p)
-		}
+		notice(decode, s.didChangeConfiguration)
 	}
 	// Anything else ($/setTrace, $/progress, ...) needs no answer.
+}
+
+// notice hands a notification's params to f, when they decode.
+func notice[P any](decode func(any) bool, f func(P)) {
+	var p P
+	if decode(&p) {
+		f(p)
+	}
 }
 
 // cancel cancels the running request with the id, if any.

@@ -401,14 +401,21 @@ func asChanges(edits []lspTextEdit) []lspContentChange {
 	return out
 }
 
+// openRooftop starts a server for an editor with the capabilities given
+// as JSON, opens rooftop.md in it, and waits for its findings.
+func openRooftop(t *testing.T, capabilities string) (c *testClient, uri, text string, diags []lspDiagnostic) {
+	t.Helper()
+	_, uri, text = workspace(t, "rules: {}\n", "rooftop.md")
+	c = startServer(t, lspOptions{})
+	c.initialize(capabilities, nil)
+	c.open(uri, "markdown", text)
+	return c, uri, text, c.diagnostics(uri, 1)
+}
+
 // TestLSPFixAll: the page's safe fixes as one source.fixAll action, the
 // same page `podlint fix --write` writes; applied, the page is clean.
 func TestLSPFixAll(t *testing.T) {
-	_, uri, text := workspace(t, "rules: {}\n", "rooftop.md")
-	c := startServer(t, lspOptions{})
-	c.initialize(`{"workspace": {"workspaceEdit": {"documentChanges": true}}}`, nil)
-	c.open(uri, "markdown", text)
-	c.diagnostics(uri, 1)
+	c, uri, text, _ := openRooftop(t, `{"workspace": {"workspaceEdit": {"documentChanges": true}}}`)
 	actions := c.codeActions(uri, wholePage, "source.fixAll")
 	if len(actions) != 1 || actions[0].Kind != lspFixAllKind {
 		t.Fatalf("actions for source.fixAll: %+v", actions)
@@ -431,11 +438,7 @@ func TestLSPFixAll(t *testing.T) {
 // TestLSPQuickFixes applies each finding's quick fix, one at a time, as a
 // reviewer would, until the page is clean.
 func TestLSPQuickFixes(t *testing.T) {
-	_, uri, text := workspace(t, "rules: {}\n", "rooftop.md")
-	c := startServer(t, lspOptions{})
-	c.initialize(`{}`, nil)
-	c.open(uri, "markdown", text)
-	diags := c.diagnostics(uri, 1)
+	c, uri, text, diags := openRooftop(t, `{}`)
 	version := 1
 	var titles []string
 	for len(diags) > 0 {
@@ -494,11 +497,7 @@ func TestLSPUnsafeQuickFix(t *testing.T) {
 }
 
 func TestLSPHover(t *testing.T) {
-	_, uri, text := workspace(t, "rules: {}\n", "rooftop.md")
-	c := startServer(t, lspOptions{})
-	c.initialize(`{}`, nil)
-	c.open(uri, "markdown", text)
-	c.diagnostics(uri, 1)
+	c, uri, _, _ := openRooftop(t, `{}`)
 	var hover lspHover
 	c.call("textDocument/hover", lspTextDocumentPositionParams{TextDocument: lspTextDocumentIdentifier{URI: uri}, Position: lspPosition{8, 79}}, &hover)
 	rule := rules.Lookup("timestamp-format")
@@ -520,11 +519,7 @@ func TestLSPHover(t *testing.T) {
 // TestLSPIncrementalChange: an edit after an emoji, in UTF-16 positions,
 // lands where the editor meant it.
 func TestLSPIncrementalChange(t *testing.T) {
-	_, uri, text := workspace(t, "rules: {}\n", "rooftop.md")
-	c := startServer(t, lspOptions{})
-	c.initialize(`{}`, nil)
-	c.open(uri, "markdown", text)
-	c.diagnostics(uri, 1)
+	c, uri, _, _ := openRooftop(t, `{}`)
 	// "00:5" is at UTF-16 77-81 on line 8: make it "00:05".
 	c.change(uri, 2, lspContentChange{Range: &lspRange{lspPosition{8, 80}, lspPosition{8, 80}}, Text: "0"})
 	got := summarize(c.diagnostics(uri, 2))
