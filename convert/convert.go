@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/podlint/podlint/internal/text"
 	"slices"
 	"strconv"
 	"strings"
@@ -366,7 +367,7 @@ func ToMarkdown(doc *schema.Document) ([]byte, []Loss) {
 			paragraph(p, "chapter \""+ch.title+"\"")
 		}
 		for _, q := range ch.quotes {
-			b.WriteString("\n> *\"" + strings.Join(strings.Fields(q.Words), " ") + "\"*")
+			b.WriteString("\n> *\"" + text.OneLine(q.Words) + "\"*")
 			if q.Speaker != nil {
 				b.WriteString(" — " + q.Speaker.Value)
 			}

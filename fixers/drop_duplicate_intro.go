@@ -43,7 +43,7 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 	// Safe when the words are exactly those of a summary paragraph the rule
 	// compares (the first few; a page may read as thousands).
 	safety := Unsafe
-	words := strings.Join(strings.Fields(repeat), " ")
+	words := oneLine(repeat)
 	seen := 0
 	for _, s := range ep.Intro {
 		if s.Kind != schema.Paragraph {
@@ -52,7 +52,7 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		if seen++; seen > rules.MaxIntroParagraphs {
 			break
 		}
-		if s.Span != b.Span && strings.Join(strings.Fields(s.Text), " ") == words {
+		if s.Span != b.Span && oneLine(s.Text) == words {
 			safety = Safe
 			break
 		}
@@ -107,7 +107,7 @@ func lastOfRepeats(ep *schema.Episode, blocks []schema.Block, i int) bool {
 	summary := map[string]bool{}
 	for _, s := range ep.Intro {
 		if s.Kind == schema.Paragraph {
-			summary[strings.Join(strings.Fields(s.Text), " ")] = true
+			summary[oneLine(s.Text)] = true
 		}
 	}
 	last := -1
@@ -115,7 +115,7 @@ func lastOfRepeats(ep *schema.Episode, blocks []schema.Block, i int) bool {
 		if b.Kind != schema.Paragraph {
 			continue
 		}
-		if !summary[strings.Join(strings.Fields(b.Text), " ")] {
+		if !summary[oneLine(b.Text)] {
 			return false // the chapter has prose of its own
 		}
 		last = j

@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"github.com/podlint/podlint/internal/text"
 	"sort"
 	"strconv"
 	"strings"
@@ -318,7 +319,8 @@ func unwritable(s string) bool {
 	return false
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is text.OneLine: s's words, one space apart.
+var oneLine = text.OneLine
 
 // normalizeWords is s's words (schema.NextWord), case folded, one space
 // between them.

@@ -8,6 +8,7 @@
 package restore
 
 import (
+	"github.com/podlint/podlint/internal/text"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -219,7 +220,7 @@ func leakedTitles(segs []segment) blobTitles {
 	out := blobTitles{}
 	conflict := map[int]bool{}
 	for _, c := range leak.Read(items).Chapters {
-		title := strings.Join(strings.Fields(c.Title), " ")
+		title := text.OneLine(c.Title)
 		if !c.HasStart || title == "" || c.Start != float64(int(c.Start)) {
 			continue
 		}

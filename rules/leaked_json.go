@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/podlint/podlint/internal/text"
 	"strconv"
 	"strings"
 
@@ -226,22 +227,12 @@ func describeLeaked(doc *schema.Document, lk *leak.Blob) string {
 	return out
 }
 
-// plural writes "1 chapter", "3 chapters".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return thousands(n) + " " + noun + "s"
-}
-
-// thousands writes n with comma separators: 2,873.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+// plural ("1 chapter", "2,873 chapters") and thousands (2,873) are how
+// every podlint message writes counts.
+var (
+	plural    = text.Plural
+	thousands = text.Thousands
+)
 
 func pluralY(n int) string {
 	if n == 1 {

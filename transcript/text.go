@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"github.com/podlint/podlint/internal/text"
 	"html"
 	"strings"
 	"unicode"
@@ -21,19 +22,19 @@ func (p *parser) addText(c *Cue, line string) {
 		line = strings.TrimPrefix(line, mark)
 	}
 	voiced := false
-	var text strings.Builder
+	var said strings.Builder
 	flush := func() {
-		if s := strings.Join(strings.Fields(html.UnescapeString(text.String())), " "); s != "" {
+		if s := text.OneLine(html.UnescapeString(said.String())); s != "" {
 			p.addSegment(c, s)
 		}
-		text.Reset()
+		said.Reset()
 	}
 	for i := 0; i < len(line); {
 		switch line[i] {
 		case '<':
 			end := strings.IndexByte(line[i:], '>')
 			if end < 0 {
-				text.WriteString(line[i:]) // a bare "<" is text
+				said.WriteString(line[i:]) // a bare "<" is text
 				i = len(line)
 				continue
 			}
@@ -45,7 +46,7 @@ func (p *parser) addText(c *Cue, line string) {
 			if tag == "/v" || strings.HasPrefix(tag, "v") || isNumber(tag[:min(len(tag), 1)]) {
 				// A voice's edge or a timestamp stands between words;
 				// <i> and the like may stand inside one.
-				text.WriteByte(' ')
+				said.WriteByte(' ')
 			}
 			i += end + 1
 		case '{':
@@ -53,17 +54,17 @@ func (p *parser) addText(c *Cue, line string) {
 				i += end + 1 // an SSA override such as {\an8}
 				continue
 			}
-			text.WriteByte('{')
+			said.WriteByte('{')
 			i++
 		default:
-			if i == 0 || !voiced && text.Len() == 0 {
+			if i == 0 || !voiced && said.Len() == 0 {
 				if name, rest, ok := namePrefix(line[i:]); ok {
 					p.current = p.speaker(name)
 					i = len(line) - len(rest)
 					continue
 				}
 			}
-			text.WriteByte(line[i])
+			said.WriteByte(line[i])
 			i++
 		}
 	}
@@ -112,7 +113,7 @@ func namePrefix(line string) (name, rest string, ok bool) {
 
 // speaker returns the index of a speaker label, adding it when new.
 func (p *parser) speaker(name string) int {
-	name = strings.Join(strings.Fields(name), " ")
+	name = text.OneLine(name)
 	if i, ok := p.speakers[name]; ok {
 		return i
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/podlint/podlint/internal/text"
 	"io"
 	"os"
 	"path/filepath"
@@ -333,7 +334,7 @@ func summaryLine(r *report) string {
 	}
 	switch {
 	case errs+warnings > 0:
-		s = failed + fmt.Sprintf("%s (%s, %s) in %d of %s", plural(errs+warnings, "problem"), plural(errs, "error"), plural(warnings, "warning"), files, plural(total, "file"))
+		s = failed + fmt.Sprintf("%s (%s, %s) in %s of %s", plural(errs+warnings, "problem"), plural(errs, "error"), plural(warnings, "warning"), text.Thousands(files), plural(total, "file"))
 	case failed != "" && total == 0:
 		s = failed + "0 files checked"
 	case failed != "":
@@ -342,22 +343,19 @@ func summaryLine(r *report) string {
 		s = "no problems in " + plural(total, "file")
 	}
 	if safe, unsafe := r.fixable(); safe > 0 {
-		s += fmt.Sprintf("; %d fixable with podlint fix", safe)
+		s += "; " + text.Thousands(safe) + " fixable with podlint fix"
 		if unsafe > 0 {
-			s += fmt.Sprintf(" (%d more with --unsafe-fixes)", unsafe)
+			s += " (" + text.Thousands(unsafe) + " more with --unsafe-fixes)"
 		}
 	} else if unsafe > 0 {
-		s += fmt.Sprintf("; %d fixable with podlint fix --unsafe-fixes", unsafe)
+		s += "; " + text.Thousands(unsafe) + " fixable with podlint fix --unsafe-fixes"
 	}
 	return s
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+// plural ("1 file", "2,873 files") is how every podlint message writes
+// counts.
+var plural = text.Plural
 
 // writeJSON prints the findings as one JSON array.
 func writeJSON(w io.Writer, r *report) error {
