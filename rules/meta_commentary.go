@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -79,7 +80,38 @@ type metaPhrase struct {
 	// unless lists words that, right after a match, make it content:
 	// "the transcript is unclear about who spoke" is a historian's.
 	unless []string
-	re     *regexp.Regexp
+	// needs are anchors, one of which every match holds (lower case; a
+	// space stands for any white space, and any byte outside ASCII for
+	// any other): a text that holds none is not searched. Most hold none.
+	needs []string
+	re    *regexp.Regexp
+}
+
+// Anchors several phrases share (see metaPhrase.needs).
+var (
+	hereIs       = []string{"here is", "here are", "here's", "here’s"}
+	theSourceIs  = sourceAnd("is", "was", "seems", "appears", "gets", "becomes")
+	theSourceDid = sourceAnd("does not", "doesn", "did not", "didn")
+)
+
+// sourceAnd is each name of the page's source followed by each of verbs.
+func sourceAnd(verbs ...string) []string {
+	var out []string
+	for _, source := range []string{"transcript", "transcription", "audio", "recording", "video", "source", "source text"} {
+		for _, v := range verbs {
+			out = append(out, source+" "+v)
+		}
+	}
+	return out
+}
+
+// bracketed is "[" before each of words, and "[ " (a space may follow).
+func bracketed(words ...string) []string {
+	out := []string{"[ "}
+	for _, w := range words {
+		out = append(out, "["+w)
+	}
+	return out
 }
 
 // The apostrophe, straight or curly.
@@ -90,79 +122,79 @@ const apos = `['’]`
 var whAfter = []string{"about", "on", "as to", "whether", "if", "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "regarding", "concerning"}
 
 var metaPhrases = []*metaPhrase{
-	{Name: "[insert …]", Kind: metaPlaceholder, quotes: true,
+	{Name: "[insert …]", needs: bracketed("insert", "add", "placeholder", "todo", "tbd", "fill in", "replace with", "guest", "host", "episode", "name of", "link", "url", "citation needed"), Kind: metaPlaceholder, quotes: true,
 		Matches: "a bracketed instruction or blank: `[insert …]`, `[add …]`, `[placeholder]`, `[TODO …]`, `[TBD]`, `[fill in …]`, `[replace with …]`, `[guest name]`, `[guest bio]`, `[host name]`, `[episode title]`, `[name of …]`, `[link]`, `[URL]`, `[citation needed]`",
 		re:      regexp.MustCompile(`(?i)\[\s*(?:insert|add|placeholder|todo|tbd|fill in|replace with|guest` + apos + `?s? (?:name|bio)|host` + apos + `?s? name|episode (?:title|number)|name of|link(?: to| here)?|url|citation needed)\b[^\[\]\n]{0,80}\]`)},
-	{Name: "{{…}}", Kind: metaPlaceholder, quotes: true,
+	{Name: "{{…}}", needs: []string{"{{", "${"}, Kind: metaPlaceholder, quotes: true,
 		Matches: "a template marker: `{{title}}`, `{{ guest.name }}`, `${name}`",
 		re:      regexp.MustCompile(`\{\{[^{}\n]{0,80}\}\}|\$\{[A-Za-z_][\w.]{0,40}\}`)},
-	{Name: "{field_name}", Kind: metaPlaceholder, quotes: true,
+	{Name: "{field_name}", needs: []string{"{"}, Kind: metaPlaceholder, quotes: true,
 		Matches: "a format field: `{guest_name}`, `{title}`, `{name}`, `{guest}`, `{host}`, `{summary}`, `{date}`, `{topic}`, `{episode}`, `{description}`",
 		re:      regexp.MustCompile(`\{(?:[a-z]+(?:_[a-z]+)+|title|name|guest|host|summary|date|topic|episode|description)\}`)},
-	{Name: "<placeholder>", Kind: metaPlaceholder, quotes: true,
+	{Name: "<placeholder>", needs: []string{"<"}, Kind: metaPlaceholder, quotes: true,
 		Matches: "an angle-bracket blank: `<placeholder>`, `<insert …>`, `<TODO>`, `<TBD>`, `<guest name>`, `<host name>`, `<episode title>`, `<name>`",
 		re:      regexp.MustCompile(`(?i)<\s*(?:placeholder|insert\b[^<>\n]{0,60}|todo|tbd|guest` + apos + `?s? name|host name|episode title|name)\s*>`)},
 	todoPhrase("TODO"),
 	todoPhrase("TBD"),
 	todoPhrase("FIXME"),
-	{Name: "lorem ipsum", Kind: metaPlaceholder, quotes: true,
+	{Name: "lorem ipsum", needs: []string{"lorem ipsum"}, Kind: metaPlaceholder, quotes: true,
 		Matches: "filler text: `lorem ipsum`",
 		re:      regexp.MustCompile(`(?i)\blorem ipsum\b`)},
-	{Name: "as an AI language model", Kind: metaAI, quotes: true,
+	{Name: "as an AI language model", needs: []string{"language model"}, Kind: metaAI, quotes: true,
 		Matches: "`as an AI language model` (also `… large language model`); `as a language model` and `as a large language model` only before `I` (`as a language model, I…`): a guest may say what a model works as",
 		re:      regexp.MustCompile(`(?i)\bas an AI (?:large )?language model\b|\bas an? (?:large )?language model,? I\b`)},
-	{Name: "as an AI, I", Kind: metaAI, quotes: true,
+	{Name: "as an AI, I", needs: []string{"as an ai"}, Kind: metaAI, quotes: true,
 		Matches: "`as an AI, I…` (also `as an AI assistant/model/chatbot, I`): a bare `as an AI` is left alone (`as an AI researcher, she…`)",
 		re:      regexp.MustCompile(`(?i)\bas an AI(?: assistant| model| chatbot| system)?,? I\b`)},
-	{Name: "I am an AI", Kind: metaAI,
+	{Name: "I am an AI", needs: []string{"an ai"}, Kind: metaAI,
 		Matches: "`I am an AI` / `I'm an AI` (also `… AI assistant/model/language model`) before a punctuation mark or `and`, `so`, `trained`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bI(?:` + apos + `m| am) (?:just |only )?an AI(?: language model| assistant| model| chatbot)?(?:[,.;!]|\s+(?:and|so|trained|developed|created)\b)`)},
-	{Name: "my knowledge cutoff", Kind: metaAI,
+	{Name: "my knowledge cutoff", needs: []string{"my knowledge cut", "my training"}, Kind: metaAI,
 		Matches: "`my knowledge cutoff`, `my training data`, `my training cutoff`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bmy (?:knowledge cut-?off|training (?:data|cut-?off))\b`)},
-	{Name: "I don't have access to the audio", Kind: metaAI,
+	{Name: "I don't have access to the audio", needs: []string{"i do not", "i don", "i can", "i am unable", "i could"}, Kind: metaAI,
 		Matches: "`I don't / do not / cannot / can't / am unable to / couldn't` + `have access to / access / browse / listen to / watch / hear / see / view / open` + `the / this / that / your` + `audio / video / transcript / recording / episode / link / file / attachment / internet / web`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bI (?:do not|don` + apos + `t|cannot|can` + apos + `t|am unable to|could not|couldn` + apos + `t) (?:have access to|access|browse|listen to|watch|hear|see|view|open) (?:the|this|that|your) (?:audio|video|transcript|recording|internet|web|episode|link|file|attachment)\b`)},
-	{Name: "here is the summary", Kind: metaChat, quotes: true,
+	{Name: "here is the summary", needs: hereIs, Kind: metaChat, quotes: true,
 		Matches: "`here is / here's / here are` + `the / a / an / your` + (`brief`, `revised`, `updated`, `final`…) + `summary / show notes / chapters / title / description / rewrite / version / entities`, then a colon, `of/for the episode/podcast/transcript/conversation/interview/video/audio/discussion/text`, or `you`/`I`",
 		re:      regexp.MustCompile(`(?i)\bhere(?:` + apos + `s| is| are) (?:the|a|an|your) (?:(?:brief|short|concise|revised|updated|rewritten|final|requested|edited|cleaned-up|polished|improved) )?(?:summary|summaries|show notes|chapter summary|chapter summaries|chapters|chapter titles|titles?|description|episode summary|rewrite|rewritten (?:text|version)|revised (?:text|version)|version|entities|entity list|list of entities)(?:\s*:|\s+(?:of|for) (?:the|this|your) (?:episode|podcast|transcript|conversation|interview|video|audio|discussion|text)\b|\s+(?:you|I)\b)`)},
-	{Name: "sure, here is", Kind: metaChat,
+	{Name: "sure, here is", needs: hereIs, Kind: metaChat,
 		Matches: "`Sure / Certainly / Of course / Absolutely / Okay`, then `here is / here's / here are`, at the start of a text or line; *not in quotes*",
 		re:      regexp.MustCompile(`(?im)^[ \t]*(?:sure|certainly|of course|absolutely|okay|ok)[,!.]?\s+here(?:` + apos + `s| is| are)\b`)},
-	{Name: "I hope this helps", Kind: metaChat,
+	{Name: "I hope this helps", needs: []string{"i hope "}, Kind: metaChat,
 		Matches: "`I hope this/that helps`, `I hope this summary…`, `I hope this is helpful`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bI hope (?:this|that|the above) (?:helps|summary|is helpful|was helpful)\b`)},
-	{Name: "let me know if you'd like", Kind: metaChat,
+	{Name: "let me know if you'd like", needs: []string{"let me know if you"}, Kind: metaChat,
 		Matches: "`let me know if you('d/would) like/want/need` + `me to`, `any changes/adjustments/edits`, `a shorter/longer/different…`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\blet me know if you(?:` + apos + `d| would)? (?:like|want|need) (?:me to|any (?:changes|adjustments|edits)|a (?:shorter|longer|different))\b`)},
-	{Name: "would you like me to", Kind: metaChat,
+	{Name: "would you like me to", needs: []string{"would you like me to"}, Kind: metaChat,
 		Matches: "`would you like me to`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bwould you like me to\b`)},
-	{Name: "the transcript is unclear", Kind: metaSource, unless: whAfter,
+	{Name: "the transcript is unclear", needs: theSourceIs, Kind: metaSource, unless: whAfter,
 		Matches: "`the transcript / audio / recording / video` + `is / was / seems / appears / gets / becomes` + (`a bit`, `somewhat`, `partly`…) + `unclear / garbled / inaudible / muffled / distorted / cut off / truncated / unintelligible / hard to make out/follow/hear/read`, unless `about`, `on`, `as to`, `whether` or a wh-word follows; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bthe (?:transcript|transcription|audio|recording|video) (?:is|was|seems|appears|gets|becomes) (?:(?:a bit|somewhat|rather|partly|partially|largely|mostly|very) )?(?:unclear|garbled|inaudible|muffled|distorted|cut off|truncated|unintelligible|hard to (?:make out|follow|hear|read))\b`)},
-	{Name: "the audio cuts out", Kind: metaSource,
+	{Name: "the audio cuts out", needs: []string{"cuts o", "cut o", "breaks o", "drops o", "trails o"}, Kind: metaSource,
 		Matches: "`the / this` + `transcript / audio / recording / video / clip` + `cuts / breaks / drops / trails` + `off / out`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\b(?:the|this) (?:transcript|transcription|audio|recording|video|clip) (?:cuts|cut|breaks|drops|trails) (?:off|out)\b`)},
-	{Name: "the transcript does not say", Kind: metaSource,
+	{Name: "the transcript does not say", needs: theSourceDid, Kind: metaSource,
 		Matches: "`the transcript / audio / recording / source` + `does not / doesn't / did not / didn't` + (`clearly`) + `say / specify / make clear / clarify / state / indicate`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bthe (?:transcript|transcription|audio|recording|source(?: text)?) (?:does not|doesn` + apos + `t|did not|didn` + apos + `t) (?:clearly )?(?:say|specify|make (?:it )?clear|clarify|state|indicate)\b`)},
-	{Name: "in this transcript", Kind: metaSource, unless: []string{"of"},
+	{Name: "in this transcript", needs: []string{"this transcript", "this video", "the provided ", "the given ", "the supplied ", "the attached ", "the uploaded ", "the above ", "the following "}, Kind: metaSource, unless: []string{"of"},
 		Matches: "`in / from / based on / according to / per / throughout` + `this transcript / this transcription / this video`, or + `the provided / given / supplied / attached / uploaded / above / following` + `transcript / transcription / audio / video / recording / text / source text / material / content / episode`, unless `of` follows; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\b(?:in|from|based on|according to|per|throughout) (?:this (?:transcript|transcription|video)|the (?:provided|given|supplied|attached|uploaded|above|following) (?:transcript|transcription|audio|video|recording|text|source text|material|content|episode))\b`)},
-	{Name: "not stated in the transcript", Kind: metaSource,
+	{Name: "not stated in the transcript", needs: []string{"in the transcript", "in the audio", "in the recording", "in the video", "in the source"}, Kind: metaSource,
 		Matches: "`not / never / isn't / wasn't / aren't` + (`explicitly`, `clearly`) + `specified / stated / provided / given / clear` + `in the transcript / audio / recording / video / source`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\b(?:not|never|isn` + apos + `t|wasn` + apos + `t|aren` + apos + `t) (?:explicitly |clearly )?(?:specified|stated|provided|given|clear) in the (?:transcript|transcription|audio|recording|video|source)\b`)},
-	{Name: "this section stands in for", Kind: metaSource,
+	{Name: "this section stands in for", needs: []string{"stands in for", "placeholder", "generated"}, Kind: metaSource,
 		Matches: "`this / the following / the above / the previous / the next` + `section / chapter / summary / paragraph / part / segment / note / text` + `stands in for / is a placeholder / serves as a placeholder / was/has been/is (auto-)generated`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\b(?:this|the (?:following|above|previous|next)) (?:section|chapter|summary|paragraph|part|segment|note|text) (?:stands in for|is a placeholder|serves as a placeholder|(?:was|has been|is) (?:auto-?)?generated)\b`)},
-	{Name: "this summary is based on", Kind: metaSource,
+	{Name: "this summary is based on", needs: []string{"this summary", "above summary", "following summary", "below summary"}, Kind: metaSource,
 		Matches: "`in / for this summary`, or `this / the above / the following / the below summary` + `is based on / was based on / draws on / does not / doesn't / omits / may not / might not / only covers / covers only / is limited to / was written from / is drawn from`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\b(?:in|for) this summary\b|\b(?:this|the (?:above|following|below)) summary (?:is based on|was based on|draws on|does not|doesn` + apos + `t|omits|may not|might not|only covers|covers only|is limited to|was written from|is drawn from)\b`)},
-	{Name: "[inaudible]", Kind: metaMarker, quotes: true,
+	{Name: "[inaudible]", needs: bracketed("inaudible", "unintelligible", "indistinct", "cross", "garbled", "unclear", "audio", "transcript"), Kind: metaMarker, quotes: true,
 		Matches: "a transcription marker in brackets: `[inaudible]`, `[unintelligible]`, `[indistinct]`, `[crosstalk]`, `[garbled]`, `[unclear]`, `[audio cuts out]`, `[transcript unclear]`, with up to 20 more characters (`[inaudible 00:12:03]`)",
 		re:      regexp.MustCompile(`(?i)\[\s*(?:inaudible|unintelligible|indistinct|cross-?talk|garbled|unclear|audio (?:cuts|drops) out|transcript unclear)\b[^\[\]\n]{0,20}\]`)},
-	{Name: "Speaker 1", Kind: metaMarker, quotes: true,
+	{Name: "Speaker 1", needs: []string{"speaker_", "speaker ", "unknown speaker"}, Kind: metaMarker, quotes: true,
 		Matches: "a diarization label, in this case only: `Speaker 1` … `Speaker 99`, `Speaker A` … `Speaker D`, `SPEAKER_00`, `Unknown Speaker`",
 		re:      regexp.MustCompile(`\b(?:SPEAKER_\d{1,2}|(?:Speaker|SPEAKER) (?:\d{1,2}|[A-D])|Unknown [Ss]peaker)\b`)},
 }
@@ -172,7 +204,7 @@ var metaPhrases = []*metaPhrase{
 // parentheses, or before a colon. "TODO comments" and "the date is TBD"
 // are content.
 func todoPhrase(word string) *metaPhrase {
-	return &metaPhrase{Name: word, Kind: metaPlaceholder, quotes: true,
+	return &metaPhrase{Name: word, Kind: metaPlaceholder, quotes: true, needs: []string{strings.ToLower(word)},
 		Matches: "`" + word + "` in capitals, at the start of a text or line, after `[` or `(`, or before `:`",
 		re:      regexp.MustCompile(`(?m)(?:^[ \t]*|[\[(][ \t]*)` + word + `\b|\b` + word + `[ \t]*:`)}
 }
@@ -202,52 +234,190 @@ func jsonStrings(names []string) string {
 	return "[" + strings.Join(quoted, ", ") + "]"
 }
 
-// userPhrases caches the patterns of the option add, by the phrases: pages
-// checked with one config share them.
-var userPhrases sync.Map // string (phrases joined by \x00) → []*metaPhrase
+// metaSet is the phrases a config reports, with the automaton that finds
+// their anchors.
+type metaSet struct {
+	phrases []*metaPhrase
+	anchors *anchorScanner
+}
 
-func phrasesOf(cfg *Config) []*metaPhrase {
-	removed := map[string]bool{}
-	for _, name := range metaRemove.In(cfg) {
-		removed[name] = true
+// metaSets caches the sets of phrases, by the options that make them:
+// pages checked with one config share one.
+var metaSets sync.Map // string → *metaSet
+
+func phrasesOf(cfg *Config) *metaSet {
+	removed, added := metaRemove.In(cfg), metaAdd.In(cfg)
+	key := strings.Join(removed, "\x00") + "\x01" + strings.Join(added, "\x00")
+	if set, ok := metaSets.Load(key); ok {
+		return set.(*metaSet)
 	}
-	out := make([]*metaPhrase, 0, len(metaPhrases))
+	set := &metaSet{}
 	for _, ph := range metaPhrases {
-		if !removed[ph.Name] {
-			out = append(out, ph)
+		if !slices.Contains(removed, ph.Name) {
+			set.phrases = append(set.phrases, ph)
 		}
 	}
-	added := metaAdd.In(cfg)
-	if len(added) == 0 {
-		return out
+	for _, phrase := range added {
+		words := strings.Fields(phrase)
+		if len(words) == 0 {
+			continue
+		}
+		// Its first word (or, opening with a mark, its first byte) is
+		// the anchor: the phrase's words may stand any white space apart.
+		needs := []string{phrase[:1]}
+		if start, end := schema.NextWord(phrase, 0); start == 0 && end > 0 {
+			needs = []string{strings.ToLower(phrase[:end])}
+		}
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		set.phrases = append(set.phrases, &metaPhrase{Name: phrase, Kind: metaUser, quotes: true, needs: needs,
+			re: regexp.MustCompile(`(?i)` + strings.Join(words, `\s+`))})
 	}
-	key := strings.Join(added, "\x00")
-	cached, ok := userPhrases.Load(key)
-	if !ok {
-		var own []*metaPhrase
-		for _, phrase := range added {
-			words := strings.Fields(phrase)
-			if len(words) == 0 {
+	needs := make([][]string, len(set.phrases))
+	for i, ph := range set.phrases {
+		needs[i] = ph.needs
+	}
+	set.anchors = newAnchorScanner(needs)
+	actual, _ := metaSets.LoadOrStore(key, set)
+	return actual.(*metaSet)
+}
+
+// anchorScanner tells, in one pass over a text, which of a list of
+// phrases may match in it: an Aho–Corasick automaton over the phrases'
+// anchors. It reads ASCII letters without regard to case, any white
+// space as a space and any byte outside ASCII as any other; a phrase past
+// the 64th is tried on every text.
+type anchorScanner struct {
+	class [256]uint8 // byte → its column in next; 0: in no anchor
+	// columns is a power of two, 1<<shift: a state is stored as its row's
+	// offset in next (state<<shift), so that a move costs no multiply.
+	columns, shift int
+	next           []uint32 // row offset + column → the next state's row offset
+	found          []uint64 // state → the phrases an anchor ending there is of
+	always         uint64
+}
+
+// anchorByte is how the scanner reads a byte.
+func anchorByte(c byte) byte {
+	switch {
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == '\t' || c == '\n' || c == '\r':
+		return ' '
+	case c >= utf8.RuneSelf:
+		return utf8.RuneSelf
+	}
+	return c
+}
+
+func newAnchorScanner(needs [][]string) *anchorScanner {
+	a := &anchorScanner{columns: 1}
+	for _, anchors := range needs {
+		for _, anchor := range anchors {
+			for j := 0; j < len(anchor); j++ {
+				if c := anchorByte(anchor[j]); a.class[c] == 0 {
+					a.class[c] = uint8(a.columns)
+					a.columns++
+				}
+			}
+		}
+	}
+	for c := range a.class {
+		a.class[c] = a.class[anchorByte(byte(c))]
+	}
+	for a.columns > 1<<a.shift {
+		a.shift++
+	}
+	a.columns = 1 << a.shift
+	// The trie first; none marks the moves it lacks.
+	const none = ^uint32(0)
+	at := func(state uint32, col int) *uint32 { return &a.next[int(state)*a.columns+col] }
+	addState := func() uint32 {
+		a.found = append(a.found, 0)
+		for range a.columns {
+			a.next = append(a.next, none)
+		}
+		return uint32(len(a.found) - 1)
+	}
+	addState()
+	for p, anchors := range needs {
+		if p >= 64 || len(anchors) == 0 {
+			if p < 64 {
+				a.always |= 1 << p
+			}
+			continue
+		}
+		for _, anchor := range anchors {
+			state := uint32(0)
+			for j := 0; j < len(anchor); j++ {
+				col := int(a.class[anchor[j]])
+				if *at(state, col) == none {
+					next := addState()
+					*at(state, col) = next
+				}
+				state = *at(state, col)
+			}
+			a.found[state] |= 1 << p
+		}
+	}
+	// Then the failure links, breadth first: a move the trie lacks goes
+	// where the longest anchor prefix that ends there would. The moves are
+	// made row offsets last.
+	fail := make([]uint32, len(a.found))
+	var queue []uint32
+	for col := range a.columns {
+		if s := *at(0, col); s == none {
+			*at(0, col) = 0
+		} else {
+			queue = append(queue, s)
+		}
+	}
+	for len(queue) > 0 {
+		state := queue[0]
+		queue = queue[1:]
+		a.found[state] |= a.found[fail[state]]
+		for col := range a.columns {
+			s := *at(state, col)
+			if s == none {
+				*at(state, col) = *at(fail[state], col)
 				continue
 			}
-			for i, w := range words {
-				words[i] = regexp.QuoteMeta(w)
-			}
-			own = append(own, &metaPhrase{Name: phrase, Kind: metaUser, quotes: true,
-				re: regexp.MustCompile(`(?i)` + strings.Join(words, `\s+`))})
+			fail[s] = *at(fail[state], col)
+			queue = append(queue, s)
 		}
-		cached, _ = userPhrases.LoadOrStore(key, own)
 	}
-	return append(out, cached.([]*metaPhrase)...)
+	for i := range a.next {
+		a.next[i] <<= a.shift
+	}
+	return a
+}
+
+// scan is the set of phrases (bit p for phrase p) whose anchors text holds.
+func (a *anchorScanner) scan(text string) uint64 {
+	found, row := a.always, uint32(0)
+	next, states, shift := a.next, a.found, a.shift
+	for i := 0; i < len(text); i++ {
+		row = next[row+uint32(a.class[text[i]])]
+		found |= states[row>>shift]
+	}
+	return found
 }
 
 func runMetaCommentary(p *Pass) {
-	phrases := phrasesOf(p.Config)
+	set := phrasesOf(p.Config)
 	for _, t := range pageTexts(p) {
-		code := codeSpans(t.Text)
+		hit := set.anchors.scan(t.Text)
+		if hit == 0 {
+			continue
+		}
+		var code []schema.Span
+		if strings.Contains(t.Text, "`") {
+			code = codeSpans(t.Text)
+		}
 		var taken []schema.Span // offsets in t.Text already reported
-		for _, ph := range phrases {
-			if t.Kind == quoteText && !ph.quotes {
+		for i, ph := range set.phrases {
+			if (i < 64 && hit&(1<<i) == 0) || (t.Kind == quoteText && !ph.quotes) {
 				continue
 			}
 			for _, m := range ph.re.FindAllStringIndex(t.Text, -1) {

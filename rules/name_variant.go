@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,7 +23,8 @@ in the title, the summary and the entities, "Ada Pembleton" in one chapter headi
 
 The right spelling is taken from the entity list (the names of Person and Organization
 entries), from the option ` + "`names`" + ` (hosts, the show, sponsors), or else from the name the page
-uses most (two or three capitalised words, used at least 3 times). A variant is a run of as
+uses most (two or three capitalised words, used at least 3 times outside chapter titles, where
+every word is capitalised). A variant is a run of as
 many capitalised words in the title, the summary, a chapter title or paragraph, a quote's
 speaker or an entity, close to one of those names:
 
@@ -104,8 +106,7 @@ func nameVariantsOf(p *Pass) []NameVariant {
 
 // nameWord is one capitalised word of a text: text[start:end].
 type nameWord struct {
-	text       string
-	start, end int
+	start, end int32
 	// strict words must match exactly: acronyms, short words.
 	strict bool
 	// sentenceStart is set when the word opens a sentence.
@@ -118,19 +119,50 @@ type nameRun struct {
 	text  *pageText
 }
 
+// word is the run's word i.
+func (r nameRun) word(i int) string { return r.text.Text[r.words[i].start:r.words[i].end] }
+
 // window is the run's words i..i+k as written, one space apart.
 func (r nameRun) window(i, k int) string {
+	ws := r.words[i : i+k]
+	// Mostly the words stand one space apart already: the text itself.
+	spaced := true
+	for j := 1; j < k && spaced; j++ {
+		spaced = ws[j].start == ws[j-1].end+1 && r.text.Text[ws[j-1].end] == ' '
+	}
+	if spaced {
+		return r.text.Text[ws[0].start:ws[k-1].end]
+	}
 	parts := make([]string, k)
-	for j := range parts {
-		parts[j] = r.words[i+j].text
+	for j := range ws {
+		parts[j] = r.word(i + j)
 	}
 	return strings.Join(parts, " ")
+}
+
+// nameBuffers are the runs and words of a page, kept for the next page:
+// a page has hundreds of capitalised words.
+type nameBuffers struct {
+	runs  []nameRun
+	words []nameWord
+}
+
+var nameScratch = sync.Pool{New: func() any { return &nameBuffers{} }}
+
+// release empties the buffers, so that they hold no page, and returns
+// them to the pool.
+func (b *nameBuffers) release() {
+	clear(b.runs)
+	b.runs, b.words = b.runs[:0], b.words[:0]
+	nameScratch.Put(b)
 }
 
 // canonicalName is a spelling variants are measured against.
 type canonicalName struct {
 	name  string
 	words []string // folded
+	// strict words must be written exactly: short words, acronyms.
+	strict []bool
 	// source says where the spelling comes from, for the message.
 	source string
 	// listed names (entities, the option) win however rarely the page
@@ -139,16 +171,16 @@ type canonicalName struct {
 }
 
 func findNameVariants(p *Pass) []NameVariant {
-	var texts []pageText
-	for _, t := range pageTexts(p) {
-		if t.Kind != quoteText {
-			texts = append(texts, t)
+	texts := pageTexts(p)
+	scratch := nameScratch.Get().(*nameBuffers)
+	defer scratch.release()
+	runs, words := scratch.runs, scratch.words
+	for i := range texts {
+		if texts[i].Kind != quoteText {
+			runs, words = nameRuns(&texts[i], runs, words)
 		}
 	}
-	var runs []nameRun
-	for i := range texts {
-		runs = append(runs, nameRuns(&texts[i])...)
-	}
+	scratch.runs, scratch.words = runs, words
 	if len(runs) == 0 {
 		return nil
 	}
@@ -165,38 +197,51 @@ func findNameVariants(p *Pass) []NameVariant {
 		form string
 	}
 	var found []candidate
+	var slotBuf [][]nameSlot
 	for _, r := range runs {
-		inside := insideListed(r, listed)
+		var here []candidate // the run's, longest names last
+		var slots [][]nameSlot
+		if len(r.words) > 1 {
+			slots = idx.slotsOf(r, slotBuf)
+			if slots != nil {
+				slotBuf = slots
+			}
+		}
 		for _, k := range idx.sizes {
+			if k > 1 && slots == nil {
+				continue // no word of the run is in a name of several words
+			}
 			for i := 0; i+k <= len(r.words); i++ {
-				form := r.window(i, k)
-				if speakers[form] || inside(i, k) {
+				if k == 1 && (!alone(r, i) || r.words[i].sentenceStart || r.text.Kind.titleCased() || utf8.RuneCountInString(r.word(i)) < 6) {
 					continue
 				}
-				if k == 1 && (!alone(r, i) || r.words[i].sentenceStart || r.text.Kind.titleCased() || utf8.RuneCountInString(form) < 6) {
+				c := idx.nearest(r, slots, i, k)
+				if c == nil {
 					continue
 				}
-				c := idx.nearest(r.words[i:i+k], form)
 				// Two listed names are two people; a listed name may still
 				// be a slip of the name the page uses most.
-				if c == nil || (listed[form] && c.listed) {
+				form := r.window(i, k)
+				if speakers[form] || (listed[form] && c.listed) || insideListed(r, listed, i, k) {
 					continue
 				}
-				found = append(found, candidate{r, i, c, form})
+				here = append(here, candidate{r, i, c, form})
+			}
+		}
+		// A word of a longer variant is that variant's: "Pemberten" of
+		// "Ada Pemberten" is one finding.
+		for j, a := range here {
+			longer := slices.ContainsFunc(here[j+1:], func(b candidate) bool {
+				return len(b.c.words) > len(a.c.words) && b.at <= a.at && a.at+len(a.c.words) <= b.at+len(b.c.words)
+			})
+			if !longer {
+				found = append(found, a)
 			}
 		}
 	}
 	if len(found) == 0 {
 		return []NameVariant{}
 	}
-	// A word of a longer variant is that variant's: "Pemberten" of "Ada
-	// Pemberten" is one finding.
-	found = slices.DeleteFunc(found, func(a candidate) bool {
-		return slices.ContainsFunc(found, func(b candidate) bool {
-			return b.run.text == a.run.text && b.run.words[0].start == a.run.words[0].start &&
-				len(b.c.words) > len(a.c.words) && b.at <= a.at && a.at+len(a.c.words) <= b.at+len(b.c.words)
-		})
-	})
 	uses := countForms(runs, found, func(c candidate) (string, string) { return c.form, c.c.name })
 	var out []NameVariant
 	for _, f := range found {
@@ -241,14 +286,14 @@ func variantFinding(r nameRun, at int, c *canonicalName) NameVariant {
 	ws := r.words[at : at+len(c.words)]
 	canonWords := strings.Fields(c.name)
 	v := NameVariant{
-		Span:      t.at(ws[0].start, ws[len(ws)-1].end),
+		Span:      t.at(int(ws[0].start), int(ws[len(ws)-1].end)),
 		Variant:   r.window(at, len(c.words)),
 		Canonical: c.name,
 		Text:      t.Text, TextSpan: t.Span, Exact: t.exact,
 	}
 	for i, w := range ws {
-		if w.text != canonWords[i] {
-			v.Words = append(v.Words, WordFix{Start: w.start, End: w.end, New: canonWords[i]})
+		if r.word(at+i) != canonWords[i] {
+			v.Words = append(v.Words, WordFix{Start: int(w.start), End: int(w.end), New: canonWords[i]})
 		}
 	}
 	v.Message = fmt.Sprintf("%q in %s is a near miss of %q, %s: one name spelled two ways?", v.Variant, t.where(), c.name, c.source)
@@ -262,7 +307,7 @@ func canonicalNames(p *Pass, runs []nameRun) (canon []*canonicalName, listed, sp
 	listed, speakers = map[string]bool{}, map[string]bool{}
 	seen := map[string]bool{}
 	add := func(name, source string, listed, person bool) {
-		name = strings.Join(strings.Fields(name), " ")
+		name = oneSpaced(name)
 		words := strings.Fields(name)
 		if seen[name] || !nameShaped(words) {
 			return
@@ -271,28 +316,28 @@ func canonicalNames(p *Pass, runs []nameRun) (canon []*canonicalName, listed, sp
 		if len(words) == 1 && utf8.RuneCountInString(name) < 6 {
 			return
 		}
-		canon = append(canon, &canonicalName{name: name, words: foldAll(words), source: source, listed: listed})
+		canon = append(canon, newCanonical(words, source, listed))
 		// A person is also named by their surname alone.
 		if last := words[len(words)-1]; person && len(words) > 1 && utf8.RuneCountInString(last) >= 7 && !seen[last] {
 			seen[last] = true
-			canon = append(canon, &canonicalName{name: last, words: foldAll([]string{last}), source: source, listed: listed})
+			canon = append(canon, newCanonical([]string{last}, source, listed))
 		}
 	}
 	for _, n := range knownNames.In(p.Config) {
-		listed[strings.Join(strings.Fields(n), " ")] = true
+		listed[oneSpaced(n)] = true
 		add(n, "as the config's names write it", true, true)
 	}
 	if es := p.Episode.Entities; es != nil {
 		for _, e := range es.Entities {
-			name := strings.Join(strings.Fields(e.Name.Value), " ")
+			name := oneSpaced(e.Name.Value)
 			if name == "" {
 				continue
 			}
 			listed[name] = true
-			switch strings.ToLower(strings.TrimSpace(e.Type.Value)) {
-			case "person":
+			switch typ := strings.TrimSpace(e.Type.Value); {
+			case strings.EqualFold(typ, "person"):
 				add(name, "as the entity list writes it", true, true)
-			case "organization":
+			case strings.EqualFold(typ, "organization"):
 				add(name, "as the entity list writes it", true, false)
 			}
 		}
@@ -315,11 +360,23 @@ func canonicalNames(p *Pass, runs []nameRun) (canon []*canonicalName, listed, sp
 	return canon, listed, speakers
 }
 
+// oneSpaced is name with its words one space apart, and none around.
+func oneSpaced(name string) string {
+	if strings.TrimSpace(name) == name && !strings.Contains(name, "  ") && !strings.ContainsAny(name, "\t\n\r") {
+		return name
+	}
+	return strings.Join(strings.Fields(name), " ")
+}
+
 // mostUsedName is the run of two or three capitalised words the page uses
-// most, if it uses it at least 3 times and no other as often.
+// most (chapter titles aside), if it uses it at least 3 times and no other
+// as often.
 func mostUsedName(runs []nameRun) (string, bool) {
 	uses := map[string]int{}
 	for _, r := range runs {
+		if r.text.Kind == headingText {
+			continue // chapter titles capitalise every word
+		}
 		for k := 2; k <= 3; k++ {
 			for i := 0; i+k <= len(r.words); i++ {
 				if r.words[i].sentenceStart && !r.text.Kind.titleCased() && i+k < len(r.words) {
@@ -360,12 +417,13 @@ func nameShaped(words []string) bool {
 	return true
 }
 
-func foldAll(words []string) []string {
-	out := make([]string, len(words))
+func newCanonical(words []string, source string, listed bool) *canonicalName {
+	c := &canonicalName{name: strings.Join(words, " "), words: make([]string, len(words)), strict: make([]bool, len(words)), source: source, listed: listed}
 	for i, w := range words {
-		out[i] = strings.ToLower(w)
+		c.words[i] = strings.ToLower(w)
+		c.strict[i] = utf8.RuneCountInString(w) <= 4 || allUpper(w)
 	}
-	return out
+	return c
 }
 
 // alone tells a word of r that no other capitalised word stands next to,
@@ -374,66 +432,103 @@ func alone(r nameRun, i int) bool {
 	return len(r.words) == 1 || (len(r.words) == 2 && i == 1 && r.words[0].sentenceStart)
 }
 
-// insideListed tells, for the run r, whether its words i..i+k stand
-// inside a longer listed name: "Pemberton Hall" in "Ada Pemberton Hall".
-func insideListed(r nameRun, listed map[string]bool) func(i, k int) bool {
-	type occurrence struct{ from, to int }
-	var occ []occurrence
-	for k := 2; k <= min(len(r.words), 6); k++ {
-		for i := 0; i+k <= len(r.words); i++ {
-			if listed[r.window(i, k)] {
-				occ = append(occ, occurrence{i, i + k})
-			}
-		}
-	}
-	return func(i, k int) bool {
-		for _, o := range occ {
-			if o.from <= i && i+k <= o.to && o.to-o.from > k {
+// insideListed tells whether the words i..i+k of r stand inside a longer
+// listed name: "Pemberton Hall" in "Ada Pemberton Hall".
+func insideListed(r nameRun, listed map[string]bool, i, k int) bool {
+	for from := max(0, i+k-6); from <= i; from++ {
+		for to := i + k; to <= min(len(r.words), from+6); to++ {
+			if to-from > k && listed[r.window(from, to-from)] {
 				return true
 			}
 		}
-		return false
 	}
+	return false
 }
 
-// nameRuns splits a text into runs of capitalised words one space apart.
-func nameRuns(t *pageText) []nameRun {
-	var runs []nameRun
-	var cur []nameWord
-	flush := func() {
-		if len(cur) > 0 {
-			runs = append(runs, nameRun{words: cur, text: t})
-		}
-		cur = nil
-	}
+// nameRuns appends the runs of capitalised words one space apart of a
+// text to runs; their words go to the end of words (one array for a page:
+// a run is a slice of it).
+func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameWord) {
 	s := t.Text
-	last := -1 // where the last word ended
+	first := len(words) // the current run's first word
+	flush := func() {
+		if len(words) > first {
+			runs = append(runs, nameRun{words: words[first:len(words):len(words)], text: t})
+		}
+		first = len(words)
+	}
+	last := -1 // where the last name word ended
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += size
+		// The next capital letter: most bytes are not, eight at a time.
+		i = nextCapital(s, i)
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsUpper(r) && !unicode.IsTitle(r) {
+				i += size
+				continue
+			}
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:i]); schema.IsWordRune(before) {
+			i += size // a capital inside a word: McDonald, iPhone
 			continue
 		}
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		end := nameWordEnd(s, i)
-		if (!unicode.IsUpper(r) && !unicode.IsTitle(r)) || schema.IsWordRune(before) || end < 0 {
+		if end < 0 {
 			flush()
-			i = wordEnd(s, i)
+			_, i = schema.NextWord(s, i)
 			continue
 		}
 		if last >= 0 && !oneSpace(s[last:i]) {
 			flush()
 		}
 		w := s[i:end]
-		n := utf8.RuneCountInString(w)
-		cur = append(cur, nameWord{text: w, start: i, end: end,
-			strict:        n <= 4 || strings.ToUpper(w) == w,
+		words = append(words, nameWord{start: int32(i), end: int32(end),
+			strict:        utf8.RuneCountInString(w) <= 4 || allUpper(w),
 			sentenceStart: isSentenceStart(s, i)})
-		last = end
-		i = end
+		last, i = end, end
 	}
 	flush()
-	return runs
+	return runs, words
+}
+
+// nextCapital is the index of the first byte of s from i on that may
+// start a capital letter: an ASCII capital or any byte of a multi-byte
+// character; len(s) when there is none.
+func nextCapital(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// The high bit of each byte that is 0x80 or more, or 'A' to 'Z'
+		// (a byte plus 0x3F carries into the high bit from 'A' on, plus
+		// 0x25 from '[' on).
+		low := x &^ highs
+		capital := (low + ones*0x3F) &^ (low + ones*0x25)
+		if (x|capital)&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return i
+		}
+	}
+	return i
+}
+
+// allUpper tells a word in capitals: an acronym.
+func allUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // oneSpace tells the gap between two words of a name: one space, or one
@@ -449,6 +544,10 @@ func oneSpace(gap string) bool {
 func nameWordEnd(s string, i int) int {
 	j := i
 	for j < len(s) {
+		if c := s[j] | 0x20; 'a' <= c && c <= 'z' {
+			j++ // an ASCII letter, most of a name
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
@@ -471,24 +570,18 @@ func nameWordEnd(s string, i int) int {
 	return j
 }
 
-// wordEnd is where the word at s[i:] ends (letters and digits).
-func wordEnd(s string, i int) int {
-	_, end := schema.NextWord(s, i)
-	if end <= i {
-		return i + 1
-	}
-	return end
-}
-
 // nameIndex finds the name a window of words is a near miss of.
 type nameIndex struct {
 	sizes []int
 	// byWord holds, per folded word, the names of several words that
 	// have it and where.
 	byWord map[string][]nameSlot
-	// byDeletion holds the one-word names under each of their deletion
-	// keys (the word with up to its allowed number of letters dropped).
-	byDeletion map[string][]*canonicalName
+	// byLength holds the one-word names by their length in runes.
+	byLength map[int][]*canonicalName
+	// maybe has the wordKey of every word of byWord: most words of a run
+	// are passed over without folding them or a map lookup.
+	maybe [1 << 12]bool
+	buf   []byte // scratch space for folding words
 }
 
 type nameSlot struct {
@@ -497,18 +590,18 @@ type nameSlot struct {
 }
 
 func newNameIndex(canon []*canonicalName) *nameIndex {
-	idx := &nameIndex{byWord: map[string][]nameSlot{}, byDeletion: map[string][]*canonicalName{}}
+	idx := &nameIndex{byWord: map[string][]nameSlot{}, byLength: map[int][]*canonicalName{}}
 	sizes := map[int]bool{}
 	for _, c := range canon {
 		sizes[len(c.words)] = true
 		if len(c.words) == 1 {
-			for _, key := range deletions(c.words[0], allowedEdits(c.words[0])) {
-				idx.byDeletion[key] = append(idx.byDeletion[key], c)
-			}
+			n := utf8.RuneCountInString(c.words[0])
+			idx.byLength[n] = append(idx.byLength[n], c)
 			continue
 		}
 		for i, w := range c.words {
 			idx.byWord[w] = append(idx.byWord[w], nameSlot{c, i})
+			idx.maybe[wordKey(w)] = true
 		}
 	}
 	for k := range sizes {
@@ -518,22 +611,67 @@ func newNameIndex(canon []*canonicalName) *nameIndex {
 	return idx
 }
 
-// nearest is the one name words are a near miss of, or nil when they are
-// a near miss of none or of several.
-func (idx *nameIndex) nearest(words []nameWord, form string) *canonicalName {
-	folded := make([]string, len(words))
-	for i, w := range words {
-		folded[i] = strings.ToLower(w.text)
+// slotsOf are, for each word of r, the names of several words that have
+// it; nil when none has any.
+func (idx *nameIndex) slotsOf(r nameRun, slots [][]nameSlot) [][]nameSlot {
+	slots, any := slots[:0], false
+	for i := range r.words {
+		w := r.word(i)
+		if ascii(w) && !idx.maybe[wordKey(w)] {
+			slots = append(slots, nil)
+			continue
+		}
+		idx.buf = schema.AppendFoldedWord(idx.buf[:0], w)
+		s := idx.byWord[string(idx.buf)]
+		slots = append(slots, s)
+		any = any || s != nil
 	}
+	if !any {
+		return nil
+	}
+	return slots
+}
+
+// ascii tells a word of ASCII only: only such words are in
+// nameIndex.maybe, whose keys read bytes.
+func ascii(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// wordKey is an ASCII word's place in nameIndex.maybe: its length and
+// first letters, case folded.
+func wordKey(w string) int {
+	h := uint32(len(w)) * 0x9E3779B1
+	for j := 0; j < len(w) && j < 3; j++ {
+		c := w[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return int(h >> 20)
+}
+
+// nearest is the one name words are a near miss of, or nil when they are
+// a near miss of none or of several. A one-word name is looked for among
+// the names of about its length; a name of several words among those that
+// share one of its words, in its place.
+func (idx *nameIndex) nearest(r nameRun, slots [][]nameSlot, at, k int) *canonicalName {
 	var cands []*canonicalName
-	if len(words) == 1 {
-		for _, key := range deletions(folded[0], allowedEdits(folded[0])) {
-			cands = append(cands, idx.byDeletion[key]...)
+	if k == 1 {
+		n := utf8.RuneCountInString(r.word(at))
+		for length := n - 2; length <= n+2; length++ {
+			cands = append(cands, idx.byLength[length]...)
 		}
 	} else {
-		for i, w := range folded {
-			for _, s := range idx.byWord[w] {
-				if s.pos == i && len(s.c.words) == len(words) {
+		for i := range k {
+			for _, s := range slots[at+i] {
+				if s.pos == i && len(s.c.words) == k {
 					cands = append(cands, s.c)
 				}
 			}
@@ -541,7 +679,7 @@ func (idx *nameIndex) nearest(words []nameWord, form string) *canonicalName {
 	}
 	var match *canonicalName
 	for _, c := range cands {
-		if c == match || !nearMiss(words, folded, c, form) {
+		if c == match || !nearMiss(r, at, k, c) {
 			continue
 		}
 		if match != nil {
@@ -552,40 +690,41 @@ func (idx *nameIndex) nearest(words []nameWord, form string) *canonicalName {
 	return match
 }
 
-// nearMiss tells whether words (folded: their lower case) spell c with a
-// slip: each word the same or within its allowed edits, at least one
-// letter different, and not c's plural, possessive or case.
-func nearMiss(words []nameWord, folded []string, c *canonicalName, form string) bool {
-	if len(folded) != len(c.words) {
+// nearMiss tells whether words spell c with a slip: each word the same
+// or within its allowed edits, at least one letter different, and not c's
+// plural, possessive or case. The cheap tests go first: most windows that
+// share a word with a name differ from it in a word of another length.
+func nearMiss(r nameRun, at, k int, c *canonicalName) bool {
+	if k != len(c.words) {
 		return false
 	}
 	differs := false
-	for i, w := range folded {
-		if w == c.words[i] {
+	for i := range k {
+		w := r.word(at + i)
+		if strings.EqualFold(w, c.words[i]) {
 			continue
 		}
-		if words[i].strict || strings.ToUpper(c.words[i]) == c.words[i] {
+		if r.words[at+i].strict || c.strict[i] {
 			return false
 		}
-		if pluralOf(w, c.words[i]) || pluralOf(c.words[i], w) {
+		n, m := utf8.RuneCountInString(w), utf8.RuneCountInString(c.words[i])
+		allowed := allowedEditsFor(max(n, m))
+		if n-m > allowed || m-n > allowed {
 			return false
 		}
-		longest := max(utf8.RuneCountInString(w), utf8.RuneCountInString(c.words[i]))
-		if utf8.RuneCountInString(c.words[i]) <= 4 || editDistance(w, c.words[i]) > allowedEditsFor(longest) {
+		folded := strings.ToLower(w)
+		if pluralOf(folded, c.words[i]) || pluralOf(c.words[i], folded) || editDistance(folded, c.words[i]) > allowed {
 			return false
 		}
 		differs = true
 	}
-	return differs && !strings.EqualFold(form, c.name)
+	return differs
 }
 
 // pluralOf tells whether a is b's plural: b with s or es.
 func pluralOf(a, b string) bool {
 	return a == b+"s" || a == b+"es"
 }
-
-// allowedEdits is how many letters a word of that length may differ by.
-func allowedEdits(w string) int { return allowedEditsFor(utf8.RuneCountInString(w)) }
 
 func allowedEditsFor(n int) int {
 	switch {
@@ -595,28 +734,4 @@ func allowedEditsFor(n int) int {
 		return 1
 	}
 	return 2
-}
-
-// deletions lists w and every string made from it by dropping up to n
-// letters.
-func deletions(w string, n int) []string {
-	out := []string{w}
-	frontier := []string{w}
-	seen := map[string]bool{w: true}
-	for range n {
-		var next []string
-		for _, s := range frontier {
-			rs := []rune(s)
-			for i := range rs {
-				d := string(rs[:i]) + string(rs[i+1:])
-				if !seen[d] {
-					seen[d] = true
-					next = append(next, d)
-					out = append(out, d)
-				}
-			}
-		}
-		frontier = next
-	}
-	return out
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -81,22 +82,34 @@ var frontMatterTexts = map[string]textKind{"title": titleText, "seo_title": titl
 // speakers), other sections' bodies and the entities. Leaked JSON is left
 // to leaked-json, comments and code blocks to nobody.
 func pageTexts(p *Pass) []pageText {
+	return p.Doc.Memo(pageTextsKey{}, func() any { return readPageTexts(p) }).([]pageText)
+}
+
+// pageTextsKey keys a page's texts in its memo: meta-commentary and
+// name-variant read them both.
+type pageTextsKey struct{}
+
+func readPageTexts(p *Pass) []pageText {
 	doc, ep := p.Doc, p.Episode
-	src := string(doc.Src)
-	var out []pageText
+	src := doc.Src
+	out := make([]pageText, 0, 4+len(ep.Intro)+4*len(ep.Chapters))
 	place := ""
+	// The Markdown reader's texts are their source (a paragraph's, but
+	// for CRLF line ends, which block reads from the source); a front
+	// matter value may be quoted or folded.
+	exactly := doc.Format == schema.Markdown
 	text := func(t schema.Text, kind textKind, c *schema.Chapter) {
 		if t.Value == "" {
 			return
 		}
-		exact := doc.Format == schema.Markdown && t.Span.End <= len(src) && src[t.Span.Start:t.Span.End] == t.Value
+		exact := exactly && t.Span.Len() == len(t.Value)
 		out = append(out, pageText{Text: t.Value, Span: t.Span, Kind: kind, exact: exact, chapter: c, place: place})
 	}
-	// A Markdown paragraph is read from the source as it is: its Text has
-	// CRLF line ends made LF, which would move every offset.
+	// A Markdown paragraph is read from the source as it is: a Text with
+	// CRLF line ends made LF would move every offset.
 	block := func(b schema.Block, c *schema.Chapter) {
-		if doc.Format == schema.Markdown {
-			text(schema.Text{Value: src[b.Span.Start:b.Span.End], Span: b.Span}, proseText, c)
+		if doc.Format == schema.Markdown && len(b.Text) != b.Span.Len() {
+			text(schema.Text{Value: string(src[b.Span.Start:b.Span.End]), Span: b.Span}, proseText, c)
 			return
 		}
 		text(schema.Text{Value: b.Text, Span: b.Span}, proseText, c)
@@ -111,7 +124,7 @@ func pageTexts(p *Pass) []pageText {
 			case b.Kind == schema.QuoteBlock && b.Quote.Pair == nil:
 				// The quote's words, inside its quote marks.
 				words := schema.Text{Value: b.Quote.Words, Span: b.Quote.Body.Span}
-				if off := strings.Index(b.Quote.Body.Value, b.Quote.Words); doc.Format == schema.Markdown && off >= 0 {
+				if off := wordsAt(b.Quote); doc.Format == schema.Markdown && off >= 0 {
 					words.Span = schema.Span{Start: words.Span.Start + off, End: words.Span.Start + off + len(words.Value)}
 				}
 				text(words, quoteText, c)
@@ -126,6 +139,11 @@ func pageTexts(p *Pass) []pageText {
 			kind, ok := frontMatterTexts[f.Key]
 			if s, isString := f.Value.(string); ok && isString {
 				place = "the front matter's " + f.Key
+				if exactly && string(src[f.ValueSpan.Start:f.ValueSpan.End]) != s {
+					// Quoted: its span is the whole value.
+					out = append(out, pageText{Text: s, Span: f.ValueSpan, Kind: kind, place: place})
+					continue
+				}
 				text(schema.Text{Value: s, Span: f.ValueSpan}, kind, nil)
 			}
 		}
@@ -144,7 +162,7 @@ func pageTexts(p *Pass) []pageText {
 		if body := s.Span.End; doc.Format == schema.Markdown && s.Heading.End < body {
 			start := s.Heading.End
 			place = "section " + strconv.Quote(s.Title)
-			text(schema.Text{Value: src[start:body], Span: schema.Span{Start: start, End: body}}, proseText, nil)
+			text(schema.Text{Value: string(src[start:body]), Span: schema.Span{Start: start, End: body}}, proseText, nil)
 		}
 	}
 	place = ""
@@ -160,17 +178,46 @@ func pageTexts(p *Pass) []pageText {
 	return out
 }
 
+// wordsAt is where a quote's words stand in its body: after the spaces
+// and the opening quote mark the reader took off; -1 if not found.
+func wordsAt(q *schema.Quote) int {
+	body := q.Body.Value
+	off := len(body) - len(strings.TrimLeft(body, " \t"))
+	for _, mark := range []string{`"`, "“"} {
+		if q.Quoted && strings.HasPrefix(body[off:], mark) {
+			off += len(mark)
+			break
+		}
+	}
+	if strings.HasPrefix(body[off:], q.Words) {
+		return off
+	}
+	return strings.Index(body, q.Words)
+}
+
 // isSentenceStart tells whether text[:i] ends where a sentence starts: at
 // the start of the text or of a line, or after a full stop, question or
-// exclamation mark, colon or an opening bracket or quote mark.
+// exclamation mark, colon, ellipsis or dash, with spaces, an opening
+// bracket or quote mark or emphasis between.
 func isSentenceStart(text string, i int) bool {
-	before := strings.TrimRight(text[:i], " \t\"'“‘(*_")
-	if before == "" {
+	j := i
+	for j > 0 {
+		if c := text[j-1]; c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '*' || c == '_' {
+			j--
+			continue
+		}
+		if c := text[j-1]; c >= utf8.RuneSelf && (strings.HasSuffix(text[:j], "“") || strings.HasSuffix(text[:j], "‘")) {
+			j -= len("“")
+			continue
+		}
+		break
+	}
+	if j == 0 {
 		return true
 	}
-	switch before[len(before)-1] {
+	switch text[j-1] {
 	case '.', '!', '?', ':', '\n', '>', '#', ']':
 		return true
 	}
-	return strings.HasSuffix(before, "…") || strings.HasSuffix(before, "—")
+	return strings.HasSuffix(text[:j], "…") || strings.HasSuffix(text[:j], "—")
 }

@@ -57,9 +57,17 @@ func Closest(name string, known []string) string {
 // editDistance is the optimal string alignment distance between a and b,
 // by runes: insertions, deletions, substitutions and swaps of neighbours.
 func editDistance(a, b string) int {
-	s, t := []rune(a), []rune(b)
+	// Short words (names, rule names) are compared without allocating.
+	var runesA, runesB [32]rune
+	var rows [3][33]int
+	s, t := appendRunes(runesA[:0], a), appendRunes(runesB[:0], b)
 	// Three rows of the table: the one before the previous is needed for swaps.
-	prev2, prev, cur := make([]int, len(t)+1), make([]int, len(t)+1), make([]int, len(t)+1)
+	prev2, prev, cur := rows[0][:], rows[1][:], rows[2][:]
+	if n := len(t) + 1; n <= len(rows[0]) {
+		prev2, prev, cur = prev2[:n], prev[:n], cur[:n]
+	} else {
+		prev2, prev, cur = make([]int, n), make([]int, n), make([]int, n)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
@@ -78,4 +86,12 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(t)]
+}
+
+// appendRunes appends the runes of s to dst.
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }

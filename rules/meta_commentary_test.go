@@ -1,0 +1,124 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// metaExamples holds, for every built-in phrase, a paragraph it must
+// report (matched by that phrase and no other) and one of content that
+// looks like it and must pass.
+var metaExamples = map[string]struct{ note, content string }{
+	"[insert …]":                       {"Ada joins us. [insert guest bio]", "Ada reads [the letter] aloud."},
+	"{{…}}":                            {"Welcome back to {{ show.name }}.", "Ada sets `{{ .Title }}` in her templates."},
+	"{field_name}":                     {"Our guest {guest_name} joins.", "Ada writes {a, b} sets on the board."},
+	"<placeholder>":                    {"Guest: <guest name>.", "Ada compares a < b and b > c."},
+	"TODO":                             {"TODO: add the links.", "Ada keeps TODO comments in her scripts."},
+	"TBD":                              {"The release is (TBD).", "The release date is still TBD."},
+	"FIXME":                            {"FIXME: the date is wrong.", "Ada greps for FIXME markers in old code."},
+	"lorem ipsum":                      {"Lorem ipsum dolor sit amet.", "Ada explains why typesetters used filler."},
+	"as an AI language model":          {"As an AI language model, I cannot say.", "It works as a language model and nothing more."},
+	"as an AI, I":                      {"As an AI, I do not have opinions.", "As an AI researcher, Ada tests assistants."},
+	"I am an AI":                       {"I am an AI, so I cannot listen.", "Ada says she is an AI skeptic."},
+	"my knowledge cutoff":              {"After my knowledge cutoff, things changed.", "Ada cut off the tape at noon."},
+	"I don't have access to the audio": {"I don't have access to the audio of this part.", "Ada had no access to the archive's audio."},
+	"here is the summary":              {"Here is the summary of the episode: maps lie.", "Here is the thing about maps: they lie."},
+	"sure, here is":                    {"Sure, here is the rest of the chapter.", "Ada is sure that here is where maps began."},
+	"I hope this helps":                {"I hope this helps with the show notes.", "Ada hopes the atlas helps teachers."},
+	"let me know if you'd like":        {"Let me know if you'd like me to shorten it.", "Ada lets listeners know the atlas is free."},
+	"would you like me to":             {"Would you like me to add timestamps?", "Ada asks what listeners would like to hear."},
+	"the transcript is unclear":        {"The transcript is unclear here, but she agrees.", "The transcript is unclear about who spoke first."},
+	"the audio cuts out":               {"The audio cuts out for a minute.", "Ada cut out the audio of the jingle herself."},
+	"the transcript does not say":      {"The transcript does not say which atlas.", "The trial transcript is silent on it."},
+	"in this transcript":               {"In this transcript, the host speaks first.", "In this transcript of the 1911 trial, a clerk speaks."},
+	"not stated in the transcript":     {"Her age is not stated in the transcript.", "Her age is not stated anywhere in the records."},
+	"this section stands in for":       {"This section stands in for the sponsor read.", "This section of the atlas covers the coast."},
+	"this summary is based on":         {"This summary is based on the first half.", "Ada says this summary of the law is wrong."},
+	"[inaudible]":                      {"Every map is [inaudible] an argument.", "Every map is [she laughs] an argument."},
+	"Speaker 1":                        {"Speaker 1 argues that maps lie.", "The Speaker of the house argued otherwise."},
+}
+
+// TestMetaPhrases holds every built-in phrase to an example it reports and
+// a look-alike it passes, in a chapter's paragraph.
+func TestMetaPhrases(t *testing.T) {
+	for _, ph := range metaPhrases {
+		ex, ok := metaExamples[ph.Name]
+		if !ok {
+			t.Errorf("phrase %q has no example", ph.Name)
+			continue
+		}
+		for _, tc := range []struct {
+			text string
+			want bool
+		}{{ex.note, true}, {ex.content, false}} {
+			page := "# Maps That Lie — Ada Pemberton\n\nAda Pemberton on maps.\n\n## [00:00] Cold open\n\n" + tc.text + "\n"
+			var found []string
+			for _, d := range Run(schema.Read("meta.md", []byte(page)), DefaultConfig()) {
+				if d.Rule == metaCommentary.Name {
+					found = append(found, d.Message)
+				}
+			}
+			if got := len(found) == 1 && strings.Contains(found[0], ph.Kind); got != tc.want || (!tc.want && len(found) > 0) {
+				t.Errorf("%s: %q: findings %q, want one: %v", ph.Name, tc.text, found, tc.want)
+			}
+		}
+		// Turned off, the phrase reports nothing.
+		cfg := DefaultConfig()
+		cfg.Options = OptionValues{metaRemove: []string{ph.Name}}
+		page := "# Maps That Lie — Ada Pemberton\n\nAda Pemberton on maps.\n\n## [00:00] Cold open\n\n" + ex.note + "\n"
+		for _, d := range Run(schema.Read("meta.md", []byte(page)), cfg) {
+			if d.Rule == metaCommentary.Name {
+				t.Errorf("%s removed: still finds %s", ph.Name, d.Message)
+			}
+		}
+	}
+}
+
+// TestMetaAdd: a phrase of the config's is found whatever it opens with: a
+// word, a mark, or a character that is neither.
+func TestMetaAdd(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Options = OptionValues{metaAdd: []string{"as per the brief", "(placeholder text)", "«draft»"}}
+	page := "# Maps That Lie — Ada Pemberton\n\nAda Pemberton on maps, as per  the Brief.\n\n## [00:00] Cold open\n\nAda opens. (Placeholder text) «draft»\n"
+	var found []string
+	for _, d := range Run(schema.Read("meta.md", []byte(page)), cfg) {
+		if d.Rule == metaCommentary.Name {
+			found = append(found, d.Message)
+		}
+	}
+	if len(found) != 3 {
+		t.Errorf("findings %q, want the 3 phrases", found)
+	}
+}
+
+// TestMetaAnchors: a text a phrase matches holds one of its anchors, so
+// that the scan that passes texts over never passes a note over. The texts
+// are the examples above, the rule's fixtures and variants of both.
+func TestMetaAnchors(t *testing.T) {
+	set := phrasesOf(DefaultConfig())
+	var texts []string
+	for _, ex := range metaExamples {
+		texts = append(texts, ex.note, ex.content)
+	}
+	fixtures, _ := filepath.Glob("../testdata/rules/meta-commentary/*")
+	for _, f := range fixtures {
+		src, _ := os.ReadFile(f)
+		texts = append(texts, strings.Split(string(src), "\n")...)
+	}
+	for _, text := range slices.Clone(texts) {
+		texts = append(texts, strings.ToUpper(text), strings.ReplaceAll(text, " ", "\n"), strings.ReplaceAll(text, "'", "’"))
+	}
+	for _, text := range texts {
+		found := set.anchors.scan(text)
+		for i, ph := range set.phrases {
+			if ph.re.MatchString(text) && found&(1<<i) == 0 {
+				t.Errorf("%s matches %q, but the scan finds none of its anchors", ph.Name, text)
+			}
+		}
+	}
+}
