@@ -445,7 +445,8 @@ func wholeWords(text string, start, end int) bool {
 	before, _ := utf8.DecodeLastRuneInString(text[:start])
 	last, _ := utf8.DecodeLastRuneInString(text[:end])
 	after, _ := utf8.DecodeRuneInString(text[end:])
-	return !(schema.IsWordRune(first) && schema.IsWordRune(before)) && !(schema.IsWordRune(last) && schema.IsWordRune(after))
+	runsOn := func(a, b rune) bool { return schema.IsWordRune(a) && schema.IsWordRune(b) }
+	return !runsOn(first, before) && !runsOn(last, after)
 }
 
 // cited tells a phrase that stands right after an opening quote mark: the

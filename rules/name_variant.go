@@ -464,9 +464,9 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 		if i == len(s) {
 			break
 		}
-		c := s[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
+		size := 1
+		if s[i] >= utf8.RuneSelf {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if !unicode.IsUpper(r) && !unicode.IsTitle(r) {
 				i += size
