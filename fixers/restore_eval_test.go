@@ -2,6 +2,7 @@ package fixers
 
 import (
 	"fmt"
+	"github.com/podlint/podlint/internal/racetest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -174,6 +175,7 @@ func restoreEvaluation(t *testing.T) *restoreEval {
 // lost. The thresholds on the exact rate and on the unsafe mode are asserted
 // beside it, from restoreEvaluation.
 func TestRestoreEvaluation(t *testing.T) {
+	racetest.Skip(t)
 	e := restoreEvaluation(t)
 	for _, mode := range evalModes {
 		for _, source := range evalSources {

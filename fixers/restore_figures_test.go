@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"github.com/podlint/podlint/internal/racetest"
 	"testing"
 
 	"github.com/podlint/podlint/internal/sharedtest"
@@ -32,6 +33,7 @@ var restorePages = map[string]int{"own": 16, "podgen": 47, "shared": 6}
 
 // TestRestoreFigures holds the README's restore figures to the evaluation.
 func TestRestoreFigures(t *testing.T) {
+	racetest.Skip(t)
 	e := restoreEvaluation(t)
 	for mode, sources := range restoreFigures {
 		for source, want := range sources {
