@@ -122,3 +122,21 @@ func TestMetaAnchors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMetaAnchors holds the anchor scan to the patterns it stands in
+// front of: whatever a phrase matches, the scan lets through.
+func FuzzMetaAnchors(f *testing.F) {
+	for _, ex := range metaExamples {
+		f.Add(ex.note)
+		f.Add(ex.content)
+	}
+	set := phrasesOf(DefaultConfig())
+	f.Fuzz(func(t *testing.T, text string) {
+		found := set.anchors.scan(text)
+		for i, ph := range set.phrases {
+			if found&(1<<i) == 0 && ph.re.MatchString(text) {
+				t.Errorf("%s matches %q, but the scan finds none of its anchors", ph.Name, text)
+			}
+		}
+	})
+}
