@@ -30,6 +30,9 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 	if doc.Format == schema.JSON {
 		return fixJSONTitle(doc, d)
 	}
+	if !inTitle(doc.Episode, d.Span) {
+		return nil // a front matter title's value: only an editor knows which title is right
+	}
 	switch {
 	case raw != "" && glued(raw, src[d.Span.Start:]):
 		return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.End, End: d.Span.End, New: " "}}}
@@ -129,4 +132,18 @@ func normalizeTitle(t string) string {
 		i = end
 	}
 	return b.String()
+}
+
+// inTitle tells whether span lies in the episode's title or a chapter's.
+func inTitle(ep *schema.Episode, span schema.Span) bool {
+	within := func(t schema.Span) bool { return t.Start <= span.Start && span.End <= t.End }
+	if ep.Title != nil && within(ep.Title.Span) {
+		return true
+	}
+	for _, c := range ep.Chapters {
+		if within(c.Title.Span) {
+			return true
+		}
+	}
+	return false
 }
