@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -36,7 +37,10 @@ func makeCanonicalTimestamp(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		}
 		return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: strconv.Itoa(secs)}}}
 	}
-	ts := schema.NewTimestamp(raw, d.Span)
+	ts, ok := timestampAt(doc.Episode, d.Span)
+	if !ok {
+		return nil
+	}
 	want := cfg.FormatTimestamp(ts.Seconds)
 	if !ts.Valid || raw == want {
 		return nil
@@ -44,4 +48,26 @@ func makeCanonicalTimestamp(doc *schema.Document, cfg *rules.Config, d rules.Dia
 	return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{
 		Start: d.Span.Start, End: d.Span.End, New: want,
 	}}}
+}
+
+// timestampAt is the reader's timestamp at span: a chapter's start or a
+// quote's time, as the rule saw it (the bracket around it, and so whether
+// it is a time at all, is the reader's call, not the text's alone).
+func timestampAt(ep *schema.Episode, span schema.Span) (schema.Timestamp, bool) {
+	// The chapter whose heading is the last to start at or before span.
+	i := sort.Search(len(ep.Chapters), func(i int) bool { return ep.Chapters[i].Heading.Start > span.Start })
+	if i == 0 {
+		return schema.Timestamp{}, false
+	}
+	for _, c := range ep.Chapters[i-1 : i] {
+		if c.Start.Span == span {
+			return c.Start, true
+		}
+		for _, b := range c.Blocks {
+			if b.Quote != nil && b.Quote.At != nil && b.Quote.At.Span == span {
+				return *b.Quote.At, true
+			}
+		}
+	}
+	return schema.Timestamp{}, false
 }
