@@ -30,8 +30,11 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 	if doc.Format == schema.JSON {
 		return fixJSONTitle(doc, d)
 	}
-	if !inTitle(doc.Episode, d.Span) {
-		return nil // a front matter title's value: only an editor knows which title is right
+	// title-format's findings share spans (a lone dash may be a dash
+	// to space or a title cut off after it): the rule states which of
+	// them are spacing to repair.
+	if d.Fix == rules.NoFix || !inTitle(doc.Episode, d.Span) {
+		return nil
 	}
 	switch {
 	case raw != "" && glued(raw, src[d.Span.Start:]):
