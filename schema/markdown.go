@@ -260,13 +260,15 @@ func (r *mdReader) heading(i, start, end int) {
 		r.chapter = r.chapterHeading(l, start, rest)
 		r.ep.Chapters = append(r.ep.Chapters, r.chapter)
 		r.chapterStart = len(r.blocks)
-	case strings.EqualFold(strings.TrimSpace(rest), "Entities") && r.ep.Entities == nil:
+	// A heading's text is trimmed of spaces and tabs only, as CommonMark
+	// trims it: "Entities\v" is another heading.
+	case strings.EqualFold(strings.Trim(rest, " \t"), "Entities") && r.ep.Entities == nil:
 		r.entities = &EntitySection{Heading: Span{l.start, l.end}}
 		r.ep.Entities = r.entities
 		// The entities section ends the page: its lines are at most the rest.
 		r.entities.Entities = make([]Entity, 0, min(len(r.lines)-i, 256))
 	default:
-		r.ep.Sections = append(r.ep.Sections, Section{Heading: Span{l.start, l.end}, Title: strings.TrimSpace(rest), Span: Span{l.start, l.end}})
+		r.ep.Sections = append(r.ep.Sections, Section{Heading: Span{l.start, l.end}, Title: strings.Trim(rest, " \t"), Span: Span{l.start, l.end}})
 		r.section = &r.ep.Sections[len(r.ep.Sections)-1]
 	}
 }
