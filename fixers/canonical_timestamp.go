@@ -1,7 +1,6 @@
 package fixers
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -54,19 +53,16 @@ func makeCanonicalTimestamp(doc *schema.Document, cfg *rules.Config, d rules.Dia
 // quote's time, as the rule saw it (the bracket around it, and so whether
 // it is a time at all, is the reader's call, not the text's alone).
 func timestampAt(ep *schema.Episode, span schema.Span) (schema.Timestamp, bool) {
-	// The chapter whose heading is the last to start at or before span.
-	i := sort.Search(len(ep.Chapters), func(i int) bool { return ep.Chapters[i].Heading.Start > span.Start })
-	if i == 0 {
+	c := chapterAt(ep, span.Start)
+	if c == nil {
 		return schema.Timestamp{}, false
 	}
-	for _, c := range ep.Chapters[i-1 : i] {
-		if c.Start.Span == span {
-			return c.Start, true
-		}
-		for _, b := range c.Blocks {
-			if b.Quote != nil && b.Quote.At != nil && b.Quote.At.Span == span {
-				return *b.Quote.At, true
-			}
+	if c.Start.Span == span {
+		return c.Start, true
+	}
+	if i := indexAt(c.Blocks, span.Start); i >= 0 {
+		if q := c.Blocks[i].Quote; q != nil && q.At != nil && q.At.Span == span {
+			return *q.At, true
 		}
 	}
 	return schema.Timestamp{}, false

@@ -143,13 +143,13 @@ func anchoredDiff(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune) []diffmatchpa
 // anchors returns index pairs (i, j) with a[i] == b[j] occurring once in
 // each, increasing in both: the longest such chain (patience sorting).
 func anchors(a, b []rune) [][2]int {
-	type seen struct{ inA, inB, i, j int }
+	type seen struct{ inA, inB, j int }
 	count := make(map[rune]*seen, len(a))
-	for i, l := range a {
+	for _, l := range a {
 		if c := count[l]; c != nil {
 			c.inA++
 		} else {
-			count[l] = &seen{inA: 1, i: i}
+			count[l] = &seen{inA: 1}
 		}
 	}
 	for j, l := range b {
@@ -160,7 +160,7 @@ func anchors(a, b []rune) [][2]int {
 	}
 	var pairs [][2]int // in a's order
 	for i, l := range a {
-		if c := count[l]; c.inA == 1 && c.inB == 1 && c.i == i {
+		if c := count[l]; c.inA == 1 && c.inB == 1 {
 			pairs = append(pairs, [2]int{i, c.j})
 		}
 	}

@@ -10,16 +10,24 @@ import (
 // blockAt finds the chapter block whose span holds offset.
 // Chapters and blocks are in source order, so both are binary searches.
 func blockAt(doc *schema.Document, offset int) (*schema.Chapter, int) {
-	chapters := doc.Episode.Chapters
-	n := sort.Search(len(chapters), func(i int) bool { return chapters[i].Heading.Start > offset })
-	if n == 0 {
+	c := chapterAt(doc.Episode, offset)
+	if c == nil {
 		return nil, -1
 	}
-	c := chapters[n-1]
 	if i := indexAt(c.Blocks, offset); i >= 0 {
 		return c, i
 	}
 	return nil, -1
+}
+
+// chapterAt finds the chapter whose heading is the last to start at or
+// before offset, or nil.
+func chapterAt(ep *schema.Episode, offset int) *schema.Chapter {
+	n := sort.Search(len(ep.Chapters), func(i int) bool { return ep.Chapters[i].Heading.Start > offset })
+	if n == 0 {
+		return nil
+	}
+	return ep.Chapters[n-1]
 }
 
 // indexAt finds the block whose span holds offset.

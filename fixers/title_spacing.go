@@ -33,7 +33,7 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 	// title-format's findings share spans (a lone dash may be a dash
 	// to space or a title cut off after it): the rule states which of
 	// them are spacing to repair.
-	if d.Fix == rules.NoFix || !inTitle(doc.Episode, d.Span) {
+	if d.Fix == rules.NoFix {
 		return nil
 	}
 	switch {
@@ -135,18 +135,4 @@ func normalizeTitle(t string) string {
 		i = end
 	}
 	return b.String()
-}
-
-// inTitle tells whether span lies in the episode's title or a chapter's.
-func inTitle(ep *schema.Episode, span schema.Span) bool {
-	within := func(t schema.Span) bool { return t.Start <= span.Start && span.End <= t.End }
-	if ep.Title != nil && within(ep.Title.Span) {
-		return true
-	}
-	for _, c := range ep.Chapters {
-		if within(c.Title.Span) {
-			return true
-		}
-	}
-	return false
 }
