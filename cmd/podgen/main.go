@@ -22,6 +22,7 @@ func main() {
 	asJSON := flag.Bool("json", false, "write episode JSON instead of Markdown pages")
 	rate := flag.Float64("defects", 0.3, "share of pages with injected defects (0 to 1)")
 	flag.IntVar(&leakChapters, "leak-chapters", leakChapters, "chapters a leaked JSON blob carries (real blobs: 15 to 20, 10-20 KB)")
+	flag.Float64Var(&pairShare, "pairs", 0, "with -json: share of chapters written with every quote a text and a [m, s] pair (quote-fragment), besides the defects drawn (0 to 1)")
 	flag.Float64Var(&leakShare, "leaks", 0, "share of pages given a leaked JSON blob besides the defects drawn (0 to 1)")
 	flag.Float64Var(&editorShares.names, "name-variants", 0, "share of pages with the guest's name misspelled once (name-variant)")
 	flag.Float64Var(&editorShares.notes, "meta-notes", 0, "share of pages with a note of the model's left in (meta-commentary)")
