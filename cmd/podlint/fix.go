@@ -78,6 +78,13 @@ func fixAction(c *cli.Context, write bool) error {
 		return err // check --fix --baseline: what remains is filtered
 	}
 	var fixed []fixedFile
+	// A machine format on stdout has it to itself: what fix did, and its
+	// diff, go to stderr then.
+	machine := machineOnStream(outputs)
+	// Otherwise the diff has stdout alone, and each file's is written as
+	// soon as the files before it are: a run's memory does not grow with
+	// its diff. Not on a terminal, where the progress line is drawn.
+	streamDiff := !write && !machine && !isTTY(c.App.Writer)
 	unsafe := c.Bool("unsafe-fixes")
 	hardLinks := c.Bool("allow-hardlinks")
 	if write {
@@ -139,6 +146,10 @@ func fixAction(c *cli.Context, write bool) error {
 				// fixer: named, exit 2; the rest of the page was fixed.
 				rep.errors = append(rep.errors, inputError{path: in.path, msg: fmt.Sprintf("fixer %s: %v (this is a bug in podlint; that fix was not applied, the rest of the page was fixed)", r.Fixer, r.Err)})
 			}
+			if streamDiff {
+				fmt.Fprint(c.App.Writer, f.diff)
+				f.diff = ""
+			}
 			fixed = append(fixed, f)
 			rep.grounded(in.path, terr, ungrounded)
 			rep.add(fr)
@@ -149,9 +160,6 @@ func fixAction(c *cli.Context, write bool) error {
 	}
 	applied, changedFiles := countApplied(fixed)
 	stdinOnly := len(fixed) == 1 && fixed[0].in.stdin
-	// A machine format on stdout has it to itself: what fix did, and its
-	// diff, go to stderr then.
-	machine := machineOnStream(outputs)
 	stream, human := c.App.Writer, c.App.Writer
 	if machine {
 		human = c.App.ErrWriter
@@ -167,7 +175,7 @@ func fixAction(c *cli.Context, write bool) error {
 	default:
 		var outside []string
 		for _, f := range fixed {
-			fmt.Fprint(human, f.diff)
+			fmt.Fprint(human, f.diff) // empty where it was streamed
 			if f.outside {
 				outside = append(outside, f.in.path)
 			}

@@ -42,12 +42,17 @@ func (p *progress) done() {
 	}
 }
 
-// isTTY tells whether w is a terminal.
+// isTTY tells whether w is a terminal: a character device other than the
+// null device, which output thrown away (>/dev/null) is written to.
 func isTTY(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
 	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(info, null)
 }

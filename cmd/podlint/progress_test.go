@@ -25,6 +25,16 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 	if newProgress(w, 1000) != nil {
 		t.Error("progress on a pipe")
 	}
+	// The null device is a character device, as a terminal is, but
+	// output sent there is thrown away.
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	if newProgress(null, 1000) != nil || isTTY(null) {
+		t.Errorf("%s taken for a terminal", os.DevNull)
+	}
 	t.Run("terminal", func(t *testing.T) {
 		tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0)
 		if err != nil {
