@@ -109,7 +109,12 @@ func Lines(line string, names []string) Restored {
 		style = capitalsTellNothing
 	}
 	var out strings.Builder
+	// Restoring turns the one space between two segments into at most two
+	// line endings, and a heading's cut into two: the text grows by at
+	// most two bytes a segment.
+	out.Grow(len(line) + 2*len(segs))
 	var uncertain []Split
+	var headings splitter
 	for i, s := range segs {
 		if i > 0 {
 			if s.kind == "b" && segs[i-1].kind == "b" {
@@ -133,7 +138,7 @@ func Lines(line string, names []string) Restored {
 				continue
 			}
 		}
-		sp := SplitHeading(rest, known, style)
+		sp := headings.split(rest, known, style)
 		if sp.Body == "" || !sp.Confident {
 			out.WriteString(s.text)
 			if sp.Body != "" {
@@ -336,13 +341,12 @@ func lowerSentenceOpeners(segs []segment) []string {
 		if s.kind == "q" {
 			text = strings.TrimLeft(text, "> *\"“")
 		}
-		words, _ := fieldsAt(text, len(text))
-		for i, w := range words {
-			if i > 0 {
-				prev := words[i-1]
-				if endsSentence(prev) == "" || abbreviations[prev] {
-					continue
-				}
+		prev := ""
+		for w, next := nextField(text, 0); w != ""; w, next = nextField(text, next) {
+			opens := prev == "" || endsSentence(prev) != "" && !abbreviations[prev]
+			prev = w
+			if !opens {
+				continue
 			}
 			if b := bare(w); b != "" && isLowerWord(b) && strings.IndexFunc(b, unicode.IsUpper) < 0 && !smallWords[b] && !sentenceStarters[b] {
 				out = append(out, b)
@@ -693,8 +697,22 @@ const maxTitleWords = 24
 // Otherwise the best candidate by score (scoreSplit) is returned as the
 // best guess, with Confident unset: the caller leaves the heading whole.
 func SplitHeading(text string, known Names, style string) Split {
+	var s splitter
+	return s.split(text, known, style)
+}
+
+// splitter is SplitHeading for the headings of a page one after another:
+// the buffers that hold one heading's words serve the next.
+type splitter struct {
+	words  []string
+	starts []int
+	scored []splitWord
+}
+
+func (s *splitter) split(text string, known Names, style string) Split {
 	// Only the first words can end a title: read no further.
-	words, starts := fieldsAt(text, maxTitleWords+minBodyWords+3)
+	s.words, s.starts = appendFields(s.words[:0], s.starts[:0], text, maxTitleWords+minBodyWords+3)
+	words, starts := s.words, s.starts
 	sp := Split{Heading: text, Title: text}
 	if len(words) < 2 {
 		sp.Confident = true
@@ -706,7 +724,8 @@ func SplitHeading(text string, known Names, style string) Split {
 		return sp
 	}
 	all := len(words) > maxTitleWords+minBodyWords // words were cut off: more follow
-	scored := splitWords(words, known)
+	s.scored = appendSplitWords(s.scored[:0], words, known)
+	scored := s.scored
 	h := newHeadingWords(scored, style, all)
 	best, bestK, valid, validK := -1e9, 0, 0, 0
 	for k := 1; k < len(words) && k <= maxTitleWords; k++ {
@@ -1011,26 +1030,34 @@ func isSymbol(w splitWord) bool { return !w.hasLetter && w.r0 >= utf8.RuneSelf }
 // invalid is the score of a split that cannot be: a body in lower case.
 const invalid = -50
 
-// fieldsAt splits text at spaces like strings.Fields, up to limit words,
-// and tells where each word starts.
+// fieldsAt splits text at spaces, up to limit words, and tells where
+// each word starts.
 func fieldsAt(text string, limit int) ([]string, []int) {
-	var words []string
-	var starts []int
-	for i := 0; i < len(text) && len(words) < limit; {
-		for i < len(text) && text[i] == ' ' {
-			i++
-		}
-		if i == len(text) {
-			break
-		}
-		j := strings.IndexByte(text[i:], ' ')
-		if j < 0 {
-			j = len(text) - i
-		}
-		words, starts = append(words, text[i:i+j]), append(starts, i)
-		i += j
+	return appendFields(nil, nil, text, limit)
+}
+
+// appendFields appends to words and starts what fieldsAt returns.
+func appendFields(words []string, starts []int, text string, limit int) ([]string, []int) {
+	for w, next := nextField(text, 0); w != "" && limit > 0; w, next = nextField(text, next) {
+		words, starts = append(words, w), append(starts, next-len(w))
+		limit--
 	}
 	return words, starts
+}
+
+// nextField finds the first word of text at or after byte from, words
+// being cut at spaces only: it is text[end-len(word):end], and "" when no
+// word is left.
+func nextField(text string, from int) (word string, end int) {
+	i := from
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	j := strings.IndexByte(text[i:], ' ')
+	if j < 0 {
+		j = len(text) - i
+	}
+	return text[i : i+j], i + j
 }
 
 // splitWord is what scoring asks of a word, worked out once per heading:
@@ -1063,25 +1090,23 @@ type splitWord struct {
 	lower       *lowerWords // the page's lower-case words, for isCommon
 }
 
-func splitWords(words []string, known Names) []splitWord {
-	out := make([]splitWord, len(words))
-	keys := make([]string, len(words)) // as Names keys them: bare, lower case
-	for i, t := range words {
+// appendSplitWords appends the words of a heading to out, worked out.
+func appendSplitWords(out []splitWord, words []string, known Names) []splitWord {
+	for _, t := range words {
 		lt := strings.ToLower(t)
-		b := bare(lt)
-		keys[i] = b
+		b := bare(lt) // as Names keys it: bare, lower case
 		r0, _ := utf8.DecodeRuneInString(t)
 		upper, letter := wordShape(t)
 		lowerWord := unicode.IsLower(r0)
-		out[i] = splitWord{
+		out = append(out, splitWord{
 			text:       t,
 			r0:         r0,
 			small:      smallWords[lt],
 			smallExact: smallWords[t],
 			starter:    sentenceStarters[strings.Trim(t, ",")],
 			starterAs:  sentenceStarters[t],
-			known:      known.words[keys[i]],
-			lowered:    known.lowered[keys[i]],
+			known:      known.words[b],
+			lowered:    known.lowered[b],
 			lowerWord:  lowerWord,
 			upperStart: unicode.IsUpper(r0) || unicode.IsDigit(r0),
 			digitStart: unicode.IsDigit(r0),
@@ -1093,9 +1118,9 @@ func splitWords(words []string, known Names) []splitWord {
 			ends:       endsSentence(t),
 			abbrev:     abbreviations[t],
 			badEnd:     endsTitleBadly(t),
-			key:        keys[i],
+			key:        b,
 			lower:      known.common,
-		}
+		})
 	}
 	if len(out) > 0 {
 		out[0].namesListed = known.listed
@@ -1103,7 +1128,7 @@ func splitWords(words []string, known Names) []splitWord {
 	// Both words of a known pair are known words: only then is the pair
 	// looked up.
 	for i := 0; i+1 < len(out); i++ {
-		out[i].pairNext = out[i].known && out[i+1].known && known.pairs[keys[i]+" "+keys[i+1]]
+		out[i].pairNext = out[i].known && out[i+1].known && known.pairs[out[i].key+" "+out[i+1].key]
 	}
 	return out
 }
