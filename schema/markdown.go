@@ -58,12 +58,29 @@ type mdReader struct {
 	// its heading (chapterStart) to the next.
 	blocks       []Block
 	chapterStart int
+	// chapters and quotes are the page's chapters and quotes, allocated
+	// together (see markerCounts); each is taken from the front.
+	chapters []Chapter
+	quotes   []quoteParts
+}
+
+// quoteParts is a quote with the parts it points to, so that one
+// allocation holds them all.
+type quoteParts struct {
+	quote   Quote
+	at      Timestamp
+	speaker Text
+	pair    TimePair
 }
 
 func readMarkdown(doc *Document) {
 	lines := splitLines(doc.Src)
 	r := &mdReader{doc: doc, src: doc.Src, str: string(doc.Src), lines: lines, ep: &Episode{},
 		blocks: make([]Block, 0, len(lines)/2+1)}
+	chapters, quotes := r.markerCounts()
+	r.chapters = make([]Chapter, chapters)
+	r.quotes = make([]quoteParts, quotes)
+	r.ep.Chapters = make([]*Chapter, 0, chapters)
 	doc.Episode = r.ep
 	i := r.frontMatter()
 	for i < len(r.lines) {
@@ -73,6 +90,44 @@ func readMarkdown(doc *Document) {
 }
 
 func (r *mdReader) text(l line) string { return r.str[l.start:l.end] }
+
+// markerCounts counts the lines that may be read as a chapter heading
+// (`## [` or `##\t[`) and as a quote (`>`), past their indentation: at
+// least as many as there are chapters and quotes, so that the reader
+// allocates them once for the page.
+func (r *mdReader) markerCounts() (chapters, quotes int) {
+	for _, l := range r.lines {
+		text := r.str[r.marker(l):l.end]
+		switch {
+		case strings.HasPrefix(text, ">"):
+			quotes++
+		case len(text) > 3 && text[:2] == "##" && (text[2] == ' ' || text[2] == '\t') && text[3] == '[':
+			chapters++
+		}
+	}
+	return chapters, quotes
+}
+
+// newChapter takes the next of the page's chapters; should the count have
+// been short, it allocates one of its own.
+func (r *mdReader) newChapter() *Chapter {
+	if len(r.chapters) == 0 {
+		return new(Chapter)
+	}
+	c := &r.chapters[0]
+	r.chapters = r.chapters[1:]
+	return c
+}
+
+// newQuote is newChapter for quotes.
+func (r *mdReader) newQuote() *quoteParts {
+	if len(r.quotes) == 0 {
+		return new(quoteParts)
+	}
+	q := &r.quotes[0]
+	r.quotes = r.quotes[1:]
+	return q
+}
 
 // has tells whether line l starts with prefix, without making a string.
 func (r *mdReader) has(l line, prefix string) bool {
@@ -275,7 +330,8 @@ func (r *mdReader) heading(i, start, end int) {
 
 // chapterHeading reads `[TS] Title`, the text rest of a heading at start.
 func (r *mdReader) chapterHeading(l line, start int, rest string) *Chapter {
-	c := &Chapter{Heading: Span{l.start, l.end}}
+	c := r.newChapter()
+	c.Heading = Span{l.start, l.end}
 	end := start + len(rest)
 	closing := strings.IndexByte(rest, ']')
 	if closing < 0 {
@@ -301,12 +357,7 @@ func (r *mdReader) quote(l line, at int) *Quote {
 		start++
 	}
 	end := l.end
-	// A quote, its time and its speaker in one allocation.
-	parts := &struct {
-		quote   Quote
-		at      Timestamp
-		speaker Text
-	}{}
+	parts := r.newQuote()
 	q := &parts.quote
 	// A trailing ` [TS]`. Brackets that hold only digits and time
 	// punctuation are the quote's time even when they do not read as one
@@ -334,7 +385,7 @@ func (r *mdReader) quote(l line, at int) *Quote {
 		}
 	}
 	q.Body = Text{Value: r.str[body.Start:body.End], Span: body}
-	readQuoteBody(q)
+	readQuoteBody(q, &parts.pair)
 	return q
 }
 
@@ -355,12 +406,14 @@ func (r *mdReader) speaker(from, to int) (Text, bool) {
 	return Text{Value: name, Span: Span{off, off + len(name)}}, true
 }
 
-// readQuoteBody fills Words, Quoted and Pair from Body.
-func readQuoteBody(q *Quote) {
+// readQuoteBody fills Words, Quoted and Pair from Body; pair is where a
+// time pair is kept.
+func readQuoteBody(q *Quote, pair *TimePair) {
 	body := strings.TrimSpace(q.Body.Value)
 	if p, ok := ParseTimePair(body); ok {
 		p.Span = q.Body.Span
-		q.Pair = &p
+		*pair = p
+		q.Pair = pair
 		return
 	}
 	for _, marks := range [][2]string{{`"`, `"`}, {"“", "”"}} {
