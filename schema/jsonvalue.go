@@ -72,6 +72,54 @@ type jsonParser struct {
 	text     string
 	pos      int
 	problems []Problem
+
+	// The tree is allocated in chunks, not value by value: values from
+	// one slab, and each array's items and object's members from another,
+	// gathered first on a stack (an array's items are known once it ends).
+	values  []Value
+	items   []*Value
+	members []Member
+	slabs   jsonSlabs
+}
+
+// jsonSlabs hand out the parts of the tree, a chunk at a time.
+type jsonSlabs struct {
+	items   []*Value
+	members []Member
+}
+
+// slabChunk is how many values, items or members a chunk holds: a typical
+// episode's tree fits in a few.
+const slabChunk = 64
+
+// newValue returns a zero Value from the slab.
+func (p *jsonParser) newValue(v Value) *Value {
+	if len(p.values) == 0 {
+		p.values = make([]Value, slabChunk)
+	}
+	out := &p.values[0]
+	p.values = p.values[1:]
+	*out = v
+	return out
+}
+
+// take moves the top of stack, from base on, into a slice of its own from
+// slab (nil when there is none): the slice's capacity ends at its length,
+// so that no append reaches the next one.
+func take[T any](stack *[]T, slab *[]T, base int) []T {
+	top := (*stack)[base:]
+	n := len(top)
+	if n == 0 {
+		return nil
+	}
+	if len(*slab) < n {
+		*slab = make([]T, max(n, slabChunk))
+	}
+	out := (*slab)[:n:n]
+	*slab = (*slab)[n:]
+	copy(out, top)
+	*stack = (*stack)[:base]
+	return out
 }
 
 // ParseJSON parses src as one JSON value. Syntax problems that do not stop
@@ -138,7 +186,7 @@ func (p *jsonParser) value(depth int) (*Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Value{Kind: String, Str: s, Span: Span{start, p.pos}}, nil
+		return p.newValue(Value{Kind: String, Str: s, Span: Span{start, p.pos}}), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == '/':
@@ -150,9 +198,9 @@ func (p *jsonParser) value(depth int) (*Value, error) {
 	}{{"true", Value{Kind: Bool, Bool: true}}, {"false", Value{Kind: Bool}}, {"null", Value{Kind: Null}}} {
 		if p.hasPrefix(lit.word) {
 			p.pos += len(lit.word)
-			v := lit.v
+			v := p.newValue(lit.v)
 			v.Span = Span{start, p.pos}
-			return &v, nil
+			return v, nil
 		}
 	}
 	return nil, p.errorf("unexpected %s: expected a JSON value", p.describe())
@@ -162,11 +210,16 @@ func (p *jsonParser) hasPrefix(s string) bool {
 	return len(p.src)-p.pos >= len(s) && string(p.src[p.pos:p.pos+len(s)]) == s
 }
 
+// manyKeys is where an object's keys are found again by a map rather
+// than by a look along the members read so far.
+const manyKeys = 16
+
 func (p *jsonParser) object(depth int) (*Value, error) {
-	v := &Value{Kind: Object, Span: Span{Start: p.pos}}
+	v := p.newValue(Value{Kind: Object, Span: Span{Start: p.pos}})
 	open := p.pos
 	p.pos++
-	seen := map[string]int{}
+	base := len(p.members)
+	var seen map[string]int // index in p.members[base:], once there are many
 	comma := -1
 	for first := true; ; first = false {
 		p.space()
@@ -202,12 +255,21 @@ func (p *jsonParser) object(depth int) (*Value, error) {
 			return nil, err
 		}
 		m := Member{Key: key, KeySpan: keySpan, Value: val}
-		if i, dup := seen[key]; dup {
+		members := p.members[base:]
+		if i := memberIndex(members, seen, key); i >= 0 {
 			p.problems = append(p.problems, Problem{Span: keySpan, Message: fmt.Sprintf("duplicate key %q: the later value is used", key)})
-			v.Members[i] = m
+			members[i] = m
 		} else {
-			seen[key] = len(v.Members)
-			v.Members = append(v.Members, m)
+			if seen == nil && len(members) == manyKeys {
+				seen = make(map[string]int, 2*manyKeys)
+				for i, m := range members {
+					seen[m.Key] = i
+				}
+			}
+			if seen != nil {
+				seen[key] = len(members)
+			}
+			p.members = append(p.members, m)
 		}
 		p.space()
 		if p.pos < len(p.src) && p.src[p.pos] == ',' {
@@ -225,11 +287,29 @@ func (p *jsonParser) object(depth int) (*Value, error) {
 	}
 	p.pos++
 	v.Span.End = p.pos
+	v.Members = take(&p.members, &p.slabs.members, base)
 	return v, nil
 }
 
+// memberIndex finds key among an object's members so far, or returns -1.
+func memberIndex(members []Member, seen map[string]int, key string) int {
+	if seen != nil {
+		if i, ok := seen[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, m := range members {
+		if m.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
 func (p *jsonParser) array(depth int) (*Value, error) {
-	v := &Value{Kind: Array, Span: Span{Start: p.pos}}
+	v := p.newValue(Value{Kind: Array, Span: Span{Start: p.pos}})
+	base := len(p.items)
 	open := p.pos
 	p.pos++
 	comma := -1
@@ -248,7 +328,7 @@ func (p *jsonParser) array(depth int) (*Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		v.Items = append(v.Items, item)
+		p.items = append(p.items, item)
 		p.space()
 		if p.pos < len(p.src) && p.src[p.pos] == ',' {
 			comma = p.pos
@@ -265,6 +345,7 @@ func (p *jsonParser) array(depth int) (*Value, error) {
 	}
 	p.pos++
 	v.Span.End = p.pos
+	v.Items = take(&p.items, &p.slabs.items, base)
 	return v, nil
 }
 
@@ -303,11 +384,11 @@ func (p *jsonParser) number() (*Value, error) {
 			return nil, p.errorf("invalid number: expected a digit in the exponent")
 		}
 	}
-	f, err := strconv.ParseFloat(string(p.src[start:p.pos]), 64)
+	f, err := strconv.ParseFloat(p.text[start:p.pos], 64)
 	if err != nil {
 		return nil, &jsonError{start, "number out of range"}
 	}
-	return &Value{Kind: Number, Num: f, Span: Span{start, p.pos}}, nil
+	return p.newValue(Value{Kind: Number, Num: f, Span: Span{start, p.pos}}), nil
 }
 
 // str reads a string literal starting at the opening quote.
