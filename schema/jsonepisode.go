@@ -50,59 +50,82 @@ func readJSON(doc *Document) {
 		ep.Intro = []Block{{Kind: Paragraph, Span: s.Span, Text: s.Str}}
 	}
 	if cs := v.Get("chapters"); cs != nil && cs.Kind == Array {
-		for _, c := range cs.Items {
+		// The chapters in one allocation, as the Markdown reader has them.
+		chapters := make([]Chapter, len(cs.Items))
+		ep.Chapters = make([]*Chapter, 0, len(cs.Items))
+		for i, c := range cs.Items {
 			if c.Kind == Object {
-				ep.Chapters = append(ep.Chapters, jsonChapter(doc.Src, c))
+				jsonChapter(doc.Src, c, &chapters[i])
+				ep.Chapters = append(ep.Chapters, &chapters[i])
 			}
 		}
 	}
 	if es := v.Get("entities"); es != nil && es.Kind == Array {
-		ep.Entities = &EntitySection{Heading: es.Span}
+		ep.Entities = &EntitySection{Heading: es.Span, Entities: make([]Entity, 0, len(es.Items))}
 		for _, e := range es.Items {
 			ep.Entities.Entities = append(ep.Entities.Entities, jsonEntity(e))
 		}
 	}
 }
 
-func jsonChapter(src []byte, c *Value) *Chapter {
-	ch := &Chapter{Heading: c.Span}
+// jsonChapter reads the chapter object c into ch.
+func jsonChapter(src []byte, c *Value, ch *Chapter) {
+	ch.Heading = c.Span
 	if s := c.Get("start"); s != nil {
 		ch.Start = JSONTime(s)
 	}
 	if t := c.Get("title"); t != nil && t.Kind == String {
 		ch.Title = Text{Value: t.Str, Span: t.Span}
 	}
-	if s := c.Get("summary"); s != nil && s.Kind == String && s.Str != "" {
-		ch.Blocks = append(ch.Blocks, Block{Kind: Paragraph, Span: s.Span, Text: s.Str})
-	}
+	var quotes []*Value
 	if qs := c.Get("quotes"); qs != nil && qs.Kind == Array {
-		for _, q := range qs.Items {
-			if quote := jsonQuote(src, q); quote != nil {
-				ch.Blocks = append(ch.Blocks, Block{Kind: QuoteBlock, Span: q.Span, Text: quote.Body.Value, Quote: quote})
-			}
+		quotes = qs.Items
+	}
+	// The blocks, sized once when the first comes.
+	add := func(b Block) {
+		if ch.Blocks == nil {
+			ch.Blocks = make([]Block, 0, 1+len(quotes))
+		}
+		ch.Blocks = append(ch.Blocks, b)
+	}
+	if s := c.Get("summary"); s != nil && s.Kind == String && s.Str != "" {
+		add(Block{Kind: Paragraph, Span: s.Span, Text: s.Str})
+	}
+	if len(quotes) == 0 {
+		return
+	}
+	parts := make([]quoteParts, len(quotes))
+	for i, q := range quotes {
+		if quote := jsonQuote(src, q, &parts[i]); quote != nil {
+			add(Block{Kind: QuoteBlock, Span: q.Span, Text: quote.Body.Value, Quote: quote})
 		}
 	}
-	return ch
 }
 
 // jsonQuote reads a clean quote object, or an item of the raw flat list: a
-// string (the quote) or a [minutes, seconds] pair.
-func jsonQuote(src []byte, q *Value) *Quote {
+// string (the quote) or a [minutes, seconds] pair. The quote and what it
+// points to are kept in parts.
+func jsonQuote(src []byte, q *Value, parts *quoteParts) *Quote {
+	out := &parts.quote
 	if q.Kind == Object && !IsQuoteObject(q) {
 		// A chapter or other record swallowed into the quote list: its
 		// source is what the leaked-json rule reads.
 		raw := string(src[q.Span.Start:q.Span.End])
-		return &Quote{Body: Text{Value: raw, Span: q.Span}, Words: raw}
+		*out = Quote{Body: Text{Value: raw, Span: q.Span}, Words: raw}
+		return out
 	}
 	switch q.Kind {
 	case String:
-		return &Quote{Body: Text{Value: q.Str, Span: q.Span}, Words: q.Str, Quoted: true}
+		*out = Quote{Body: Text{Value: q.Str, Span: q.Span}, Words: q.Str, Quoted: true}
+		return out
 	case Array:
 		if p, ok := JSONPair(q); ok {
-			return &Quote{Body: Text{Span: q.Span}, Pair: &p}
+			parts.pair = p
+			*out = Quote{Body: Text{Span: q.Span}, Pair: &parts.pair}
+			return out
 		}
 	case Object:
-		out := &Quote{Quoted: true}
+		out.Quoted = true
 		if t := q.Get("text"); t != nil && t.Kind == String {
 			out.Body = Text{Value: t.Str, Span: t.Span}
 			out.Words = t.Str
@@ -111,11 +134,13 @@ func jsonQuote(src []byte, q *Value) *Quote {
 		}
 		if at := q.Get("at"); at != nil {
 			if ts := JSONTime(at); ts.Valid {
-				out.At = &ts
+				parts.at = ts
+				out.At = &parts.at
 			}
 		}
 		if s := q.Get("speaker"); s != nil && s.Kind == String {
-			out.Speaker = &Text{Value: s.Str, Span: s.Span}
+			parts.speaker = Text{Value: s.Str, Span: s.Span}
+			out.Speaker = &parts.speaker
 		}
 		return out
 	}
