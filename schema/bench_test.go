@@ -115,3 +115,20 @@ func BenchmarkReadTypical(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkValidateTypical reads and validates a typical page in both
+// forms: what the schema rule costs a page.
+func BenchmarkValidateTypical(b *testing.B) {
+	md, js := typicalPage()
+	for name, src := range map[string][]byte{"page.md": md, "episode.json": js} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Validate(Read(name, src)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -48,7 +48,8 @@ type Document struct {
 
 	// Instance is the episode as JSON data, the value the JSON Schema
 	// validates, and Pointers maps its JSON Pointers to source spans (for a
-	// JSON episode the spans are found in the parsed tree instead).
+	// JSON episode the spans are found in the parsed tree instead). An
+	// episode's is built when validation first needs it: nil until then.
 	Instance any
 	Pointers map[string]Span
 

@@ -159,7 +159,8 @@ func FuzzQuickFrontMatter(f *testing.F) {
 }
 
 // FuzzQuickValid holds the hand checks to the episode schema: an episode
-// they vouch for has no finding from the validator, and wherever
+// they vouch for has no finding from the validator (and what they vouch for
+// in a JSON episode's parsed tree, they vouch for in its instance), and wherever
 // quickSchema.pruned spares the validator the chapter and entity lists, the
 // findings are the same as on the whole episode.
 func FuzzQuickValid(f *testing.F) {
@@ -180,9 +181,15 @@ func FuzzQuickValid(f *testing.F) {
 		"---\nslug: a-b\npublished: 2026-03-14\nduration: 4210\ntags: [x, y]\n---\n# T\n\nS.\n",
 		"---\nduration: 1:02:03\nconfidence: {score: 2}\n---\n# T\n",
 		`[1,2]`,
+		`{"title":"T","tags":["a","b","a"]}`,
+		`{"title":"T","tags":["a",1,null,true,1.0]}`,
+		`{"title":"T","chapters":[{"start":0,"title":"C","quotes":["raw",[0,30],"more",{"text":"q"}]}],"tags":["x"]}`,
+		`{"title":"T","chapters":[{"start":0,"title":"C","quotes":["",[0,30]]},{"start":"1:00","title":"D","quotes":[[1,2]]}]}`,
 	} {
 		f.Add([]byte(s))
 	}
+	_, typical := typicalPage()
+	f.Add(typical)
 	sch, err := compiled()
 	if err != nil {
 		f.Fatal(err)
@@ -198,6 +205,7 @@ func FuzzQuickValid(f *testing.F) {
 			return
 		}
 		quickPage := doc.Format == Markdown && quick.builtValid(doc.Episode) && quick.pageValid(doc)
+		quickTree := doc.Format == JSON && quick.root.validJSON(doc.json, "")
 		inst := doc.instance()
 		want, err := validateInstance(sch, doc, inst)
 		if err != nil {
@@ -205,6 +213,9 @@ func FuzzQuickValid(f *testing.F) {
 		}
 		if quickPage && len(want) > 0 {
 			t.Fatalf("%s: the page checks pass what the schema rejects: %v", src, want)
+		}
+		if quickTree && !quick.valid(inst) {
+			t.Fatalf("%s: the check of the parsed tree passes what the check of its instance does not", src)
 		}
 		if quick.valid(inst) && len(want) > 0 {
 			t.Fatalf("%s: the hand checks pass what the schema rejects: %v", src, want)

@@ -11,20 +11,22 @@ func Read(path string, src []byte) *Document {
 	doc := &Document{Path: path, Src: src, Format: FormatOf(path), Lines: NewLines(src)}
 	if doc.Format == JSON {
 		readJSON(doc)
-		if !doc.Broken {
-			jsonInstance(doc)
-		}
 		return doc
 	}
 	readMarkdown(doc)
 	return doc
 }
 
-// instance returns the JSON data the schema validates, building a Markdown
-// page's on first use: most pages need only the pruned one (see Validate).
+// instance returns the JSON data the schema validates, building it on
+// first use: most Markdown pages need only the pruned one, and most JSON
+// episodes none (see Validate).
 func (doc *Document) instance() any {
-	if doc.Instance == nil && doc.Format == Markdown && doc.Episode != nil {
+	switch {
+	case doc.Instance != nil:
+	case doc.Format == Markdown && doc.Episode != nil:
 		markdownInstance(doc, true)
+	case doc.Format == JSON && doc.json != nil && !doc.Broken:
+		jsonInstance(doc)
 	}
 	return doc.Instance
 }

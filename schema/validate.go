@@ -87,6 +87,9 @@ func (v *episodeValidator) validate(doc *Document) ([]Violation, error) {
 		inst, ptrs = markdownInstance(doc, false)
 		doc.Instance, doc.Pointers = nil, ptrs
 	} else {
+		if doc.Format == JSON && doc.Instance == nil && doc.json != nil && !doc.Broken && v.quick.root.validJSON(doc.json, "") {
+			return nil, nil
+		}
 		inst = doc.instance()
 	}
 	if v.quick.valid(inst) {

@@ -309,6 +309,153 @@ func (n *quickNode) validObject(m map[string]any) bool {
 	return !n.hasApplicators() || n.applicators(kindObject, m, func(sub *quickNode) bool { return sub.validObject(m) })
 }
 
+// validJSON is valid for the instance jsonInstance builds from v, the value
+// of key in its object, checked on the parsed tree itself: most episodes
+// meet the schema, and then their instance is never built. What it does
+// not follow (enums, uniqueItems, anyOf and oneOf on lists and objects, a
+// raw quotes list with more than strings and pairs) answers false: the
+// instance is built and checked as before.
+func (n *quickNode) validJSON(v *Value, key string) bool {
+	switch v.Kind {
+	case String:
+		if key == "start" || key == "at" {
+			if ts := JSONTime(v); ts.Valid {
+				return n.validNumber(float64(ts.Seconds))
+			}
+		}
+		return n.validString(v.Str)
+	case Number:
+		return n.validNumber(v.Num)
+	case Bool:
+		return n.validScalar(v.Bool, kindBoolean)
+	case Null:
+		return n.validScalar(nil, kindNull)
+	case Array:
+		if key == "quotes" && isRawQuotes(v) {
+			return n.validRawQuotes(v)
+		}
+		if !n.plainList(len(v.Items)) || n.uniqueItems && !distinctValues(v.Items) {
+			return false
+		}
+		if n.items != nil {
+			for _, item := range v.Items {
+				if !n.items.validJSON(item, "") {
+					return false
+				}
+			}
+		}
+	case Object:
+		if !n.plainObject(len(v.Members)) {
+			return false
+		}
+		for _, k := range n.required {
+			if v.Get(k) == nil {
+				return false
+			}
+		}
+		for _, m := range v.Members {
+			if !n.field(m.Key).validJSON(m.Value, m.Key) {
+				return false
+			}
+		}
+	}
+	// A list or an object ($ref is an allOf).
+	for _, sub := range n.allOf {
+		if !sub.validJSON(v, key) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainList tells whether a list of length items meets n's own checks
+// but for its items, when n has none that validJSON leaves alone.
+func (n *quickNode) plainList(length int) bool {
+	return n.admits(kindArray) && !n.hasEnum && len(n.anyOf) == 0 && len(n.oneOf) == 0 &&
+		(n.minItems < 0 || length >= n.minItems) && (n.maxItems < 0 || length <= n.maxItems)
+}
+
+// plainObject is plainList for an object of so many keys.
+func (n *quickNode) plainObject(keys int) bool {
+	return n.admits(kindObject) && !n.hasEnum && len(n.anyOf) == 0 && len(n.oneOf) == 0 &&
+		(n.minProperties < 0 || keys >= n.minProperties) && (n.maxProperties < 0 || keys <= n.maxProperties)
+}
+
+// validRawQuotes is validJSON for a raw quotes list, which the instance
+// holds as rawQuotesInstance reads it: each string a {"text": ...} object,
+// the time pairs left out.
+func (n *quickNode) validRawQuotes(v *Value) bool {
+	texts := 0
+	for _, item := range v.Items {
+		switch _, pair := JSONPair(item); {
+		case item.Kind == String:
+			texts++
+		case item.Kind != Array || !pair:
+			return false // kept as written (plain), which validJSON does not follow
+		}
+	}
+	if !n.plainList(texts) || n.uniqueItems {
+		return false
+	}
+	if n.items != nil {
+		for _, item := range v.Items {
+			if item.Kind == String && !n.items.validTextQuote(item.Str) {
+				return false
+			}
+		}
+	}
+	for _, sub := range n.allOf {
+		if !sub.validRawQuotes(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxDistinctScan is the longest list distinctValues compares pair by
+// pair; a longer one is left to the instance's check.
+const maxDistinctScan = 64
+
+// distinctValues is distinct for the items of a parsed list: strings,
+// numbers, booleans and nulls that no two are equal, as the instance's
+// values compare.
+func distinctValues(items []*Value) bool {
+	if len(items) > maxDistinctScan {
+		return false
+	}
+	for i, a := range items {
+		switch a.Kind {
+		case String, Number, Bool, Null:
+		default:
+			return false
+		}
+		for _, b := range items[:i] {
+			if a.Kind == b.Kind && a.Str == b.Str && a.Num == b.Num && a.Bool == b.Bool {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// validTextQuote is validJSON for the quote {"text": s}.
+func (n *quickNode) validTextQuote(s string) bool {
+	if !n.plainObject(1) || !n.field("text").validString(s) {
+		return false
+	}
+	for _, k := range n.required {
+		if k != "text" {
+			return false
+		}
+	}
+	for _, sub := range n.allOf {
+		if !sub.validTextQuote(s) {
+			return false
+		}
+	}
+	return true
+}
+
 // field is the subschema a value under key must meet in an object of n.
 func (n *quickNode) field(key string) *quickNode {
 	for _, p := range n.properties {

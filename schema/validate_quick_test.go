@@ -376,3 +376,39 @@ func setAt(doc map[string]any, path []string, value any) {
 		p[i] = value
 	}
 }
+
+// TestQuickTreeVouches: a valid JSON episode, raw quotes list included, is
+// vouched for on its parsed tree, so validating it builds no instance; an
+// invalid one is left to the instance and the validator.
+func TestQuickTreeVouches(t *testing.T) {
+	_, typical := typicalPage()
+	demo, err := os.ReadFile("../testdata/demo/rooftop-hives.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, src string
+		vouched   bool
+	}{
+		{"rich", richJSON, true},
+		{"typical", string(typical), true},
+		{"demo", string(demo), true},
+		{"raw quotes", `{"title": "T", "chapters": [{"start": "0:30", "title": "C", "quotes": ["q", [0, 40], "r"]}], "tags": ["a", "b"]}`, true},
+		{"loose", looseJSON, false},
+		{"loose quote", looseQuoteJSON, false},
+		{"repeated tag", `{"title": "T", "tags": ["a", "b", "a"]}`, false},
+		{"empty raw quote", `{"title": "T", "chapters": [{"start": 0, "title": "C", "quotes": ["", [0, 40]]}]}`, false},
+	} {
+		doc := Read("episode.json", []byte(tc.src))
+		vs, err := Validate(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if vouched := doc.Instance == nil; vouched != tc.vouched {
+			t.Errorf("%s: vouched for on the tree %v, want %v (findings %v)", tc.name, vouched, tc.vouched, vs)
+		}
+		if tc.vouched && len(vs) > 0 {
+			t.Errorf("%s: findings %v", tc.name, vs)
+		}
+	}
+}
