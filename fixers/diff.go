@@ -44,6 +44,9 @@ func Compare(before, after []byte) *Changes {
 	return c
 }
 
+// Equal tells whether the two texts are the same.
+func (c *Changes) Equal() bool { return c.ops == nil }
+
 // Unified returns the unified diff of the change, path named as in
 // Unified, or "" when the texts are equal.
 func (c *Changes) Unified(path string) string {

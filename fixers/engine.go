@@ -2,7 +2,6 @@ package fixers
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -42,6 +41,16 @@ type Outcome struct {
 	Rejected []*FixerError
 	// rejected keys the fixes turned down, not to be tried again.
 	rejected map[string]bool
+	// before is the text Run was given; stretches are where Src differs
+	// from it, from the edits of every pass.
+	before    []byte
+	stretches []stretch
+}
+
+// Changes is the line diff of the fixed text against the text Run was
+// given (Compare), built from the edits the passes made.
+func (o *Outcome) Changes() *Changes {
+	return compareStretches(o.before, o.Src, o.stretches)
 }
 
 // rejectedKey identifies a fix across passes: its fixer, the finding it
@@ -74,8 +83,8 @@ func (e *FixerError) Unwrap() error { return e.Err }
 // Run repairs src until no fixable finding is left, MaxPasses passes have
 // run, or a pass would recreate an earlier state.
 func Run(path string, src []byte, opts Options) (*Outcome, error) {
-	out := &Outcome{Src: src, Applied: map[string]int{}}
-	seen := map[[32]byte]bool{sha256.Sum256(src): true}
+	out := &Outcome{Src: src, Applied: map[string]int{}, before: src}
+	seen := [][]byte{src} // every state of the text, to stop a loop
 	doc := schema.Read(path, out.Src)
 	diags := rules.Run(doc, opts.Config)
 	for {
@@ -87,7 +96,9 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		if err != nil {
 			return nil, err
 		}
-		fixes = slices.DeleteFunc(fixes, func(f *Fix) bool { return out.rejected[rejectedKey(f)] })
+		if len(out.rejected) > 0 {
+			fixes = slices.DeleteFunc(fixes, func(f *Fix) bool { return out.rejected[rejectedKey(f)] })
+		}
 		accepted := merge(fixes)
 		if len(accepted) == 0 {
 			return out, nil
@@ -115,14 +126,17 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 				return nil, err
 			}
 		}
-		sum := sha256.Sum256(next)
-		if seen[sum] {
+		if slices.ContainsFunc(seen, func(s []byte) bool { return bytes.Equal(s, next) }) {
 			return nil, &FixerError{Fixer: fixerNames(accepted), Err: fmt.Errorf("pass %d recreates an earlier state of the file", out.Passes+1)}
 		}
-		seen[sum] = true
+		seen = append(seen, next)
+		var edits []Edit
 		for _, f := range accepted {
 			out.Applied[f.Fixer.Name]++
+			edits = append(edits, f.Edits...)
 		}
+		sortEdits(edits)
+		out.stretches = compose(out.stretches, stretchesOf(edits))
 		out.Src = next
 		out.Passes++
 		doc, diags = nextDoc, nextDiags

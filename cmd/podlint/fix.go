@@ -121,11 +121,13 @@ func fixAction(c *cli.Context, write bool) error {
 			if err := writeAtomic(in.path, src, out.Src, hardLinks); err != nil {
 				return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }
 			}
-		case !write:
-			name := diffName(in)
-			changes = fixers.Compare(src, out.Src)
-			f.diff = changes.Unified(name)
-			f.outside = f.diff != "" && filepath.IsAbs(name)
+		case !write && out.Changed():
+			changes = out.Changes()
+			if !changes.Equal() {
+				name := diffName(in)
+				f.diff = changes.Unified(name)
+				f.outside = filepath.IsAbs(name)
+			}
 		}
 		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, opts.withEdits)
 		if changes != nil && out.Changed() && len(fr.items) > 0 {

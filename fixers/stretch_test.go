@@ -1,0 +1,155 @@
+package fixers
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// randomEdits returns sorted edits of text that do not overlap: short
+// replacements, insertions and deletions, some of whole lines, some with
+// line ends in them, some of the same text.
+func randomEdits(rng *rand.Rand, text []byte, n int) []Edit {
+	pieces := []string{"", "\n", "\n\n", "x", "> *\"Quote.\"* [1:00]\n", "## [2:00] Added\n\n", "line 3\n"}
+	var edits []Edit
+	at := 0
+	for range n {
+		if at > len(text) {
+			break
+		}
+		start := at + rng.IntN(len(text)-at+1)
+		end := min(len(text), start+rng.IntN(12))
+		if rng.IntN(3) == 0 {
+			end = start
+		}
+		e := Edit{Start: start, End: end, New: pieces[rng.IntN(len(pieces))]}
+		if rng.IntN(5) == 0 {
+			e.New = string(text[start:end]) // the same text again
+		}
+		edits = append(edits, e)
+		at = end + 1
+	}
+	return edits
+}
+
+// randomPage is a page of n lines, blank and repeated lines among them.
+func randomPage(rng *rand.Rand, n int) []byte {
+	var b strings.Builder
+	for range n {
+		switch rng.IntN(4) {
+		case 0:
+			b.WriteString("\n")
+		case 1:
+			b.WriteString("> *\"Repeated quote.\"*\n")
+		default:
+			b.WriteString("line " + strconv.Itoa(rng.IntN(n)) + "\n")
+		}
+	}
+	if rng.IntN(4) == 0 {
+		return []byte(strings.TrimSuffix(b.String(), "\n"))
+	}
+	return []byte(b.String())
+}
+
+// TestChangesFromEdits: the diff built from the passes' edits gives back
+// both texts, and its unified form applies to the old one, over passes of
+// random edits composed.
+func TestChangesFromEdits(t *testing.T) {
+	for seed := range uint64(3000) {
+		rng := rand.New(rand.NewPCG(seed, 17))
+		before := randomPage(rng, rng.IntN(60))
+		text := before
+		var st []stretch
+		for range 1 + rng.IntN(3) {
+			edits := randomEdits(rng, text, rng.IntN(6))
+			text = applyEdits(text, append([]Edit(nil), edits...))
+			st = compose(st, stretchesOf(edits))
+		}
+		c := compareStretches(before, text, st)
+		var old, new strings.Builder
+		for _, o := range c.ops {
+			if o.op <= 0 {
+				old.WriteString(o.text)
+			}
+			if o.op >= 0 {
+				new.WriteString(o.text)
+			}
+		}
+		if c.ops != nil && (old.String() != string(before) || new.String() != string(text)) {
+			t.Fatalf("seed %d: the ops do not rebuild both texts\nbefore %q\nafter  %q\nops %v", seed, before, text, c.ops)
+		}
+		if want := Compare(before, text).ops; !slices.Equal(c.ops, want) {
+			t.Fatalf("seed %d: the diff from the edits is not the diff of the texts\nbefore %q\nafter  %q\ngot  %v\nwant %v", seed, before, text, c.ops, want)
+		}
+		if (c.ops == nil) != (string(before) == string(text)) {
+			t.Fatalf("seed %d: equal %v for texts equal %v", seed, c.ops == nil, string(before) == string(text))
+		}
+		got, err := applyUnified(before, c.Unified("page.md"))
+		if err != nil || string(got) != string(text) {
+			t.Fatalf("seed %d: the diff does not apply: %v", seed, err)
+		}
+	}
+}
+
+// TestLineSwapsAreTheLineDiff: where edits turn lines into other lines,
+// the diff without a line diff is the line diff's, also where a new line
+// is one the page already has (then the line diff decides).
+func TestLineSwapsAreTheLineDiff(t *testing.T) {
+	swaps := 0
+	for seed := range uint64(3000) {
+		rng := rand.New(rand.NewPCG(seed, 23))
+		// Lines of their own (quotes, chapter headings), with blank and
+		// repeated lines between them.
+		var page strings.Builder
+		for i := range 1 + rng.IntN(40) {
+			switch rng.IntN(6) {
+			case 0:
+				page.WriteString("\n")
+			case 1:
+				page.WriteString("> *\"Repeated quote.\"*\n")
+			default:
+				page.WriteString("> *\"Quote " + strconv.Itoa(i) + ".\"* [m, s]\n")
+			}
+		}
+		before := []byte(page.String())
+		if rng.IntN(4) == 0 {
+			before = before[:len(before)-1] // no line end on the last line
+		}
+		lines := strings.SplitAfter(string(before), "\n")
+		var edits []Edit
+		at := 0
+		for l, text := range lines {
+			if text == "" || rng.IntN(8) != 0 {
+				at += len(text)
+				continue
+			}
+			body := strings.TrimSuffix(text, "\n")
+			start := at + rng.IntN(len(body)+1)
+			end := start + rng.IntN(at+len(body)-start+1)
+			e := Edit{Start: start, End: end, New: "fixed " + strconv.Itoa(l)}
+			switch rng.IntN(20) {
+			case 0:
+				e = Edit{Start: at, End: at + len(body), New: strings.TrimSuffix(lines[rng.IntN(len(lines))], "\n")} // a line the page has
+			case 1:
+				e.New = string(before[start:end]) // the same text
+			}
+			edits = append(edits, e)
+			at += len(text)
+		}
+		after := applyEdits(before, append([]Edit(nil), edits...))
+		st := stretchesOf(edits)
+		got, want := compareStretches(before, after, st).ops, Compare(before, after).ops
+		if !slices.Equal(got, want) {
+			t.Fatalf("seed %d:\nbefore %q\nafter  %q\ngot  %v\nwant %v", seed, before, after, got, want)
+		}
+		if _, ok := lineSwaps(before, after, st); ok {
+			swaps++
+		}
+	}
+	if swaps < 600 {
+		t.Errorf("only %d of 3000 pages took the line swaps (600 at least): the test does not test them", swaps)
+	}
+	t.Logf("%d of 3000 pages diffed as line swaps", swaps)
+}
