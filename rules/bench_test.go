@@ -2,6 +2,7 @@ package rules
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/podlint/podlint/schema"
@@ -21,5 +22,41 @@ func BenchmarkRun(b *testing.B) {
 				Run(schema.Read(name, src), cfg)
 			}
 		})
+	}
+}
+
+// BenchmarkRule runs one rule at a time on the demo pages (mostly clean,
+// as most pages are) and on the rule's own fixtures (mostly findings),
+// read once; with -benchmem, allocs/op is what the rule allocates for them.
+func BenchmarkRule(b *testing.B) {
+	read := func(pattern string) []*schema.Document {
+		paths, _ := filepath.Glob(pattern)
+		var docs []*schema.Document
+		for _, p := range paths {
+			if ext := filepath.Ext(p); ext != ".md" && ext != ".json" {
+				continue
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			docs = append(docs, schema.Read(p, src))
+		}
+		return docs
+	}
+	cfg := DefaultConfig()
+	demo := read("../testdata/demo/*")
+	for _, r := range []*Rule{quoteStyle, quoteFragment, titleFormat, duplicateIntro} {
+		for name, docs := range map[string][]*schema.Document{"demo": demo, "fixtures": read("../testdata/rules/" + r.Name + "/*")} {
+			b.Run(r.Name+"/"+name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					for _, doc := range docs {
+						var out []Diagnostic
+						r.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out, shared: &shared{}})
+					}
+				}
+			})
+		}
 	}
 }
