@@ -183,6 +183,29 @@ func notFixed(shape QuoteShape, problem, why string) QuoteShape {
 // doubleMarks are the marks that open or close a quote podlint writes.
 const doubleMarks = "\"“”„«»"
 
+// hasDoubleMark is strings.ContainsAny(s, doubleMarks) as a scan of bytes,
+// which that call cannot be for marks beyond ASCII (it decodes every rune
+// of s and looks each up). In UTF-8 the marks are '"', E2 80 9C to 9E
+// (“ ” „) and C2 AB, C2 BB (« »); a lead byte never stands inside another
+// character, so a match is always a whole mark.
+func hasDoubleMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xe2:
+			if i+2 < len(s) && s[i+1] == 0x80 && 0x9c <= s[i+2] && s[i+2] <= 0x9e {
+				return true
+			}
+		case 0xc2:
+			if i+1 < len(s) && (s[i+1] == 0xab || s[i+1] == 0xbb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // quotedWords splits text into the words it quotes. quoted is set when a
 // pair of double marks encloses the whole text; a lone straight mark at one
 // end is taken as the pair with its other half missing. why is set when the
@@ -200,7 +223,7 @@ func quotedWords(text string) (words string, quoted bool, why string) {
 	case strings.HasSuffix(text, `"`):
 		words = text[:len(text)-1]
 	}
-	if strings.ContainsAny(words, doubleMarks) {
+	if hasDoubleMark(words) {
 		return text, false, "the quote holds double quote marks of its own, so podlint cannot tell where it begins and ends"
 	}
 	return words, false, ""
@@ -211,7 +234,7 @@ func wordsProblem(words string) string {
 	switch {
 	case words == "" || strings.TrimSpace(words) != words:
 		return "a space or nothing stands inside the marks"
-	case strings.ContainsAny(words, doubleMarks):
+	case hasDoubleMark(words):
 		return "the quote holds double quote marks of its own"
 	case strings.ContainsAny(words, "*_"):
 		return "the quote holds emphasis markers, and podlint cannot tell which belong to it"

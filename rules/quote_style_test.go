@@ -1,0 +1,21 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzDoubleMark holds the byte scan for quote marks to the call it stands
+// in for, on any bytes: valid text, and the invalid UTF-8 a scan of bytes
+// could misread.
+func FuzzDoubleMark(f *testing.F) {
+	for _, s := range []string{"", `"`, "plain words", "“curly”", "„low", "«guillemets»", "‘single’", "—dash–",
+		"\xe2\x80", "\xe2\x80\x9f", "\xc2", "\xc2\xac", "\xf0\xe2\x80\x9c", "\xe2\xe2\x80\x9d", "é à ü", "\u00a0\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasDoubleMark(s), strings.ContainsAny(s, doubleMarks); got != want {
+			t.Fatalf("%q: hasDoubleMark %v, strings.ContainsAny %v", s, got, want)
+		}
+	})
+}
