@@ -47,7 +47,7 @@ func TitleSlips(title string) []TitleMark {
 	code := codeSpans(title)
 	for i := 0; i < len(title); {
 		c := title[i]
-		if !strings.ContainsRune(",;:!?.", rune(c)) || inAny(code, i) {
+		if !isSlipMark(c) || inAny(code, i) {
 			i++
 			continue
 		}
@@ -77,6 +77,15 @@ func TitleSlips(title string) []TitleMark {
 		}
 	}
 	return out
+}
+
+// isSlipMark tells the marks a title may double by a slip: , ; : ! ? and .
+func isSlipMark(c byte) bool {
+	switch c {
+	case ',', ';', ':', '!', '?', '.':
+		return true
+	}
+	return false
 }
 
 // between tells whether the runes on both sides of title[i:j] are of a kind.
