@@ -64,22 +64,21 @@ func runDuplicateIntro(p *Pass) {
 	}
 	// Later paragraphs that may repeat a summary paragraph: the rest of the
 	// intro and the first chapter's body.
-	type candidate struct {
-		block schema.Block
-		where func() string
-	}
-	var later []candidate
-	for i, b := range summary[1:] {
-		later = append(later, candidate{b, func() string { return "as paragraph " + itoa(i+2) + " of the summary" }})
-	}
+	var body []schema.Block
 	if len(ep.Chapters) > 0 {
-		c := ep.Chapters[0]
-		for _, b := range c.Prose() {
-			later = append(later, candidate{b, func() string { return "at the start of the body of " + c.Label() }})
-		}
+		body = ep.Chapters[0].Prose()
 	}
+	later := make([]schema.Block, 0, len(summary)-1+len(body))
+	later = append(append(later, summary[1:]...), body...)
 	if len(later) == 0 {
 		return
+	}
+	// where says where later[k] stands, for the message.
+	where := func(k int) string {
+		if k < len(summary)-1 {
+			return "as paragraph " + itoa(k+2) + " of the summary"
+		}
+		return "at the start of the body of " + ep.Chapters[0].Label()
 	}
 	// Only the start of a later paragraph can repeat the summary: as many
 	// words as a summary paragraph has, and the share of them a repeat may
@@ -105,11 +104,11 @@ func runDuplicateIntro(p *Pass) {
 		}
 		var sorted []uint64 // sw sorted, once a candidate is long enough
 		for k, c := range later {
-			if c.block.Span.Start <= s.Span.Start || reported[c.block.Span.Start] {
+			if c.Span.Start <= s.Span.Start || reported[c.Span.Start] {
 				continue
 			}
 			if hashes[k] == nil {
-				hashes[k] = wordHashes(c.block.Text, reach)
+				hashes[k] = wordHashes(c.Text, reach)
 			}
 			cw := hashes[k]
 			if float64(len(cw)) < need*float64(len(sw)) {
@@ -131,8 +130,8 @@ func runDuplicateIntro(p *Pass) {
 			if share < need {
 				continue
 			}
-			goesOn := len(strings.TrimSpace(c.block.Text)) > len(strings.TrimSpace(s.Text))+len(s.Text)/10
-			reported[c.block.Span.Start] = true
+			goesOn := len(strings.TrimSpace(c.Text)) > len(strings.TrimSpace(s.Text))+len(s.Text)/10
+			reported[c.Span.Start] = true
 			what := "the summary"
 			if len(summary) > 1 {
 				what = "summary paragraph " + itoa(i+1)
@@ -143,8 +142,8 @@ func runDuplicateIntro(p *Pass) {
 			}
 			// The repeat is as long as the summary, or longer when words were
 			// added in between.
-			p.ReportFix(FixerDecides, repeatSpan(p.Doc, c.block, max(len(sw), end)), "%s is repeated %s: %s%s",
-				what, c.where(), plural(len(sw), "word"), rest)
+			p.ReportFix(FixerDecides, repeatSpan(p.Doc, c, max(len(sw), end)), "%s is repeated %s: %s%s",
+				what, where(k), plural(len(sw), "word"), rest)
 		}
 	}
 }
@@ -188,15 +187,24 @@ func wordHashes(text string, limit int) []uint64 {
 	out := make([]uint64, 0, n)
 	h, in, last := uint64(offset), false, 0
 	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
-		if in && strings.IndexFunc(text[last:start], unicode.IsSpace) >= 0 {
+		if in && hasSpace(text[last:start]) {
 			out = append(out, h)
 			h = offset
 		}
 		if len(out) == limit {
 			return out
 		}
-		for _, r := range text[start:end] {
-			h = (h ^ uint64(unicode.ToLower(r))) * prime
+		for i := start; i < end; {
+			r, size := rune(text[i]), 1
+			switch {
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			case r >= utf8.RuneSelf:
+				r, size = utf8.DecodeRuneInString(text[i:end])
+				r = unicode.ToLower(r)
+			}
+			h = (h ^ uint64(r)) * prime
+			i += size
 		}
 		in, last = true, end
 	}
@@ -204,6 +212,28 @@ func wordHashes(text string, limit int) []uint64 {
 		out = append(out, h)
 	}
 	return out
+}
+
+// hasSpace tells whether s holds white space (unicode.IsSpace), looking at
+// ASCII bytes without decoding them: what stands between two words is
+// mostly one space.
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // prefix cuts text to about n bytes, at a space, so no word is split.

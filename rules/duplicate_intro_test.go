@@ -2,8 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -48,4 +50,45 @@ func TestDuplicateIntroBounds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wordHashesReference is wordHashes as first written, with the standard
+// library's scans: FuzzWordHashes holds the hand-written scans to it.
+func wordHashesReference(text string, limit int) []uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	var out []uint64
+	h, in, last := uint64(offset), false, 0
+	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
+		if in && strings.IndexFunc(text[last:start], unicode.IsSpace) >= 0 {
+			out = append(out, h)
+			h = offset
+		}
+		if len(out) == limit {
+			return out
+		}
+		for _, r := range text[start:end] {
+			h = (h ^ uint64(unicode.ToLower(r))) * prime
+		}
+		in, last = true, end
+	}
+	if in && len(out) != limit {
+		out = append(out, h)
+	}
+	return out
+}
+
+// FuzzWordHashes: the same hashes as the reference, for any text and limit.
+func FuzzWordHashes(f *testing.F) {
+	for _, s := range []string{"", "One two", "Don't e-mail ÉCOLE straße", "a\u00a0b\u2028c\u0085d", "x\ty\nz\rw\vv\fu",
+		"İstanbul ǅ Σσς", "\xff\xfeab cd\xe2\x80", "1,000 words—and more…"} {
+		f.Add(s, -1)
+		f.Add(s, 1)
+	}
+	f.Fuzz(func(t *testing.T, text string, limit int) {
+		limit = max(limit, -1)
+		got, want := wordHashes(text, limit), wordHashesReference(text, limit)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q (limit %d): %x, want %x", text, limit, got, want)
+		}
+	})
 }
