@@ -366,7 +366,7 @@ func losesWords(before []byte, fixes []*Fix) bool {
 	}
 	sortEdits(edits)
 	balance := make(map[uint64]int32, 64)
-	var seg, buf []byte
+	var seg, buf, buf2 []byte
 	for i := 0; i < len(edits); i++ {
 		e := edits[i]
 		from, to := e.Start, e.End
@@ -389,8 +389,7 @@ func losesWords(before []byte, fixes []*Fix) bool {
 			}
 		}
 		seg = append(seg, before[at:to]...)
-		buf = addWords(balance, string(before[from:to]), 1, buf)
-		buf = addWords(balance, string(seg), -1, buf)
+		buf, buf2 = addChange(balance, string(before[from:to]), string(seg), buf, buf2)
 	}
 	for _, f := range fixes {
 		for _, r := range f.Removed {
@@ -418,6 +417,31 @@ func addWords(balance map[uint64]int32, text string, sign int32, buf []byte) []b
 		balance[maphash.Bytes(wordSeed, buf)] += sign
 	}
 	return buf
+}
+
+// addChange adds the words of old to balance and takes those of new away,
+// as addWords does, but skips a word the two texts have at the same place
+// in their runs of words: most of an edited stretch's words are the same
+// before and after (a flattened page given its lines back keeps all of
+// them, in order), and those then cost no count. buf and buf2 are scratch
+// space.
+func addChange(balance map[uint64]int32, old, new string, buf, buf2 []byte) ([]byte, []byte) {
+	o0, o1 := schema.NextWord(old, 0)
+	n0, n1 := schema.NextWord(new, 0)
+	for o0 < o1 && n0 < n1 {
+		if old[o0:o1] != new[n0:n1] {
+			buf = schema.AppendFoldedWord(buf[:0], old[o0:o1])
+			buf2 = schema.AppendFoldedWord(buf2[:0], new[n0:n1])
+			if string(buf) != string(buf2) {
+				balance[maphash.Bytes(wordSeed, buf)]++
+				balance[maphash.Bytes(wordSeed, buf2)]--
+			}
+		}
+		o0, o1 = schema.NextWord(old, o1)
+		n0, n1 = schema.NextWord(new, n1)
+	}
+	buf = addWords(balance, old[o0:], 1, buf)
+	return addWords(balance, new[n0:], -1, buf), buf2
 }
 
 // lostWords lists the words of before that after no longer has, beyond what
