@@ -9,7 +9,9 @@
 #   shared     the format's shared samples and examples copied to PAGES
 #              pages (when ../shared is beside the clone)
 #
-# and on podgen's episode JSON forms (with ajv when installed). Each shape
+# and on podgen's episode JSON forms: its default mix, and pairs (half the
+# chapters of every page with each quote a text and a [m, s] pair, thousands
+# of fixes a run); ajv when installed. Each shape
 # gets check and fix (diff) times, peak memory, and markdownlint-cli2 and
 # Vale when installed.
 #
@@ -32,6 +34,7 @@ pl=$work/podlint
 "$work/podgen-bin" -n "$pages" -seed 1 -o "$work/podgen" >/dev/null
 "$work/podgen-bin" -n "$pages" -seed 1 -leak-chapters 16 -leaks 0.1 -o "$work/leaky" >/dev/null
 "$work/podgen-bin" -n "$pages" -seed 1 -json -o "$work/json" >/dev/null
+"$work/podgen-bin" -n "$pages" -seed 1 -json -pairs 0.5 -o "$work/pairs" >/dev/null
 shapes=(podgen leaky)
 if [ -d ../shared/samples ]; then
   mkdir -p "$work/shared"
@@ -62,11 +65,11 @@ peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.0
 echo "machine: $(nproc) cores, $(uname -m), $(go version | cut -d' ' -f3); $pages pages a corpus"
 echo
 printf '%-8s %6s %8s %8s %8s %9s %9s %8s %8s\n' corpus MB rg check fix 'check/rg' 'fix/check' 'peak ch' 'peak fix'
-for shape in "${shapes[@]}" json; do
+for shape in "${shapes[@]}" json pairs; do
   dir=$work/$shape
   cat "$dir"/* >/dev/null 2>&1 || true # warm the page cache
   size=$(du -sm "$dir" | cut -f1)
-  if [ "$shape" = json ]; then
+  if [ "$shape" = json ] || [ "$shape" = pairs ]; then
     t_rg=$(best rg -c '"start"' "$dir")
   else
     t_rg=$(best rg -c '^## \[' "$dir")

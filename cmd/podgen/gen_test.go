@@ -112,3 +112,40 @@ func TestRestoreTitlesOnCorpus(t *testing.T) {
 		t.Errorf("title accuracy %d/%d is under 97%%", exact, total)
 	}
 }
+
+// TestPairsShare: -pairs writes that share of the chapters of JSON pages
+// with their quotes as text-and-pair, and each such quote is reported as
+// quote-fragment where the labels say, nothing else.
+func TestPairsShare(t *testing.T) {
+	defer func(old float64) { pairShare = old }(pairShare)
+	pairShare = 0.5
+	dir := t.TempDir()
+	labels := generated(t, dir, 60, 4, true, 0)
+	pairs, quotes := 0, 0
+	for name, want := range labels {
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := schema.Read(name, src)
+		got := map[string]int{}
+		for _, d := range rules.Run(doc, rules.DefaultConfig()) {
+			got[fmt.Sprintf("%s@%d", d.Rule, doc.Lines.Position(d.Span.Start).Line)]++
+		}
+		for _, l := range want {
+			key := fmt.Sprintf("%s@%d", l.Rule, l.Line)
+			if got[key] == 0 {
+				t.Errorf("%s: no %s", name, key)
+			}
+			delete(got, key)
+			pairs++
+		}
+		if len(got) > 0 {
+			t.Errorf("%s: findings no label names: %v", name, got)
+		}
+		quotes += strings.Count(string(src), `"text": `) + len(want)
+	}
+	if share := float64(pairs) / float64(quotes); share < 0.4 || share > 0.6 {
+		t.Errorf("%d of %d quotes are pairs (%.2f), want about half", pairs, quotes, share)
+	}
+}
