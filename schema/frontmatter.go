@@ -28,14 +28,15 @@ type fmColumn struct {
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): `)
 
-// readFrontMatter parses the lines between the `---` delimiters.
-func readFrontMatter(doc *Document, ep *Episode, open line, body []line, closing line) {
+// readFrontMatter parses the lines between the `---` delimiters; text is
+// the page as a string, which the values read by hand are slices of.
+func readFrontMatter(doc *Document, text string, ep *Episode, open line, body []line, closing line) {
 	fm := &FrontMatter{Span: Span{open.start, closing.end}}
 	ep.FrontMatter = fm
 	if len(body) == 0 {
 		return
 	}
-	if fields, pointers, ok := quickFrontMatter(doc.Src, body); ok {
+	if fields, pointers, ok := quickFrontMatter(text, body); ok {
 		fm.Fields, doc.frontMatterPointers = fields, pointers
 		return
 	}

@@ -17,8 +17,9 @@ const maxQuickKey = 128
 
 // quickFrontMatter returns the fields and their pointers, or ok false when
 // the block needs the YAML parser.
-func quickFrontMatter(src []byte, body []line) (fields []Field, pointers map[string]Span, ok bool) {
+func quickFrontMatter(src string, body []line) (fields []Field, pointers map[string]Span, ok bool) {
 	pointers = make(map[string]Span, 2*len(body))
+	fields = make([]Field, 0, len(body))
 	for _, ln := range body {
 		text := src[ln.start:ln.end]
 		k := 0
@@ -29,7 +30,7 @@ func quickFrontMatter(src []byte, body []line) (fields []Field, pointers map[str
 		if k == 0 || k > maxQuickKey || k == len(text) || text[k] != ':' {
 			return nil, nil, false
 		}
-		key := string(text[:k])
+		key := text[:k]
 		ptr := "/" + key
 		if _, dup := pointers[ptr]; dup {
 			return nil, nil, false // the parser words the problem
@@ -95,7 +96,7 @@ func isKeyByte(c byte, first bool) bool {
 // and a few marks that mean nothing to YAML mid-scalar (in a flow list, only
 // - _ . and /). It returns the value, trailing spaces trimmed,
 // and how many bytes it read (spaces included).
-func quickPlain(s []byte, inList bool) (string, int) {
+func quickPlain(s string, inList bool) (string, int) {
 	if len(s) == 0 || !isKeyByte(s[0], true) {
 		return "", 0
 	}
@@ -116,18 +117,18 @@ func quickPlain(s []byte, inList bool) (string, int) {
 			n++
 		default:
 			if inList && (c == ',' || c == ']') {
-				return string(s[:end]), n
+				return s[:end], n
 			}
 			return "", 0 // an indicator, a tab, a comment or non-ASCII: the parser decides
 		}
 	}
-	return string(s[:end]), n
+	return s[:end], n
 }
 
 // quickNumberOrDate reads a whole number (as the float64 JSON gives) or a
 // date written yyyy-mm-dd (kept as the string written, as the parser's
 // reading is), with nothing after it but spaces.
-func quickNumberOrDate(s []byte) (any, bool) {
+func quickNumberOrDate(s string) (any, bool) {
 	end := len(s)
 	for end > 0 && s[end-1] == ' ' {
 		end--
@@ -140,20 +141,20 @@ func quickNumberOrDate(s []byte) (any, bool) {
 	switch {
 	case digits == len(s) && digits <= 15 && (s[0] != '0' || digits == 1):
 		n := 0.0
-		for _, c := range s {
-			n = n*10 + float64(c-'0')
+		for i := range len(s) {
+			n = n*10 + float64(s[i]-'0')
 		}
 		return n, true
 	case len(s) == 10 && digits == 4 && s[4] == '-' && s[7] == '-' &&
 		isDigits(s[5:7]) && isDigits(s[8:10]):
-		return string(s), true
+		return s, true
 	}
 	return nil, false
 }
 
-func isDigits(s []byte) bool {
-	for _, c := range s {
-		if c < '0' || c > '9' {
+func isDigits(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; c < '0' || c > '9' {
 			return false
 		}
 	}
@@ -171,7 +172,7 @@ func isPlainString(s string) bool {
 
 // quickFlowList reads `[a, b, c]` (nothing after it but spaces): the items
 // and each one's offset in s.
-func quickFlowList(s []byte) (items []string, offsets []int, ok bool) {
+func quickFlowList(s string) (items []string, offsets []int, ok bool) {
 	i := 1
 	skip := func() {
 		for i < len(s) && s[i] == ' ' {
@@ -211,7 +212,7 @@ func quickFlowList(s []byte) (items []string, offsets []int, ok bool) {
 
 // quickDoubleQuoted reads "text" of printable ASCII without escapes, with
 // nothing after it but spaces.
-func quickDoubleQuoted(s []byte) (string, bool) {
+func quickDoubleQuoted(s string) (string, bool) {
 	i := 1
 	for i < len(s) && s[i] != '"' {
 		if c := s[i]; c < ' ' || c > '~' || c == '\\' {
@@ -227,5 +228,5 @@ func quickDoubleQuoted(s []byte) (string, bool) {
 			return "", false
 		}
 	}
-	return string(s[1:i]), true
+	return s[1:i], true
 }

@@ -37,7 +37,7 @@ func TestQuickFrontMatter(t *testing.T) {
 	} {
 		src := []byte("---\n" + tc.yaml + "\n---\n")
 		lines := splitLines(src)
-		fields, _, ok := quickFrontMatter(src, lines[1:len(lines)-1])
+		fields, _, ok := quickFrontMatter(string(src), lines[1:len(lines)-1])
 		if ok != (tc.want != nil) {
 			t.Errorf("%q: taken = %v, want %v", tc.yaml, ok, tc.want != nil)
 			continue

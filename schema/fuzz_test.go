@@ -139,7 +139,7 @@ func FuzzQuickFrontMatter(f *testing.F) {
 			return
 		}
 		body := lines[1:closing]
-		fields, pointers, ok := quickFrontMatter(src, body)
+		fields, pointers, ok := quickFrontMatter(string(src), body)
 		if !ok {
 			return
 		}

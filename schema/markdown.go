@@ -202,7 +202,7 @@ func (r *mdReader) frontMatter() int {
 	}
 	for j := 1; j < len(r.lines); j++ {
 		if t := r.text(r.lines[j]); t == "---" || t == "..." {
-			readFrontMatter(r.doc, r.ep, r.lines[0], r.lines[1:j], r.lines[j])
+			readFrontMatter(r.doc, r.str, r.ep, r.lines[0], r.lines[1:j], r.lines[j])
 			return j + 1
 		}
 	}
