@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -76,14 +77,13 @@ func unbalancedQuoteLines(doc *schema.Document) int {
 	n := 0
 	src := doc.Src
 	for i := 0; i < len(src); {
-		end := i
-		for end < len(src) && src[end] != '\n' {
-			end++
+		end := len(src)
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			end = i + j
 		}
-		line := string(src[i:end])
-		if strings.HasPrefix(line, ">") {
-			if strings.Count(line, "*")%2 != 0 || strings.Count(line, `"`)%2 != 0 ||
-				strings.Count(line, "“") != strings.Count(line, "”") {
+		if line := src[i:end]; len(line) > 0 && line[0] == '>' {
+			if bytes.Count(line, []byte("*"))%2 != 0 || bytes.Count(line, []byte(`"`))%2 != 0 ||
+				bytes.Count(line, []byte("“")) != bytes.Count(line, []byte("”")) {
 				n++
 			}
 		}
