@@ -50,15 +50,7 @@ func readJSON(doc *Document) {
 		ep.Intro = []Block{{Kind: Paragraph, Span: s.Span, Text: s.Str}}
 	}
 	if cs := v.Get("chapters"); cs != nil && cs.Kind == Array {
-		// The chapters in one allocation, as the Markdown reader has them.
-		chapters := make([]Chapter, len(cs.Items))
-		ep.Chapters = make([]*Chapter, 0, len(cs.Items))
-		for i, c := range cs.Items {
-			if c.Kind == Object {
-				jsonChapter(doc.Src, c, &chapters[i])
-				ep.Chapters = append(ep.Chapters, &chapters[i])
-			}
-		}
+		readJSONChapters(doc.Src, ep, cs.Items)
 	}
 	if es := v.Get("entities"); es != nil && es.Kind == Array {
 		ep.Entities = &EntitySection{Heading: es.Span, Entities: make([]Entity, 0, len(es.Items))}
@@ -68,8 +60,46 @@ func readJSON(doc *Document) {
 	}
 }
 
-// jsonChapter reads the chapter object c into ch.
-func jsonChapter(src []byte, c *Value, ch *Chapter) {
+// readJSONChapters reads the chapter objects of list. The chapters, their
+// blocks and their quotes are allocated once for the episode, as the
+// Markdown reader has them.
+func readJSONChapters(src []byte, ep *Episode, list []*Value) {
+	blocks, quotes := 0, 0
+	for _, c := range list {
+		if c.Kind == Object {
+			n := len(chapterQuotes(c))
+			blocks, quotes = blocks+1+n, quotes+n
+		}
+	}
+	r := jsonChapters{src: src, blocks: make([]Block, 0, blocks), quotes: make([]quoteParts, quotes)}
+	chapters := make([]Chapter, len(list))
+	ep.Chapters = make([]*Chapter, 0, len(list))
+	for i, c := range list {
+		if c.Kind == Object {
+			r.chapter(c, &chapters[i])
+			ep.Chapters = append(ep.Chapters, &chapters[i])
+		}
+	}
+}
+
+// jsonChapters backs an episode's chapters: each chapter's blocks are the
+// next stretch of blocks, and each of its quotes the next of quotes.
+type jsonChapters struct {
+	src    []byte
+	blocks []Block
+	quotes []quoteParts
+}
+
+// chapterQuotes is the quotes list of a chapter object, if it has one.
+func chapterQuotes(c *Value) []*Value {
+	if qs := c.Get("quotes"); qs != nil && qs.Kind == Array {
+		return qs.Items
+	}
+	return nil
+}
+
+// chapter reads the chapter object c into ch.
+func (r *jsonChapters) chapter(c *Value, ch *Chapter) {
 	ch.Heading = c.Span
 	if s := c.Get("start"); s != nil {
 		ch.Start = JSONTime(s)
@@ -77,28 +107,21 @@ func jsonChapter(src []byte, c *Value, ch *Chapter) {
 	if t := c.Get("title"); t != nil && t.Kind == String {
 		ch.Title = Text{Value: t.Str, Span: t.Span}
 	}
-	var quotes []*Value
-	if qs := c.Get("quotes"); qs != nil && qs.Kind == Array {
-		quotes = qs.Items
-	}
-	// The blocks, sized once when the first comes.
-	add := func(b Block) {
-		if ch.Blocks == nil {
-			ch.Blocks = make([]Block, 0, 1+len(quotes))
-		}
-		ch.Blocks = append(ch.Blocks, b)
-	}
+	first := len(r.blocks)
 	if s := c.Get("summary"); s != nil && s.Kind == String && s.Str != "" {
-		add(Block{Kind: Paragraph, Span: s.Span, Text: s.Str})
+		r.blocks = append(r.blocks, Block{Kind: Paragraph, Span: s.Span, Text: s.Str})
 	}
-	if len(quotes) == 0 {
-		return
-	}
-	parts := make([]quoteParts, len(quotes))
-	for i, q := range quotes {
-		if quote := jsonQuote(src, q, &parts[i]); quote != nil {
-			add(Block{Kind: QuoteBlock, Span: q.Span, Text: quote.Body.Value, Quote: quote})
+	for _, q := range chapterQuotes(c) {
+		parts := &r.quotes[0]
+		r.quotes = r.quotes[1:]
+		if quote := jsonQuote(r.src, q, parts); quote != nil {
+			r.blocks = append(r.blocks, Block{Kind: QuoteBlock, Span: q.Span, Text: quote.Body.Value, Quote: quote})
 		}
+	}
+	if n := len(r.blocks); n > first {
+		// Capacity capped: an append to one chapter's list must never
+		// write into the next chapter's.
+		ch.Blocks = r.blocks[first:n:n]
 	}
 }
 
