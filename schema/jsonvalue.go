@@ -92,15 +92,18 @@ type jsonSlabs struct {
 // episode's tree fits in a few.
 const slabChunk = 64
 
-// newValue returns a zero Value from the slab.
-func (p *jsonParser) newValue(v Value) *Value {
+// newValue returns a Value of kind from the slab, spanning from start to
+// where the parser stands. Its other fields are set one by one: they are
+// zero in a new slab, and a whole Value copied in would cost a write
+// barrier for each of its pointers while the collector runs.
+func (p *jsonParser) newValue(kind ValueKind, start int) *Value {
 	if len(p.values) == 0 {
 		p.values = make([]Value, slabChunk)
 	}
-	out := &p.values[0]
+	v := &p.values[0]
 	p.values = p.values[1:]
-	*out = v
-	return out
+	v.Kind, v.Span = kind, Span{start, p.pos}
+	return v
 }
 
 // take moves the top of stack, from base on, into a slice of its own from
@@ -186,7 +189,9 @@ func (p *jsonParser) value(depth int) (*Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return p.newValue(Value{Kind: String, Str: s, Span: Span{start, p.pos}}), nil
+		v := p.newValue(String, start)
+		v.Str = s
+		return v, nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == '/':
@@ -194,12 +199,13 @@ func (p *jsonParser) value(depth int) (*Value, error) {
 	}
 	for _, lit := range []struct {
 		word string
-		v    Value
-	}{{"true", Value{Kind: Bool, Bool: true}}, {"false", Value{Kind: Bool}}, {"null", Value{Kind: Null}}} {
+		kind ValueKind
+		b    bool
+	}{{"true", Bool, true}, {"false", Bool, false}, {"null", Null, false}} {
 		if p.hasPrefix(lit.word) {
 			p.pos += len(lit.word)
-			v := p.newValue(lit.v)
-			v.Span = Span{start, p.pos}
+			v := p.newValue(lit.kind, start)
+			v.Bool = lit.b
 			return v, nil
 		}
 	}
@@ -215,7 +221,7 @@ func (p *jsonParser) hasPrefix(s string) bool {
 const manyKeys = 16
 
 func (p *jsonParser) object(depth int) (*Value, error) {
-	v := p.newValue(Value{Kind: Object, Span: Span{Start: p.pos}})
+	v := p.newValue(Object, p.pos)
 	open := p.pos
 	p.pos++
 	base := len(p.members)
@@ -308,7 +314,7 @@ func memberIndex(members []Member, seen map[string]int, key string) int {
 }
 
 func (p *jsonParser) array(depth int) (*Value, error) {
-	v := p.newValue(Value{Kind: Array, Span: Span{Start: p.pos}})
+	v := p.newValue(Array, p.pos)
 	base := len(p.items)
 	open := p.pos
 	p.pos++
@@ -388,7 +394,9 @@ func (p *jsonParser) number() (*Value, error) {
 	if err != nil {
 		return nil, &jsonError{start, "number out of range"}
 	}
-	return p.newValue(Value{Kind: Number, Num: f, Span: Span{start, p.pos}}), nil
+	v := p.newValue(Number, start)
+	v.Num = f
+	return v, nil
 }
 
 // str reads a string literal starting at the opening quote.
