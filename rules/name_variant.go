@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -107,10 +108,6 @@ func nameVariantsOf(p *Pass) []NameVariant {
 // nameWord is one capitalised word of a text: text[start:end].
 type nameWord struct {
 	start, end int32
-	// strict words must match exactly: acronyms, short words.
-	strict bool
-	// sentenceStart is set when the word opens a sentence.
-	sentenceStart bool
 }
 
 // nameRun is a run of capitalised words one space apart, in one text.
@@ -121,6 +118,12 @@ type nameRun struct {
 
 // word is the run's word i.
 func (r nameRun) word(i int) string { return r.text.Text[r.words[i].start:r.words[i].end] }
+
+// opensSentence tells whether the run's word i opens a sentence. It is
+// asked of few words, so it is not worked out for every one.
+func (r nameRun) opensSentence(i int) bool {
+	return isSentenceStart(r.text.Text, int(r.words[i].start))
+}
 
 // window is the run's words i..i+k as written, one space apart.
 func (r nameRun) window(i, k int) string {
@@ -145,6 +148,10 @@ func (r nameRun) window(i, k int) string {
 type nameBuffers struct {
 	runs  []nameRun
 	words []nameWord
+	// uses counts the windows of words mostUsedName reads; forms are its
+	// keys, in the order first seen.
+	uses  map[string]int
+	forms []string
 }
 
 var nameScratch = sync.Pool{New: func() any { return &nameBuffers{} }}
@@ -153,7 +160,12 @@ var nameScratch = sync.Pool{New: func() any { return &nameBuffers{} }}
 // them to the pool.
 func (b *nameBuffers) release() {
 	clear(b.runs)
-	b.runs, b.words = b.runs[:0], b.words[:0]
+	clear(b.forms)
+	b.runs, b.words, b.forms = b.runs[:0], b.words[:0], b.forms[:0]
+	if len(b.uses) > 1<<12 {
+		b.uses = nil // a map as large as a rare page's would slow every page after it
+	}
+	clear(b.uses)
 	nameScratch.Put(b)
 }
 
@@ -184,7 +196,7 @@ func findNameVariants(p *Pass) []NameVariant {
 	if len(runs) == 0 {
 		return nil
 	}
-	canon, listed, speakers := canonicalNames(p, runs)
+	canon, listed, speakers := canonicalNames(p, runs, scratch)
 	if len(canon) == 0 {
 		return []NameVariant{}
 	}
@@ -197,22 +209,18 @@ func findNameVariants(p *Pass) []NameVariant {
 		form string
 	}
 	var found []candidate
-	var slotBuf [][]nameSlot
 	for _, r := range runs {
 		var here []candidate // the run's, longest names last
 		var slots [][]nameSlot
 		if len(r.words) > 1 {
-			slots = idx.slotsOf(r, slotBuf)
-			if slots != nil {
-				slotBuf = slots
-			}
+			slots = idx.slotsOf(r)
 		}
 		for _, k := range idx.sizes {
 			if k > 1 && slots == nil {
 				continue // no word of the run is in a name of several words
 			}
 			for i := 0; i+k <= len(r.words); i++ {
-				if k == 1 && (!alone(r, i) || r.words[i].sentenceStart || r.text.Kind.titleCased() || utf8.RuneCountInString(r.word(i)) < 6) {
+				if k == 1 && (!alone(r, i) || r.text.Kind.titleCased() || utf8.RuneCountInString(r.word(i)) < 6 || r.opensSentence(i)) {
 					continue
 				}
 				c := idx.nearest(r, slots, i, k)
@@ -303,7 +311,7 @@ func variantFinding(r nameRun, at int, c *canonicalName) NameVariant {
 // canonicalNames are the spellings variants are measured against; listed
 // are the names the entity list and the option give, speakers the names
 // two quotes or more are attributed to: never variants of a listed name.
-func canonicalNames(p *Pass, runs []nameRun) (canon []*canonicalName, listed, speakers map[string]bool) {
+func canonicalNames(p *Pass, runs []nameRun, scratch *nameBuffers) (canon []*canonicalName, listed, speakers map[string]bool) {
 	listed, speakers = map[string]bool{}, map[string]bool{}
 	seen := map[string]bool{}
 	add := func(name, source string, listed, person bool) {
@@ -342,7 +350,7 @@ func canonicalNames(p *Pass, runs []nameRun) (canon []*canonicalName, listed, sp
 			}
 		}
 	}
-	if most, ok := mostUsedName(runs); ok && !seen[most] {
+	if most, ok := scratch.mostUsedName(runs); ok && !seen[most] {
 		add(most, "as the page writes it most", false, true)
 	}
 	// A name two quotes are attributed to is somebody's.
@@ -371,24 +379,30 @@ func oneSpaced(name string) string {
 // mostUsedName is the run of two or three capitalised words the page uses
 // most (chapter titles aside), if it uses it at least 3 times and no other
 // as often.
-func mostUsedName(runs []nameRun) (string, bool) {
-	uses := map[string]int{}
+func (b *nameBuffers) mostUsedName(runs []nameRun) (string, bool) {
+	if b.uses == nil {
+		b.uses = map[string]int{}
+	}
 	for _, r := range runs {
 		if r.text.Kind == headingText {
 			continue // chapter titles capitalise every word
 		}
 		for k := 2; k <= 3; k++ {
 			for i := 0; i+k <= len(r.words); i++ {
-				if r.words[i].sentenceStart && !r.text.Kind.titleCased() && i+k < len(r.words) {
+				if i+k < len(r.words) && !r.text.Kind.titleCased() && r.opensSentence(i) {
 					continue // "Then Ada": a sentence's first word before a name
 				}
-				uses[r.window(i, k)]++
+				form := r.window(i, k)
+				if b.uses[form] == 0 {
+					b.forms = append(b.forms, form)
+				}
+				b.uses[form]++
 			}
 		}
 	}
 	best, n, tie := "", 0, false
-	for name, u := range uses {
-		switch {
+	for _, name := range b.forms {
+		switch u := b.uses[name]; {
 		case u > n:
 			best, n, tie = name, u, false
 		case u == n:
@@ -421,7 +435,7 @@ func newCanonical(words []string, source string, listed bool) *canonicalName {
 	c := &canonicalName{name: strings.Join(words, " "), words: make([]string, len(words)), strict: make([]bool, len(words)), source: source, listed: listed}
 	for i, w := range words {
 		c.words[i] = strings.ToLower(w)
-		c.strict[i] = utf8.RuneCountInString(w) <= 4 || allUpper(w)
+		c.strict[i] = strictWord(w)
 	}
 	return c
 }
@@ -429,7 +443,7 @@ func newCanonical(words []string, source string, listed bool) *canonicalName {
 // alone tells a word of r that no other capitalised word stands next to,
 // but for a sentence's first word before it ("As Pembleton argues").
 func alone(r nameRun, i int) bool {
-	return len(r.words) == 1 || (len(r.words) == 2 && i == 1 && r.words[0].sentenceStart)
+	return len(r.words) == 1 || (len(r.words) == 2 && i == 1 && r.opensSentence(0))
 }
 
 // insideListed tells whether the words i..i+k of r stand inside a longer
@@ -473,7 +487,7 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 				continue
 			}
 		}
-		if before, _ := utf8.DecodeLastRuneInString(s[:i]); schema.IsWordRune(before) {
+		if inWord(s, i) {
 			i += size // a capital inside a word: McDonald, iPhone
 			continue
 		}
@@ -486,14 +500,20 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 		if last >= 0 && !oneSpace(s[last:i]) {
 			flush()
 		}
-		w := s[i:end]
-		words = append(words, nameWord{start: int32(i), end: int32(end),
-			strict:        utf8.RuneCountInString(w) <= 4 || allUpper(w),
-			sentenceStart: isSentenceStart(s, i)})
+		words = append(words, nameWord{start: int32(i), end: int32(end)})
 		last, i = end, end
 	}
 	flush()
 	return runs, words
+}
+
+// inWord tells whether a word rune stands right before s[i].
+func inWord(s string, i int) bool {
+	if i > 0 && s[i-1] < utf8.RuneSelf {
+		return schema.IsWordByte(s[i-1]) // ASCII, most of a page
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	return schema.IsWordRune(before)
 }
 
 // nextCapital is the index of the first byte of s from i on that may
@@ -502,15 +522,16 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 func nextCapital(s string, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		b := s[i : i+8] // one bounds check for the eight bytes, read as one word
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		// The high bit of each byte that is 0x80 or more, or 'A' to 'Z'
 		// (a byte plus 0x3F carries into the high bit from 'A' on, plus
-		// 0x25 from '[' on).
+		// 0x25 from '[' on); the first such byte is the lowest.
 		low := x &^ highs
 		capital := (low + ones*0x3F) &^ (low + ones*0x25)
-		if (x|capital)&highs != 0 {
-			break
+		if found := (x | capital) & highs; found != 0 {
+			return i + bits.TrailingZeros64(found)/8
 		}
 	}
 	for ; i < len(s); i++ {
@@ -519,6 +540,12 @@ func nextCapital(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// strictWord tells a word that must be written exactly, not near: a
+// short word or an acronym.
+func strictWord(w string) bool {
+	return utf8.RuneCountInString(w) <= 4 || allUpper(w)
 }
 
 // allUpper tells a word in capitals: an acronym.
@@ -547,6 +574,9 @@ func nameWordEnd(s string, i int) int {
 		if c := s[j] | 0x20; 'a' <= c && c <= 'z' {
 			j++ // an ASCII letter, most of a name
 			continue
+		}
+		if c := s[j]; c < utf8.RuneSelf && c != '-' && c != '\'' && (c < '0' || c > '9') {
+			break // a space or a mark: most words end so
 		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
@@ -582,6 +612,8 @@ type nameIndex struct {
 	// are passed over without folding them or a map lookup.
 	maybe [1 << 12]bool
 	buf   []byte // scratch space for folding words
+	// slots is slotsOf's answer, kept for the next run.
+	slots [][]nameSlot
 }
 
 type nameSlot struct {
@@ -612,9 +644,9 @@ func newNameIndex(canon []*canonicalName) *nameIndex {
 }
 
 // slotsOf are, for each word of r, the names of several words that have
-// it; nil when none has any.
-func (idx *nameIndex) slotsOf(r nameRun, slots [][]nameSlot) [][]nameSlot {
-	slots, any := slots[:0], false
+// it; nil when none has any. They hold until the next call.
+func (idx *nameIndex) slotsOf(r nameRun) [][]nameSlot {
+	slots, any := idx.slots[:0], false
 	for i := range r.words {
 		w := r.word(i)
 		if ascii(w) && !idx.maybe[wordKey(w)] {
@@ -626,6 +658,7 @@ func (idx *nameIndex) slotsOf(r nameRun, slots [][]nameSlot) [][]nameSlot {
 		slots = append(slots, s)
 		any = any || s != nil
 	}
+	idx.slots = slots
 	if !any {
 		return nil
 	}
@@ -704,7 +737,7 @@ func nearMiss(r nameRun, at, k int, c *canonicalName) bool {
 		if strings.EqualFold(w, c.words[i]) {
 			continue
 		}
-		if r.words[at+i].strict || c.strict[i] {
+		if c.strict[i] || strictWord(w) {
 			return false
 		}
 		n, m := utf8.RuneCountInString(w), utf8.RuneCountInString(c.words[i])
@@ -712,8 +745,9 @@ func nearMiss(r nameRun, at, k int, c *canonicalName) bool {
 		if n-m > allowed || m-n > allowed {
 			return false
 		}
-		folded := strings.ToLower(w)
-		if pluralOf(folded, c.words[i]) || pluralOf(c.words[i], folded) || editDistance(folded, c.words[i]) > allowed {
+		var buf [32]byte
+		folded := string(schema.AppendFoldedWord(buf[:0], w))
+		if pluralOf(folded, c.words[i]) || pluralOf(c.words[i], folded) || editDistanceUpTo(folded, c.words[i], allowed) > allowed {
 			return false
 		}
 		differs = true
@@ -723,7 +757,8 @@ func nearMiss(r nameRun, at, k int, c *canonicalName) bool {
 
 // pluralOf tells whether a is b's plural: b with s or es.
 func pluralOf(a, b string) bool {
-	return a == b+"s" || a == b+"es"
+	suffix, ok := strings.CutPrefix(a, b)
+	return ok && (suffix == "s" || suffix == "es")
 }
 
 func allowedEditsFor(n int) int {

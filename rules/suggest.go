@@ -57,6 +57,14 @@ func Closest(name string, known []string) string {
 // editDistance is the optimal string alignment distance between a and b,
 // by runes: insertions, deletions, substitutions and swaps of neighbours.
 func editDistance(a, b string) int {
+	return editDistanceUpTo(a, b, len(a)+len(b))
+}
+
+// editDistanceUpTo is editDistance(a, b) when that is at most limit, and
+// some distance above limit otherwise: it stops at the first row of the
+// table that is all above limit, as every row after it is (a swap reaches
+// back two rows, to a cell at most one less than one of the row between).
+func editDistanceUpTo(a, b string, limit int) int {
 	// Short words (names, rule names) are compared without allocating.
 	var runesA, runesB [32]rune
 	var rows [3][33]int
@@ -73,6 +81,7 @@ func editDistance(a, b string) int {
 	}
 	for i := 1; i <= len(s); i++ {
 		cur[0] = i
+		over := i > limit
 		for j := 1; j <= len(t); j++ {
 			cost := 1
 			if s[i-1] == t[j-1] {
@@ -82,6 +91,10 @@ func editDistance(a, b string) int {
 			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
+			over = over && cur[j] > limit
+		}
+		if over {
+			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
