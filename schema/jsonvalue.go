@@ -88,41 +88,14 @@ type jsonSlabs struct {
 	members []Member
 }
 
-// slabChunk is how many values, items or members a chunk holds: a typical
-// episode's tree fits in a few.
-const slabChunk = 64
-
 // newValue returns a Value of kind from the slab, spanning from start to
 // where the parser stands. Its other fields are set one by one: they are
 // zero in a new slab, and a whole Value copied in would cost a write
 // barrier for each of its pointers while the collector runs.
 func (p *jsonParser) newValue(kind ValueKind, start int) *Value {
-	if len(p.values) == 0 {
-		p.values = make([]Value, slabChunk)
-	}
-	v := &p.values[0]
-	p.values = p.values[1:]
+	v := fromSlab(&p.values, slabChunk)
 	v.Kind, v.Span = kind, Span{start, p.pos}
 	return v
-}
-
-// take moves the top of stack, from base on, into a slice of its own from
-// slab (nil when there is none): the slice's capacity ends at its length,
-// so that no append reaches the next one.
-func take[T any](stack *[]T, slab *[]T, base int) []T {
-	top := (*stack)[base:]
-	n := len(top)
-	if n == 0 {
-		return nil
-	}
-	if len(*slab) < n {
-		*slab = make([]T, max(n, slabChunk))
-	}
-	out := (*slab)[:n:n]
-	*slab = (*slab)[n:]
-	copy(out, top)
-	*stack = (*stack)[:base]
-	return out
 }
 
 // ParseJSON parses src as one JSON value. Syntax problems that do not stop

@@ -108,27 +108,6 @@ func (r *mdReader) markerCounts() (chapters, quotes int) {
 	return chapters, quotes
 }
 
-// newChapter takes the next of the page's chapters; should the count have
-// been short, it allocates one of its own.
-func (r *mdReader) newChapter() *Chapter {
-	if len(r.chapters) == 0 {
-		return new(Chapter)
-	}
-	c := &r.chapters[0]
-	r.chapters = r.chapters[1:]
-	return c
-}
-
-// newQuote is newChapter for quotes.
-func (r *mdReader) newQuote() *quoteParts {
-	if len(r.quotes) == 0 {
-		return new(quoteParts)
-	}
-	q := &r.quotes[0]
-	r.quotes = r.quotes[1:]
-	return q
-}
-
 // has tells whether line l starts with prefix, without making a string.
 func (r *mdReader) has(l line, prefix string) bool {
 	return bytes.HasPrefix(r.src[l.start:l.end], []byte(prefix))
@@ -330,7 +309,8 @@ func (r *mdReader) heading(i, start, end int) {
 
 // chapterHeading reads `[TS] Title`, the text rest of a heading at start.
 func (r *mdReader) chapterHeading(l line, start int, rest string) *Chapter {
-	c := r.newChapter()
+	// Should the count have been short, the slab is filled again.
+	c := fromSlab(&r.chapters, 1)
 	c.Heading = Span{l.start, l.end}
 	end := start + len(rest)
 	closing := strings.IndexByte(rest, ']')
@@ -357,7 +337,7 @@ func (r *mdReader) quote(l line, at int) *Quote {
 		start++
 	}
 	end := l.end
-	parts := r.newQuote()
+	parts := fromSlab(&r.quotes, 1)
 	q := &parts.quote
 	// A trailing ` [TS]`. Brackets that hold only digits and time
 	// punctuation are the quote's time even when they do not read as one
