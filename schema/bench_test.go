@@ -101,34 +101,28 @@ func typicalPage() (md, js []byte) {
 	return page.Bytes(), js
 }
 
-// BenchmarkReadTypical reads a typical page in both forms; with -benchmem
-// its allocs/op is the reader's count of allocations per page.
+// BenchmarkReadTypical reads a typical page in both forms, and reads and
+// validates it (what the schema rule costs a page); with -benchmem its
+// allocs/op is the count of allocations per page.
 func BenchmarkReadTypical(b *testing.B) {
 	md, js := typicalPage()
-	for name, src := range map[string][]byte{"page.md": md, "episode.json": js} {
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(src)))
-			b.ReportAllocs()
-			for b.Loop() {
-				Read(name, src)
+	for _, validate := range []bool{false, true} {
+		for name, src := range map[string][]byte{"page.md": md, "episode.json": js} {
+			if validate {
+				name = "validate/" + name
 			}
-		})
-	}
-}
-
-// BenchmarkValidateTypical reads and validates a typical page in both
-// forms: what the schema rule costs a page.
-func BenchmarkValidateTypical(b *testing.B) {
-	md, js := typicalPage()
-	for name, src := range map[string][]byte{"page.md": md, "episode.json": js} {
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(src)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Validate(Read(name, src)); err != nil {
-					b.Fatal(err)
+			b.Run(name, func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				b.ReportAllocs()
+				for b.Loop() {
+					doc := Read(name, src)
+					if validate {
+						if _, err := Validate(doc); err != nil {
+							b.Fatal(err)
+						}
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
