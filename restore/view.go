@@ -1,6 +1,10 @@
 package restore
 
-import "github.com/podlint/podlint/schema"
+import (
+	"sort"
+
+	"github.com/podlint/podlint/schema"
+)
 
 // View is a flattened page as restore-lines gives it its lines back, read
 // in memory: the rules look through a flattened page at the
@@ -9,11 +13,17 @@ import "github.com/podlint/podlint/schema"
 type View struct {
 	Doc *schema.Document
 	// the flattened line is src[start:end] in the source and
-	// view[start:start+len(at)] in the view; at maps each byte of the view's
-	// restored text to the source byte it came from.
-	start, end int
-	at         []int32
+	// view[start:start+restored] in the view; at maps each byte of the
+	// view's restored text to the source byte it came from.
+	start, end, restored int
+	at                   []anchor
 }
+
+// anchor maps the restored text from byte view on: view+i stands for
+// source byte src+i, up to the next anchor. Restoring changes only the
+// white space between blocks, so a page needs an anchor at each change,
+// not an offset for each byte.
+type anchor struct{ view, src int32 }
 
 // ViewOf reads the document's flattened page restored; ok is false
 // when the page is not flattened or restoring changes nothing.
@@ -32,37 +42,46 @@ func ViewOf(doc *schema.Document) (*View, bool) {
 	}
 	src := make([]byte, 0, len(doc.Src)-len(line)+len(r.Text))
 	src = append(append(append(src, doc.Src[:c.Span.Start]...), r.Text...), doc.Src[c.Span.End:]...)
-	v := &View{Doc: schema.Read(doc.Path, src), start: c.Span.Start, end: c.Span.End, at: alignSpaces(r.Text, line, c.Span.Start)}
+	v := &View{Doc: schema.Read(doc.Path, src), start: c.Span.Start, end: c.Span.End, restored: len(r.Text),
+		at: alignSpaces(r.Text, line, c.Span.Start)}
 	memoOf(c).view = v
 	return v, true
 }
 
-// alignSpaces maps each byte of restored to the byte of line it stands
-// for. Restoring changes only white space, so the other bytes of the two
-// come in the same order; a white space byte maps to just after the byte
-// before it (or to the start).
-func alignSpaces(restored string, line []byte, base int) []int32 {
-	at := make([]int32, len(restored)+1)
+// alignSpaces maps each byte of restored (and its end) to the byte of
+// line it stands for, offset by base. Restoring changes only white space,
+// so the other bytes of the two come in the same order; a white space byte
+// maps to just after the byte before it (or to the start).
+func alignSpaces(restored string, line []byte, base int) []anchor {
+	var at []anchor
+	want := int32(-1) // where byte i maps when it runs on from the byte before
 	j := 0
 	next := int32(base)
-	for i := 0; i < len(restored); i++ {
-		c := restored[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
-			at[i] = next
-			continue
+	for i := 0; i <= len(restored); i++ {
+		src := int32(base + len(line)) // the end of restored is the end of line
+		switch {
+		case i == len(restored):
+		case isSpace(restored[i]):
+			src = next
+		default:
+			for j < len(line) && line[j] != restored[i] {
+				j++ // white space of the line, which restoring replaced
+			}
+			src = int32(base + j)
+			if j < len(line) {
+				j++
+			}
+			next = int32(base + j)
 		}
-		for j < len(line) && line[j] != c {
-			j++ // white space of the line, which restoring replaced
+		if src != want {
+			at = append(at, anchor{int32(i), src})
 		}
-		at[i] = int32(base + j)
-		if j < len(line) {
-			j++
-		}
-		next = int32(base + j)
+		want = src + 1
 	}
-	at[len(restored)] = int32(base + len(line))
 	return at
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // ToSource maps a span of the view to the source.
 func (v *View) ToSource(s schema.Span) schema.Span {
@@ -70,13 +89,19 @@ func (v *View) ToSource(s schema.Span) schema.Span {
 }
 
 func (v *View) offset(o int) int {
-	restoredEnd := v.start + len(v.at) - 1
+	restoredEnd := v.start + v.restored
 	switch {
 	case o < v.start:
 		return o
 	case o <= restoredEnd:
-		return int(v.at[o-v.start])
+		return sourceOf(v.at, o-v.start)
 	default:
 		return o - restoredEnd + v.end
 	}
+}
+
+// sourceOf is the source byte that byte i of the restored text stands for.
+func sourceOf(at []anchor, i int) int {
+	k := sort.Search(len(at), func(k int) bool { return int(at[k].view) > i }) - 1
+	return int(at[k].src) + i - int(at[k].view)
 }
