@@ -511,6 +511,28 @@ var sentenceStarters = wordSet("The A An In At On Over Under After Before During
 // The small words a title in Title Case keeps in lower case.
 var smallWords = wordSet("a an the and or nor but of to in on at by for from with as vs via into onto over per than up")
 
+// wordClass is what the word lists above say of a word as written: a
+// heading's words are each asked about every list, which one lookup in
+// wordClasses answers.
+type wordClass uint8
+
+const (
+	smallWord      wordClass = 1 << iota // in smallWords
+	starterWord                          // in sentenceStarters
+	abbreviation                         // in abbreviations
+	neverEndsTitle                       // in neverEnds
+)
+
+var wordClasses = func() map[string]wordClass {
+	out := map[string]wordClass{}
+	for set, class := range map[*map[string]bool]wordClass{&smallWords: smallWord, &sentenceStarters: starterWord, &abbreviations: abbreviation, &neverEnds: neverEndsTitle} {
+		for w := range *set {
+			out[w] |= class
+		}
+	}
+	return out
+}()
+
 func wordSet(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -573,11 +595,19 @@ func nameTokens(list []string) Names {
 // bare strips what surrounds the words of w (punctuation, symbols) and a
 // possessive: the word as written ("don't", "e-mail"), for lookups.
 func bare(w string) string {
-	w = strings.TrimFunc(w, func(r rune) bool { return !schema.IsWordRune(r) })
+	// Most words start and end with an ASCII letter or digit: nothing to
+	// trim at their ends.
+	if w != "" && !(isASCIIAlnum(w[0]) && isASCIIAlnum(w[len(w)-1])) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !schema.IsWordRune(r) })
+	}
 	for _, s := range []string{"'s", "’s"} {
 		w = strings.TrimSuffix(w, s)
 	}
 	return w
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func startsUpper(w string) bool {
@@ -908,7 +938,7 @@ func bodyOpensOnName(w []splitWord, k int) bool {
 	if !w[k-1].isCommon() {
 		return false
 	}
-	return b0.known || !b0.isCommon() && followedByLower(w, k)
+	return b0.known || followedByLower(w, k) && !b0.isCommon()
 }
 
 // followedByLower tells a body whose first word is followed at once by a
@@ -935,12 +965,13 @@ func (h *headingWords) lowerOpenerElsewhere(k int) bool {
 
 // endsTitleBadly tells a word no title ends on (a closing quote mark
 // aside): a comma, colon, dash or ampersand, an article, a joining word or
-// an auxiliary, a full stop that is no abbreviation's.
-func endsTitleBadly(text string) bool {
-	if neverEnds[text] {
+// an auxiliary, a full stop that is no abbreviation's. class is the word's
+// wordClasses entry.
+func endsTitleBadly(text string, class wordClass) bool {
+	if class&neverEndsTitle != 0 {
 		return true
 	}
-	if c := text[len(text)-1]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+	if isASCIIAlnum(text[len(text)-1]) {
 		return false // the common case: a word that ends in a letter or digit
 	}
 	lt := strings.TrimRight(text, `"')`)
@@ -1098,15 +1129,26 @@ func appendSplitWords(out []splitWord, words []string, known Names) []splitWord 
 		r0, _ := utf8.DecodeRuneInString(t)
 		upper, letter := wordShape(t)
 		lowerWord := unicode.IsLower(r0)
+		// The word's class as written, in lower case and without commas:
+		// looked up again only where these differ.
+		class := wordClasses[t]
+		lowerClass, bareClass := class, class
+		if lt != t {
+			lowerClass = wordClasses[lt]
+		}
+		if tt := strings.Trim(t, ","); len(tt) != len(t) {
+			bareClass = wordClasses[tt]
+		}
+		isKnown := known.words[b]
 		out = append(out, splitWord{
 			text:       t,
 			r0:         r0,
-			small:      smallWords[lt],
-			smallExact: smallWords[t],
-			starter:    sentenceStarters[strings.Trim(t, ",")],
-			starterAs:  sentenceStarters[t],
-			known:      known.words[b],
-			lowered:    known.lowered[b],
+			small:      lowerClass&smallWord != 0,
+			smallExact: class&smallWord != 0,
+			starter:    bareClass&starterWord != 0,
+			starterAs:  class&starterWord != 0,
+			known:      isKnown,
+			lowered:    isKnown && known.lowered[b], // a name in lower case is a name
 			lowerWord:  lowerWord,
 			upperStart: unicode.IsUpper(r0) || unicode.IsDigit(r0),
 			digitStart: unicode.IsDigit(r0),
@@ -1116,8 +1158,8 @@ func appendSplitWords(out []splitWord, words []string, known Names) []splitWord 
 			acronym:    upper > 1,
 			noLetters:  b == "",
 			ends:       endsSentence(t),
-			abbrev:     abbreviations[t],
-			badEnd:     endsTitleBadly(t),
+			abbrev:     class&abbreviation != 0,
+			badEnd:     endsTitleBadly(t, class),
 			key:        b,
 			lower:      known.common,
 		})
