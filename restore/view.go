@@ -54,31 +54,54 @@ func ViewOf(doc *schema.Document) (*View, bool) {
 // maps to just after the byte before it (or to the start).
 func alignSpaces(restored string, line []byte, base int) []anchor {
 	var at []anchor
-	want := int32(-1) // where byte i maps when it runs on from the byte before
-	j := 0
-	next := int32(base)
-	for i := 0; i <= len(restored); i++ {
-		src := int32(base + len(line)) // the end of restored is the end of line
-		switch {
-		case i == len(restored):
-		case isSpace(restored[i]):
-			src = next
-		default:
-			for j < len(line) && line[j] != restored[i] {
-				j++ // white space of the line, which restoring replaced
-			}
-			src = int32(base + j)
-			if j < len(line) {
-				j++
-			}
-			next = int32(base + j)
-		}
+	want := int32(-1) // where the next byte maps when it runs on from the one before
+	// mark maps the n bytes of restored from i on to src and on.
+	mark := func(i int, src int32, n int) {
 		if src != want {
 			at = append(at, anchor{int32(i), src})
 		}
-		want = src + 1
+		want = src + int32(n)
 	}
+	j := 0
+	next := int32(base)
+	for i := 0; i < len(restored); {
+		if isSpace(restored[i]) {
+			mark(i, next, 1)
+			i++
+			continue
+		}
+		for j < len(line) && line[j] != restored[i] {
+			j++ // white space of the line, which restoring replaced
+		}
+		if j == len(line) {
+			mark(i, int32(base+j), 1)
+			next = int32(base + j)
+			i++
+			continue
+		}
+		// The bytes from here to the next change come as they are in line.
+		n := sameRun(restored[i:], line[j:])
+		mark(i, int32(base+j), n)
+		i, j = i+n, j+n
+		next = int32(base + j)
+	}
+	mark(len(restored), int32(base+len(line)), 1)
 	return at
+}
+
+// sameRun is how many bytes restored and line, both starting on the same
+// byte that is no white space, have in common before restoring changed
+// anything: a white space byte counts only alone between two others. Each
+// maps to the byte of line it is.
+func sameRun(restored string, line []byte) int {
+	n := 0
+	for n < len(restored) && n < len(line) && restored[n] == line[n] {
+		if isSpace(restored[n]) && (n+1 == len(restored) || n+1 == len(line) || restored[n+1] != line[n+1] || isSpace(restored[n+1])) {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

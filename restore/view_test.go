@@ -79,7 +79,7 @@ func TestAlignSpacesRestored(t *testing.T) {
 }
 
 // FuzzAlignSpaces: the anchors map each byte as the reference does, on
-// any text and line.
+// any text and line, and on the line restored.
 func FuzzAlignSpaces(f *testing.F) {
 	f.Add("Sum.\n\n## [00:00] Cold open\n\nThe body.", "Sum. ## [00:00] Cold open The body.", 7)
 	f.Add("a\n\nb c", "a  b\tc", 0)
@@ -88,5 +88,6 @@ func FuzzAlignSpaces(f *testing.F) {
 	f.Fuzz(func(t *testing.T, restored, line string, base int) {
 		base &= 1 << 20
 		checkAlign(t, restored, line, base)
+		checkAlign(t, Lines(line, nil).Text, line, base)
 	})
 }
