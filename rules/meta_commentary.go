@@ -288,6 +288,11 @@ func phrasesOf(cfg *Config) *metaSet {
 // anchors. It reads ASCII letters without regard to case, any white
 // space as a space and any byte outside ASCII as any other; a phrase past
 // the 64th is tried on every text.
+//
+// A step of the automaton is a table read that waits for the step before:
+// the states where an anchor ends are numbered last, so that a step tests
+// one number for them, and a long text is read as two halves at once, two
+// walks whose reads overlap (see scan).
 type anchorScanner struct {
 	class [256]uint8 // byte → its column in next; 0: in no anchor
 	// columns is a power of two, 1<<shift: a state is stored as its row's
@@ -295,7 +300,12 @@ type anchorScanner struct {
 	columns, shift int
 	next           []uint32 // row offset + column → the next state's row offset
 	found          []uint64 // state → the phrases an anchor ending there is of
-	always         uint64
+	// start is the row offset of the state before any byte; from the row
+	// offset accepting on, states end an anchor.
+	start, accepting uint32
+	// longest is the length of the longest anchor.
+	longest int
+	always  uint64
 }
 
 // anchorByte is how the scanner reads a byte.
@@ -328,6 +338,11 @@ func newAnchorScanner(needs [][]string) *anchorScanner {
 	}
 	for a.columns > 1<<a.shift {
 		a.shift++
+	}
+	for _, anchors := range needs {
+		for _, anchor := range anchors {
+			a.longest = max(a.longest, len(anchor))
+		}
 	}
 	a.columns = 1 << a.shift
 	// The trie first; none marks the moves it lacks.
@@ -387,19 +402,92 @@ func newAnchorScanner(needs [][]string) *anchorScanner {
 			queue = append(queue, s)
 		}
 	}
+	a.acceptLast()
 	for i := range a.next {
 		a.next[i] <<= a.shift
 	}
+	a.start <<= a.shift
+	a.accepting <<= a.shift
 	return a
 }
 
+// acceptLast numbers the states again, those where no anchor ends first.
+func (a *anchorScanner) acceptLast() {
+	var order []uint32 // new number → old
+	for _, accepts := range []bool{false, true} {
+		for s, found := range a.found {
+			if (found != 0) == accepts {
+				order = append(order, uint32(s))
+			}
+		}
+	}
+	renumbered := make([]uint32, len(order)) // old number → new
+	for s, old := range order {
+		renumbered[old] = uint32(s)
+	}
+	next, found := make([]uint32, len(a.next)), make([]uint64, len(a.found))
+	for s, old := range order {
+		found[s] = a.found[old]
+		for col := range a.columns {
+			next[s*a.columns+col] = renumbered[a.next[int(old)*a.columns+col]]
+		}
+	}
+	a.next, a.found = next, found
+	a.start = renumbered[0]
+	a.accepting = uint32(len(order))
+	for s := range found {
+		if found[s] != 0 {
+			a.accepting = uint32(s)
+			break
+		}
+	}
+}
+
 // scan is the set of phrases (bit p for phrase p) whose anchors text holds.
+//
+// A long text is read as two halves at once, the second from early enough
+// to hold whole every anchor that crosses the middle: an anchor that ends
+// in the first half is in it, and one that ends past the middle starts at
+// most longest-1 bytes before it.
 func (a *anchorScanner) scan(text string) uint64 {
-	found, row := a.always, uint32(0)
-	next, states, shift := a.next, a.found, a.shift
+	back := a.longest - 1
+	if mid := len(text) / 2; mid >= 2*back+16 {
+		return a.always | a.walk2(text[:mid], text[mid-back:])
+	}
+	return a.always | a.walk(text)
+}
+
+// walk is the phrases whose anchors text holds, read byte by byte.
+func (a *anchorScanner) walk(text string) uint64 {
+	var found uint64
+	row, next, accepting := a.start, a.next, a.accepting
 	for i := 0; i < len(text); i++ {
 		row = next[row+uint32(a.class[text[i]])]
-		found |= states[row>>shift]
+		if row >= accepting {
+			found |= a.found[row>>a.shift]
+		}
+	}
+	return found
+}
+
+// walk2 is walk(first) | walk(second), for a second at least as long as
+// first, in steps of a byte of each.
+func (a *anchorScanner) walk2(first, second string) uint64 {
+	var found uint64
+	row1, row2, next, accepting := a.start, a.start, a.next, a.accepting
+	second, rest := second[:len(first)], second[len(first):]
+	for i := 0; i < len(first); i++ {
+		row1 = next[row1+uint32(a.class[first[i]])]
+		row2 = next[row2+uint32(a.class[second[i]])]
+		if max(row1, row2) >= accepting {
+			found |= a.found[row1>>a.shift] | a.found[row2>>a.shift]
+		}
+	}
+	for i := 0; i < len(rest); i++ {
+		row2 = next[row2+uint32(a.class[rest[i]])]
+		if row2 >= accepting {
+			found |= a.found[row2>>a.shift]
+		}
 	}
 	return found
 }

@@ -140,3 +140,40 @@ func FuzzMetaAnchors(f *testing.F) {
 		}
 	})
 }
+
+// benchPages are the pages the content rules' benchmarks read: the demo
+// pages, and the shared real samples when they are there.
+func benchPages(b *testing.B) []*Pass {
+	files, _ := filepath.Glob("../testdata/demo/*.md")
+	samples, _ := filepath.Glob("../../shared/samples/*.md")
+	var passes []*Pass
+	for _, f := range append(files, samples...) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc := schema.Read(f, src)
+		passes = append(passes, &Pass{Doc: doc, Episode: doc.Episode, Config: DefaultConfig(), shared: &shared{}})
+	}
+	return passes
+}
+
+// BenchmarkAnchorScan scans every text of the pages for the built-in
+// phrases' anchors (MB/s of text).
+func BenchmarkAnchorScan(b *testing.B) {
+	set := phrasesOf(DefaultConfig())
+	var texts []string
+	size := 0
+	for _, p := range benchPages(b) {
+		for _, t := range pageTexts(p) {
+			texts = append(texts, t.Text)
+			size += len(t.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, text := range texts {
+			set.anchors.scan(text)
+		}
+	}
+}

@@ -61,3 +61,20 @@ func TestNextCapital(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNameVariants looks for the name variants of every page, its
+// texts read once before (MB/s of page).
+func BenchmarkNameVariants(b *testing.B) {
+	passes := benchPages(b)
+	size := 0
+	for _, p := range passes {
+		pageTexts(p)
+		size += len(p.Doc.Src)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, p := range passes {
+			findNameVariants(p)
+		}
+	}
+}
