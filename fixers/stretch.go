@@ -138,14 +138,16 @@ func lineSwaps(before, after []byte, stretches []stretch) ([]lineOp, bool) {
 	if len(oldStarts) != len(newStarts) {
 		return nil, false
 	}
-	line := func(text []byte, starts []int, l int) []byte {
+	// The lines are cut from one string of each text: a line is then no
+	// allocation of its own.
+	oldText, newText := string(before), string(after)
+	line := func(text string, starts []int, l int) string {
 		if l+1 < len(starts) {
 			return text[starts[l]:starts[l+1]]
 		}
 		return text[starts[l]:]
 	}
 	var swapped []int // the lines swapped, in order
-	var oldLines, newLines lineSet
 	for k := 0; k < len(stretches); {
 		s := stretches[k]
 		l := lineAt(oldStarts, s.oldStart)
@@ -158,23 +160,43 @@ func lineSwaps(before, after []byte, stretches []stretch) ([]lineOp, bool) {
 				return nil, false
 			}
 		}
-		a, b := line(before, oldStarts, l), line(after, newStarts, l)
-		if bytes.Equal(a, b) {
-			continue // the edits on this line left it as it was
-		}
-		if oldLines == nil {
-			oldLines, newLines = linesOf(before, oldStarts), linesOf(after, newStarts)
-		}
-		if newLines.mayHave(a) || oldLines.mayHave(b) {
-			return nil, false
-		}
-		swapped = append(swapped, l)
+		if line(oldText, oldStarts, l) != line(newText, newStarts, l) {
+			swapped = append(swapped, l)
+		} // else the edits on this line left it as it was
 	}
 	if len(swapped) == 0 {
 		return nil, false
 	}
-	var ops []lineOp
-	next := 0 // the first line not yet in ops, the same in both texts
+	// No swapped line, old or new, may be one of the lines left as they
+	// were (the same in both texts), nor an old one a new one.
+	swaps := make(lineSet, 2*len(swapped))
+	for _, l := range swapped {
+		swaps[lineHash(line(oldText, oldStarts, l))] = struct{}{}
+	}
+	for _, l := range swapped {
+		if swaps.mayHave(line(newText, newStarts, l)) {
+			return nil, false
+		}
+	}
+	for _, l := range swapped {
+		swaps[lineHash(line(newText, newStarts, l))] = struct{}{}
+	}
+	next := 0
+	for _, l := range swapped {
+		for ; next < l; next++ {
+			if swaps.mayHave(line(oldText, oldStarts, next)) {
+				return nil, false
+			}
+		}
+		next = l + 1
+	}
+	for ; next < len(oldStarts); next++ {
+		if swaps.mayHave(line(oldText, oldStarts, next)) {
+			return nil, false
+		}
+	}
+	ops := make([]lineOp, 0, len(oldStarts)+len(swapped))
+	next = 0 // the first line not yet in ops, the same in both texts
 	for i := 0; i < len(swapped); {
 		// Lines swapped one after the other are one block: its old
 		// lines, then its new ones, as a line diff writes them.
@@ -183,45 +205,34 @@ func lineSwaps(before, after []byte, stretches []stretch) ([]lineOp, bool) {
 			j++
 		}
 		for ; next < swapped[i]; next++ {
-			ops = append(ops, lineOp{diffmatchpatch.DiffEqual, string(line(before, oldStarts, next))})
+			ops = append(ops, lineOp{diffmatchpatch.DiffEqual, line(oldText, oldStarts, next)})
 		}
 		for _, l := range swapped[i:j] {
-			ops = append(ops, lineOp{diffmatchpatch.DiffDelete, string(line(before, oldStarts, l))})
+			ops = append(ops, lineOp{diffmatchpatch.DiffDelete, line(oldText, oldStarts, l)})
 		}
 		for _, l := range swapped[i:j] {
-			ops = append(ops, lineOp{diffmatchpatch.DiffInsert, string(line(after, newStarts, l))})
+			ops = append(ops, lineOp{diffmatchpatch.DiffInsert, line(newText, newStarts, l)})
 		}
 		next = swapped[j-1] + 1
 		i = j
 	}
 	for ; next < len(oldStarts); next++ {
-		ops = append(ops, lineOp{diffmatchpatch.DiffEqual, string(line(before, oldStarts, next))})
+		ops = append(ops, lineOp{diffmatchpatch.DiffEqual, line(oldText, oldStarts, next)})
 	}
 	return ops, true
 }
 
-// lineSet holds a hash of each line of a text. A line whose hash is in it
-// may be in the text; one whose hash is not, is not.
+// lineSet holds a hash of each of some lines. A line whose hash is in it
+// may be one of them; one whose hash is not, is not.
 type lineSet map[uint64]struct{}
 
 var lineSeed = maphash.MakeSeed()
 
-func linesOf(text []byte, starts []int) lineSet {
-	set := make(lineSet, len(starts))
-	for i, s := range starts {
-		end := len(text)
-		if i+1 < len(starts) {
-			end = starts[i+1]
-		}
-		set[maphash.Bytes(lineSeed, text[s:end])] = struct{}{}
-	}
-	return set
-}
+func lineHash(line string) uint64 { return maphash.String(lineSeed, line) }
 
-// mayHave tells whether the text may have line as one of its lines; a
-// hash shared by chance answers yes, and the caller then takes the slow,
-// sure way.
-func (set lineSet) mayHave(line []byte) bool {
-	_, ok := set[maphash.Bytes(lineSeed, line)]
+// mayHave tells whether line may be in the set; a hash shared by chance
+// answers yes, and the caller then takes the slow, sure way.
+func (set lineSet) mayHave(line string) bool {
+	_, ok := set[lineHash(line)]
 	return ok
 }

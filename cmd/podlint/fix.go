@@ -33,18 +33,19 @@ func fixCommand() *cli.Command {
 // folder, however the command line named it (git apply reads a/ and b/
 // from there), or its absolute path when it lies outside: git apply takes
 // that only with --unsafe-paths, as it takes no path outside its folder.
-func diffName(in input) string {
+func diffName(in input, cwd string) string {
 	if in.stdin {
 		return in.path
 	}
-	abs, err := filepath.Abs(in.path)
-	if err != nil {
-		return in.path
-	}
-	if cwd, err := os.Getwd(); err == nil {
-		if rel, ok := inside(cwd, abs); ok {
-			return rel
+	abs := in.path
+	if !filepath.IsAbs(abs) {
+		if cwd == "" {
+			return in.path
 		}
+		abs = filepath.Join(cwd, abs)
+	}
+	if rel, ok := inside(cwd, abs); ok && cwd != "" {
+		return rel
 	}
 	return abs
 }
@@ -85,6 +86,10 @@ func fixAction(c *cli.Context, write bool) error {
 	// soon as the files before it are: a run's memory does not grow with
 	// its diff. Not on a terminal, where the progress line is drawn.
 	streamDiff := !write && !machine && !isTTY(c.App.Writer)
+	cwd, err := os.Getwd() // once: diff names are made from it
+	if err != nil {
+		cwd = ""
+	}
 	unsafe := c.Bool("unsafe-fixes")
 	hardLinks := c.Bool("allow-hardlinks")
 	if write {
@@ -124,7 +129,7 @@ func fixAction(c *cli.Context, write bool) error {
 		case !write && out.Changed():
 			changes = out.Changes()
 			if !changes.Equal() {
-				name := diffName(in)
+				name := diffName(in, cwd)
 				f.diff = changes.Unified(name)
 				f.outside = filepath.IsAbs(name)
 			}
