@@ -412,8 +412,11 @@ func nextMarker(s string, from int, inEntities bool) int {
 		}
 		at := i + j
 		rest := s[at:]
-		if strings.HasPrefix(rest, " ## [") || strings.HasPrefix(rest, " ## Entities") || strings.HasPrefix(rest, " > *") ||
-			inEntities && strings.HasPrefix(rest, " - **") {
+		// Every marker starts with one of three bytes after the space:
+		// most spaces are followed by none of them.
+		if len(rest) > 1 && (rest[1] == '#' || rest[1] == '>' || rest[1] == '-') &&
+			(strings.HasPrefix(rest, " ## [") || strings.HasPrefix(rest, " ## Entities") || strings.HasPrefix(rest, " > *") ||
+				inEntities && strings.HasPrefix(rest, " - **")) {
 			return at
 		}
 		i = at + 1
@@ -804,6 +807,9 @@ const minBodyWords = 3
 // endsSentence returns the mark that ends text's last sentence (".", "!"
 // or "?", before any closing quote marks or brackets), or "".
 func endsSentence(text string) string {
+	if text != "" && isASCIIAlnum(text[len(text)-1]) {
+		return "" // the common case: a word that ends in a letter or digit
+	}
 	t := text
 	for t != "" {
 		switch {
