@@ -219,9 +219,8 @@ func wordHashes(text string, limit int) []uint64 {
 // mostly one space.
 func hasSpace(s string) bool {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == ' ' || '\t' <= c && c <= '\r' {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isSpace(c) {
 				return true
 			}
 			i++
@@ -295,9 +294,4 @@ func repeatSpan(doc *schema.Document, b schema.Block, n int) schema.Span {
 		}
 	}
 	return schema.Span{Start: b.Span.Start, End: at}
-}
-
-func isSpace(c byte) bool {
-	r, _ := utf8.DecodeRune([]byte{c})
-	return c < utf8.RuneSelf && unicode.IsSpace(r)
 }

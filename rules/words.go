@@ -13,11 +13,12 @@ import (
 func wordCount(text string) int {
 	n, inPiece := 0, false
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		space, size := isSpace(text[i]), 1
+		if text[i] >= utf8.RuneSelf {
+			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
+			space = unicode.IsSpace(r)
 		}
-		space := unicode.IsSpace(r)
 		if !space && !inPiece {
 			n++
 		}
@@ -26,5 +27,9 @@ func wordCount(text string) int {
 	}
 	return n
 }
+
+// isSpace tells the ASCII white space bytes: unicode.IsSpace of a byte
+// below utf8.RuneSelf, false for any other byte.
+func isSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 func itoa(n int) string { return strconv.Itoa(n) }

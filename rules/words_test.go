@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // FuzzWordCount: wordCount counts the pieces strings.Fields makes.
@@ -15,4 +17,14 @@ func FuzzWordCount(f *testing.F) {
 			t.Fatalf("%q: %d pieces, strings.Fields makes %d", s, got, want)
 		}
 	})
+}
+
+// TestIsSpace: isSpace is unicode.IsSpace for the bytes below
+// utf8.RuneSelf, and false for the others (parts of longer characters).
+func TestIsSpace(t *testing.T) {
+	for c := range 256 {
+		if got, want := isSpace(byte(c)), c < utf8.RuneSelf && unicode.IsSpace(rune(c)); got != want {
+			t.Errorf("isSpace(%#x) = %v, want %v", c, got, want)
+		}
+	}
 }
