@@ -138,6 +138,7 @@ func Lines(line string, names []string) Restored {
 				continue
 			}
 		}
+		known.common.near = s.text
 		sp := headings.split(rest, known, style)
 		if sp.Body == "" || !sp.Confident {
 			out.WriteString(s.text)
@@ -283,7 +284,11 @@ func cutAtTitle(text, title string) (body string, ok bool) {
 // evidence that a capitalized title word is a common word and no name),
 // by looking for it in the page's text: only a few words are asked about.
 type lowerWords struct {
-	line   string
+	line string
+	// near is the text of the heading being split, a part of line: the
+	// words of a title most often come back in its chapter's first lines,
+	// so they are looked for there first.
+	near   string
 	answer map[string]bool
 }
 
@@ -294,22 +299,57 @@ func (l *lowerWords) has(word string) bool {
 	if v, ok := l.answer[word]; ok {
 		return v
 	}
-	found := false
-	for from := 0; !found; {
-		i := strings.Index(l.line[from:], word)
-		if i < 0 {
-			break
-		}
-		at := from + i
-		end := at + len(word)
-		found = schema.WholeWordAt(l.line, at, end)
-		from = at + len(word)
-	}
+	// For a word of letters and digits only, no two occurrences that
+	// overlap both stand whole: where the search starts does not change
+	// the answer. For another word it may ("a-a" in "xa-a-a"), and only
+	// the search of the whole text answers as it always has.
+	found := isWord(word) && standsWholeInside(l.near, word) || standsWhole(l.line, word)
 	if l.answer == nil {
 		l.answer = map[string]bool{}
 	}
 	l.answer[word] = found
 	return found
+}
+
+// standsWhole tells whether word occurs in text with no word character
+// touching it on either side.
+func standsWhole(text, word string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], word)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		if schema.WholeWordAt(text, at, at+len(word)) {
+			return true
+		}
+		from = at + len(word)
+	}
+}
+
+// isWord tells a word of letters and digits only.
+func isWord(w string) bool {
+	start, end := schema.NextWord(w, 0)
+	return start == 0 && end == len(w)
+}
+
+// standsWholeInside is standsWhole for a part of a text, telling only of
+// what it can see: an occurrence between two ASCII bytes of the part, which
+// stand around it in the text as well.
+func standsWholeInside(part, word string) bool {
+	for from := 0; ; {
+		i := strings.Index(part[from:], word)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		end := at + len(word)
+		if at > 0 && end < len(part) && part[at-1] < utf8.RuneSelf && part[end] < utf8.RuneSelf &&
+			schema.WholeWordAt(part, at, end) {
+			return true
+		}
+		from = end
+	}
 }
 
 // proseOf is the prose of a segment whose words tell about the page's
