@@ -84,7 +84,13 @@ type metaPhrase struct {
 	// space stands for any white space, and any byte outside ASCII for
 	// any other): a text that holds none is not searched. Most hold none.
 	needs []string
-	re    *regexp.Regexp
+	// within are finer anchors, for a phrase whose needs prose holds
+	// often ("an ai", "i don"): a text must hold one of each list. They
+	// are anchors where case folds within ASCII; a text that holds ſ or
+	// the Kelvin sign, which (?i) reads as s and k, is searched on needs
+	// alone.
+	within []string
+	re     *regexp.Regexp
 }
 
 // Anchors several phrases share (see metaPhrase.needs).
@@ -94,15 +100,20 @@ var (
 	theSourceDid = sourceAnd("does not", "doesn", "did not", "didn")
 )
 
-// sourceAnd is each name of the page's source followed by each of verbs.
-func sourceAnd(verbs ...string) []string {
+// each is every prefix followed by every one of words.
+func each(prefixes []string, words ...string) []string {
 	var out []string
-	for _, source := range []string{"transcript", "transcription", "audio", "recording", "video", "source", "source text"} {
-		for _, v := range verbs {
-			out = append(out, source+" "+v)
+	for _, p := range prefixes {
+		for _, w := range words {
+			out = append(out, p+w)
 		}
 	}
 	return out
+}
+
+// sourceAnd is each name of the page's source followed by each of verbs.
+func sourceAnd(verbs ...string) []string {
+	return each([]string{"transcript ", "transcription ", "audio ", "recording ", "video ", "source ", "source text "}, verbs...)
 }
 
 // bracketed is "[" before each of words, and "[ " (a space may follow).
@@ -146,19 +157,21 @@ var metaPhrases = []*metaPhrase{
 	{Name: "as an AI, I", needs: []string{"as an ai"}, Kind: metaAI, quotes: true,
 		Matches: "`as an AI, I…` (also `as an AI assistant/model/chatbot, I`): a bare `as an AI` is left alone (`as an AI researcher, she…`)",
 		re:      regexp.MustCompile(`(?i)\bas an AI(?: assistant| model| chatbot| system)?,? I\b`)},
-	{Name: "I am an AI", needs: []string{"an ai"}, Kind: metaAI,
+	{Name: "I am an AI", needs: []string{"an ai"}, within: each([]string{"i am ", "i'm ", "i’m "}, "an ai", "just an ai", "only an ai"), Kind: metaAI,
 		Matches: "`I am an AI` / `I'm an AI` (also `… AI assistant/model/language model`) before a punctuation mark or `and`, `so`, `trained`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bI(?:` + apos + `m| am) (?:just |only )?an AI(?: language model| assistant| model| chatbot)?(?:[,.;!]|\s+(?:and|so|trained|developed|created)\b)`)},
 	{Name: "my knowledge cutoff", needs: []string{"my knowledge cut", "my training"}, Kind: metaAI,
 		Matches: "`my knowledge cutoff`, `my training data`, `my training cutoff`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bmy (?:knowledge cut-?off|training (?:data|cut-?off))\b`)},
 	{Name: "I don't have access to the audio", needs: []string{"i do not", "i don", "i can", "i am unable", "i could"}, Kind: metaAI,
+		within:  each([]string{"not ", "n't ", "n’t ", "unable to "}, "have access to ", "access ", "browse ", "listen to ", "watch ", "hear ", "see ", "view ", "open "),
 		Matches: "`I don't / do not / cannot / can't / am unable to / couldn't` + `have access to / access / browse / listen to / watch / hear / see / view / open` + `the / this / that / your` + `audio / video / transcript / recording / episode / link / file / attachment / internet / web`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\bI (?:do not|don` + apos + `t|cannot|can` + apos + `t|am unable to|could not|couldn` + apos + `t) (?:have access to|access|browse|listen to|watch|hear|see|view|open) (?:the|this|that|your) (?:audio|video|transcript|recording|internet|web|episode|link|file|attachment)\b`)},
 	{Name: "here is the summary", needs: hereIs, Kind: metaChat, quotes: true,
+		within:  each([]string{"here is ", "here are ", "here's ", "here’s "}, "the ", "a", "your "),
 		Matches: "`here is / here's / here are` + `the / a / an / your` + (`brief`, `revised`, `updated`, `final`…) + `summary / show notes / chapters / title / description / rewrite / version / entities`, then a colon, `of/for the episode/podcast/transcript/conversation/interview/video/audio/discussion/text`, or `you`/`I`",
 		re:      regexp.MustCompile(`(?i)\bhere(?:` + apos + `s| is| are) (?:the|a|an|your) (?:(?:brief|short|concise|revised|updated|rewritten|final|requested|edited|cleaned-up|polished|improved) )?(?:summary|summaries|show notes|chapter summary|chapter summaries|chapters|chapter titles|titles?|description|episode summary|rewrite|rewritten (?:text|version)|revised (?:text|version)|version|entities|entity list|list of entities)(?:\s*:|\s+(?:of|for) (?:the|this|your) (?:episode|podcast|transcript|conversation|interview|video|audio|discussion|text)\b|\s+(?:you|I)\b)`)},
-	{Name: "sure, here is", needs: hereIs, Kind: metaChat,
+	{Name: "sure, here is", needs: hereIs, within: []string{"sure", "certainly", "of course", "absolutely", "ok"}, Kind: metaChat,
 		Matches: "`Sure / Certainly / Of course / Absolutely / Okay`, then `here is / here's / here are`, at the start of a text or line; *not in quotes*",
 		re:      regexp.MustCompile(`(?im)^[ \t]*(?:sure|certainly|of course|absolutely|okay|ok)[,!.]?\s+here(?:` + apos + `s| is| are)\b`)},
 	{Name: "I hope this helps", needs: []string{"i hope "}, Kind: metaChat,
@@ -186,6 +199,7 @@ var metaPhrases = []*metaPhrase{
 		Matches: "`not / never / isn't / wasn't / aren't` + (`explicitly`, `clearly`) + `specified / stated / provided / given / clear` + `in the transcript / audio / recording / video / source`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\b(?:not|never|isn` + apos + `t|wasn` + apos + `t|aren` + apos + `t) (?:explicitly |clearly )?(?:specified|stated|provided|given|clear) in the (?:transcript|transcription|audio|recording|video|source)\b`)},
 	{Name: "this section stands in for", needs: []string{"stands in for", "placeholder", "generated"}, Kind: metaSource,
+		within:  []string{"stands in for", "a placeholder", "s generated", "s auto", "been generated", "been auto"},
 		Matches: "`this / the following / the above / the previous / the next` + `section / chapter / summary / paragraph / part / segment / note / text` + `stands in for / is a placeholder / serves as a placeholder / was/has been/is (auto-)generated`; *not in quotes*",
 		re:      regexp.MustCompile(`(?i)\b(?:this|the (?:following|above|previous|next)) (?:section|chapter|summary|paragraph|part|segment|note|text) (?:stands in for|is a placeholder|serves as a placeholder|(?:was|has been|is) (?:auto-?)?generated)\b`)},
 	{Name: "this summary is based on", needs: []string{"this summary", "above summary", "following summary", "below summary"}, Kind: metaSource,
@@ -234,11 +248,14 @@ func jsonStrings(names []string) string {
 	return "[" + strings.Join(quoted, ", ") + "]"
 }
 
-// metaSet is the phrases a config reports, with the automaton that finds
+// metaSet is the phrases a config reports, with the automata that find
 // their anchors.
 type metaSet struct {
 	phrases []*metaPhrase
 	anchors *anchorScanner
+	// within finds the finer anchors of the phrases refined has a bit of.
+	within  *anchorScanner
+	refined uint64
 }
 
 // metaSets caches the sets of phrases, by the options that make them:
@@ -274,11 +291,14 @@ func phrasesOf(cfg *Config) *metaSet {
 		set.phrases = append(set.phrases, &metaPhrase{Name: phrase, Kind: metaUser, quotes: true, needs: needs,
 			re: regexp.MustCompile(`(?i)` + strings.Join(words, `\s+`))})
 	}
-	needs := make([][]string, len(set.phrases))
+	needs, within := make([][]string, len(set.phrases)), make([][]string, len(set.phrases))
 	for i, ph := range set.phrases {
-		needs[i] = ph.needs
+		needs[i], within[i] = ph.needs, ph.within
+		if len(ph.within) > 0 && i < 64 {
+			set.refined |= 1 << i
+		}
 	}
-	set.anchors = newAnchorScanner(needs)
+	set.anchors, set.within = newAnchorScanner(needs), newAnchorScanner(within)
 	actual, _ := metaSets.LoadOrStore(key, set)
 	return actual.(*metaSet)
 }
@@ -495,7 +515,7 @@ func (a *anchorScanner) walk2(first, second string) uint64 {
 func runMetaCommentary(p *Pass) {
 	set := phrasesOf(p.Config)
 	for _, t := range pageTexts(p) {
-		hit := set.anchors.scan(t.Text)
+		hit := set.candidates(t.Text)
 		if hit == 0 {
 			continue
 		}
@@ -521,6 +541,22 @@ func runMetaCommentary(p *Pass) {
 			}
 		}
 	}
+}
+
+// candidates is the set of phrases (bit p for phrase p) that may match
+// in text: those whose anchors it holds.
+func (set *metaSet) candidates(text string) uint64 {
+	hit := set.anchors.scan(text)
+	if hit&set.refined != 0 && !foldsBeyondASCII(text) {
+		hit &= set.within.scan(text)
+	}
+	return hit
+}
+
+// foldsBeyondASCII tells a text that holds a letter outside ASCII that
+// (?i) reads as one inside: ſ as s, the Kelvin sign as k.
+func foldsBeyondASCII(text string) bool {
+	return strings.Contains(text, "ſ") || strings.Contains(text, "\u212a")
 }
 
 // wholeWords tells whether text[start:end] is whole words: no word rune
