@@ -643,10 +643,7 @@ func bare(w string) string {
 	if w != "" && !(isASCIIAlnum(w[0]) && isASCIIAlnum(w[len(w)-1])) {
 		w = strings.TrimFunc(w, func(r rune) bool { return !schema.IsWordRune(r) })
 	}
-	for _, s := range []string{"'s", "’s"} {
-		w = strings.TrimSuffix(w, s)
-	}
-	return w
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -1130,11 +1127,11 @@ func nextField(text string, from int) (word string, end int) {
 	for i < len(text) && text[i] == ' ' {
 		i++
 	}
-	j := strings.IndexByte(text[i:], ' ')
-	if j < 0 {
-		j = len(text) - i
+	j := i
+	for j < len(text) && text[j] != ' ' {
+		j++ // a word is a few bytes: a loop is quicker than a search
 	}
-	return text[i : i+j], i + j
+	return text[i:j], j
 }
 
 // splitWord is what scoring asks of a word, worked out once per heading:
