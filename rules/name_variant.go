@@ -152,6 +152,11 @@ type nameBuffers struct {
 	// keys, in the order first seen.
 	uses  map[string]int
 	forms []string
+	// index is the page's nameIndex: its maps and tables are kept.
+	index nameIndex
+	// The maps of canonicalNames.
+	listed, speakers, seen map[string]bool
+	attributed             map[string]int
 }
 
 var nameScratch = sync.Pool{New: func() any { return &nameBuffers{} }}
@@ -166,6 +171,11 @@ func (b *nameBuffers) release() {
 		b.uses = nil // a map as large as a rare page's would slow every page after it
 	}
 	clear(b.uses)
+	clear(b.listed)
+	clear(b.speakers)
+	clear(b.seen)
+	clear(b.attributed)
+	b.index.reset()
 	nameScratch.Put(b)
 }
 
@@ -200,7 +210,7 @@ func findNameVariants(p *Pass) []NameVariant {
 	if len(canon) == 0 {
 		return []NameVariant{}
 	}
-	idx := newNameIndex(canon)
+	idx := scratch.index.build(canon)
 
 	type candidate struct {
 		run  nameRun
@@ -312,8 +322,10 @@ func variantFinding(r nameRun, at int, c *canonicalName) NameVariant {
 // are the names the entity list and the option give, speakers the names
 // two quotes or more are attributed to: never variants of a listed name.
 func canonicalNames(p *Pass, runs []nameRun, scratch *nameBuffers) (canon []*canonicalName, listed, speakers map[string]bool) {
-	listed, speakers = map[string]bool{}, map[string]bool{}
-	seen := map[string]bool{}
+	if scratch.listed == nil {
+		scratch.listed, scratch.speakers, scratch.seen, scratch.attributed = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]int{}
+	}
+	listed, speakers, seen, attributed := scratch.listed, scratch.speakers, scratch.seen, scratch.attributed
 	add := func(name, source string, listed, person bool) {
 		name = oneSpaced(name)
 		words := strings.Fields(name)
@@ -354,7 +366,6 @@ func canonicalNames(p *Pass, runs []nameRun, scratch *nameBuffers) (canon []*can
 		add(most, "as the page writes it most", false, true)
 	}
 	// A name two quotes are attributed to is somebody's.
-	attributed := map[string]int{}
 	for _, r := range runs {
 		if r.text.Kind == speakerText {
 			attributed[r.window(0, len(r.words))]++
@@ -612,8 +623,9 @@ type nameIndex struct {
 	// are passed over without folding them or a map lookup.
 	maybe [1 << 12]bool
 	buf   []byte // scratch space for folding words
-	// slots is slotsOf's answer, kept for the next run.
+	// slots is slotsOf's answer, kept for the next run; cands nearest's.
 	slots [][]nameSlot
+	cands []*canonicalName
 }
 
 type nameSlot struct {
@@ -621,11 +633,16 @@ type nameSlot struct {
 	pos int
 }
 
-func newNameIndex(canon []*canonicalName) *nameIndex {
-	idx := &nameIndex{byWord: map[string][]nameSlot{}, byLength: map[int][]*canonicalName{}}
-	sizes := map[int]bool{}
+// build makes idx the index of canon, in the maps and tables it already
+// has.
+func (idx *nameIndex) build(canon []*canonicalName) *nameIndex {
+	if idx.byWord == nil {
+		idx.byWord, idx.byLength = map[string][]nameSlot{}, map[int][]*canonicalName{}
+	}
 	for _, c := range canon {
-		sizes[len(c.words)] = true
+		if !slices.Contains(idx.sizes, len(c.words)) {
+			idx.sizes = append(idx.sizes, len(c.words))
+		}
 		if len(c.words) == 1 {
 			n := utf8.RuneCountInString(c.words[0])
 			idx.byLength[n] = append(idx.byLength[n], c)
@@ -636,11 +653,18 @@ func newNameIndex(canon []*canonicalName) *nameIndex {
 			idx.maybe[wordKey(w)] = true
 		}
 	}
-	for k := range sizes {
-		idx.sizes = append(idx.sizes, k)
-	}
 	sort.Ints(idx.sizes)
 	return idx
+}
+
+// reset empties idx, so that it holds no page.
+func (idx *nameIndex) reset() {
+	clear(idx.byWord)
+	clear(idx.byLength)
+	clear(idx.maybe[:])
+	clear(idx.slots)
+	clear(idx.cands)
+	idx.sizes, idx.slots, idx.cands = idx.sizes[:0], idx.slots[:0], idx.cands[:0]
 }
 
 // slotsOf are, for each word of r, the names of several words that have
@@ -695,7 +719,7 @@ func wordKey(w string) int {
 // the names of about its length; a name of several words among those that
 // share one of its words, in its place.
 func (idx *nameIndex) nearest(r nameRun, slots [][]nameSlot, at, k int) *canonicalName {
-	var cands []*canonicalName
+	cands := idx.cands[:0]
 	if k == 1 {
 		n := utf8.RuneCountInString(r.word(at))
 		for length := n - 2; length <= n+2; length++ {
@@ -710,6 +734,7 @@ func (idx *nameIndex) nearest(r nameRun, slots [][]nameSlot, at, k int) *canonic
 			}
 		}
 	}
+	idx.cands = cands
 	var match *canonicalName
 	for _, c := range cands {
 		if c == match || !nearMiss(r, at, k, c) {

@@ -10,7 +10,7 @@ import (
 
 // textKind tells where on the page a piece of text stands, which decides
 // what the content rules (meta-commentary, name-variant) expect of it.
-type textKind int
+type textKind uint8
 
 const (
 	titleText   textKind = iota // the episode title, a front matter title
@@ -92,7 +92,7 @@ type pageTextsKey struct{}
 func readPageTexts(p *Pass) []pageText {
 	doc, ep := p.Doc, p.Episode
 	src := doc.Src
-	out := make([]pageText, 0, 4+len(ep.Intro)+4*len(ep.Chapters))
+	out := make([]pageText, 0, textsAtMost(ep))
 	place := ""
 	// The Markdown reader's texts are their source (a paragraph's, but
 	// for CRLF line ends, which block reads from the source); a front
@@ -176,6 +176,23 @@ func readPageTexts(p *Pass) []pageText {
 		}
 	}
 	return out
+}
+
+// textsAtMost is how many texts readPageTexts may list for ep, so that
+// its list is made once: one for a paragraph, two for a quote (its words
+// and its speaker), one for each other field.
+func textsAtMost(ep *schema.Episode) int {
+	n := 1 + 2*len(ep.Intro) + len(ep.Sections)
+	if ep.FrontMatter != nil {
+		n += len(ep.FrontMatter.Fields)
+	}
+	for _, c := range ep.Chapters {
+		n += 1 + 2*len(c.Blocks)
+	}
+	if ep.Entities != nil {
+		n += 2 * len(ep.Entities.Entities)
+	}
+	return n
 }
 
 // wordsAt is where a quote's words stand in its body: after the spaces
