@@ -799,7 +799,7 @@ func (s *splitter) split(text string, known Names, style string) Split {
 	h := newHeadingWords(scored, style, all)
 	best, bestK, valid, validK := -1e9, 0, 0, 0
 	for k := 1; k < len(words) && k <= maxTitleWords; k++ {
-		s := scoreSplit(scored, k, style)
+		s, oneName := scoreSplit(scored, k, style)
 		switch {
 		case h.validSplit(k, false):
 			valid++
@@ -807,6 +807,13 @@ func (s *splitter) split(text string, known Names, style string) Split {
 			s += 200 // a valid split is always a better guess
 		case h.validSplit(k, true):
 			s += 100 // then one that only the page's names could refute
+		}
+		// Two unknown capitals across the cut: likely one name, unless the
+		// page writes the first in lower case elsewhere. That is looked up
+		// only when it can change the best guess: a split that scores no
+		// better than the best even without the penalty stays behind it.
+		if oneName && s > best && !scored[k-1].isCommon() {
+			s -= 2
 		}
 		if s > best {
 			best, bestK = s, k
@@ -1218,8 +1225,11 @@ func appendSplitWords(out []splitWord, words []string, known Names) []splitWord 
 	return out
 }
 
-// scoreSplit scores ending the title after the first k words.
-func scoreSplit(w []splitWord, k int, style string) float64 {
+// scoreSplit scores ending the title after the first k words. When
+// oneName is set, the two capitals across the cut are unknown and likely
+// one name: the score is 2 less unless the page writes the title's last
+// word in lower case, which the caller asks only where it matters.
+func scoreSplit(w []splitWord, k int, style string) (score float64, oneName bool) {
 	last, b0 := w[k-1], w[k]
 	var next *splitWord // the body's first word after b0 that is not a small word
 	for i := k + 1; i < len(w); i++ {
@@ -1232,7 +1242,6 @@ func scoreSplit(w []splitWord, k int, style string) float64 {
 	if k+1 < len(w) {
 		b1 = &w[k+1]
 	}
-	score := 0.0
 	// The body opens a sentence: a capital, or a name written in lower case.
 	r0 := b0.r0
 	switch {
@@ -1242,14 +1251,12 @@ func scoreSplit(w []splitWord, k int, style string) float64 {
 	case b0.lowered:
 		score++
 	default:
-		return 2 * invalid
+		return 2 * invalid, false
 	}
 	if style != titleCase && last.plainLower && unicode.IsUpper(r0) {
 		score += 2 // sentence case: the first capital after lower case words
 	}
-	if isNameLike(last) && isNameLike(b0) && !last.known && !b0.known && !b0.starter && !last.isCommon() {
-		score -= 2 // two unknown capitals: likely one name
-	}
+	oneName = isNameLike(last) && isNameLike(b0) && !last.known && !b0.known && !b0.starter
 	switch {
 	case b0.starter:
 		// "At one point", not "After the Free Tier".
@@ -1312,7 +1319,7 @@ func scoreSplit(w []splitWord, k int, style string) float64 {
 	if k > 12 {
 		score -= float64(k-12) / 2
 	}
-	return score
+	return score, oneName
 }
 
 // wordShape counts a word's capitals and tells whether it has a letter.
