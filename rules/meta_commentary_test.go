@@ -243,21 +243,29 @@ func FuzzMetaAnchors(f *testing.F) {
 	})
 }
 
+// readPages reads the pages the patterns name, each with a pass of the
+// default config; pages JSON cannot make an episode of are left out.
+func readPages(tb testing.TB, patterns ...string) []*Pass {
+	var passes []*Pass
+	for _, pattern := range patterns {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if doc := schema.Read(f, src); !doc.Broken {
+				passes = append(passes, &Pass{Doc: doc, Episode: doc.Episode, Config: DefaultConfig(), shared: &shared{}})
+			}
+		}
+	}
+	return passes
+}
+
 // benchPages are the pages the content rules' benchmarks read: the demo
 // pages, and the shared real samples when they are there.
 func benchPages(b *testing.B) []*Pass {
-	files, _ := filepath.Glob("../testdata/demo/*.md")
-	samples, _ := filepath.Glob("../../shared/samples/*.md")
-	var passes []*Pass
-	for _, f := range append(files, samples...) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc := schema.Read(f, src)
-		passes = append(passes, &Pass{Doc: doc, Episode: doc.Episode, Config: DefaultConfig(), shared: &shared{}})
-	}
-	return passes
+	return readPages(b, "../testdata/demo/*.md", "../../shared/samples/*.md")
 }
 
 // BenchmarkAnchorScan scans every text of the pages for the built-in
