@@ -2,6 +2,7 @@ package restore
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -94,14 +95,34 @@ func alignSpaces(restored string, line []byte, base int) []anchor {
 // anything: a white space byte counts only alone between two others. Each
 // maps to the byte of line it is.
 func sameRun(restored string, line []byte) int {
-	n := 0
-	for n < len(restored) && n < len(line) && restored[n] == line[n] {
-		if isSpace(restored[n]) && (n+1 == len(restored) || n+1 == len(line) || restored[n+1] != line[n+1] || isSpace(restored[n+1])) {
-			break
+	run := restored[:commonPrefix(restored, line)]
+	if strings.IndexByte(run, '\n') >= 0 || strings.IndexByte(run, '\t') >= 0 || strings.IndexByte(run, '\r') >= 0 {
+		for n := range len(run) {
+			if isSpace(run[n]) && (n+1 == len(run) || isSpace(run[n+1])) {
+				return n
+			}
 		}
-		n++
+		return len(run)
 	}
-	return n
+	// Spaces only: the run stops before two spaces, or a space at its end.
+	if i := strings.Index(run, "  "); i >= 0 {
+		return i
+	}
+	return len(strings.TrimSuffix(run, " "))
+}
+
+// commonPrefix is how many bytes a and b have in common from their start.
+func commonPrefix(a string, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	// Blocks first: a comparison of 32 bytes is one call, not 32 steps.
+	for i+32 <= n && a[i:i+32] == string(b[i:i+32]) {
+		i += 32
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

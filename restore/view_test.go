@@ -85,6 +85,9 @@ func FuzzAlignSpaces(f *testing.F) {
 	f.Add("a\n\nb c", "a  b\tc", 0)
 	f.Add("x y", "", 3)
 	f.Add("", "a b", 0)
+	long := "Ada opens with a claim about maps and the ways they distort"
+	f.Add(long+"  x\n\nB\tc  ", long+"  x B\tc \r", 5)
+	f.Add(long+" \tend", long+" \tend", 0)
 	f.Fuzz(func(t *testing.T, restored, line string, base int) {
 		base &= 1 << 20
 		checkAlign(t, restored, line, base)
