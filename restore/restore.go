@@ -640,7 +640,7 @@ func nameTokens(list []string) Names {
 func bare(w string) string {
 	// Most words start and end with an ASCII letter or digit: nothing to
 	// trim at their ends.
-	if w != "" && !(isASCIIAlnum(w[0]) && isASCIIAlnum(w[len(w)-1])) {
+	if w != "" && (!isASCIIAlnum(w[0]) || !isASCIIAlnum(w[len(w)-1])) {
 		w = strings.TrimFunc(w, func(r rune) bool { return !schema.IsWordRune(r) })
 	}
 	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
