@@ -568,9 +568,12 @@ const (
 
 var wordClasses = func() map[string]wordClass {
 	out := map[string]wordClass{}
-	for set, class := range map[*map[string]bool]wordClass{&smallWords: smallWord, &sentenceStarters: starterWord, &abbreviations: abbreviation, &neverEnds: neverEndsTitle} {
-		for w := range *set {
-			out[w] |= class
+	for _, list := range []struct {
+		words map[string]bool
+		class wordClass
+	}{{smallWords, smallWord}, {sentenceStarters, starterWord}, {abbreviations, abbreviation}, {neverEnds, neverEndsTitle}} {
+		for w := range list.words {
+			out[w] |= list.class
 		}
 	}
 	return out
@@ -591,7 +594,7 @@ func wordSet(s string) map[string]bool {
 type Names struct {
 	words   map[string]bool
 	pairs   map[string]bool
-	lowered map[string]bool
+	lowered map[string]bool // each of them one of words too
 	// listed is set when the names come from the page's own list.
 	listed bool
 	// common are the words the page writes in lower case (nil: none known).
