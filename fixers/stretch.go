@@ -19,6 +19,9 @@ import (
 // same in both texts.
 type stretch struct{ oldStart, oldEnd, newStart, newEnd int }
 
+// growth is how much longer the stretch made the text.
+func (s stretch) growth() int { return (s.newEnd - s.newStart) - (s.oldEnd - s.oldStart) }
+
 // stretchesOf turns a pass's edits, sorted and not overlapping, into the
 // stretches they replace.
 func stretchesOf(edits []Edit) []stretch {
@@ -58,20 +61,16 @@ func compose(first, then []stretch) []stretch {
 		growFirst, growThen := 0, 0
 		for {
 			if i < len(first) && first[i].newStart <= hi {
-				s := first[i]
-				hi = max(hi, s.newEnd)
-				growFirst += (s.newEnd - s.newStart) - (s.oldEnd - s.oldStart)
+				hi = max(hi, first[i].newEnd)
+				growFirst += first[i].growth()
 				i++
-				continue
-			}
-			if j < len(then) && then[j].oldStart <= hi {
-				s := then[j]
-				hi = max(hi, s.oldEnd)
-				growThen += (s.newEnd - s.newStart) - (s.oldEnd - s.oldStart)
+			} else if j < len(then) && then[j].oldStart <= hi {
+				hi = max(hi, then[j].oldEnd)
+				growThen += then[j].growth()
 				j++
-				continue
+			} else {
+				break
 			}
-			break
 		}
 		// lo and hi lie outside every stretch of first not in the group,
 		// and outside every stretch of then not in it.
