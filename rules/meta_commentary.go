@@ -333,7 +333,7 @@ func anchorByte(c byte) byte {
 	switch {
 	case 'A' <= c && c <= 'Z':
 		return c + 'a' - 'A'
-	case c == '\t' || c == '\n' || c == '\r':
+	case c == '\t' || c == '\n' || c == '\r' || c == '\f': // \s in a pattern
 		return ' '
 	case c >= utf8.RuneSelf:
 		return utf8.RuneSelf
@@ -546,8 +546,12 @@ func runMetaCommentary(p *Pass) {
 // candidates is the set of phrases (bit p for phrase p) that may match
 // in text: those whose anchors it holds.
 func (set *metaSet) candidates(text string) uint64 {
+	if foldsBeyondASCII(text) {
+		// The scan reads ASCII letters only: every phrase may match.
+		return ^uint64(0)
+	}
 	hit := set.anchors.scan(text)
-	if hit&set.refined != 0 && !foldsBeyondASCII(text) {
+	if hit&set.refined != 0 {
 		hit &= set.within.scan(text)
 	}
 	return hit

@@ -148,10 +148,10 @@ func TestMetaAnchorsOnMatches(t *testing.T) {
 			}
 			matched++
 			found, anchors := set.candidates(text), set.anchors.scan(text)
-			if found&(1<<i) != anchors&(1<<i) {
+			if found&(1<<i) != anchors&(1<<i) && !foldsBeyondASCII(text) {
 				t.Errorf("%s matches %q: its anchors let it through, its finer anchors do not", ph.Name, text)
 			}
-			if found&(1<<i) == 0 && !knownGap(text) {
+			if found&(1<<i) == 0 {
 				t.Errorf("%s matches %q, but the scan finds none of its anchors", ph.Name, text)
 			}
 		}
@@ -159,13 +159,6 @@ func TestMetaAnchorsOnMatches(t *testing.T) {
 			t.Errorf("%s: %d texts of 400 made to match it do", ph.Name, matched)
 		}
 	}
-}
-
-// knownGap tells a text the anchors may miss a match in: one that holds a
-// form feed (\s in a pattern, not a space to the scan) or a letter that
-// (?i) folds into ASCII from outside it.
-func knownGap(text string) bool {
-	return strings.Contains(text, "\f") || foldsBeyondASCII(text)
 }
 
 // sampleMatch is a text re may match, by a random walk of it: a branch
@@ -284,6 +277,29 @@ func BenchmarkAnchorScan(b *testing.B) {
 	for b.Loop() {
 		for _, text := range texts {
 			set.anchors.scan(text)
+		}
+	}
+}
+
+// TestMetaFoldsAsThePatterns: a note written with a form feed for a space,
+// or with ſ or the Kelvin sign for s and k (letters (?i) folds into ASCII),
+// is reported as its pattern reads it; the scan once let them pass.
+func TestMetaFoldsAsThePatterns(t *testing.T) {
+	for _, note := range []string{
+		"Ada joins us. [\finsert guest bio]",
+		"Every map is [\finaudible] an argument.",
+		"After my \u212anowledge cutoff, things changed.",
+		"Lorem ipſum dolor sit amet.",
+	} {
+		page := "# Maps That Lie — Ada Pemberton\n\nAda Pemberton on maps.\n\n## [00:00] Cold open\n\n" + note + "\n"
+		n := 0
+		for _, d := range Run(schema.Read("meta.md", []byte(page)), DefaultConfig()) {
+			if d.Rule == metaCommentary.Name {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q: %d meta-commentary findings, want 1", note, n)
 		}
 	}
 }
