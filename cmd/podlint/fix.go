@@ -33,19 +33,24 @@ func fixCommand() *cli.Command {
 // folder, however the command line named it (git apply reads a/ and b/
 // from there), or its absolute path when it lies outside: git apply takes
 // that only with --unsafe-paths, as it takes no path outside its folder.
+// cwd is the working folder, "" when it could not be read: a relative
+// name is then as given.
 func diffName(in input, cwd string) string {
-	if in.stdin {
+	var abs string
+	switch {
+	case in.stdin:
 		return in.path
+	case filepath.IsAbs(in.path):
+		abs = filepath.Clean(in.path)
+	case cwd == "":
+		return in.path
+	default:
+		abs = filepath.Join(cwd, in.path)
 	}
-	abs := in.path
-	if !filepath.IsAbs(abs) {
-		if cwd == "" {
-			return in.path
+	if cwd != "" {
+		if rel, ok := inside(cwd, abs); ok {
+			return rel
 		}
-		abs = filepath.Join(cwd, abs)
-	}
-	if rel, ok := inside(cwd, abs); ok && cwd != "" {
-		return rel
 	}
 	return abs
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -25,5 +26,30 @@ func TestFixWriteStdinOutputFails(t *testing.T) {
 	}
 	if want := "podlint: tide.md: the fixed page could not be written to standard output: broken pipe"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr does not say %q:\n%s", want, stderr.String())
+	}
+}
+
+// TestDiffNameCleansAbsolutePaths: a diff names a file from the working
+// folder when it lies inside, and by its clean absolute path when it lies
+// outside, however the command line spelled it; with no working folder a
+// relative name stays as given.
+func TestDiffNameCleansAbsolutePaths(t *testing.T) {
+	cwd := t.TempDir()
+	outside := t.TempDir()
+	for _, tc := range []struct {
+		path, cwd, want string
+	}{
+		{filepath.Join(cwd, "ep", "page.md"), cwd, filepath.Join("ep", "page.md")},
+		{"./ep/../ep/page.md", cwd, filepath.Join("ep", "page.md")},
+		{outside + "//x/../page.md", cwd, filepath.Join(outside, "page.md")},
+		{outside + "//x/../page.md", "", filepath.Join(outside, "page.md")},
+		{"ep/page.md", "", "ep/page.md"},
+	} {
+		if got := diffName(input{path: tc.path}, tc.cwd); got != tc.want {
+			t.Errorf("diffName(%q) from %q = %q, want %q", tc.path, tc.cwd, got, tc.want)
+		}
+	}
+	if got := diffName(input{path: "-", stdin: true}, cwd); got != "-" {
+		t.Errorf("standard input named %q", got)
 	}
 }
