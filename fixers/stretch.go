@@ -8,11 +8,11 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// The fix engine knows what it changed: the edits of each pass. The diff
-// fix prints is built from them, not found again by diffing the whole
-// page: the lines no edit touched are equal, and only the lines an edit
-// touched are diffed, alone. A fix that changes a quote line in a page
-// of a hundred lines diffs two lines.
+// The fix engine knows what it changed: the edits of each pass, composed
+// into stretches of the text it was given. Where those tell the line diff
+// for certain (lines swapped for lines found nowhere else), fix's diff is
+// built from them without diffing the page; otherwise the whole page is
+// diffed, as Compare does.
 
 // stretch is a part of a text that was replaced: before[oldStart:oldEnd]
 // became after[newStart:newEnd]. Everything between two stretches is the
@@ -86,7 +86,8 @@ func compose(first, then []stretch) []stretch {
 
 // lineStarts returns the offset of each line of text: lines as the line
 // diff reads them, each ending after its newline, the last perhaps with
-// none.
+// none. (schema.Lines also counts the empty line after a last newline,
+// which a line diff does not have.)
 func lineStarts(text []byte) []int {
 	starts := []int{0}
 	for at := 0; ; {

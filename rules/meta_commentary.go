@@ -345,6 +345,7 @@ func newAnchorScanner(needs [][]string) *anchorScanner {
 	a := &anchorScanner{columns: 1}
 	for _, anchors := range needs {
 		for _, anchor := range anchors {
+			a.longest = max(a.longest, len(anchor))
 			for j := 0; j < len(anchor); j++ {
 				if c := anchorByte(anchor[j]); a.class[c] == 0 {
 					a.class[c] = uint8(a.columns)
@@ -358,11 +359,6 @@ func newAnchorScanner(needs [][]string) *anchorScanner {
 	}
 	for a.columns > 1<<a.shift {
 		a.shift++
-	}
-	for _, anchors := range needs {
-		for _, anchor := range anchors {
-			a.longest = max(a.longest, len(anchor))
-		}
 	}
 	a.columns = 1 << a.shift
 	// The trie first; none marks the moves it lacks.
