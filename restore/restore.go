@@ -314,17 +314,7 @@ func (l *lowerWords) has(word string) bool {
 // standsWhole tells whether word occurs in text with no word character
 // touching it on either side.
 func standsWhole(text, word string) bool {
-	for from := 0; ; {
-		i := strings.Index(text[from:], word)
-		if i < 0 {
-			return false
-		}
-		at := from + i
-		if schema.WholeWordAt(text, at, at+len(word)) {
-			return true
-		}
-		from = at + len(word)
-	}
+	return occurs(text, word, func(at, end int) bool { return schema.WholeWordAt(text, at, end) })
 }
 
 // isWord tells a word of letters and digits only.
@@ -337,18 +327,25 @@ func isWord(w string) bool {
 // what it can see: an occurrence between two ASCII bytes of the part, which
 // stand around it in the text as well.
 func standsWholeInside(part, word string) bool {
+	return occurs(part, word, func(at, end int) bool {
+		return at > 0 && end < len(part) && part[at-1] < utf8.RuneSelf && part[end] < utf8.RuneSelf &&
+			schema.WholeWordAt(part, at, end)
+	})
+}
+
+// occurs tells whether word occurs in text at a place ok takes, trying
+// the occurrences that do not overlap, from the first.
+func occurs(text, word string, ok func(at, end int) bool) bool {
 	for from := 0; ; {
-		i := strings.Index(part[from:], word)
+		i := strings.Index(text[from:], word)
 		if i < 0 {
 			return false
 		}
 		at := from + i
-		end := at + len(word)
-		if at > 0 && end < len(part) && part[at-1] < utf8.RuneSelf && part[end] < utf8.RuneSelf &&
-			schema.WholeWordAt(part, at, end) {
+		if ok(at, at+len(word)) {
 			return true
 		}
-		from = end
+		from = at + len(word)
 	}
 }
 
