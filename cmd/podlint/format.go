@@ -3,15 +3,17 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/podlint/podlint/internal/text"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/podlint/podlint/internal/text"
 	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
 )
 
 // formats maps --format names to printers of a whole run.
@@ -195,26 +197,54 @@ func writeTextTo(w io.Writer, r *report, color bool) error {
 	return err
 }
 
-// writeFileText prints one file's findings as text lines.
+// writeFileText prints one file's findings as text lines:
+//
+//	PATH:LINE:COL: SEVERITY RULE: MESSAGE
+//	    PATH:LINE:COL: note: TEXT
+//
+// A file's lines are built in one buffer and written at once: a page of the
+// site can have a hundred findings, and this runs while the other workers
+// wait to hand in their files.
 func writeFileText(w io.Writer, f fileReport, color bool) {
-	paint := func(code, s string) string {
+	if len(f.items) == 0 {
+		return
+	}
+	path := visible(f.path)
+	paint := func(b []byte, code, s string) []byte {
 		if !color {
-			return s
+			return append(b, s...)
 		}
-		return code + s + ansiReset
+		return append(append(append(b, code...), s...), ansiReset...)
 	}
+	at := func(b []byte, p schema.Position) []byte {
+		b = append(append(b, path...), ':')
+		b = append(strconv.AppendInt(b, int64(p.Line), 10), ':')
+		return strconv.AppendInt(b, int64(p.Column), 10)
+	}
+	var b []byte
 	for _, it := range f.items {
-		sev := it.severity.String()
-		if it.severity == rules.Error {
-			sev = paint(ansiRed, sev)
-		} else {
-			sev = paint(ansiYellow, sev)
+		if color {
+			b = append(b, ansiBold...)
 		}
-		fmt.Fprintf(w, "%s: %s %s: %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", visible(f.path), it.start.Line, it.start.Column)), sev, paint(ansiDim, it.rule), visible(it.message))
+		b = at(b, it.start)
+		if color {
+			b = append(b, ansiReset...)
+		}
+		b = append(b, ": "...)
+		if it.severity == rules.Error {
+			b = paint(b, ansiRed, it.severity.String())
+		} else {
+			b = paint(b, ansiYellow, it.severity.String())
+		}
+		b = append(paint(append(b, ' '), ansiDim, it.rule), ": "...)
+		b = append(append(b, visible(it.message)...), '\n')
 		for _, r := range it.related {
-			fmt.Fprintf(w, "    %s: %s %s\n", fmt.Sprintf("%s:%d:%d", visible(f.path), r.start.Line, r.start.Column), paint(ansiDim, "note:"), visible(r.text))
+			b = at(append(b, "    "...), r.start)
+			b = append(paint(append(b, ": "...), ansiDim, "note:"), ' ')
+			b = append(append(b, visible(r.text)...), '\n')
 		}
 	}
+	_, _ = w.Write(b)
 }
 
 // visible makes text from a file (its name, a title in a message) safe to
