@@ -253,9 +253,19 @@ func writeFileText(w io.Writer, f fileReport, color bool) {
 // `\n`, `\u009b`, `\u202e`), so that they can neither move the cursor,
 // recolour or clear the screen, nor break or reorder a line of output.
 func visible(s string) string {
-	i := strings.IndexFunc(s, hidden)
-	if i < 0 {
-		return s // the usual case: no copy
+	// The usual case, printable ASCII, is told byte by byte; past the
+	// first other byte the runes are read.
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		i++
+	}
+	if i == len(s) {
+		return s // no copy
+	}
+	if j := strings.IndexFunc(s[i:], hidden); j >= 0 {
+		i += j
+	} else {
+		return s
 	}
 	var b strings.Builder
 	b.WriteString(s[:i])
