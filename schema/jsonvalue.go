@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"unicode/utf16"
@@ -376,8 +377,13 @@ func (p *jsonParser) number() (*Value, error) {
 func (p *jsonParser) str() (string, error) {
 	open := p.pos
 	p.pos++
-	// Most strings have no escapes: take them in one piece.
-	for i := p.pos; i < len(p.src); i++ {
+	// Most strings have no escapes: take them in one piece, eight bytes
+	// at a time up to the eight that hold the first quote, backslash or
+	// control character.
+	i := p.pos
+	for ; i+8 <= len(p.src) && !mayEndString(binary.LittleEndian.Uint64(p.src[i:])); i += 8 {
+	}
+	for ; i < len(p.src); i++ {
 		c := p.src[i]
 		if c == '"' {
 			s := p.text[p.pos:i]
@@ -411,6 +417,16 @@ func (p *jsonParser) str() (string, error) {
 			p.pos++
 		}
 	}
+}
+
+// mayEndString tells eight bytes of which one may be a quote, a backslash or
+// a control character: never false when one is (each test is the classic
+// test for a zero byte, or for a byte under 0x20, which may only err by
+// seeing one that is not there).
+func mayEndString(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
+	return zero(x^('"'*ones))|zero(x^('\\'*ones))|((x-0x20*ones) & ^x & highs) != 0
 }
 
 var simpleEscapes = map[byte]rune{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -139,6 +140,28 @@ func hasDuplicateKey(src []byte) bool {
 		// A value ended: in an object, a key comes next.
 		if len(stack) > 0 && stack[len(stack)-1].object {
 			stack[len(stack)-1].key = true
+		}
+	}
+}
+
+// TestMayEndString: the eight-byte test is true whenever one of the eight
+// bytes is a quote, a backslash or a control character, whatever the other
+// seven are, and false on eight bytes with none.
+func TestMayEndString(t *testing.T) {
+	ends := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 }
+	for _, fill := range []byte{'a', ' ', 0x7f, 0x80, 0xff, '!', '#', '[', ']'} {
+		for c := 0; c < 256; c++ {
+			for k := range 8 {
+				var b [8]byte
+				for i := range b {
+					b[i] = fill
+				}
+				b[k] = byte(c)
+				got := mayEndString(binary.LittleEndian.Uint64(b[:]))
+				if want := ends(byte(c)) || ends(fill); got != want {
+					t.Fatalf("%q: got %v, want %v", b, got, want)
+				}
+			}
 		}
 	}
 }
