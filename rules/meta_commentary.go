@@ -556,7 +556,19 @@ func (set *metaSet) candidates(text string) uint64 {
 // foldsBeyondASCII tells a text that holds a letter outside ASCII that
 // (?i) reads as one inside: ſ as s, the Kelvin sign as k.
 func foldsBeyondASCII(text string) bool {
-	return strings.Contains(text, "ſ") || strings.Contains(text, "\u212a")
+	// Both start with a byte of 0x80 or more: none is in the ASCII eight
+	// bytes at a time before the first such byte (most texts have none).
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		b := text[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if x&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	rest := text[i:]
+	return strings.Contains(rest, "ſ") || strings.Contains(rest, "\u212a")
 }
 
 // wholeWords tells whether text[start:end] is whole words: no word rune

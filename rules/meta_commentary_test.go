@@ -303,3 +303,21 @@ func TestMetaFoldsAsThePatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldsBeyondASCII: the eight-byte skip finds ſ and the Kelvin sign
+// wherever they stand, as a plain search of the whole text does.
+func TestFoldsBeyondASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	pieces := []string{"a", "K", "s", " ", "ſ", "\u212a", "é", "—", "“", "\xc5", "\xe2\x84", "\xbf", "abcdefgh"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := strings.Contains(text, "ſ") || strings.Contains(text, "\u212a")
+		if got := foldsBeyondASCII(text); got != want {
+			t.Fatalf("foldsBeyondASCII(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
