@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -198,6 +200,28 @@ func TestHasMidLineHeading(t *testing.T) {
 	} {
 		if got := hasMidLineHeading([]byte(src)); got != want {
 			t.Errorf("hasMidLineHeading(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestLinesFromTheReader: the line index a Markdown page gets from the
+// reader's lines is the one a search of its bytes makes, whatever the line
+// ends (LF, CRLF, a lone CR, none at the end) and with a byte order mark.
+func TestLinesFromTheReader(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	pieces := []string{"\n", "\r\n", "\r", "a", "## [00:01] T", "> q", "\xef\xbb\xbf", " ", "é"}
+	for range 5000 {
+		var b strings.Builder
+		if rng.IntN(4) == 0 {
+			b.WriteString("\xef\xbb\xbf")
+		}
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		got, want := Read("page.md", src).Lines.starts(), NewLines(src).starts()
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: line starts %v, want %v", src, got, want)
 		}
 	}
 }

@@ -36,6 +36,9 @@ type Lines struct {
 	src     []byte
 	once    sync.Once
 	indexed []int
+	// split, when set, are the lines the Markdown reader found: the index
+	// is made from them, not from another search of src.
+	split []line
 }
 
 // NewLines indexes src. A line ends after '\n'; a lone '\r' does not end one.
@@ -45,6 +48,16 @@ func NewLines(src []byte) *Lines { return &Lines{src: src} }
 func (l *Lines) starts() []int {
 	l.once.Do(func() {
 		src := l.src
+		if l.split != nil {
+			starts := make([]int, 1, len(l.split)+1)
+			for _, ln := range l.split {
+				if ln.next > 0 && src[ln.next-1] == '\n' { // not a last line without one
+					starts = append(starts, ln.next)
+				}
+			}
+			l.indexed, l.split = starts, nil
+			return
+		}
 		starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 		for at := 0; ; {
 			i := bytes.IndexByte(src[at:], '\n')
