@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -349,6 +350,7 @@ func (p *jsonParser) number() (*Value, error) {
 	if p.src[intStart] == '0' && p.pos-intStart > 1 {
 		return nil, &jsonError{intStart, "invalid number: leading zeros are not allowed"}
 	}
+	intEnd := p.pos
 	if p.pos < len(p.src) && p.src[p.pos] == '.' {
 		p.pos++
 		if digits() == 0 {
@@ -364,9 +366,23 @@ func (p *jsonParser) number() (*Value, error) {
 			return nil, p.errorf("invalid number: expected a digit in the exponent")
 		}
 	}
-	f, err := strconv.ParseFloat(p.text[start:p.pos], 64)
-	if err != nil {
-		return nil, &jsonError{start, "number out of range"}
+	var f float64
+	if end := p.pos; end == intEnd && end-intStart <= 15 {
+		// An integer of at most 15 digits is below 2^53: the float is
+		// exact, and no parse of the text is needed (timestamps, pairs).
+		n := int64(0)
+		for _, c := range p.src[intStart:end] {
+			n = 10*n + int64(c-'0')
+		}
+		f = float64(n)
+		if intStart > start {
+			f = math.Copysign(f, -1) // -0 too, as ParseFloat reads it
+		}
+	} else {
+		var err error
+		if f, err = strconv.ParseFloat(p.text[start:p.pos], 64); err != nil {
+			return nil, &jsonError{start, "number out of range"}
+		}
 	}
 	v := p.newValue(Number, start)
 	v.Num = f

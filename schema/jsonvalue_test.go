@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -162,6 +164,26 @@ func TestMayEndString(t *testing.T) {
 					t.Fatalf("%q: got %v, want %v", b, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestIntegersAsParseFloat: the integers the parser reads without
+// strconv are the floats ParseFloat makes of them, sign of zero included.
+func TestIntegersAsParseFloat(t *testing.T) {
+	nums := []string{"0", "-0", "7", "-7", "59", "3600", "123456789012345", "-123456789012345",
+		"999999999999999", "1234567890123456", "9007199254740993", "-9007199254740993", "1.5", "1e3", "-0.0"}
+	for i := range 2000 {
+		nums = append(nums, strconv.FormatInt(int64(i)*7919*int64(i%97+1), 10))
+	}
+	for _, n := range nums {
+		v, _, err := ParseJSON([]byte(n))
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		want, _ := strconv.ParseFloat(n, 64)
+		if math.Float64bits(v.Num) != math.Float64bits(want) {
+			t.Errorf("%s read as %v (%x), want %v (%x)", n, v.Num, math.Float64bits(v.Num), want, math.Float64bits(want))
 		}
 	}
 }
