@@ -413,8 +413,7 @@ var wordSeed = maphash.MakeSeed()
 // countWords folds them. buf is scratch space.
 func addWords(balance map[uint64]int32, text string, sign int32, buf []byte) []byte {
 	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
-		buf = schema.AppendFoldedWord(buf[:0], text[start:end])
-		balance[maphash.Bytes(wordSeed, buf)] += sign
+		buf = addWord(balance, text[start:end], sign, buf)
 	}
 	return buf
 }
@@ -423,25 +422,46 @@ func addWords(balance map[uint64]int32, text string, sign int32, buf []byte) []b
 // as addWords does, but skips a word the two texts have at the same place
 // in their runs of words: most of an edited stretch's words are the same
 // before and after (a flattened page given its lines back keeps all of
-// them, in order), and those then cost no count. buf and buf2 are scratch
-// space.
+// them, in order), and those then cost no count. Where a word stands in one
+// text only (a key a fix wraps a quote in), the run picks up again at the
+// next word; the count is the same whichever words meet, as a word counted
+// in both comes to nothing. buf and buf2 are scratch space.
 func addChange(balance map[uint64]int32, old, new string, buf, buf2 []byte) ([]byte, []byte) {
 	o0, o1 := schema.NextWord(old, 0)
 	n0, n1 := schema.NextWord(new, 0)
 	for o0 < o1 && n0 < n1 {
-		if old[o0:o1] != new[n0:n1] {
-			buf = schema.AppendFoldedWord(buf[:0], old[o0:o1])
-			buf2 = schema.AppendFoldedWord(buf2[:0], new[n0:n1])
+		p0, p1 := schema.NextWord(old, o1) // the next words of each
+		q0, q1 := schema.NextWord(new, n1)
+		ow, nw := old[o0:o1], new[n0:n1]
+		switch {
+		case ow == nw:
+		case q0 < q1 && ow == new[q0:q1]: // nw is in new only
+			buf = addWord(balance, nw, -1, buf)
+			n0, n1 = q0, q1
+			continue
+		case p0 < p1 && old[p0:p1] == nw: // ow is in old only
+			buf = addWord(balance, ow, 1, buf)
+			o0, o1 = p0, p1
+			continue
+		default:
+			buf = schema.AppendFoldedWord(buf[:0], ow)
+			buf2 = schema.AppendFoldedWord(buf2[:0], nw)
 			if string(buf) != string(buf2) {
 				balance[maphash.Bytes(wordSeed, buf)]++
 				balance[maphash.Bytes(wordSeed, buf2)]--
 			}
 		}
-		o0, o1 = schema.NextWord(old, o1)
-		n0, n1 = schema.NextWord(new, n1)
+		o0, o1, n0, n1 = p0, p1, q0, q1
 	}
 	buf = addWords(balance, old[o0:], 1, buf)
 	return addWords(balance, new[n0:], -1, buf), buf2
+}
+
+// addWord adds sign for word to balance, case folded.
+func addWord(balance map[uint64]int32, word string, sign int32, buf []byte) []byte {
+	buf = schema.AppendFoldedWord(buf[:0], word)
+	balance[maphash.Bytes(wordSeed, buf)] += sign
+	return buf
 }
 
 // lostWords lists the words of before that after no longer has, beyond what

@@ -2,6 +2,7 @@ package fixers
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -161,6 +162,29 @@ func FuzzLosesWords(f *testing.F) {
 		slow := lostWords(src, applyFixes(src, fixes), fixes)
 		if fast != (len(slow) > 0) {
 			t.Fatalf("%q with %v, removed %q: stretch count says lost=%v, whole count lost %q", before, edits, removed, fast, slow)
+		}
+	})
+}
+
+// FuzzAddChange: the count addChange makes of a stretch before and after
+// its edit is the whole count of the words of each (addWords), whichever
+// words it pairs up and skips.
+func FuzzAddChange(f *testing.F) {
+	f.Add(`"Kemal maps the library.", [5, 49]`, `{"text": "Kemal maps the library.", "at": 349}`)
+	f.Add("The map the Map", "the map The map")
+	f.Add("a b c d", "b c d a")
+	f.Add("Ünï x Ünï", "ünï x")
+	f.Add("a\xffb c", "c a")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		got, want := map[uint64]int32{}, map[uint64]int32{}
+		addChange(got, old, new, nil, nil)
+		addWords(want, old, 1, nil)
+		addWords(want, new, -1, nil)
+		for _, m := range []map[uint64]int32{got, want} {
+			maps.DeleteFunc(m, func(_ uint64, n int32) bool { return n == 0 })
+		}
+		if !maps.Equal(got, want) {
+			t.Fatalf("addChange(%q, %q) counts %v, the words count %v", old, new, got, want)
 		}
 	})
 }
