@@ -3,6 +3,7 @@ package fixers
 import (
 	"bytes"
 	"hash/maphash"
+	"slices"
 	"sort"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -108,18 +109,20 @@ func lineAt(starts []int, p int) int {
 }
 
 // compareStretches is Compare for texts whose differences lie in the given
-// stretches. Where each stretch, with those on its line, replaces one
-// whole line by another, and neither line is anywhere in the other text,
-// that is the diff: a line diff of the whole could match no other way (the
-// lines no stretch touched stand at the same places in both texts, and
-// every one must be matched for the diff to be shortest). Other changes get
+// stretches. Each stretch, with the lines it touches, makes a gap: some
+// whole lines of before that became some whole lines of after. Where no
+// line of a gap, old or new, is anywhere in the other text, that is the
+// diff: the lines no stretch touched stand in the same order in both
+// texts and are the only lines the two share, so a shortest line diff
+// matches every one of them to itself and nothing else, and go-diff writes
+// what lies between as the old lines, then the new ones. Other changes get
 // the line diff of the whole texts.
 func compareStretches(before, after []byte, stretches []stretch) *Changes {
 	c := &Changes{before: before, after: after}
 	if bytes.Equal(before, after) {
 		return c
 	}
-	if ops, ok := lineSwaps(before, after, stretches); ok {
+	if ops, ok := lineGaps(before, after, stretches); ok {
 		c.ops = ops
 	} else {
 		c.ops = lineDiff(string(before), string(after))
@@ -127,17 +130,22 @@ func compareStretches(before, after []byte, stretches []stretch) *Changes {
 	return c
 }
 
-// lineSwaps is the line diff of before and after when every stretch lies
-// within one line and turns it into one line found nowhere in before, and
-// the line it replaces is nowhere in after.
-func lineSwaps(before, after []byte, stretches []stretch) ([]lineOp, bool) {
+// gap is a run of lines of before, old[0] to old[1] (inclusive), that
+// became the lines new[0] to new[1] of after: the lines of the stretches
+// first to last.
+type gap struct {
+	old, new    [2]int
+	first, last stretch
+}
+
+// lineGaps is the line diff of before and after when the gaps their
+// stretches make share no line with the other text (see compareStretches);
+// ok is false otherwise.
+func lineGaps(before, after []byte, stretches []stretch) (ops []lineOp, ok bool) {
 	if len(before) == 0 || len(after) == 0 || len(stretches) == 0 {
 		return nil, false
 	}
 	oldStarts, newStarts := lineStarts(before), lineStarts(after)
-	if len(oldStarts) != len(newStarts) {
-		return nil, false
-	}
 	// The lines are cut from one string of each text: a line is then no
 	// allocation of its own.
 	oldText, newText := string(before), string(after)
@@ -147,74 +155,99 @@ func lineSwaps(before, after []byte, stretches []stretch) ([]lineOp, bool) {
 		}
 		return text[starts[l]:]
 	}
-	var swapped []int // the lines swapped, in order
-	for k := 0; k < len(stretches); {
-		s := stretches[k]
-		l := lineAt(oldStarts, s.oldStart)
-		if lineAt(oldStarts, s.oldEnd) != l || lineAt(newStarts, s.newStart) != l || lineAt(newStarts, s.newEnd) != l {
+	end := func(text string, starts []int, l int) int { return starts[l] + len(line(text, starts, l)) }
+	// Stretches whose lines touch, in either text, make one gap.
+	var gaps []gap
+	for _, s := range stretches {
+		g := gap{
+			old:   [2]int{lineAt(oldStarts, s.oldStart), lineAt(oldStarts, s.oldEnd)},
+			new:   [2]int{lineAt(newStarts, s.newStart), lineAt(newStarts, s.newEnd)},
+			first: s, last: s,
+		}
+		if n := len(gaps); n > 0 && (g.old[0] <= gaps[n-1].old[1]+1 || g.new[0] <= gaps[n-1].new[1]+1) {
+			gaps[n-1].old[1], gaps[n-1].new[1], gaps[n-1].last = g.old[1], g.new[1], s
+			continue
+		}
+		gaps = append(gaps, g)
+	}
+	// The text around a gap is the same in both: its first line must
+	// start as far before its first stretch in both texts, its last line
+	// end as far after its last, and as many lines lie between two gaps
+	// (and before the first, and after the last) in both. Else the texts
+	// are not what the stretches say (a stretch at the end of a text that
+	// ends its last line, whose line is none of lineStarts').
+	prevOld, prevNew := -1, -1
+	for _, g := range gaps {
+		if g.first.oldStart-oldStarts[g.old[0]] != g.first.newStart-newStarts[g.new[0]] ||
+			end(oldText, oldStarts, g.old[1])-g.last.oldEnd != end(newText, newStarts, g.new[1])-g.last.newEnd ||
+			g.old[0]-prevOld != g.new[0]-prevNew {
 			return nil, false
 		}
-		for k++; k < len(stretches) && lineAt(oldStarts, stretches[k].oldStart) == l; k++ {
-			t := stretches[k]
-			if lineAt(oldStarts, t.oldEnd) != l || lineAt(newStarts, t.newEnd) != l {
-				return nil, false
-			}
-		}
-		if line(oldText, oldStarts, l) != line(newText, newStarts, l) {
-			swapped = append(swapped, l)
-		} // else the edits on this line left it as it was
+		prevOld, prevNew = g.old[1], g.new[1]
 	}
-	if len(swapped) == 0 {
+	if len(oldStarts)-prevOld != len(newStarts)-prevNew {
 		return nil, false
 	}
-	// No swapped line, old or new, may be one of the lines left as they
-	// were (the same in both texts), nor an old one a new one.
-	swaps := make(lineSet, 2*len(swapped))
-	for _, l := range swapped {
-		swaps[lineHash(line(oldText, oldStarts, l))] = struct{}{}
+	// A gap whose lines are the same in both texts (edits that left them
+	// as they were) is no change.
+	gaps = slices.DeleteFunc(gaps, func(g gap) bool {
+		if g.old[1]-g.old[0] != g.new[1]-g.new[0] {
+			return false
+		}
+		for k := 0; k <= g.old[1]-g.old[0]; k++ {
+			if line(oldText, oldStarts, g.old[0]+k) != line(newText, newStarts, g.new[0]+k) {
+				return false
+			}
+		}
+		return true
+	})
+	if len(gaps) == 0 {
+		return nil, false
 	}
-	for _, l := range swapped {
-		if swaps.mayHave(line(newText, newStarts, l)) {
-			return nil, false
+	// No line of a gap, old or new, may be a line of the other side of a
+	// gap, nor one of the lines left as they were.
+	sides := map[uint64]uint8{} // a line's hash: 1 in an old gap, 2 in a new one
+	for _, g := range gaps {
+		for l := g.old[0]; l <= g.old[1]; l++ {
+			sides[lineHash(line(oldText, oldStarts, l))] |= 1
 		}
 	}
-	for _, l := range swapped {
-		swaps[lineHash(line(newText, newStarts, l))] = struct{}{}
+	for _, g := range gaps {
+		for l := g.new[0]; l <= g.new[1]; l++ {
+			h := lineHash(line(newText, newStarts, l))
+			if sides[h]&1 != 0 {
+				return nil, false
+			}
+			sides[h] |= 2
+		}
 	}
-	next := 0
-	for _, l := range swapped {
-		for ; next < l; next++ {
-			if swaps.mayHave(line(oldText, oldStarts, next)) {
+	next := 0 // the first old line after the last gap seen
+	for _, g := range gaps {
+		for ; next < g.old[0]; next++ {
+			if _, ok := sides[lineHash(line(oldText, oldStarts, next))]; ok {
 				return nil, false
 			}
 		}
-		next = l + 1
+		next = g.old[1] + 1
 	}
 	for ; next < len(oldStarts); next++ {
-		if swaps.mayHave(line(oldText, oldStarts, next)) {
+		if _, ok := sides[lineHash(line(oldText, oldStarts, next))]; ok {
 			return nil, false
 		}
 	}
-	ops := make([]lineOp, 0, len(oldStarts)+len(swapped))
-	next = 0 // the first line not yet in ops, the same in both texts
-	for i := 0; i < len(swapped); {
-		// Lines swapped one after the other are one block: its old
-		// lines, then its new ones, as a line diff writes them.
-		j := i + 1
-		for j < len(swapped) && swapped[j] == swapped[j-1]+1 {
-			j++
-		}
-		for ; next < swapped[i]; next++ {
+	ops = make([]lineOp, 0, len(oldStarts)+len(newStarts)-len(oldStarts)+2*len(gaps))
+	next = 0
+	for _, g := range gaps {
+		for ; next < g.old[0]; next++ {
 			ops = append(ops, lineOp{diffmatchpatch.DiffEqual, line(oldText, oldStarts, next)})
 		}
-		for _, l := range swapped[i:j] {
+		for l := g.old[0]; l <= g.old[1]; l++ {
 			ops = append(ops, lineOp{diffmatchpatch.DiffDelete, line(oldText, oldStarts, l)})
 		}
-		for _, l := range swapped[i:j] {
+		for l := g.new[0]; l <= g.new[1]; l++ {
 			ops = append(ops, lineOp{diffmatchpatch.DiffInsert, line(newText, newStarts, l)})
 		}
-		next = swapped[j-1] + 1
-		i = j
+		next = g.old[1] + 1
 	}
 	for ; next < len(oldStarts); next++ {
 		ops = append(ops, lineOp{diffmatchpatch.DiffEqual, line(oldText, oldStarts, next)})

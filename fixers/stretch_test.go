@@ -144,7 +144,7 @@ func TestLineSwapsAreTheLineDiff(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("seed %d:\nbefore %q\nafter  %q\ngot  %v\nwant %v", seed, before, after, got, want)
 		}
-		if _, ok := lineSwaps(before, after, st); ok {
+		if _, ok := lineGaps(before, after, st); ok {
 			swaps++
 		}
 	}
@@ -152,4 +152,102 @@ func TestLineSwapsAreTheLineDiff(t *testing.T) {
 		t.Errorf("only %d of 3000 pages took the line swaps (600 at least): the test does not test them", swaps)
 	}
 	t.Logf("%d of 3000 pages diffed as line swaps", swaps)
+}
+
+// TestLineGapsAreTheLineDiff: where edits join lines, split them, add or
+// drop whole lines (as quote-fragment and leaked-JSON repairs do), on pages
+// of mostly unique lines between blank ones, the diff built from the gaps
+// is the line diff's; edits that bring in a line the page has, or leave
+// lines as they were, are there too (the line diff then decides).
+func TestLineGapsAreTheLineDiff(t *testing.T) {
+	gapped, uneven := 0, 0
+	for seed := range uint64(3000) {
+		rng := rand.New(rand.NewPCG(seed, 41))
+		var page strings.Builder
+		for i := range 1 + rng.IntN(50) {
+			switch rng.IntN(8) {
+			case 0:
+				page.WriteString("\n")
+			case 1, 2:
+				page.WriteString("## [0" + strconv.Itoa(i%10) + ":00] Heading " + strconv.Itoa(i) + "\n")
+			default:
+				page.WriteString("> *\"Quote " + strconv.Itoa(i) + " goes on\"* [m, s]\n")
+			}
+		}
+		before := []byte(page.String())
+		if rng.IntN(4) == 0 {
+			before = before[:len(before)-1] // no line end on the last line
+		}
+		var edits []Edit
+		for at := rng.IntN(20); at <= len(before); at += 1 + rng.IntN(300) {
+			end := min(len(before), at+rng.IntN(50)) // may run over line ends
+			n := strconv.Itoa(len(edits))
+			e := Edit{Start: at, End: end}
+			switch rng.IntN(10) {
+			case 0, 9:
+				e.New = "joined " + n
+			case 1:
+				e.New = "split " + n + "\nin two " + n
+			case 2:
+				e.End, e.New = at, "> *\"New line "+n+"\"*\n" // at a line start or not
+			case 3:
+				e.New = ""
+			case 4:
+				e.New = string(before[at:end]) // the same text
+			case 5:
+				e.New = "\n" // a blank line, which the page has
+			default:
+				e.New = "fixed " + n + "\n\nand more " + n
+			}
+			edits = append(edits, e)
+			at = e.End
+		}
+		after := applyEdits(before, append([]Edit(nil), edits...))
+		st := stretchesOf(edits)
+		got, want := compareStretches(before, after, st).ops, Compare(before, after).ops
+		if !slices.Equal(got, want) {
+			t.Fatalf("seed %d:\nbefore %q\nafter  %q\ngot  %v\nwant %v", seed, before, after, got, want)
+		}
+		if _, ok := lineGaps(before, after, st); ok {
+			gapped++
+			if strings.Count(string(before), "\n") != strings.Count(string(after), "\n") {
+				uneven++
+			}
+		}
+	}
+	if gapped < 600 || uneven < 300 {
+		t.Errorf("%d of 3000 pages took the gaps, %d of them with lines added or dropped (600 and 300 at least): the test does not test them", gapped, uneven)
+	}
+	t.Logf("%d of 3000 pages diffed from their gaps, %d with lines added or dropped", gapped, uneven)
+}
+
+// FuzzLineGaps: on any text and two edits, the diff built from the
+// stretches is the line diff of the texts.
+func FuzzLineGaps(f *testing.F) {
+	f.Add("a\nb\nc\n", uint16(1), uint16(3), "B\nx", uint16(5), uint16(6), "")
+	f.Add("> q1\n> q2\n\n## h\n", uint16(4), uint16(5), " ", uint16(11), uint16(11), "new\n")
+	f.Add("x\ny", uint16(3), uint16(3), "\nz", uint16(0), uint16(0), "w\n")
+	f.Fuzz(func(t *testing.T, before string, s1, e1 uint16, new1 string, s2, e2 uint16, new2 string) {
+		n := uint16(len(before))
+		s1, e1, s2, e2 = min(s1, n), min(e1, n), min(s2, n), min(e2, n)
+		if s1 > e1 {
+			s1, e1 = e1, s1
+		}
+		if s2 > e2 {
+			s2, e2 = e2, s2
+		}
+		edits := []Edit{{Start: int(s1), End: int(e1), New: new1}}
+		switch {
+		case e2 < s1 || e2 == s1 && s2 < e2:
+			edits = append([]Edit{{Start: int(s2), End: int(e2), New: new2}}, edits...)
+		case s2 > e1:
+			edits = append(edits, Edit{Start: int(s2), End: int(e2), New: new2})
+		}
+		src := []byte(before)
+		after := applyEdits(src, append([]Edit(nil), edits...))
+		got, want := compareStretches(src, after, stretchesOf(edits)).ops, Compare(src, after).ops
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q with %v:\ngot  %v\nwant %v", before, edits, got, want)
+		}
+	})
 }
