@@ -107,8 +107,13 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		if err := guard(out.Src, next, accepted); err != nil {
 			return nil, err
 		}
-		nextDoc := schema.Read(path, next)
-		nextDiags := rules.Run(nextDoc, opts.Config)
+		// A flattened page given its lines back was read and checked
+		// through its view already.
+		nextDoc, nextDiags, ok := rules.RunRestored(doc, opts.Config, next)
+		if !ok {
+			nextDoc = schema.Read(path, next)
+			nextDiags = rules.Run(nextDoc, opts.Config)
+		}
 		shrunk, culprit, rejected := structureGuard(path, opts.Config, doc, diags, nextDoc, nextDiags, accepted)
 		if rejected != nil {
 			// That fix alone garbles the page: turn it down, report it,

@@ -5,7 +5,9 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -302,7 +304,10 @@ func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 		return runOn(doc, cfg, func(*Rule) bool { return true })
 	}
 	out := runOn(doc, cfg, func(r *Rule) bool { return r == collapsedMarkdown })
-	for _, d := range runOn(view.Doc, cfg, func(r *Rule) bool { return r != collapsedMarkdown }) {
+	seen := runOn(view.Doc, cfg, func(r *Rule) bool { return r != collapsedMarkdown })
+	view.Doc.Memo(restoredKey{}, func() any { return restoredRun{cfg, cloneDiagnostics(seen)} })
+	for _, d := range seen {
+		d.Related = slices.Clone(d.Related)
 		d.Span = view.ToSource(d.Span)
 		for i := range d.Related {
 			d.Related[i].Span = view.ToSource(d.Related[i].Span)
@@ -313,6 +318,45 @@ func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 	}
 	Sort(out)
 	return out
+}
+
+// restoredKey keys, in the memo of a flattened page's restored view, what
+// its rules (all but collapsed-markdown) found on it, as restoredRun.
+type restoredKey struct{}
+
+type restoredRun struct {
+	cfg   *Config
+	diags []Diagnostic
+}
+
+func cloneDiagnostics(ds []Diagnostic) []Diagnostic {
+	out := slices.Clone(ds)
+	for i := range out {
+		out[i].Related = slices.Clone(out[i].Related)
+	}
+	return out
+}
+
+// RunRestored is Run on the page src, when src is doc (a flattened page)
+// restored, as restore-lines writes it: the rules have read that page
+// already, through doc's view, and only collapsed-markdown is run again.
+// ok is false when src is not that page, the view was not checked with
+// cfg, or the page has suppression comments (their use depends on every
+// rule's findings); the caller then reads and checks src afresh.
+func RunRestored(doc *schema.Document, cfg *Config, src []byte) (restored *schema.Document, diags []Diagnostic, ok bool) {
+	view, ok := restore.ViewOf(doc)
+	if !ok || !bytes.Equal(view.Doc.Src, src) || view.Doc.Episode.Collapsed != nil || bytes.Contains(src, []byte("podlint-")) {
+		return nil, nil, false
+	}
+	memo, _ := view.Doc.Memoized(restoredKey{})
+	run, ok := memo.(restoredRun)
+	if !ok || run.cfg != cfg {
+		return nil, nil, false
+	}
+	diags = cloneDiagnostics(run.diags)
+	diags = append(diags, runOn(view.Doc, cfg, func(r *Rule) bool { return r == collapsedMarkdown })...)
+	Sort(diags)
+	return view.Doc, diags, true
 }
 
 // runOn runs the rules that use accepts on doc.

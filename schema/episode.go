@@ -58,6 +58,12 @@ type Document struct {
 	memo                map[any]any
 }
 
+// Memoized returns what Memo keeps for key, if anything.
+func (doc *Document) Memoized(key any) (any, bool) {
+	v, ok := doc.memo[key]
+	return v, ok
+}
+
 // Memo returns what build makes for key on this document, building it on
 // the first call only: work several readers of one page share (a leaked
 // blob read by the rule that reports it and the fixer that recovers it).
