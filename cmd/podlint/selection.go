@@ -156,7 +156,7 @@ func notEpisodePage(src []byte) bool {
 		switch {
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			fence, structure = t[:3], true
-		case atxHeading.MatchString(t):
+		case atxHeading().MatchString(t):
 			level := len(t) - len(strings.TrimLeft(t, "#"))
 			text := strings.TrimSpace(strings.Trim(strings.TrimSpace(t[level:]), "#"))
 			switch {
@@ -167,13 +167,13 @@ func notEpisodePage(src []byte) bool {
 			default:
 				structure = true
 			}
-		case setextUnderline.MatchString(t) && strings.TrimSpace(previous) != "":
+		case setextUnderline().MatchString(t) && strings.TrimSpace(previous) != "":
 			if t[0] == '=' && !titled {
 				titled = true
 			} else {
 				structure = true
 			}
-		case listItem.MatchString(t) && !strings.HasPrefix(t, "- **"), strings.HasPrefix(t, "|"):
+		case listItem().MatchString(t) && !strings.HasPrefix(t, "- **"), strings.HasPrefix(t, "|"):
 			structure = true
 		}
 		previous = line
@@ -181,11 +181,14 @@ func notEpisodePage(src []byte) bool {
 	return structure
 }
 
+// The command's patterns are compiled when first used, not when the
+// program starts: most runs use none of them, and start-up is most of a
+// one-page run.
 var (
-	atxHeading      = regexp.MustCompile(`^#{1,6}([ \t]|$)`)
-	setextUnderline = regexp.MustCompile(`^(=+|-{3,})[ \t]*$`)
-	listItem        = regexp.MustCompile(`^([-*+]|[0-9]{1,9}[.)])([ \t]|$)`)
-	frontMatterKey  = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:`)
+	atxHeading      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#{1,6}([ \t]|$)`) })
+	setextUnderline = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(=+|-{3,})[ \t]*$`) })
+	listItem        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([-*+]|[0-9]{1,9}[.)])([ \t]|$)`) })
+	frontMatterKey  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:`) })
 )
 
 // hasChapterMarker finds `## [TS]` (or `##<tab>[TS]`) anywhere in src.
@@ -222,7 +225,7 @@ func pastFrontMatter(lines []string) (int, bool) {
 		if lines[i] == "---" || lines[i] == "..." {
 			return i + 1, true
 		}
-		if m := frontMatterKey.FindStringSubmatch(lines[i]); m != nil && episodeKeys()[m[1]] {
+		if m := frontMatterKey().FindStringSubmatch(lines[i]); m != nil && episodeKeys()[m[1]] {
 			return 0, false
 		}
 	}
