@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/podlint/podlint/transcript"
+import (
+	"sync"
+
+	"github.com/podlint/podlint/transcript"
+)
 
 // ExampleTranscript is what was said in the episode ExamplePage's pages
 // stand for: the transcript the grounding rules' examples, and the
@@ -27,19 +31,20 @@ const ExampleTranscript = `WEBVTT
 <v Ada Pemberton>You get to pick which lie you tell, not whether you tell one.
 `
 
-// exampleTranscript is ExampleTranscript, read once.
-var exampleTranscript = func() *transcript.Transcript {
+// exampleTranscript is ExampleTranscript, read when first needed (by the
+// documentation's examples, never by a check).
+var exampleTranscript = sync.OnceValue(func() *transcript.Transcript {
 	t, err := transcript.Read("example.vtt", []byte(ExampleTranscript))
 	if err != nil {
 		panic(err)
 	}
 	return t
-}()
+})
 
 // ExampleConfig is the config documentation examples run with: the
 // defaults, with ExampleTranscript as the page's transcript.
 func ExampleConfig() *Config {
 	c := DefaultConfig()
-	c.Transcript = exampleTranscript
+	c.Transcript = exampleTranscript()
 	return c
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -35,7 +36,10 @@ honest. Fixers respect suppressions: a suppressed finding is not repaired.`,
 }
 
 // directiveRe finds suppression comments anywhere in a page.
-var directiveRe = regexp.MustCompile(`<!--\s*podlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->`)
+// Compiled when a page first has the literal podlint- (see parseDirectives).
+var directiveRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<!--\s*podlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->`)
+})
 
 // directive is one suppression comment.
 type directive struct {
@@ -70,7 +74,7 @@ func parseDirectives(doc *schema.Document) []*directive {
 		return nil
 	}
 	var out []*directive
-	for _, m := range directiveRe.FindAllSubmatchIndex(doc.Src, -1) {
+	for _, m := range directiveRe().FindAllSubmatchIndex(doc.Src, -1) {
 		args := string(doc.Src[m[4]:m[5]])
 		if i := strings.Index(args, " -- "); i >= 0 {
 			args = args[:i]
