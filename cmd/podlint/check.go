@@ -318,7 +318,9 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 	items := make([]item, len(diags))
 	// Findings come in source order, often many on one line: the cursor
 	// counts columns from the previous finding, and a line is hashed once.
-	pos := doc.Lines.Cursor()
+	// Related places get a cursor of their own: a leaked blob's line can
+	// hold many of them, far from the start of its line.
+	pos, rel := doc.Lines.Cursor(), doc.Lines.Cursor()
 	hashedLine, lineHash := 0, ""
 	for i, d := range diags {
 		it := item{rule: d.Rule, severity: d.Severity, message: strings.Clone(d.Message),
@@ -328,8 +330,8 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 		}
 		it.lineHash = lineHash
 		for _, r := range d.Related {
-			// Anywhere on the page, before the finding too: not the cursor.
-			it.related = append(it.related, suggestion{start: doc.Lines.Position(r.Span.Start), end: doc.Lines.Position(r.Span.End), text: r.Message})
+			// Anywhere on the page, before the finding too.
+			it.related = append(it.related, suggestion{start: rel.Position(r.Span.Start), end: rel.Position(r.Span.End), text: r.Message})
 		}
 		if !withEdits {
 			it.fix = fixLabel(fixers.Available(doc, cfg, d))
