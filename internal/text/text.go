@@ -5,6 +5,8 @@ package text
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Plural writes n and noun, the noun with an s unless n is 1, the number
@@ -30,5 +32,42 @@ func Thousands(n int) string {
 }
 
 // OneLine is s's words as written between white space, one space apart:
-// line breaks, tabs and runs of spaces become one space.
-func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// line breaks, tabs and runs of spaces become one space. Most texts are so
+// already, and are returned as they are.
+func OneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine tells a text whose only white space (as strings.Fields reads
+// it) is single spaces between words.
+func isOneLine(s string) bool {
+	space := true // a space here would lead the text
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+			i++
+		case c < utf8.RuneSelf:
+			if '\t' <= c && c <= '\r' {
+				return false
+			}
+			space = false
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			space = false
+			i += size
+		}
+	}
+	return !space || s == ""
+}

@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestPlural(t *testing.T) {
 	for _, tt := range []struct {
@@ -16,5 +20,23 @@ func TestPlural(t *testing.T) {
 func TestOneLine(t *testing.T) {
 	if got := OneLine("  a\tb\r\n\n c  "); got != "a b c" {
 		t.Errorf("OneLine = %q", got)
+	}
+}
+
+// TestOneLineAsFields: OneLine is strings.Fields joined by one space on
+// texts of words, spaces of every kind (ASCII, NEL, no-break, ideographic),
+// and bytes that are not UTF-8, whether it returns the text as it is or not.
+func TestOneLineAsFields(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	pieces := []string{"a", "word", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u3000", "é", "—", "\xff", "\x1c"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := OneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("OneLine(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
