@@ -293,17 +293,42 @@ func guard(before, after []byte, fixes []*Fix) error {
 // the page: each Kept text must be on the fixed page, its words in order.
 // A fix cannot talk the word guard round by declaring text kept.
 func keptWhole(after []byte, fixes []*Fix) error {
+	n := 0
+	for _, f := range fixes {
+		n += len(f.Kept)
+	}
+	return keptWholeBy(after, fixes, n > fewKept)
+}
+
+// fewKept is the most kept texts looked for in the page's words one after
+// the other; more are looked up in an index of the page's words.
+const fewKept = 32
+
+// keptWholeBy is keptWhole, with or without the index of the page's words.
+// normalizeWords writes a text's words one space apart, so a run of words
+// is on the page when it stands between spaces in the page so written.
+func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 	var page *wordIndex
+	words := ""
 	for _, f := range fixes {
 		for _, k := range f.Kept {
-			words := strings.Fields(normalizeWords(k))
-			if len(words) == 0 {
+			kept := normalizeWords(k)
+			if kept == "" {
 				continue
 			}
-			if page == nil {
-				page = indexWords(normalizeWords(string(after)))
+			var found bool
+			if indexed {
+				if page == nil {
+					page = indexWords(normalizeWords(string(after)))
+				}
+				found = page.has(strings.Fields(kept))
+			} else {
+				if words == "" {
+					words = " " + normalizeWords(string(after)) + " "
+				}
+				found = strings.Contains(words, " "+kept+" ")
 			}
-			if !page.has(words) {
+			if !found {
 				return &FixerError{Fixer: f.Fixer.Name, Err: fmt.Errorf("content guard: the fix deletes %q as kept elsewhere, but the fixed page does not have it", clip(k, 60))}
 			}
 		}

@@ -3,6 +3,7 @@ package fixers
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -96,5 +97,50 @@ func TestKeptMustStay(t *testing.T) {
 	var fe *FixerError
 	if !errors.As(err, &fe) || fe.Fixer != "liar" || !strings.Contains(err.Error(), "does not have it") {
 		t.Fatalf("err = %v, want a content guard error naming liar", err)
+	}
+}
+
+// TestKeptWholeEitherWay: looking for kept texts in the page's words one
+// after the other answers as the index of its words does, on pages of
+// repeated words, punctuation and case, for runs that are there, cut across
+// a word, out of order or absent.
+func TestKeptWholeEitherWay(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 1))
+	vocab := []string{"Ada", "ada", "map", "maps", "the", "a", "Ünï", "—", ",", ".", "\n", " ", "mapmaker", "x-y", "[00:09]"}
+	gen := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+			if rng.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		return b.String()
+	}
+	found := 0
+	for range 20000 {
+		page := gen(rng.IntN(40))
+		var kept []string
+		for range 1 + rng.IntN(3) {
+			switch k := rng.IntN(3); {
+			case k == 0 && len(page) > 0: // a piece of the page, perhaps cut inside a word
+				i := rng.IntN(len(page))
+				kept = append(kept, page[i:i+rng.IntN(len(page)-i+1)])
+			default:
+				kept = append(kept, gen(1+rng.IntN(4)))
+			}
+		}
+		fixes := []*Fix{{Fixer: &Fixer{Name: "f"}, Kept: kept}}
+		direct := keptWholeBy([]byte(page), fixes, false)
+		indexed := keptWholeBy([]byte(page), fixes, true)
+		if (direct == nil) != (indexed == nil) {
+			t.Fatalf("page %q, kept %q: one by one %v, by index %v", page, kept, direct, indexed)
+		}
+		if direct == nil {
+			found++
+		}
+	}
+	if found < 2000 || found > 18000 {
+		t.Errorf("%d of 20000 kept sets found whole: the test does not test both answers", found)
 	}
 }
