@@ -53,6 +53,28 @@ func randomPage(rng *rand.Rand, n int) []byte {
 	return []byte(b.String())
 }
 
+// checkStretches fails t unless st, in order and within both texts, say
+// what changed: the text between them is the same in both, and putting
+// each stretch's new text in place of its old one rebuilds after.
+func checkStretches(t *testing.T, before, after []byte, st []stretch) {
+	t.Helper()
+	po, pn := 0, 0
+	var rebuilt []byte
+	for i, s := range st {
+		if s.oldStart < po || s.oldEnd < s.oldStart || s.newStart < pn || s.newEnd < s.newStart || s.oldEnd > len(before) || s.newEnd > len(after) {
+			t.Fatalf("stretch %d %v is out of order or bounds\nbefore %q\nafter  %q", i, s, before, after)
+		}
+		if string(before[po:s.oldStart]) != string(after[pn:s.newStart]) {
+			t.Fatalf("stretch %d %v: the texts differ before it\nbefore %q\nafter  %q", i, s, before, after)
+		}
+		rebuilt = append(append(rebuilt, before[po:s.oldStart]...), after[s.newStart:s.newEnd]...)
+		po, pn = s.oldEnd, s.newEnd
+	}
+	if rebuilt = append(rebuilt, before[po:]...); string(rebuilt) != string(after) {
+		t.Fatalf("the stretches %v do not rebuild after\nbefore %q\nafter  %q", st, before, after)
+	}
+}
+
 // TestChangesFromEdits: the diff built from the passes' edits gives back
 // both texts, and its unified form applies to the old one, over passes of
 // random edits composed.
@@ -67,6 +89,7 @@ func TestChangesFromEdits(t *testing.T) {
 			text = applyEdits(text, append([]Edit(nil), edits...))
 			st = compose(st, stretchesOf(edits))
 		}
+		checkStretches(t, before, text, st)
 		c := compareStretches(before, text, st)
 		var old, new strings.Builder
 		for _, o := range c.ops {
@@ -140,6 +163,13 @@ func TestLineSwapsAreTheLineDiff(t *testing.T) {
 		}
 		after := applyEdits(before, append([]Edit(nil), edits...))
 		st := stretchesOf(edits)
+		if rng.IntN(4) == 0 { // a second pass, one edit of a line of the first's text
+			at := rng.IntN(len(after) + 1)
+			second := []Edit{{Start: at, End: min(len(after), at+rng.IntN(20)), New: "second " + strconv.Itoa(int(seed))}}
+			after = applyEdits(after, append([]Edit(nil), second...))
+			st = compose(st, stretchesOf(second))
+		}
+		checkStretches(t, before, after, st)
 		got, want := compareStretches(before, after, st).ops, Compare(before, after).ops
 		if !slices.Equal(got, want) {
 			t.Fatalf("seed %d:\nbefore %q\nafter  %q\ngot  %v\nwant %v", seed, before, after, got, want)
@@ -160,18 +190,27 @@ func TestLineSwapsAreTheLineDiff(t *testing.T) {
 // is the line diff's; edits that bring in a line the page has, or leave
 // lines as they were, are there too (the line diff then decides).
 func TestLineGapsAreTheLineDiff(t *testing.T) {
-	gapped, uneven := 0, 0
+	gapped, uneven, big := 0, 0, 0
 	for seed := range uint64(3000) {
 		rng := rand.New(rand.NewPCG(seed, 41))
+		// One page in a hundred is over 1,000 lines, which the line diff
+		// takes by anchors; one in five ends its lines with CRLF.
+		lines, eol := 1+rng.IntN(50), "\n"
+		if seed%100 == 7 {
+			lines = 1000 + rng.IntN(600)
+		}
+		if rng.IntN(5) == 0 {
+			eol = "\r\n"
+		}
 		var page strings.Builder
-		for i := range 1 + rng.IntN(50) {
+		for i := range lines {
 			switch rng.IntN(8) {
 			case 0:
-				page.WriteString("\n")
+				page.WriteString(eol)
 			case 1, 2:
-				page.WriteString("## [0" + strconv.Itoa(i%10) + ":00] Heading " + strconv.Itoa(i) + "\n")
+				page.WriteString("## [0" + strconv.Itoa(i%10) + ":00] Heading " + strconv.Itoa(i) + eol)
 			default:
-				page.WriteString("> *\"Quote " + strconv.Itoa(i) + " goes on\"* [m, s]\n")
+				page.WriteString("> *\"Quote " + strconv.Itoa(i) + " goes on\"* [m, s]" + eol)
 			}
 		}
 		before := []byte(page.String())
@@ -179,7 +218,11 @@ func TestLineGapsAreTheLineDiff(t *testing.T) {
 			before = before[:len(before)-1] // no line end on the last line
 		}
 		var edits []Edit
-		for at := rng.IntN(20); at <= len(before); at += 1 + rng.IntN(300) {
+		step := 300 // bytes between edits, at most
+		if lines > 1000 {
+			step = 10000
+		}
+		for at := rng.IntN(20); at <= len(before); at += 1 + rng.IntN(step) {
 			end := min(len(before), at+rng.IntN(50)) // may run over line ends
 			n := strconv.Itoa(len(edits))
 			e := Edit{Start: at, End: end}
@@ -204,6 +247,13 @@ func TestLineGapsAreTheLineDiff(t *testing.T) {
 		}
 		after := applyEdits(before, append([]Edit(nil), edits...))
 		st := stretchesOf(edits)
+		if rng.IntN(4) == 0 { // a second pass, one edit of a line of the first's text
+			at := rng.IntN(len(after) + 1)
+			second := []Edit{{Start: at, End: min(len(after), at+rng.IntN(20)), New: "second " + strconv.Itoa(int(seed))}}
+			after = applyEdits(after, append([]Edit(nil), second...))
+			st = compose(st, stretchesOf(second))
+		}
+		checkStretches(t, before, after, st)
 		got, want := compareStretches(before, after, st).ops, Compare(before, after).ops
 		if !slices.Equal(got, want) {
 			t.Fatalf("seed %d:\nbefore %q\nafter  %q\ngot  %v\nwant %v", seed, before, after, got, want)
@@ -213,41 +263,49 @@ func TestLineGapsAreTheLineDiff(t *testing.T) {
 			if strings.Count(string(before), "\n") != strings.Count(string(after), "\n") {
 				uneven++
 			}
+			if strings.Count(string(before), "\n") > 1000 {
+				big++
+			}
 		}
 	}
-	if gapped < 600 || uneven < 300 {
-		t.Errorf("%d of 3000 pages took the gaps, %d of them with lines added or dropped (600 and 300 at least): the test does not test them", gapped, uneven)
+	if gapped < 600 || uneven < 300 || big < 5 {
+		t.Errorf("%d of 3000 pages took the gaps, %d of them with lines added or dropped, %d of over 1,000 lines (600, 300 and 5 at least): the test does not test them", gapped, uneven, big)
 	}
-	t.Logf("%d of 3000 pages diffed from their gaps, %d with lines added or dropped", gapped, uneven)
+	t.Logf("%d of 3000 pages diffed from their gaps, %d with lines added or dropped, %d of over 1,000 lines", gapped, uneven, big)
 }
 
-// FuzzLineGaps: on any text and two edits, the diff built from the
-// stretches is the line diff of the texts.
+// FuzzLineGaps: on any text, two edits and a third in a second pass over
+// the first's text, the diff built from the composed stretches is the line
+// diff of the texts.
 func FuzzLineGaps(f *testing.F) {
-	f.Add("a\nb\nc\n", uint16(1), uint16(3), "B\nx", uint16(5), uint16(6), "")
-	f.Add("> q1\n> q2\n\n## h\n", uint16(4), uint16(5), " ", uint16(11), uint16(11), "new\n")
-	f.Add("x\ny", uint16(3), uint16(3), "\nz", uint16(0), uint16(0), "w\n")
-	f.Fuzz(func(t *testing.T, before string, s1, e1 uint16, new1 string, s2, e2 uint16, new2 string) {
-		n := uint16(len(before))
-		s1, e1, s2, e2 = min(s1, n), min(e1, n), min(s2, n), min(e2, n)
-		if s1 > e1 {
-			s1, e1 = e1, s1
+	f.Add("a\nb\nc\n", uint16(1), uint16(3), "B\nx", uint16(5), uint16(6), "", uint16(0), uint16(0), "")
+	f.Add("> q1\n> q2\n\n## h\n", uint16(4), uint16(5), " ", uint16(11), uint16(11), "new\n", uint16(2), uint16(4), "z")
+	f.Add("x\ny", uint16(3), uint16(3), "\nz", uint16(0), uint16(0), "w\n", uint16(9), uint16(9), "\r\n")
+	f.Fuzz(func(t *testing.T, before string, s1, e1 uint16, new1 string, s2, e2 uint16, new2 string, s3, e3 uint16, new3 string) {
+		span := func(s, e uint16, n int) (int, int) {
+			s, e = min(s, uint16(n)), min(e, uint16(n))
+			return int(min(s, e)), int(max(s, e))
 		}
-		if s2 > e2 {
-			s2, e2 = e2, s2
-		}
-		edits := []Edit{{Start: int(s1), End: int(e1), New: new1}}
+		a1, b1 := span(s1, e1, len(before))
+		a2, b2 := span(s2, e2, len(before))
+		edits := []Edit{{Start: a1, End: b1, New: new1}}
 		switch {
-		case e2 < s1 || e2 == s1 && s2 < e2:
-			edits = append([]Edit{{Start: int(s2), End: int(e2), New: new2}}, edits...)
-		case s2 > e1:
-			edits = append(edits, Edit{Start: int(s2), End: int(e2), New: new2})
+		case b2 < a1 || b2 == a1 && a2 < b2:
+			edits = append([]Edit{{Start: a2, End: b2, New: new2}}, edits...)
+		case a2 > b1:
+			edits = append(edits, Edit{Start: a2, End: b2, New: new2})
 		}
 		src := []byte(before)
 		after := applyEdits(src, append([]Edit(nil), edits...))
-		got, want := compareStretches(src, after, stretchesOf(edits)).ops, Compare(src, after).ops
+		st := stretchesOf(edits)
+		a3, b3 := span(s3, e3, len(after))
+		second := []Edit{{Start: a3, End: b3, New: new3}}
+		after = applyEdits(after, append([]Edit(nil), second...))
+		st = compose(st, stretchesOf(second))
+		checkStretches(t, src, after, st)
+		got, want := compareStretches(src, after, st).ops, Compare(src, after).ops
 		if !slices.Equal(got, want) {
-			t.Fatalf("%q with %v:\ngot  %v\nwant %v", before, edits, got, want)
+			t.Fatalf("%q with %v then %v:\ngot  %v\nwant %v", before, edits, second, got, want)
 		}
 	})
 }
