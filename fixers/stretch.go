@@ -130,12 +130,13 @@ func compareStretches(before, after []byte, stretches []stretch) *Changes {
 	return c
 }
 
-// gap is a run of lines of before, old[0] to old[1] (inclusive), that
-// became the lines new[0] to new[1] of after: the lines of the stretches
-// first to last.
+// gap is a run of lines of before, old[0] to old[1] (inclusive; none when
+// old[1] < old[0]), that became the lines new[0] to new[1] of after. before
+// and after are how far, in before and in after, its lines start before its
+// first stretch and end after its last.
 type gap struct {
-	old, new    [2]int
-	first, last stretch
+	old, new      [2]int
+	before, after [2]int
 }
 
 // lineGaps is the line diff of before and after when the gaps their
@@ -156,31 +157,56 @@ func lineGaps(before, after []byte, stretches []stretch) (ops []lineOp, ok bool)
 		return text[starts[l]:]
 	}
 	end := func(text string, starts []int, l int) int { return starts[l] + len(line(text, starts, l)) }
+	// The lines a stretch touches: from the one its start is on to the
+	// one its end is on. Where the stretch ends at a line start in both
+	// texts (after a newline), it ends with the line before: none at all
+	// when it inserts text between two lines. from and to are where those
+	// lines start and end (both at the stretch when none).
+	atLineStart := func(text string, at int) bool { return at == 0 || text[at-1] == '\n' }
+	touched := func(text string, starts []int, start, stop int, cut bool) (first, last, from, to int) {
+		switch {
+		case cut && start == stop:
+			first = len(starts) // after the last line, which ends in a newline
+			if start < len(text) {
+				first = lineAt(starts, start)
+			}
+			return first, first - 1, start, start
+		case cut:
+			first, last = lineAt(starts, start), lineAt(starts, stop-1)
+		default:
+			first, last = lineAt(starts, start), lineAt(starts, stop)
+		}
+		return first, last, starts[first], end(text, starts, last)
+	}
 	// Stretches whose lines touch, in either text, make one gap.
 	var gaps []gap
 	for _, s := range stretches {
-		g := gap{
-			old:   [2]int{lineAt(oldStarts, s.oldStart), lineAt(oldStarts, s.oldEnd)},
-			new:   [2]int{lineAt(newStarts, s.newStart), lineAt(newStarts, s.newEnd)},
-			first: s, last: s,
-		}
+		var g gap
+		var oldFrom, oldTo, newFrom, newTo int
+		cut := atLineStart(oldText, s.oldEnd) && atLineStart(newText, s.newEnd)
+		g.old[0], g.old[1], oldFrom, oldTo = touched(oldText, oldStarts, s.oldStart, s.oldEnd, cut)
+		g.new[0], g.new[1], newFrom, newTo = touched(newText, newStarts, s.newStart, s.newEnd, cut)
+		// The text around a stretch is the same in both texts: its lines
+		// must start as far before it and end as far after it in both, or
+		// the texts are not what the stretches say. (A stretch that shares
+		// a line with the one before it is measured with that one's gap,
+		// below.)
 		if n := len(gaps); n > 0 && (g.old[0] <= gaps[n-1].old[1]+1 || g.new[0] <= gaps[n-1].new[1]+1) {
-			gaps[n-1].old[1], gaps[n-1].new[1], gaps[n-1].last = g.old[1], g.new[1], s
+			last := &gaps[n-1]
+			last.old[1], last.new[1] = max(last.old[1], g.old[1]), max(last.new[1], g.new[1])
+			last.after = [2]int{oldTo - s.oldEnd, newTo - s.newEnd}
 			continue
 		}
+		g.before = [2]int{s.oldStart - oldFrom, s.newStart - newFrom}
+		g.after = [2]int{oldTo - s.oldEnd, newTo - s.newEnd}
 		gaps = append(gaps, g)
 	}
-	// The text around a gap is the same in both: its first line must
-	// start as far before its first stretch in both texts, its last line
-	// end as far after its last, and as many lines lie between two gaps
-	// (and before the first, and after the last) in both. Else the texts
-	// are not what the stretches say (a stretch at the end of a text that
-	// ends its last line, whose line is none of lineStarts').
+	// As many lines lie between two gaps (and before the first, and after
+	// the last) in both texts, and each gap's lines start and end as far
+	// from its stretches in both.
 	prevOld, prevNew := -1, -1
 	for _, g := range gaps {
-		if g.first.oldStart-oldStarts[g.old[0]] != g.first.newStart-newStarts[g.new[0]] ||
-			end(oldText, oldStarts, g.old[1])-g.last.oldEnd != end(newText, newStarts, g.new[1])-g.last.newEnd ||
-			g.old[0]-prevOld != g.new[0]-prevNew {
+		if g.before[0] != g.before[1] || g.after[0] != g.after[1] || g.old[0]-prevOld != g.new[0]-prevNew {
 			return nil, false
 		}
 		prevOld, prevNew = g.old[1], g.new[1]

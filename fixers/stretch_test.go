@@ -239,6 +239,20 @@ func TestLineGapsAreTheLineDiff(t *testing.T) {
 				e.New = string(before[at:end]) // the same text
 			case 5:
 				e.New = "\n" // a blank line, which the page has
+			case 6, 7:
+				// Whole lines: from a line start to a later one, or a
+				// line inserted at a line start.
+				nextLine := func(p int) int { // the first line start at or after p
+					for p < len(before) && p > 0 && before[p-1] != '\n' {
+						p++
+					}
+					return p
+				}
+				ls, le := nextLine(at), nextLine(at)
+				for k := rng.IntN(3); k > 0 && le < len(before); k-- {
+					le = nextLine(le + 1)
+				}
+				e = Edit{Start: ls, End: le, New: strings.Repeat("> *\"Whole "+n+"\"*\n", rng.IntN(3))}
 			default:
 				e.New = "fixed " + n + "\n\nand more " + n
 			}
