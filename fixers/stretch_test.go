@@ -116,6 +116,42 @@ func TestChangesFromEdits(t *testing.T) {
 	}
 }
 
+// editAndCompare applies edits to before, and in one page of four a second
+// pass of one edit over the result (passesAgree). It returns the new text
+// and the stretches.
+func editAndCompare(t *testing.T, rng *rand.Rand, seed uint64, before []byte, edits []Edit) ([]byte, []stretch) {
+	t.Helper()
+	var second []Edit
+	if rng.IntN(4) == 0 {
+		at := rng.IntN(len(before) + 1) // clipped to the first pass's text
+		second = []Edit{{Start: at, End: at + rng.IntN(20), New: "second " + strconv.Itoa(int(seed))}}
+	}
+	return passesAgree(t, before, edits, second)
+}
+
+// passesAgree applies first to before, then second (clipped to the text the
+// first made) to the result, and fails t unless the composed stretches say
+// what changed and the diff built from them is the line diff of the texts.
+func passesAgree(t *testing.T, before []byte, first, second []Edit) ([]byte, []stretch) {
+	t.Helper()
+	after := applyEdits(before, append([]Edit(nil), first...))
+	st := stretchesOf(first)
+	if len(second) > 0 {
+		for i := range second {
+			a, b := min(second[i].Start, len(after)), min(second[i].End, len(after))
+			second[i].Start, second[i].End = min(a, b), max(a, b)
+		}
+		after = applyEdits(after, append([]Edit(nil), second...))
+		st = compose(st, stretchesOf(second))
+	}
+	checkStretches(t, before, after, st)
+	got, want := compareStretches(before, after, st).ops, Compare(before, after).ops
+	if !slices.Equal(got, want) {
+		t.Fatalf("%v then %v:\nbefore %q\nafter  %q\ngot  %v\nwant %v", first, second, before, after, got, want)
+	}
+	return after, st
+}
+
 // TestLineSwapsAreTheLineDiff: where edits turn lines into other lines,
 // the diff without a line diff is the line diff's, also where a new line
 // is one the page already has (then the line diff decides).
@@ -161,19 +197,7 @@ func TestLineSwapsAreTheLineDiff(t *testing.T) {
 			edits = append(edits, e)
 			at += len(text)
 		}
-		after := applyEdits(before, append([]Edit(nil), edits...))
-		st := stretchesOf(edits)
-		if rng.IntN(4) == 0 { // a second pass, one edit of a line of the first's text
-			at := rng.IntN(len(after) + 1)
-			second := []Edit{{Start: at, End: min(len(after), at+rng.IntN(20)), New: "second " + strconv.Itoa(int(seed))}}
-			after = applyEdits(after, append([]Edit(nil), second...))
-			st = compose(st, stretchesOf(second))
-		}
-		checkStretches(t, before, after, st)
-		got, want := compareStretches(before, after, st).ops, Compare(before, after).ops
-		if !slices.Equal(got, want) {
-			t.Fatalf("seed %d:\nbefore %q\nafter  %q\ngot  %v\nwant %v", seed, before, after, got, want)
-		}
+		after, st := editAndCompare(t, rng, seed, before, edits)
 		if _, ok := lineGaps(before, after, st); ok {
 			swaps++
 		}
@@ -259,19 +283,7 @@ func TestLineGapsAreTheLineDiff(t *testing.T) {
 			edits = append(edits, e)
 			at = e.End
 		}
-		after := applyEdits(before, append([]Edit(nil), edits...))
-		st := stretchesOf(edits)
-		if rng.IntN(4) == 0 { // a second pass, one edit of a line of the first's text
-			at := rng.IntN(len(after) + 1)
-			second := []Edit{{Start: at, End: min(len(after), at+rng.IntN(20)), New: "second " + strconv.Itoa(int(seed))}}
-			after = applyEdits(after, append([]Edit(nil), second...))
-			st = compose(st, stretchesOf(second))
-		}
-		checkStretches(t, before, after, st)
-		got, want := compareStretches(before, after, st).ops, Compare(before, after).ops
-		if !slices.Equal(got, want) {
-			t.Fatalf("seed %d:\nbefore %q\nafter  %q\ngot  %v\nwant %v", seed, before, after, got, want)
-		}
+		after, st := editAndCompare(t, rng, seed, before, edits)
 		if _, ok := lineGaps(before, after, st); ok {
 			gapped++
 			if strings.Count(string(before), "\n") != strings.Count(string(after), "\n") {
@@ -310,16 +322,6 @@ func FuzzLineGaps(f *testing.F) {
 			edits = append(edits, Edit{Start: a2, End: b2, New: new2})
 		}
 		src := []byte(before)
-		after := applyEdits(src, append([]Edit(nil), edits...))
-		st := stretchesOf(edits)
-		a3, b3 := span(s3, e3, len(after))
-		second := []Edit{{Start: a3, End: b3, New: new3}}
-		after = applyEdits(after, append([]Edit(nil), second...))
-		st = compose(st, stretchesOf(second))
-		checkStretches(t, src, after, st)
-		got, want := compareStretches(src, after, st).ops, Compare(src, after).ops
-		if !slices.Equal(got, want) {
-			t.Fatalf("%q with %v then %v:\ngot  %v\nwant %v", before, edits, second, got, want)
-		}
+		passesAgree(t, src, edits, []Edit{{Start: int(s3), End: int(e3), New: new3}})
 	})
 }
