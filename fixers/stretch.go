@@ -281,17 +281,8 @@ func lineGaps(before, after []byte, stretches []stretch) (ops []lineOp, ok bool)
 	return ops, true
 }
 
-// lineSet holds a hash of each of some lines. A line whose hash is in it
-// may be one of them; one whose hash is not, is not.
-type lineSet map[uint64]struct{}
-
+// lineHash is a line's hash, seeded afresh each run: two lines that share
+// one by chance only send a diff the slow, sure way.
 var lineSeed = maphash.MakeSeed()
 
 func lineHash(line string) uint64 { return maphash.String(lineSeed, line) }
-
-// mayHave tells whether line may be in the set; a hash shared by chance
-// answers yes, and the caller then takes the slow, sure way.
-func (set lineSet) mayHave(line string) bool {
-	_, ok := set[lineHash(line)]
-	return ok
-}
