@@ -223,3 +223,40 @@ func TestCommonWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSeenThroughRelatedOnce: on a flattened page, the place several
+// findings point at (the leaked JSON every empty chapter may have lost its
+// content to) is mapped back to the file once for each finding, not once
+// for every finding that shares it: each note points where the leaked-json
+// finding does. (It once moved back further with each finding sharing it.)
+func TestSeenThroughRelatedOnce(t *testing.T) {
+	page := "# Night Shift at the Observatory — Teo Varga\n\n" +
+		"Astronomer Teo Varga on a winter of night shifts and the comet that nearly slipped past. " +
+		"## [00:00] Cold open Teo describes the first night the dome froze shut. " +
+		`> *"The dome froze shut at minus twenty."* [00:15] ` +
+		`> *{'start': 260.0, 'summary': 'A faint smudge on one frame turned out to be a comet.', 'quotes': []}* ` +
+		"## [04:20] The comet ## [09:10] The second frame ## [15:00] The report " +
+		"## Entities - **Teo Varga** (Person): Night-shift astronomer.\n"
+	ds := Run(schema.Read("flat.md", []byte(page)), DefaultConfig())
+	leaked, notes := -1, 0
+	for _, d := range ds {
+		if d.Rule == "leaked-json" {
+			leaked = d.Span.Start
+		}
+	}
+	for _, d := range ds {
+		if d.Rule != "orphan-heading" {
+			continue
+		}
+		if !d.SeenThrough || len(d.Related) != 1 {
+			t.Fatalf("orphan-heading %+v: want one related place, seen through the restored page", d)
+		}
+		if got := d.Related[0].Span.Start; got != leaked {
+			t.Errorf("%s: its note points at byte %d, the leaked JSON is at %d", d.Message, got, leaked)
+		}
+		notes++
+	}
+	if leaked < 0 || notes < 3 {
+		t.Fatalf("leaked-json at %d and %d orphan-heading notes: the page does not test the shared place", leaked, notes)
+	}
+}
