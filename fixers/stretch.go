@@ -261,7 +261,7 @@ func lineGaps(before, after []byte, stretches []stretch) (ops []lineOp, ok bool)
 			return nil, false
 		}
 	}
-	ops = make([]lineOp, 0, len(oldStarts)+len(newStarts)-len(oldStarts)+2*len(gaps))
+	ops = make([]lineOp, 0, len(oldStarts)+len(newStarts)) // at most every line of both
 	next = 0
 	for _, g := range gaps {
 		for ; next < g.old[0]; next++ {
