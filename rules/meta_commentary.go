@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/podlint/podlint/internal/lazyre"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -90,7 +91,7 @@ type metaPhrase struct {
 	// the Kelvin sign, which (?i) reads as s and k, is searched on needs
 	// alone.
 	within []string
-	re     *lazyRE
+	re     *lazyre.Regexp
 }
 
 // Anchors several phrases share (see metaPhrase.needs).
@@ -135,82 +136,82 @@ var whAfter = []string{"about", "on", "as to", "whether", "if", "who", "whom", "
 var metaPhrases = []*metaPhrase{
 	{Name: "[insert …]", needs: bracketed("insert", "add", "placeholder", "todo", "tbd", "fill in", "replace with", "guest", "host", "episode", "name of", "link", "url", "citation needed"), Kind: metaPlaceholder, quotes: true,
 		Matches: "a bracketed instruction or blank: `[insert …]`, `[add …]`, `[placeholder]`, `[TODO …]`, `[TBD]`, `[fill in …]`, `[replace with …]`, `[guest name]`, `[guest bio]`, `[host name]`, `[episode title]`, `[name of …]`, `[link]`, `[URL]`, `[citation needed]`",
-		re:      lazyRegexp(`(?i)\[\s*(?:insert|add|placeholder|todo|tbd|fill in|replace with|guest` + apos + `?s? (?:name|bio)|host` + apos + `?s? name|episode (?:title|number)|name of|link(?: to| here)?|url|citation needed)\b[^\[\]\n]{0,80}\]`)},
+		re:      lazyre.New(`(?i)\[\s*(?:insert|add|placeholder|todo|tbd|fill in|replace with|guest` + apos + `?s? (?:name|bio)|host` + apos + `?s? name|episode (?:title|number)|name of|link(?: to| here)?|url|citation needed)\b[^\[\]\n]{0,80}\]`)},
 	{Name: "{{…}}", needs: []string{"{{", "${"}, Kind: metaPlaceholder, quotes: true,
 		Matches: "a template marker: `{{title}}`, `{{ guest.name }}`, `${name}`",
-		re:      lazyRegexp(`\{\{[^{}\n]{0,80}\}\}|\$\{[A-Za-z_][\w.]{0,40}\}`)},
+		re:      lazyre.New(`\{\{[^{}\n]{0,80}\}\}|\$\{[A-Za-z_][\w.]{0,40}\}`)},
 	{Name: "{field_name}", needs: []string{"{"}, Kind: metaPlaceholder, quotes: true,
 		Matches: "a format field: `{guest_name}`, `{title}`, `{name}`, `{guest}`, `{host}`, `{summary}`, `{date}`, `{topic}`, `{episode}`, `{description}`",
-		re:      lazyRegexp(`\{(?:[a-z]+(?:_[a-z]+)+|title|name|guest|host|summary|date|topic|episode|description)\}`)},
+		re:      lazyre.New(`\{(?:[a-z]+(?:_[a-z]+)+|title|name|guest|host|summary|date|topic|episode|description)\}`)},
 	{Name: "<placeholder>", needs: []string{"<"}, Kind: metaPlaceholder, quotes: true,
 		Matches: "an angle-bracket blank: `<placeholder>`, `<insert …>`, `<TODO>`, `<TBD>`, `<guest name>`, `<host name>`, `<episode title>`, `<name>`",
-		re:      lazyRegexp(`(?i)<\s*(?:placeholder|insert\b[^<>\n]{0,60}|todo|tbd|guest` + apos + `?s? name|host name|episode title|name)\s*>`)},
+		re:      lazyre.New(`(?i)<\s*(?:placeholder|insert\b[^<>\n]{0,60}|todo|tbd|guest` + apos + `?s? name|host name|episode title|name)\s*>`)},
 	todoPhrase("TODO"),
 	todoPhrase("TBD"),
 	todoPhrase("FIXME"),
 	{Name: "lorem ipsum", needs: []string{"lorem ipsum"}, Kind: metaPlaceholder, quotes: true,
 		Matches: "filler text: `lorem ipsum`",
-		re:      lazyRegexp(`(?i)\blorem ipsum\b`)},
+		re:      lazyre.New(`(?i)\blorem ipsum\b`)},
 	{Name: "as an AI language model", needs: []string{"language model"}, Kind: metaAI, quotes: true,
 		Matches: "`as an AI language model` (also `… large language model`); `as a language model` and `as a large language model` only before `I` (`as a language model, I…`): a guest may say what a model works as",
-		re:      lazyRegexp(`(?i)\bas an AI (?:large )?language model\b|\bas an? (?:large )?language model,? I\b`)},
+		re:      lazyre.New(`(?i)\bas an AI (?:large )?language model\b|\bas an? (?:large )?language model,? I\b`)},
 	{Name: "as an AI, I", needs: []string{"as an ai"}, Kind: metaAI, quotes: true,
 		Matches: "`as an AI, I…` (also `as an AI assistant/model/chatbot, I`): a bare `as an AI` is left alone (`as an AI researcher, she…`)",
-		re:      lazyRegexp(`(?i)\bas an AI(?: assistant| model| chatbot| system)?,? I\b`)},
+		re:      lazyre.New(`(?i)\bas an AI(?: assistant| model| chatbot| system)?,? I\b`)},
 	{Name: "I am an AI", needs: []string{"an ai"}, within: each([]string{"i am ", "i'm ", "i’m "}, "an ai", "just an ai", "only an ai"), Kind: metaAI,
 		Matches: "`I am an AI` / `I'm an AI` (also `… AI assistant/model/language model`) before a punctuation mark or `and`, `so`, `trained`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\bI(?:` + apos + `m| am) (?:just |only )?an AI(?: language model| assistant| model| chatbot)?(?:[,.;!]|\s+(?:and|so|trained|developed|created)\b)`)},
+		re:      lazyre.New(`(?i)\bI(?:` + apos + `m| am) (?:just |only )?an AI(?: language model| assistant| model| chatbot)?(?:[,.;!]|\s+(?:and|so|trained|developed|created)\b)`)},
 	{Name: "my knowledge cutoff", needs: []string{"my knowledge cut", "my training"}, Kind: metaAI,
 		Matches: "`my knowledge cutoff`, `my training data`, `my training cutoff`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\bmy (?:knowledge cut-?off|training (?:data|cut-?off))\b`)},
+		re:      lazyre.New(`(?i)\bmy (?:knowledge cut-?off|training (?:data|cut-?off))\b`)},
 	{Name: "I don't have access to the audio", needs: []string{"i do not", "i don", "i can", "i am unable", "i could"}, Kind: metaAI,
 		within:  each([]string{"not ", "n't ", "n’t ", "unable to "}, "have access to ", "access ", "browse ", "listen to ", "watch ", "hear ", "see ", "view ", "open "),
 		Matches: "`I don't / do not / cannot / can't / am unable to / couldn't` + `have access to / access / browse / listen to / watch / hear / see / view / open` + `the / this / that / your` + `audio / video / transcript / recording / episode / link / file / attachment / internet / web`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\bI (?:do not|don` + apos + `t|cannot|can` + apos + `t|am unable to|could not|couldn` + apos + `t) (?:have access to|access|browse|listen to|watch|hear|see|view|open) (?:the|this|that|your) (?:audio|video|transcript|recording|internet|web|episode|link|file|attachment)\b`)},
+		re:      lazyre.New(`(?i)\bI (?:do not|don` + apos + `t|cannot|can` + apos + `t|am unable to|could not|couldn` + apos + `t) (?:have access to|access|browse|listen to|watch|hear|see|view|open) (?:the|this|that|your) (?:audio|video|transcript|recording|internet|web|episode|link|file|attachment)\b`)},
 	{Name: "here is the summary", needs: hereIs, Kind: metaChat, quotes: true,
 		within:  each([]string{"here is ", "here are ", "here's ", "here’s "}, "the ", "a", "your "),
 		Matches: "`here is / here's / here are` + `the / a / an / your` + (`brief`, `revised`, `updated`, `final`…) + `summary / show notes / chapters / title / description / rewrite / version / entities`, then a colon, `of/for the episode/podcast/transcript/conversation/interview/video/audio/discussion/text`, or `you`/`I`",
-		re:      lazyRegexp(`(?i)\bhere(?:` + apos + `s| is| are) (?:the|a|an|your) (?:(?:brief|short|concise|revised|updated|rewritten|final|requested|edited|cleaned-up|polished|improved) )?(?:summary|summaries|show notes|chapter summary|chapter summaries|chapters|chapter titles|titles?|description|episode summary|rewrite|rewritten (?:text|version)|revised (?:text|version)|version|entities|entity list|list of entities)(?:\s*:|\s+(?:of|for) (?:the|this|your) (?:episode|podcast|transcript|conversation|interview|video|audio|discussion|text)\b|\s+(?:you|I)\b)`)},
+		re:      lazyre.New(`(?i)\bhere(?:` + apos + `s| is| are) (?:the|a|an|your) (?:(?:brief|short|concise|revised|updated|rewritten|final|requested|edited|cleaned-up|polished|improved) )?(?:summary|summaries|show notes|chapter summary|chapter summaries|chapters|chapter titles|titles?|description|episode summary|rewrite|rewritten (?:text|version)|revised (?:text|version)|version|entities|entity list|list of entities)(?:\s*:|\s+(?:of|for) (?:the|this|your) (?:episode|podcast|transcript|conversation|interview|video|audio|discussion|text)\b|\s+(?:you|I)\b)`)},
 	{Name: "sure, here is", needs: hereIs, within: []string{"sure", "certainly", "of course", "absolutely", "ok"}, Kind: metaChat,
 		Matches: "`Sure / Certainly / Of course / Absolutely / Okay`, then `here is / here's / here are`, at the start of a text or line; *not in quotes*",
-		re:      lazyRegexp(`(?im)^[ \t]*(?:sure|certainly|of course|absolutely|okay|ok)[,!.]?\s+here(?:` + apos + `s| is| are)\b`)},
+		re:      lazyre.New(`(?im)^[ \t]*(?:sure|certainly|of course|absolutely|okay|ok)[,!.]?\s+here(?:` + apos + `s| is| are)\b`)},
 	{Name: "I hope this helps", needs: []string{"i hope "}, Kind: metaChat,
 		Matches: "`I hope this/that helps`, `I hope this summary…`, `I hope this is helpful`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\bI hope (?:this|that|the above) (?:helps|summary|is helpful|was helpful)\b`)},
+		re:      lazyre.New(`(?i)\bI hope (?:this|that|the above) (?:helps|summary|is helpful|was helpful)\b`)},
 	{Name: "let me know if you'd like", needs: []string{"let me know if you"}, Kind: metaChat,
 		Matches: "`let me know if you('d/would) like/want/need` + `me to`, `any changes/adjustments/edits`, `a shorter/longer/different…`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\blet me know if you(?:` + apos + `d| would)? (?:like|want|need) (?:me to|any (?:changes|adjustments|edits)|a (?:shorter|longer|different))\b`)},
+		re:      lazyre.New(`(?i)\blet me know if you(?:` + apos + `d| would)? (?:like|want|need) (?:me to|any (?:changes|adjustments|edits)|a (?:shorter|longer|different))\b`)},
 	{Name: "would you like me to", needs: []string{"would you like me to"}, Kind: metaChat,
 		Matches: "`would you like me to`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\bwould you like me to\b`)},
+		re:      lazyre.New(`(?i)\bwould you like me to\b`)},
 	{Name: "the transcript is unclear", needs: theSourceIs, Kind: metaSource, unless: whAfter,
 		Matches: "`the transcript / audio / recording / video` + `is / was / seems / appears / gets / becomes` + (`a bit`, `somewhat`, `partly`…) + `unclear / garbled / inaudible / muffled / distorted / cut off / truncated / unintelligible / hard to make out/follow/hear/read`, unless `about`, `on`, `as to`, `whether` or a wh-word follows; *not in quotes*",
-		re:      lazyRegexp(`(?i)\bthe (?:transcript|transcription|audio|recording|video) (?:is|was|seems|appears|gets|becomes) (?:(?:a bit|somewhat|rather|partly|partially|largely|mostly|very) )?(?:unclear|garbled|inaudible|muffled|distorted|cut off|truncated|unintelligible|hard to (?:make out|follow|hear|read))\b`)},
+		re:      lazyre.New(`(?i)\bthe (?:transcript|transcription|audio|recording|video) (?:is|was|seems|appears|gets|becomes) (?:(?:a bit|somewhat|rather|partly|partially|largely|mostly|very) )?(?:unclear|garbled|inaudible|muffled|distorted|cut off|truncated|unintelligible|hard to (?:make out|follow|hear|read))\b`)},
 	{Name: "the audio cuts out", needs: []string{"cuts o", "cut o", "breaks o", "drops o", "trails o"}, Kind: metaSource,
 		Matches: "`the / this` + `transcript / audio / recording / video / clip` + `cuts / breaks / drops / trails` + `off / out`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\b(?:the|this) (?:transcript|transcription|audio|recording|video|clip) (?:cuts|cut|breaks|drops|trails) (?:off|out)\b`)},
+		re:      lazyre.New(`(?i)\b(?:the|this) (?:transcript|transcription|audio|recording|video|clip) (?:cuts|cut|breaks|drops|trails) (?:off|out)\b`)},
 	{Name: "the transcript does not say", needs: theSourceDid, Kind: metaSource,
 		Matches: "`the transcript / audio / recording / source` + `does not / doesn't / did not / didn't` + (`clearly`) + `say / specify / make clear / clarify / state / indicate`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\bthe (?:transcript|transcription|audio|recording|source(?: text)?) (?:does not|doesn` + apos + `t|did not|didn` + apos + `t) (?:clearly )?(?:say|specify|make (?:it )?clear|clarify|state|indicate)\b`)},
+		re:      lazyre.New(`(?i)\bthe (?:transcript|transcription|audio|recording|source(?: text)?) (?:does not|doesn` + apos + `t|did not|didn` + apos + `t) (?:clearly )?(?:say|specify|make (?:it )?clear|clarify|state|indicate)\b`)},
 	{Name: "in this transcript", needs: []string{"this transcript", "this video", "the provided ", "the given ", "the supplied ", "the attached ", "the uploaded ", "the above ", "the following "}, Kind: metaSource, unless: []string{"of"},
 		Matches: "`in / from / based on / according to / per / throughout` + `this transcript / this transcription / this video`, or + `the provided / given / supplied / attached / uploaded / above / following` + `transcript / transcription / audio / video / recording / text / source text / material / content / episode`, unless `of` follows; *not in quotes*",
-		re:      lazyRegexp(`(?i)\b(?:in|from|based on|according to|per|throughout) (?:this (?:transcript|transcription|video)|the (?:provided|given|supplied|attached|uploaded|above|following) (?:transcript|transcription|audio|video|recording|text|source text|material|content|episode))\b`)},
+		re:      lazyre.New(`(?i)\b(?:in|from|based on|according to|per|throughout) (?:this (?:transcript|transcription|video)|the (?:provided|given|supplied|attached|uploaded|above|following) (?:transcript|transcription|audio|video|recording|text|source text|material|content|episode))\b`)},
 	{Name: "not stated in the transcript", needs: []string{"in the transcript", "in the audio", "in the recording", "in the video", "in the source"}, Kind: metaSource,
 		Matches: "`not / never / isn't / wasn't / aren't` + (`explicitly`, `clearly`) + `specified / stated / provided / given / clear` + `in the transcript / audio / recording / video / source`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\b(?:not|never|isn` + apos + `t|wasn` + apos + `t|aren` + apos + `t) (?:explicitly |clearly )?(?:specified|stated|provided|given|clear) in the (?:transcript|transcription|audio|recording|video|source)\b`)},
+		re:      lazyre.New(`(?i)\b(?:not|never|isn` + apos + `t|wasn` + apos + `t|aren` + apos + `t) (?:explicitly |clearly )?(?:specified|stated|provided|given|clear) in the (?:transcript|transcription|audio|recording|video|source)\b`)},
 	{Name: "this section stands in for", needs: []string{"stands in for", "placeholder", "generated"}, Kind: metaSource,
 		within:  []string{"stands in for", "a placeholder", "s generated", "s auto", "been generated", "been auto"},
 		Matches: "`this / the following / the above / the previous / the next` + `section / chapter / summary / paragraph / part / segment / note / text` + `stands in for / is a placeholder / serves as a placeholder / was/has been/is (auto-)generated`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\b(?:this|the (?:following|above|previous|next)) (?:section|chapter|summary|paragraph|part|segment|note|text) (?:stands in for|is a placeholder|serves as a placeholder|(?:was|has been|is) (?:auto-?)?generated)\b`)},
+		re:      lazyre.New(`(?i)\b(?:this|the (?:following|above|previous|next)) (?:section|chapter|summary|paragraph|part|segment|note|text) (?:stands in for|is a placeholder|serves as a placeholder|(?:was|has been|is) (?:auto-?)?generated)\b`)},
 	{Name: "this summary is based on", needs: []string{"this summary", "above summary", "following summary", "below summary"}, Kind: metaSource,
 		Matches: "`in / for this summary`, or `this / the above / the following / the below summary` + `is based on / was based on / draws on / does not / doesn't / omits / may not / might not / only covers / covers only / is limited to / was written from / is drawn from`; *not in quotes*",
-		re:      lazyRegexp(`(?i)\b(?:in|for) this summary\b|\b(?:this|the (?:above|following|below)) summary (?:is based on|was based on|draws on|does not|doesn` + apos + `t|omits|may not|might not|only covers|covers only|is limited to|was written from|is drawn from)\b`)},
+		re:      lazyre.New(`(?i)\b(?:in|for) this summary\b|\b(?:this|the (?:above|following|below)) summary (?:is based on|was based on|draws on|does not|doesn` + apos + `t|omits|may not|might not|only covers|covers only|is limited to|was written from|is drawn from)\b`)},
 	{Name: "[inaudible]", needs: bracketed("inaudible", "unintelligible", "indistinct", "cross", "garbled", "unclear", "audio", "transcript"), Kind: metaMarker, quotes: true,
 		Matches: "a transcription marker in brackets: `[inaudible]`, `[unintelligible]`, `[indistinct]`, `[crosstalk]`, `[garbled]`, `[unclear]`, `[audio cuts out]`, `[transcript unclear]`, with up to 20 more characters (`[inaudible 00:12:03]`)",
-		re:      lazyRegexp(`(?i)\[\s*(?:inaudible|unintelligible|indistinct|cross-?talk|garbled|unclear|audio (?:cuts|drops) out|transcript unclear)\b[^\[\]\n]{0,20}\]`)},
+		re:      lazyre.New(`(?i)\[\s*(?:inaudible|unintelligible|indistinct|cross-?talk|garbled|unclear|audio (?:cuts|drops) out|transcript unclear)\b[^\[\]\n]{0,20}\]`)},
 	{Name: "Speaker 1", needs: []string{"speaker_", "speaker ", "unknown speaker"}, Kind: metaMarker, quotes: true,
 		Matches: "a diarization label, in this case only: `Speaker 1` … `Speaker 99`, `Speaker A` … `Speaker D`, `SPEAKER_00`, `Unknown Speaker`",
-		re:      lazyRegexp(`\b(?:SPEAKER_\d{1,2}|(?:Speaker|SPEAKER) (?:\d{1,2}|[A-D])|Unknown [Ss]peaker)\b`)},
+		re:      lazyre.New(`\b(?:SPEAKER_\d{1,2}|(?:Speaker|SPEAKER) (?:\d{1,2}|[A-D])|Unknown [Ss]peaker)\b`)},
 }
 
 // todoPhrase is a writer's marker in capitals, in this case only, where it
@@ -220,7 +221,7 @@ var metaPhrases = []*metaPhrase{
 func todoPhrase(word string) *metaPhrase {
 	return &metaPhrase{Name: word, Kind: metaPlaceholder, quotes: true, needs: []string{strings.ToLower(word)},
 		Matches: "`" + word + "` in capitals, at the start of a text or line, after `[` or `(`, or before `:`",
-		re:      lazyRegexp(`(?m)(?:^[ \t]*|[\[(][ \t]*)` + word + `\b|\b` + word + `[ \t]*:`)}
+		re:      lazyre.New(`(?m)(?:^[ \t]*|[\[(][ \t]*)` + word + `\b|\b` + word + `[ \t]*:`)}
 }
 
 func metaPhraseTable() string {
@@ -289,7 +290,7 @@ func phrasesOf(cfg *Config) *metaSet {
 			words[i] = regexp.QuoteMeta(w)
 		}
 		set.phrases = append(set.phrases, &metaPhrase{Name: phrase, Kind: metaUser, quotes: true, needs: needs,
-			re: lazyRegexp(`(?i)` + strings.Join(words, `\s+`))})
+			re: lazyre.New(`(?i)` + strings.Join(words, `\s+`))})
 	}
 	needs, within := make([][]string, len(set.phrases)), make([][]string, len(set.phrases))
 	for i, ph := range set.phrases {
@@ -524,7 +525,7 @@ func runMetaCommentary(p *Pass) {
 			if (i < 64 && hit&(1<<i) == 0) || (t.Kind == quoteText && !ph.quotes) {
 				continue
 			}
-			for _, m := range ph.re.FindAllStringIndex(t.Text, -1) {
+			for _, m := range ph.re.Get().FindAllStringIndex(t.Text, -1) {
 				start, end := m[0], m[1]
 				if !wholeWords(t.Text, start, end) || inAny(code, start) || cited(t.Text, start) ||
 					followedBy(t.Text[end:], ph.unless) || overlaps(taken, start, end) {
@@ -648,23 +649,3 @@ func clipRunes(s string, n int) string {
 	}
 	return string([]rune(s)[:n]) + "…"
 }
-
-// lazyRE is a regular expression compiled when it is first used: the anchor
-// scan lets most texts of most pages go without any phrase's pattern, and
-// a run on one page need not spend its start compiling them all.
-type lazyRE struct {
-	pattern string
-	once    sync.Once
-	re      *regexp.Regexp
-}
-
-func lazyRegexp(pattern string) *lazyRE { return &lazyRE{pattern: pattern} }
-
-func (l *lazyRE) get() *regexp.Regexp {
-	l.once.Do(func() { l.re = regexp.MustCompile(l.pattern) })
-	return l.re
-}
-
-func (l *lazyRE) FindAllStringIndex(s string, n int) [][]int { return l.get().FindAllStringIndex(s, n) }
-func (l *lazyRE) MatchString(s string) bool                  { return l.get().MatchString(s) }
-func (l *lazyRE) String() string                             { return l.pattern }

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/podlint/podlint/internal/lazyre"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -37,9 +36,7 @@ honest. Fixers respect suppressions: a suppressed finding is not repaired.`,
 
 // directiveRe finds suppression comments anywhere in a page.
 // Compiled when a page first has the literal podlint- (see parseDirectives).
-var directiveRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`<!--\s*podlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->`)
-})
+var directiveRe = lazyre.New(`<!--\s*podlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->`)
 
 // directive is one suppression comment.
 type directive struct {
@@ -74,7 +71,7 @@ func parseDirectives(doc *schema.Document) []*directive {
 		return nil
 	}
 	var out []*directive
-	for _, m := range directiveRe().FindAllSubmatchIndex(doc.Src, -1) {
+	for _, m := range directiveRe.Get().FindAllSubmatchIndex(doc.Src, -1) {
 		args := string(doc.Src[m[4]:m[5]])
 		if i := strings.Index(args, " -- "); i >= 0 {
 			args = args[:i]

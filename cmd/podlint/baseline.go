@@ -11,12 +11,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"sync"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/podlint/podlint/internal/lazyre"
 	"github.com/podlint/podlint/rules"
 )
 
@@ -460,12 +459,12 @@ func (b *baselineRun) fileKey(path string) string {
 // removed elsewhere in the page leave it the same. A line number quoted in
 // the message ("first at line 4") is taken out for the same reason.
 func findingFingerprint(rule, message, lineHash string) string {
-	message = lineNumber().ReplaceAllString(message, "$1")
+	message = lineNumber.Get().ReplaceAllString(message, "$1")
 	sum := sha256.Sum256([]byte(rule + "\x00" + message + "\x00" + lineHash))
 	return hex.EncodeToString(sum[:8])
 }
 
-var lineNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(lines?) [0-9]+(?:[-–][0-9]+)?`) })
+var lineNumber = lazyre.New(`\b(lines?) [0-9]+(?:[-–][0-9]+)?`)
 
 // isGone tells an entry's file that no longer exists (renamed, deleted).
 func (b *baselineRun) isGone(file string) bool {

@@ -4,11 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/podlint/podlint/internal/lazyre"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -25,14 +24,14 @@ func keyPath(ptr string) string {
 	}
 	tokens := pointerTokens(ptr)
 	for i, t := range tokens {
-		if !plainKey().MatchString(t) {
+		if !plainKey.Get().MatchString(t) {
 			tokens[i] = strconv.Quote(t)
 		}
 	}
 	return strings.Join(tokens, ".")
 }
 
-var plainKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]+$`) })
+var plainKey = lazyre.New(`^[A-Za-z0-9_-]+$`)
 
 // pointerTokens splits a JSON Pointer into its keys. The validator's
 // pointers are also URL-escaped (ep~1%2A%2A for ep/**).
@@ -51,10 +50,8 @@ func pointerTokens(ptr string) []string {
 }
 
 var (
-	additionalRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^additionalProperties ((?:'[^']*'(?:, )?)+) not allowed$`)
-	})
-	quotedRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'([^']*)'`) })
+	additionalRe = lazyre.New(`^additionalProperties ((?:'[^']*'(?:, )?)+) not allowed$`)
+	quotedRe     = lazyre.New(`'([^']*)'`)
 )
 
 // violationMessage rewrites the validator's messages about names: an
@@ -65,14 +62,14 @@ func violationMessage(v schema.Violation, config any) string {
 	// joins both branches' with ", or ". A key the object does not take
 	// says the object was meant.
 	for _, alternative := range strings.Split(v.Message, ", or ") {
-		m := additionalRe().FindStringSubmatch(alternative)
+		m := additionalRe.Get().FindStringSubmatch(alternative)
 		if m == nil {
 			continue
 		}
 		tokens := pointerTokens(v.Pointer)
 		known := configKeys(tokens)
 		var parts []string
-		for _, q := range quotedRe().FindAllStringSubmatch(m[1], -1) {
+		for _, q := range quotedRe.Get().FindAllStringSubmatch(m[1], -1) {
 			parts = append(parts, fmt.Sprintf("%q%s", q[1], rules.DidYouMean(q[1], known)))
 		}
 		what := "key"

@@ -5,12 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/podlint/podlint/internal/lazyre"
 	"github.com/podlint/podlint/rules"
 )
 
@@ -108,7 +107,7 @@ func flowYAML(v any) string {
 }
 
 // plainWord is a string YAML reads back as the same string unquoted.
-var plainWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*( [A-Za-z0-9_.-]+)*$`) })
+var plainWord = lazyre.New(`^[A-Za-z][A-Za-z0-9_.-]*( [A-Za-z0-9_.-]+)*$`)
 
 func flowValue(v any) string {
 	switch v := v.(type) {
@@ -116,7 +115,7 @@ func flowValue(v any) string {
 		switch strings.ToLower(v) {
 		case "true", "false", "yes", "no", "on", "off", "y", "n", "null":
 		default:
-			if plainWord().MatchString(v) {
+			if plainWord.Get().MatchString(v) {
 				return v
 			}
 		}

@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/podlint/podlint/internal/lazyre"
 	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/schema"
 )
@@ -156,7 +156,7 @@ func notEpisodePage(src []byte) bool {
 		switch {
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			fence, structure = t[:3], true
-		case atxHeading().MatchString(t):
+		case atxHeading.Get().MatchString(t):
 			level := len(t) - len(strings.TrimLeft(t, "#"))
 			text := strings.TrimSpace(strings.Trim(strings.TrimSpace(t[level:]), "#"))
 			switch {
@@ -167,13 +167,13 @@ func notEpisodePage(src []byte) bool {
 			default:
 				structure = true
 			}
-		case setextUnderline().MatchString(t) && strings.TrimSpace(previous) != "":
+		case setextUnderline.Get().MatchString(t) && strings.TrimSpace(previous) != "":
 			if t[0] == '=' && !titled {
 				titled = true
 			} else {
 				structure = true
 			}
-		case listItem().MatchString(t) && !strings.HasPrefix(t, "- **"), strings.HasPrefix(t, "|"):
+		case listItem.Get().MatchString(t) && !strings.HasPrefix(t, "- **"), strings.HasPrefix(t, "|"):
 			structure = true
 		}
 		previous = line
@@ -185,10 +185,10 @@ func notEpisodePage(src []byte) bool {
 // program starts: most runs use none of them, and start-up is most of a
 // one-page run.
 var (
-	atxHeading      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#{1,6}([ \t]|$)`) })
-	setextUnderline = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(=+|-{3,})[ \t]*$`) })
-	listItem        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([-*+]|[0-9]{1,9}[.)])([ \t]|$)`) })
-	frontMatterKey  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:`) })
+	atxHeading      = lazyre.New(`^#{1,6}([ \t]|$)`)
+	setextUnderline = lazyre.New(`^(=+|-{3,})[ \t]*$`)
+	listItem        = lazyre.New(`^([-*+]|[0-9]{1,9}[.)])([ \t]|$)`)
+	frontMatterKey  = lazyre.New(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:`)
 )
 
 // hasChapterMarker finds `## [TS]` (or `##<tab>[TS]`) anywhere in src.
@@ -225,7 +225,7 @@ func pastFrontMatter(lines []string) (int, bool) {
 		if lines[i] == "---" || lines[i] == "..." {
 			return i + 1, true
 		}
-		if m := frontMatterKey().FindStringSubmatch(lines[i]); m != nil && episodeKeys()[m[1]] {
+		if m := frontMatterKey.Get().FindStringSubmatch(lines[i]); m != nil && episodeKeys()[m[1]] {
 			return 0, false
 		}
 	}
