@@ -305,7 +305,9 @@ func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 	}
 	out := runOn(doc, cfg, func(r *Rule) bool { return r == collapsedMarkdown })
 	seen := runOn(view.Doc, cfg, func(r *Rule) bool { return r != collapsedMarkdown })
-	view.Doc.Memo(restoredKey{}, func() any { return restoredRun{cfg, cloneDiagnostics(seen)} })
+	// Kept for RunRestored as found: each finding below is a copy, and so
+	// are the related places it maps.
+	view.Doc.Memo(restoredKey{}, func() any { return restoredRun{cfg, seen} })
 	for _, d := range seen {
 		d.Related = slices.Clone(d.Related)
 		d.Span = view.ToSource(d.Span)
@@ -345,7 +347,7 @@ func cloneDiagnostics(ds []Diagnostic) []Diagnostic {
 // rule's findings); the caller then reads and checks src afresh.
 func RunRestored(doc *schema.Document, cfg *Config, src []byte) (restored *schema.Document, diags []Diagnostic, ok bool) {
 	view, ok := restore.ViewOf(doc)
-	if !ok || !bytes.Equal(view.Doc.Src, src) || view.Doc.Episode.Collapsed != nil || bytes.Contains(src, []byte("podlint-")) {
+	if !ok || !bytes.Equal(view.Doc.Src, src) || view.Doc.Episode.Collapsed != nil || mayHaveDirectives(src) {
 		return nil, nil, false
 	}
 	memo, _ := view.Doc.Memoized(restoredKey{})
