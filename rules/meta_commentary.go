@@ -560,13 +560,7 @@ func foldsBeyondASCII(text string) bool {
 	// Both start with a byte of 0x80 or more: none is in the ASCII eight
 	// bytes at a time before the first such byte (most texts have none).
 	i := 0
-	for ; i+8 <= len(text); i += 8 {
-		b := text[i : i+8]
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		if x&0x8080808080808080 != 0 {
-			break
-		}
+	for ; i+8 <= len(text) && eightBytes(text, i)&0x8080808080808080 == 0; i += 8 {
 	}
 	rest := text[i:]
 	return strings.Contains(rest, "ſ") || strings.Contains(rest, "\u212a")

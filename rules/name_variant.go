@@ -533,9 +533,7 @@ func inWord(s string, i int) bool {
 func nextCapital(s string, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8] // one bounds check for the eight bytes, read as one word
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		x := eightBytes(s, i)
 		// The high bit of each byte that is 0x80 or more, or 'A' to 'Z'
 		// (a byte plus 0x3F carries into the high bit from 'A' on, plus
 		// 0x25 from '[' on); the first such byte is the lowest.
