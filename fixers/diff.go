@@ -3,6 +3,7 @@ package fixers
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -89,29 +90,125 @@ func advance(o lineOp, oldLine, newLine int) (int, int) {
 // by concatenation, quadratic in the number of stretches.) A fix changes a few lines of a page, so the stretches are short and
 // the diff of a page of 30,000 chapters stays about linear; go-diff's
 // bisection alone grows as n^1.7.
-func lineDiff(a, b string) []lineOp {
+func lineDiff(a, b string) []lineOp { return lineDiffUpTo(a, b, maxLineRunes) }
+
+// lineDiffUpTo is lineDiff for texts of at most most different lines
+// together; more get bluntDiff.
+func lineDiffUpTo(a, b string, most int) []lineOp {
+	ra, rb, lines, ok := lineRunes(a, b, most)
+	if !ok {
+		return bluntDiff(a, b)
+	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no timeout: the output never depends on machine load
-	ra, rb, lines := dmp.DiffLinesToRunes(a, b)
 	var diffs []diffmatchpatch.Diff
 	if len(ra)+len(rb) <= smallDiff {
 		diffs = dmp.DiffMainRunes(ra, rb, false)
 	} else {
 		diffs = anchoredDiff(dmp, ra, rb)
 	}
-	var ops []lineOp
-	for _, d := range dmp.DiffCharsToLines(diffs, lines) {
-		text := d.Text
-		for text != "" {
-			i := strings.IndexByte(text, '\n')
-			if i < 0 {
-				ops = append(ops, lineOp{d.Type, text})
-				break
-			}
-			ops = append(ops, lineOp{d.Type, text[:i+1]})
-			text = text[i+1:]
+	n := 0
+	for _, d := range diffs {
+		n += utf8.RuneCountInString(d.Text)
+	}
+	ops := make([]lineOp, 0, n)
+	for _, d := range diffs {
+		for _, r := range d.Text {
+			ops = append(ops, lineOp{d.Type, lines[lineOfRune(r)]})
 		}
 	}
+	return ops
+}
+
+// lineRunes is go-diff's DiffLinesToRunes without its detour through a
+// string of every line's number: each line of a, then of b, is numbered in
+// the order it first appears (from 1), the number written as one rune, and
+// lines[n] is line n, cut from a or b. go-diff compares runes only for
+// equality, so its diff of these runes is its diff of its own. ok is false
+// when the texts have more than most different lines.
+func lineRunes(a, b string, most int) (ra, rb []rune, lines []string, ok bool) {
+	number := make(map[string]rune)
+	lines = []string{""}
+	runes := func(text string) ([]rune, bool) {
+		out := make([]rune, 0, strings.Count(text, "\n")+1)
+		for text != "" {
+			n := strings.IndexByte(text, '\n') + 1
+			if n == 0 {
+				n = len(text) // the last line, with no line ending
+			}
+			line := text[:n]
+			text = text[n:]
+			r, seen := number[line]
+			if !seen {
+				if len(lines) > most {
+					return nil, false
+				}
+				r = runeOfLine(len(lines))
+				number[line] = r
+				lines = append(lines, line)
+			}
+			out = append(out, r)
+		}
+		return out, true
+	}
+	if ra, ok = runes(a); ok {
+		rb, ok = runes(b)
+	}
+	return ra, rb, lines, ok
+}
+
+// A line's number n is written as the rune n, past the surrogate halves
+// (U+D800 to U+DFFF, which no string holds) from 0xD800 on: up to
+// maxLineRunes different lines, as many as go-diff's own numbering writes.
+const (
+	surrogates   = 0xD800
+	maxLineRunes = utf8.MaxRune - 0x800
+)
+
+func runeOfLine(n int) rune {
+	if n >= surrogates {
+		n += 0x800
+	}
+	return rune(n)
+}
+
+func lineOfRune(r rune) int {
+	if r >= surrogates {
+		r -= 0x800
+	}
+	return int(r)
+}
+
+// bluntDiff is a diff of texts with too many different lines to number:
+// their shared first and last lines as they are, every line between
+// deleted and then inserted. It is no shortest diff, but a true one.
+func bluntDiff(a, b string) []lineOp {
+	split := func(text string) []string {
+		lines := strings.SplitAfter(text, "\n")
+		if lines[len(lines)-1] == "" { // after the last line ending
+			lines = lines[:len(lines)-1]
+		}
+		return lines
+	}
+	la, lb := split(a), split(b)
+	p := 0
+	for p < len(la) && p < len(lb) && la[p] == lb[p] {
+		p++
+	}
+	s := 0
+	for s < len(la)-p && s < len(lb)-p && la[len(la)-1-s] == lb[len(lb)-1-s] {
+		s++
+	}
+	var ops []lineOp
+	add := func(op diffmatchpatch.Operation, lines []string) {
+		for _, l := range lines {
+			ops = append(ops, lineOp{op, l})
+		}
+	}
+	add(diffmatchpatch.DiffEqual, la[:p])
+	add(diffmatchpatch.DiffDelete, la[p:len(la)-s])
+	add(diffmatchpatch.DiffInsert, lb[p:len(lb)-s])
+	add(diffmatchpatch.DiffEqual, la[len(la)-s:])
 	return ops
 }
 
@@ -121,7 +218,9 @@ const smallDiff = 1000
 
 // anchoredDiff is the diff of the line runes a and b: their shared first
 // and last lines, and between them go-diff's diff of each stretch between
-// two anchors.
+// two anchors. Lines both texts share side by side (the first lines,
+// anchors with no stretch between them, the last lines) make one equal
+// diff.
 func anchoredDiff(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune) []diffmatchpatch.Diff {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
@@ -131,40 +230,58 @@ func anchoredDiff(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune) []diffmatchpa
 	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
 		s++
 	}
-	diffs := []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: string(a[:p])}}
 	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
-	pi, pj := 0, 0
+	var diffs []diffmatchpatch.Diff
+	shared := func(lines []rune) {
+		if len(lines) > 0 {
+			diffs = append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(lines)})
+		}
+	}
+	from := 0      // where in a the shared lines not yet in diffs start
+	pi, pj := 0, 0 // where in ma and mb the lines not yet diffed start
+	// A stretch between two anchors that is the same in both texts (a
+	// blank line between two unique ones) is shared lines too, as go-diff
+	// would answer.
+	stretch := func(toA, toB int) {
+		if !slices.Equal(ma[pi:toA], mb[pj:toB]) {
+			shared(a[from : p+pi])
+			diffs = append(diffs, dmp.DiffMainRunes(ma[pi:toA], mb[pj:toB], false)...)
+			from = p + toA
+		}
+	}
 	for _, an := range anchors(ma, mb) {
-		diffs = append(diffs, dmp.DiffMainRunes(ma[pi:an[0]], mb[pj:an[1]], false)...)
-		diffs = append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(ma[an[0]])})
+		stretch(an[0], an[1])
 		pi, pj = an[0]+1, an[1]+1
 	}
-	diffs = append(diffs, dmp.DiffMainRunes(ma[pi:], mb[pj:], false)...)
-	return append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(a[len(a)-s:])})
+	stretch(len(ma), len(mb))
+	shared(a[from:])
+	return diffs
 }
 
 // anchors returns index pairs (i, j) with a[i] == b[j] occurring once in
 // each, increasing in both: the longest such chain (patience sorting).
 func anchors(a, b []rune) [][2]int {
-	type seen struct{ inA, inB, j int }
-	count := make(map[rune]*seen, len(a))
+	// Line runes are line numbers (lineOfRune): counted in slices by
+	// number, not in a map.
+	top := 0
 	for _, l := range a {
-		if c := count[l]; c != nil {
-			c.inA++
-		} else {
-			count[l] = &seen{inA: 1}
-		}
+		top = max(top, lineOfRune(l))
+	}
+	inA, inB := make([]int32, top+1), make([]int32, top+1)
+	at := make([]int32, top+1) // where in b a line was last seen
+	for _, l := range a {
+		inA[lineOfRune(l)]++
 	}
 	for j, l := range b {
-		if c := count[l]; c != nil {
-			c.inB++
-			c.j = j
+		if n := lineOfRune(l); n <= top && inA[n] > 0 {
+			inB[n]++
+			at[n] = int32(j)
 		}
 	}
 	var pairs [][2]int // in a's order
 	for i, l := range a {
-		if c := count[l]; c.inA == 1 && c.inB == 1 {
-			pairs = append(pairs, [2]int{i, c.j})
+		if n := lineOfRune(l); inA[n] == 1 && inB[n] == 1 {
+			pairs = append(pairs, [2]int{i, int(at[n])})
 		}
 	}
 	// Longest chain increasing in j: tails[k] is the pair ending the best

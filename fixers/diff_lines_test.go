@@ -3,9 +3,11 @@ package fixers
 import (
 	"github.com/podlint/podlint/internal/racetest"
 	"math/rand/v2"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -136,4 +138,203 @@ func goDiffAlone(a, b string) []lineOp {
 		}
 	}
 	return ops
+}
+
+// goDiffNumbered is lineDiff as it was written before lineRunes, the
+// oracle for it: go-diff numbers the lines, anchors are counted in a map,
+// every anchor and stretch is a diff of its own, and each diff's lines are
+// joined back and split again.
+func goDiffNumbered(a, b string) []lineOp {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	ra, rb, lines := dmp.DiffLinesToRunes(a, b)
+	var diffs []diffmatchpatch.Diff
+	if len(ra)+len(rb) <= smallDiff {
+		diffs = dmp.DiffMainRunes(ra, rb, false)
+	} else {
+		diffs = anchoredDiffBefore(dmp, ra, rb)
+	}
+	var ops []lineOp
+	for _, d := range dmp.DiffCharsToLines(diffs, lines) {
+		for _, l := range strings.SplitAfter(d.Text, "\n") {
+			if l != "" {
+				ops = append(ops, lineOp{d.Type, l})
+			}
+		}
+	}
+	return ops
+}
+
+// anchoredDiffBefore and anchorsBefore are anchoredDiff and anchors as
+// they were written before lines were counted by number.
+func anchoredDiffBefore(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune) []diffmatchpatch.Diff {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	diffs := []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: string(a[:p])}}
+	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
+	pi, pj := 0, 0
+	for _, an := range anchorsBefore(ma, mb) {
+		diffs = append(diffs, dmp.DiffMainRunes(ma[pi:an[0]], mb[pj:an[1]], false)...)
+		diffs = append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(ma[an[0]])})
+		pi, pj = an[0]+1, an[1]+1
+	}
+	diffs = append(diffs, dmp.DiffMainRunes(ma[pi:], mb[pj:], false)...)
+	return append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(a[len(a)-s:])})
+}
+
+// anchors returns index pairs (i, j) with a[i] == b[j] occurring once in
+// each, increasing in both: the longest such chain (patience sorting).
+func anchorsBefore(a, b []rune) [][2]int {
+	type seen struct{ inA, inB, j int }
+	count := make(map[rune]*seen, len(a))
+	for _, l := range a {
+		if c := count[l]; c != nil {
+			c.inA++
+		} else {
+			count[l] = &seen{inA: 1}
+		}
+	}
+	for j, l := range b {
+		if c := count[l]; c != nil {
+			c.inB++
+			c.j = j
+		}
+	}
+	var pairs [][2]int // in a's order
+	for i, l := range a {
+		if c := count[l]; c.inA == 1 && c.inB == 1 {
+			pairs = append(pairs, [2]int{i, c.j})
+		}
+	}
+	// Longest chain increasing in j: tails[k] is the pair ending the best
+	// chain of length k+1 found so far; prev links each pair to the one
+	// before it in its chain.
+	var tails []int
+	prev := make([]int, len(pairs))
+	for k, p := range pairs {
+		n := sort.Search(len(tails), func(x int) bool { return pairs[tails[x]][1] >= p[1] })
+		if n > 0 {
+			prev[k] = tails[n-1]
+		} else {
+			prev[k] = -1
+		}
+		if n == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[n] = k
+		}
+	}
+	chain := make([][2]int, len(tails))
+	for k, x := len(tails)-1, -1; k >= 0; k-- {
+		if x < 0 {
+			x = tails[len(tails)-1]
+		} else {
+			x = prev[x]
+		}
+		chain[k] = pairs[x]
+	}
+	return chain
+}
+
+func sameOps(t *testing.T, what string, got, want []lineOp) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d ops, want %d", what, len(got), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("%s: op %d is %v, want %v", what, i, got[i], want[i])
+		}
+	}
+}
+
+// TestLineRunesAreGoDiffs: numbering the lines itself, lineDiff gives the
+// ops go-diff's own numbering gives, on small pages and on pages long
+// enough for anchors, with and without a last line ending.
+func TestLineRunesAreGoDiffs(t *testing.T) {
+	racetest.Skip(t)
+	for seed := range uint64(150) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		n := 10 + rng.IntN(smallDiff/2)
+		if seed%2 == 1 {
+			n = smallDiff/2 + rng.IntN(2000)
+		}
+		before, after := mutatedPages(rng, n, 1+rng.IntN(20))
+		if seed%3 == 0 {
+			before, after = after, before
+		}
+		sameOps(t, "seed "+strconv.FormatUint(seed, 10), lineDiff(before, after), goDiffNumbered(before, after))
+	}
+}
+
+// FuzzLineDiff holds lineDiff to go-diff's numbering on any two texts, and
+// the blunt diff (what texts of too many lines get) to a true diff of them.
+func FuzzLineDiff(f *testing.F) {
+	f.Add("a\nb\nc\n", "a\nc\nd")
+	f.Add("", "x\n")
+	f.Add("\n\n\n", "\n")
+	f.Add("é\n\u2028\n\xff\n", "é\n\xff")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		sameOps(t, "lineDiff", lineDiff(a, b), goDiffNumbered(a, b))
+		rebuilds(t, lineDiffUpTo(a, b, 1), a, b)
+	})
+}
+
+// rebuilds fails unless ops give back a (equal and deleted lines) and b
+// (equal and inserted).
+func rebuilds(t *testing.T, ops []lineOp, a, b string) {
+	t.Helper()
+	var old, new strings.Builder
+	for _, o := range ops {
+		if o.op <= 0 {
+			old.WriteString(o.text)
+		}
+		if o.op >= 0 {
+			new.WriteString(o.text)
+		}
+	}
+	if old.String() != a || new.String() != b {
+		t.Fatalf("the ops do not rebuild both texts:\n%q\n%q", old.String(), new.String())
+	}
+}
+
+// TestBluntDiff: texts of more different lines than can be numbered get
+// their shared first and last lines as equal, and the rest deleted, then
+// inserted.
+func TestBluntDiff(t *testing.T) {
+	const a, b = "same\nold 1\nold 2\nend\n", "same\nnew\nend\n"
+	ops := lineDiffUpTo(a, b, 4)
+	rebuilds(t, ops, a, b)
+	want := []lineOp{
+		{diffmatchpatch.DiffEqual, "same\n"},
+		{diffmatchpatch.DiffDelete, "old 1\n"}, {diffmatchpatch.DiffDelete, "old 2\n"},
+		{diffmatchpatch.DiffInsert, "new\n"},
+		{diffmatchpatch.DiffEqual, "end\n"},
+	}
+	sameOps(t, "blunt", ops, want)
+	// Five different lines fit: go-diff's diff, the same here.
+	sameOps(t, "numbered", lineDiffUpTo(a, b, 5), want)
+	for _, c := range [][2]string{{"", "x"}, {"x", ""}, {"a\nb", "a\nb\n"}, {"\n", "\n\n"}} {
+		rebuilds(t, lineDiffUpTo(c[0], c[1], 0), c[0], c[1])
+	}
+}
+
+// TestLineNumberRunes: every line number up to maxLineRunes is written as
+// a rune a string holds, and read back as itself.
+func TestLineNumberRunes(t *testing.T) {
+	for _, n := range []int{1, 127, 128, surrogates - 1, surrogates, surrogates + 1, 0xFFFF, maxLineRunes - 1, maxLineRunes} {
+		r := runeOfLine(n)
+		if !utf8.ValidRune(r) || []rune(string(r))[0] != r || lineOfRune(r) != n {
+			t.Errorf("line %d: rune %U does not round-trip", n, r)
+		}
+	}
+	if r := runeOfLine(maxLineRunes + 1); utf8.ValidRune(r) {
+		t.Errorf("maxLineRunes is not the last line number a rune can write: %d writes %U", maxLineRunes+1, r)
+	}
 }
