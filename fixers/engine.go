@@ -308,47 +308,71 @@ const fewKept = 32
 // normalizeWords writes a text's words one space apart, so a run of words
 // is on the page when it stands between spaces in the page so written.
 func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
-	var page *wordIndex
-	words := ""
+	type keptText struct {
+		fix         *Fix
+		text, words string
+	}
+	var kept []keptText
 	for _, f := range fixes {
 		for _, k := range f.Kept {
-			kept := normalizeWords(k)
-			if kept == "" {
-				continue
+			if words := normalizeWords(k); words != "" {
+				kept = append(kept, keptText{f, k, words})
 			}
-			var found bool
-			if indexed {
-				if page == nil {
-					page = indexWords(normalizeWords(string(after)))
-				}
-				found = page.has(strings.Fields(kept))
-			} else {
-				if words == "" {
-					words = " " + normalizeWords(string(after)) + " "
-				}
-				found = strings.Contains(words, " "+kept+" ")
+		}
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	var page *wordIndex
+	words := ""
+	if indexed {
+		wanted := map[string]bool{}
+		for _, k := range kept {
+			for _, w := range strings.Fields(k.words) {
+				wanted[w] = true
 			}
-			if !found {
-				return &FixerError{Fixer: f.Fixer.Name, Err: fmt.Errorf("content guard: the fix deletes %q as kept elsewhere, but the fixed page does not have it", clip(k, 60))}
-			}
+		}
+		page = indexWords(normalizeWords(string(after)), wanted)
+	} else {
+		words = " " + normalizeWords(string(after)) + " "
+	}
+	for _, k := range kept {
+		var found bool
+		if indexed {
+			found = page.has(strings.Fields(k.words))
+		} else {
+			found = strings.Contains(words, " "+k.words+" ")
+		}
+		if !found {
+			return &FixerError{Fixer: k.fix.Fixer.Name, Err: fmt.Errorf("content guard: the fix deletes %q as kept elsewhere, but the fixed page does not have it", clip(k.text, 60))}
 		}
 	}
 	return nil
 }
 
-// wordIndex is a page's words with where each occurs, so that a run of
-// words is found from its rarest word: a pass with thousands of kept texts
-// (a page of many leaked blobs) costs what its words cost, not thousands
-// of scans of the page.
+// wordIndex is a page's words with where each of the words asked about
+// occurs, so that a run of words is found from its rarest word: a pass
+// with thousands of kept texts (a page of many leaked blobs) costs what
+// its words cost, not thousands of scans of the page.
 type wordIndex struct {
 	words []string
 	at    map[string][]int
 }
 
-func indexWords(normalized string) *wordIndex {
-	ix := &wordIndex{words: strings.Fields(normalized), at: map[string][]int{}}
+// indexWords indexes the words of a normalized page, keeping where each
+// word of wanted occurs (the words has will be asked about); a word is
+// looked up in wanted only when a word of wanted starts with its byte and
+// is as long, modulo 64.
+func indexWords(normalized string, wanted map[string]bool) *wordIndex {
+	ix := &wordIndex{words: strings.Fields(normalized), at: make(map[string][]int, len(wanted))}
+	var maybe [256]uint64 // by a word's first byte, bit len%64
+	for w := range wanted {
+		maybe[w[0]] |= 1 << (len(w) % 64)
+	}
 	for i, w := range ix.words {
-		ix.at[w] = append(ix.at[w], i)
+		if maybe[w[0]]&(1<<(len(w)%64)) != 0 && wanted[w] {
+			ix.at[w] = append(ix.at[w], i)
+		}
 	}
 	return ix
 }
