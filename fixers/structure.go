@@ -3,6 +3,7 @@ package fixers
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,14 +41,7 @@ func shapeOf(doc *schema.Document, diags []rules.Diagnostic) Shape {
 			leaked = append(leaked, d.Span)
 		}
 	}
-	inLeak := func(s schema.Span) bool {
-		for _, l := range leaked {
-			if l.Start < s.End && s.Start < l.End {
-				return true
-			}
-		}
-		return false
-	}
+	inLeak := newSpanSet(leaked).overlaps
 	ep := doc.Episode
 	s := Shape{Chapters: len(ep.Chapters)}
 	count := func(blocks []schema.Block) {
@@ -65,6 +59,34 @@ func shapeOf(doc *schema.Document, diags []rules.Diagnostic) Shape {
 		s.Entities = len(ep.Entities.Entities)
 	}
 	return s
+}
+
+// spanSet answers whether a span overlaps any of a set of spans, in time
+// logarithmic in the set: a page of many leaked blobs asks it for every
+// quote.
+type spanSet struct {
+	spans    []schema.Span // by start
+	furthest []int         // furthest[i]: the furthest end of spans[:i+1]
+}
+
+func newSpanSet(spans []schema.Span) spanSet {
+	set := spanSet{spans: slices.Clone(spans), furthest: make([]int, len(spans))}
+	slices.SortFunc(set.spans, func(a, b schema.Span) int { return a.Start - b.Start })
+	for i, s := range set.spans {
+		set.furthest[i] = s.End
+		if i > 0 {
+			set.furthest[i] = max(s.End, set.furthest[i-1])
+		}
+	}
+	return set
+}
+
+// overlaps tells whether a span of the set starts before s ends and ends
+// after s starts: among those that start before s ends, the furthest end
+// decides.
+func (set spanSet) overlaps(s schema.Span) bool {
+	n := sort.Search(len(set.spans), func(i int) bool { return set.spans[i].Start >= s.End })
+	return n > 0 && set.furthest[n-1] > s.Start
 }
 
 // unbalancedQuoteLines counts the quote lines of a Markdown page whose

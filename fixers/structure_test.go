@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,5 +143,36 @@ func TestKeptWholeEitherWay(t *testing.T) {
 	}
 	if found < 2000 || found > 18000 {
 		t.Errorf("%d of 20000 kept sets found whole: the test does not test both answers", found)
+	}
+}
+
+// TestSpanSetOverlaps: the set answers as a look at each of its spans does,
+// for spans that nest, overlap, touch or are empty.
+func TestSpanSetOverlaps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 1))
+	span := func() schema.Span {
+		start := rng.IntN(60)
+		return schema.Span{Start: start, End: start + rng.IntN(12)}
+	}
+	overlapping := 0
+	for range 5000 {
+		spans := make([]schema.Span, rng.IntN(8))
+		for i := range spans {
+			spans[i] = span()
+		}
+		set := newSpanSet(spans)
+		for range 10 {
+			s := span()
+			want := slices.ContainsFunc(spans, func(l schema.Span) bool { return l.Start < s.End && s.Start < l.End })
+			if got := set.overlaps(s); got != want {
+				t.Fatalf("spans %v, %v: overlaps says %v, want %v", spans, s, got, want)
+			}
+			if want {
+				overlapping++
+			}
+		}
+	}
+	if overlapping < 5000 || overlapping > 45000 {
+		t.Errorf("%d of 50000 spans overlap: the test does not test both answers", overlapping)
 	}
 }
