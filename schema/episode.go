@@ -1,7 +1,10 @@
 package schema
 
 import (
+	"cmp"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 )
 
@@ -114,7 +117,8 @@ type Episode struct {
 	// Collapsed is set when the page was flattened onto one line.
 	Collapsed *Collapsed
 
-	byStart map[int][]*Chapter // ChaptersAt's index, once asked
+	byStart []*Chapter // ChaptersAt's index, once asked: by heading time, then page order
+	indexed bool
 }
 
 // Summary returns the summary paragraphs.
@@ -298,16 +302,25 @@ type Collapsed struct {
 }
 
 // ChaptersAt lists the chapters whose heading time is seconds, in page
-// order. The index is built on first use: a page of many leaked blobs asks
-// once per record.
+// order. The index, the chapters with a time sorted by it, is built on
+// first use: a page of many leaked blobs asks once per record.
 func (e *Episode) ChaptersAt(seconds int) []*Chapter {
-	if e.byStart == nil {
-		e.byStart = map[int][]*Chapter{}
+	if !e.indexed {
+		e.indexed = true
 		for _, c := range e.Chapters {
 			if c.Start.Valid {
-				e.byStart[c.Start.Seconds] = append(e.byStart[c.Start.Seconds], c)
+				e.byStart = append(e.byStart, c)
 			}
 		}
+		byTime := func(a, b *Chapter) int { return cmp.Compare(a.Start.Seconds, b.Start.Seconds) }
+		if !slices.IsSortedFunc(e.byStart, byTime) { // most pages are in order already
+			slices.SortStableFunc(e.byStart, byTime)
+		}
 	}
-	return e.byStart[seconds]
+	from := sort.Search(len(e.byStart), func(i int) bool { return e.byStart[i].Start.Seconds >= seconds })
+	to := from + sort.Search(len(e.byStart)-from, func(i int) bool { return e.byStart[from+i].Start.Seconds > seconds })
+	if from == to {
+		return nil
+	}
+	return e.byStart[from:to:to]
 }
