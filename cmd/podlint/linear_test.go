@@ -44,7 +44,7 @@ func TestLinearLeakedPieces(t *testing.T) {
 // chapter and an entity the list already has; every blob's recovery lets
 // texts go that the page holds elsewhere.
 func TestLinearLeakedBlobs(t *testing.T) {
-	assertLinear(t, 150, "md", func(n int) string {
+	assertLinear(t, 1500, "md", func(n int) string {
 		var b strings.Builder
 		b.WriteString("# Tide Pools — Ines Ferro\n\nA summary of the tide pool episode.\n\n")
 		for i := range n {
