@@ -90,7 +90,7 @@ func compose(first, then []stretch) []stretch {
 // none. (schema.Lines also counts the empty line after a last newline,
 // which a line diff does not have.)
 func lineStarts(text []byte) []int {
-	starts := []int{0}
+	starts := make([]int, 1, bytes.Count(text, []byte("\n"))+1)
 	for at := 0; ; {
 		i := bytes.IndexByte(text[at:], '\n')
 		if i < 0 || at+i+1 == len(text) {
