@@ -112,7 +112,9 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		nextDoc, nextDiags, ok := rules.RunRestored(doc, opts.Config, next)
 		if !ok {
 			nextDoc = schema.Read(path, next)
+			nextDoc.Earlier = doc
 			nextDiags = rules.Run(nextDoc, opts.Config)
+			nextDoc.Earlier = nil // not a chain of every pass's page
 		}
 		shrunk, culprit, rejected := structureGuard(path, opts.Config, doc, diags, nextDoc, nextDiags, accepted)
 		if rejected != nil {

@@ -511,8 +511,10 @@ func (a *anchorScanner) walk2(first, second string) uint64 {
 
 func runMetaCommentary(p *Pass) {
 	set := phrasesOf(p.Config)
-	for _, t := range pageTexts(p) {
-		hit := set.candidates(t.Text)
+	texts := pageTexts(p)
+	hits := metaHitsOf(p, set, texts)
+	for i, t := range texts {
+		hit := hits[i]
 		if hit == 0 {
 			continue
 		}
@@ -538,6 +540,53 @@ func runMetaCommentary(p *Pass) {
 			}
 		}
 	}
+}
+
+// metaHits is what candidates answered for each of a page's texts, kept
+// in the page's memo.
+type metaHits struct {
+	set   *metaSet
+	texts []pageText
+	hits  []uint64
+}
+
+type metaHitsKey struct{}
+
+// metaHitsOf asks candidates about each of texts, the page's, once. On a
+// page a fix pass made (Doc.Earlier), a text the earlier page has too, at
+// about the same place among its texts, takes the earlier answer: the scan
+// reads every byte, the comparison stops at the first that differs.
+func metaHitsOf(p *Pass, set *metaSet, texts []pageText) []uint64 {
+	var earlier *metaHits
+	if e := p.Doc.Earlier; e != nil {
+		if m, ok := e.Memoized(metaHitsKey{}); ok && m.(*metaHits).set == set {
+			earlier = m.(*metaHits)
+		}
+	}
+	hits := make([]uint64, len(texts))
+	next := 0 // the earlier text after the last one taken
+	for i, t := range texts {
+		if earlier != nil {
+			if k := earlier.find(t.Text, next); k >= 0 {
+				hits[i], next = earlier.hits[k], k+1
+				continue
+			}
+		}
+		hits[i] = set.candidates(t.Text)
+	}
+	p.Doc.Memo(metaHitsKey{}, func() any { return &metaHits{set, texts, hits} })
+	return hits
+}
+
+// find is the index of an earlier text equal to text among the few from
+// from on (a pass adds or drops a few texts at a place), or -1.
+func (m *metaHits) find(text string, from int) int {
+	for k := from; k < len(m.texts) && k < from+8; k++ {
+		if m.texts[k].Text == text {
+			return k
+		}
+	}
+	return -1
 }
 
 // candidates is the set of phrases (bit p for phrase p) that may match

@@ -321,3 +321,89 @@ func TestFoldsBeyondASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestMetaHitsCarried: checking a page made from another by a fix pass
+// (Doc.Earlier set), meta-commentary reports what a fresh check reports,
+// whatever paragraphs the pass changed, added, dropped or moved; and it
+// does take the earlier page's answers for the texts left as they were.
+func TestMetaHitsCarried(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 1))
+	var paragraphs []string
+	for _, ex := range metaExamples {
+		paragraphs = append(paragraphs, ex.note, ex.content)
+	}
+	slices.Sort(paragraphs)
+	page := func(chapters [][]string) []byte {
+		var b strings.Builder
+		b.WriteString("# Maps and Their Makers — Ada Quill\n\nA summary of the episode about maps.\n\n")
+		for i, ps := range chapters {
+			b.WriteString("## [" + schema.FormatTimestamp(60*i) + "] Chapter " + itoa(i) + "\n\n")
+			for _, p := range ps {
+				b.WriteString(p + "\n\n")
+			}
+		}
+		return []byte(b.String())
+	}
+	cfg := DefaultConfig()
+	taken := 0
+	for range 300 {
+		chapters := make([][]string, 1+rng.IntN(6))
+		for i := range chapters {
+			for range 1 + rng.IntN(4) {
+				chapters[i] = append(chapters[i], paragraphs[rng.IntN(len(paragraphs))])
+			}
+		}
+		earlier := schema.Read("page.md", page(chapters))
+		Run(earlier, cfg)
+		// The pass: a few paragraphs changed, added, dropped or moved.
+		for range 1 + rng.IntN(3) {
+			ci := rng.IntN(len(chapters))
+			c := chapters[ci]
+			i := rng.IntN(len(c) + 1)
+			op := rng.IntN(4)
+			if i == len(c) {
+				op = 1 // after the last paragraph: one is added
+			}
+			switch op {
+			case 1:
+				c = slices.Insert(c, i, paragraphs[rng.IntN(len(paragraphs))])
+			case 0:
+				c[i] = paragraphs[rng.IntN(len(paragraphs))]
+			case 2:
+				c = slices.Delete(c, i, i+1)
+			default:
+				j := rng.IntN(len(c))
+				c[i], c[j] = c[j], c[i]
+			}
+			chapters[ci] = c
+		}
+		src := page(chapters)
+		fresh := Run(schema.Read("page.md", src), cfg)
+		carried := schema.Read("page.md", src)
+		carried.Earlier = earlier
+		if got := Run(carried, cfg); !slices.EqualFunc(got, fresh, sameDiagnostic) {
+			t.Fatalf("page %q: with the earlier page's answers\n%v\nwant\n%v", src, got, fresh)
+		}
+		// Answers the earlier page did not give are taken where the texts
+		// are the same: a wrong answer planted there shows up.
+		m, _ := earlier.Memoized(metaHitsKey{})
+		for i := range m.(*metaHits).hits {
+			m.(*metaHits).hits[i] = 1 << 63
+		}
+		planted := schema.Read("page.md", src)
+		planted.Earlier = earlier
+		p := &Pass{Doc: planted, Episode: planted.Episode, Config: cfg, shared: &shared{}}
+		for _, h := range metaHitsOf(p, phrasesOf(cfg), pageTexts(p)) {
+			if h == 1<<63 {
+				taken++
+			}
+		}
+	}
+	if taken < 1000 {
+		t.Errorf("%d texts took the earlier page's answer: the carried path is not tested", taken)
+	}
+}
+
+func sameDiagnostic(a, b Diagnostic) bool {
+	return a.Span == b.Span && a.Rule == b.Rule && a.Message == b.Message && a.Severity == b.Severity
+}

@@ -56,6 +56,11 @@ type Document struct {
 	Instance any
 	Pointers map[string]Span
 
+	// Earlier, while a fix pass's result is checked, is the page the pass
+	// made it from: a rule may take from what the earlier page memoized
+	// its answers for texts the pass left as they were.
+	Earlier *Document
+
 	frontMatterPointers map[string]Span
 	json                *Value
 	memo                map[any]any
