@@ -40,7 +40,7 @@ func growthPage(n int, leaks bool) []byte {
 // chapters, clean and with a leaked blob every 200 chapters, and reports
 // how the time grows: the exponent of n between 3,000 and 30,000 chapters
 // (1 is linear). Run with -benchtime 1x: each iteration times every size
-// as the mean of runs over at least a quarter of a second after one run to
+// as the mean of runs over at least a second after one run to
 // warm up, with the collector as lazy as podlint's command makes it (GOGC
 // 1000, and no soft limit here: the command raises its own with a big
 // page's live heap), so that each size pays its own share of collection
@@ -66,7 +66,7 @@ func BenchmarkOnePageGrowth(b *testing.B) {
 		runtime.GC()
 		run(page)
 		start, n := time.Now(), 0
-		for ; n < 3 || time.Since(start) < time.Second/4; n++ {
+		for ; n < 3 || time.Since(start) < time.Second; n++ {
 			run(page)
 		}
 		return time.Since(start).Seconds() / float64(n)
