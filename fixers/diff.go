@@ -191,14 +191,7 @@ func bluntDiff(a, b string) []lineOp {
 		return lines
 	}
 	la, lb := split(a), split(b)
-	p := 0
-	for p < len(la) && p < len(lb) && la[p] == lb[p] {
-		p++
-	}
-	s := 0
-	for s < len(la)-p && s < len(lb)-p && la[len(la)-1-s] == lb[len(lb)-1-s] {
-		s++
-	}
+	p, s := sharedEnds(la, lb)
 	var ops []lineOp
 	add := func(op diffmatchpatch.Operation, lines []string) {
 		for _, l := range lines {
@@ -222,14 +215,7 @@ const smallDiff = 1000
 // anchors with no stretch between them, the last lines) make one equal
 // diff.
 func anchoredDiff(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune) []diffmatchpatch.Diff {
-	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
-		p++
-	}
-	s := 0
-	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
-		s++
-	}
+	p, s := sharedEnds(a, b)
 	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
 	var diffs []diffmatchpatch.Diff
 	shared := func(lines []rune) {
@@ -258,6 +244,18 @@ func anchoredDiff(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune) []diffmatchpa
 	return diffs
 }
 
+// sharedEnds is how many first (p) and last (s) items a and b share, the
+// last counted in what the first leave.
+func sharedEnds[T comparable](a, b []T) (p, s int) {
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	return p, s
+}
+
 // anchors returns index pairs (i, j) with a[i] == b[j] occurring once in
 // each, increasing in both: the longest such chain (patience sorting).
 func anchors(a, b []rune) [][2]int {
@@ -284,9 +282,14 @@ func anchors(a, b []rune) [][2]int {
 			pairs = append(pairs, [2]int{i, int(at[n])})
 		}
 	}
-	// Longest chain increasing in j: tails[k] is the pair ending the best
-	// chain of length k+1 found so far; prev links each pair to the one
-	// before it in its chain.
+	return longestChain(pairs)
+}
+
+// longestChain is the longest chain of pairs, in their order, whose
+// second members increase too.
+func longestChain(pairs [][2]int) [][2]int {
+	// tails[k] is the pair ending the best chain of length k+1 found so
+	// far; prev links each pair to the one before it in its chain.
 	var tails []int
 	prev := make([]int, len(pairs))
 	for k, p := range pairs {

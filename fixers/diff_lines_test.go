@@ -3,7 +3,6 @@ package fixers
 import (
 	"github.com/podlint/podlint/internal/racetest"
 	"math/rand/v2"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,18 +58,7 @@ func TestLineDiffRebuildsBoth(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 5))
 		n := smallDiff/2 + rng.IntN(2000)
 		before, after := mutatedPages(rng, n, 1+rng.IntN(20))
-		var old, new strings.Builder
-		for _, o := range lineDiff(before, after) {
-			if o.op <= 0 { // delete or equal
-				old.WriteString(o.text)
-			}
-			if o.op >= 0 { // equal or insert
-				new.WriteString(o.text)
-			}
-		}
-		if old.String() != before || new.String() != after {
-			t.Fatalf("seed %d: the ops do not rebuild both texts", seed)
-		}
+		rebuilds(t, lineDiff(before, after), before, after)
 		got, err := applyUnified([]byte(before), Unified("page.md", []byte(before), []byte(after)))
 		if err != nil || string(got) != after {
 			t.Fatalf("seed %d: the diff does not apply: %v", seed, err)
@@ -85,16 +73,7 @@ func TestLineDiffSmallIsGoDiff(t *testing.T) {
 	for seed := range uint64(100) {
 		rng := rand.New(rand.NewPCG(seed, 6))
 		before, after := mutatedPages(rng, 20+rng.IntN(smallDiff/2-40), 1+rng.IntN(5))
-		got := lineDiff(before, after)
-		want := goDiffAlone(before, after)
-		if len(got) != len(want) {
-			t.Fatalf("seed %d: %d ops, go-diff alone gives %d", seed, len(got), len(want))
-		}
-		for i := range got {
-			if got[i] != want[i] {
-				t.Fatalf("seed %d: op %d is %v, go-diff alone gives %v", seed, i, got[i], want[i])
-			}
-		}
+		sameOps(t, "seed "+strconv.FormatUint(seed, 10)+" against go-diff alone", lineDiff(before, after), goDiffAlone(before, after))
 	}
 }
 
@@ -166,7 +145,8 @@ func goDiffNumbered(a, b string) []lineOp {
 }
 
 // anchoredDiffBefore and anchorsBefore are anchoredDiff and anchors as
-// they were written before lines were counted by number.
+// they were written before lines were counted by number (the longest
+// chain aside, which did not change).
 func anchoredDiffBefore(dmp *diffmatchpatch.DiffMatchPatch, a, b []rune) []diffmatchpatch.Diff {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
@@ -212,34 +192,7 @@ func anchorsBefore(a, b []rune) [][2]int {
 			pairs = append(pairs, [2]int{i, c.j})
 		}
 	}
-	// Longest chain increasing in j: tails[k] is the pair ending the best
-	// chain of length k+1 found so far; prev links each pair to the one
-	// before it in its chain.
-	var tails []int
-	prev := make([]int, len(pairs))
-	for k, p := range pairs {
-		n := sort.Search(len(tails), func(x int) bool { return pairs[tails[x]][1] >= p[1] })
-		if n > 0 {
-			prev[k] = tails[n-1]
-		} else {
-			prev[k] = -1
-		}
-		if n == len(tails) {
-			tails = append(tails, k)
-		} else {
-			tails[n] = k
-		}
-	}
-	chain := make([][2]int, len(tails))
-	for k, x := len(tails)-1, -1; k >= 0; k-- {
-		if x < 0 {
-			x = tails[len(tails)-1]
-		} else {
-			x = prev[x]
-		}
-		chain[k] = pairs[x]
-	}
-	return chain
+	return longestChain(pairs)
 }
 
 func sameOps(t *testing.T, what string, got, want []lineOp) {
