@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -73,6 +74,8 @@ type NameVariant struct {
 	Exact    bool
 	// Words are the variant's differing words, as offsets into Text.
 	Words []WordFix
+
+	text int // the index of its text among the page's texts
 }
 
 // WordFix replaces Text[Start:End] with New.
@@ -102,7 +105,70 @@ type nameVariantsKey struct{ names string }
 
 func nameVariantsOf(p *Pass) []NameVariant {
 	key := nameVariantsKey{strings.Join(knownNames.In(p.Config), "\x00")}
-	return p.Doc.Memo(key, func() any { return findNameVariants(p) }).([]NameVariant)
+	return p.Doc.Memo(key, func() any {
+		if vs, ok := carriedVariants(p, key); ok {
+			return vs
+		}
+		return findNameVariants(p)
+	}).([]NameVariant)
+}
+
+// carriedVariants are, for a page a fix pass made (Doc.Earlier), the
+// earlier page's variants moved to where their texts now stand, when the
+// pass changed nothing the search reads: the same texts in the same order,
+// each of the same kind and named alike in messages, and the same entity
+// names and types (the option is in key). ok is false otherwise, and when
+// the move would change the variants' order by position (sorted as
+// findNameVariants sorts them, ties alike).
+func carriedVariants(p *Pass, key nameVariantsKey) (vs []NameVariant, ok bool) {
+	e := p.Doc.Earlier
+	if e == nil || e.Broken {
+		return nil, false
+	}
+	m, found := e.Memoized(key)
+	mt, foundTexts := e.Memoized(pageTextsKey{})
+	if !found || !foundTexts || !sameEntities(e.Episode.Entities, p.Episode.Entities) {
+		return nil, false
+	}
+	was, before, now := m.([]NameVariant), mt.([]pageText), pageTexts(p)
+	if len(before) != len(now) {
+		return nil, false
+	}
+	for i := range now {
+		if before[i].Text != now[i].Text || before[i].exact != now[i].exact || !samePlace(before[i], now[i]) {
+			return nil, false
+		}
+	}
+	if was == nil {
+		return nil, true
+	}
+	vs = make([]NameVariant, len(was))
+	for i, v := range was {
+		old, t := before[v.text], now[v.text]
+		span := t.Span // a text not exactly its source is pointed at whole
+		if old.exact {
+			span = schema.Span{Start: t.Span.Start + v.Span.Start - old.Span.Start, End: t.Span.Start + v.Span.End - old.Span.Start}
+		}
+		v.Span, v.TextSpan = span, t.Span
+		vs[i] = v
+	}
+	for i := 1; i < len(vs); i++ {
+		if cmp.Compare(was[i-1].Span.Start, was[i].Span.Start) != cmp.Compare(vs[i-1].Span.Start, vs[i].Span.Start) {
+			return nil, false
+		}
+	}
+	return vs, true
+}
+
+// sameEntities tells whether two entity lists give the same names and
+// types, in order.
+func sameEntities(a, b *schema.EntitySection) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return slices.EqualFunc(a.Entities, b.Entities, func(x, y schema.Entity) bool {
+		return x.Name.Value == y.Name.Value && x.Type.Value == y.Type.Value
+	})
 }
 
 // nameWord is one capitalised word of a text: text[start:end].
@@ -308,6 +374,7 @@ func variantFinding(r nameRun, at int, c *canonicalName) NameVariant {
 		Variant:   r.window(at, len(c.words)),
 		Canonical: c.name,
 		Text:      t.Text, TextSpan: t.Span, Exact: t.exact,
+		text: t.index,
 	}
 	for i, w := range ws {
 		if r.word(at+i) != canonWords[i] {

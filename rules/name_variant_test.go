@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,5 +78,61 @@ func BenchmarkNameVariants(b *testing.B) {
 		for _, p := range passes {
 			findNameVariants(p)
 		}
+	}
+}
+
+// TestNameVariantsCarried: on a page a fix pass made, name-variant's
+// findings are those of a fresh check, moved with their texts when the pass
+// changed nothing the search reads, and found afresh when it changed a
+// text, a chapter's title or time (which messages name), or an entity.
+func TestNameVariantsCarried(t *testing.T) {
+	const entities = "## Entities\n\n- **Ada Pemberton** (Person): Cartographer.\n"
+	page := func(title, at, gap, prose, typ string) []byte {
+		start, title, _ := strings.Cut(title, " ")
+		return []byte("# Maps That Lie — Ada Pemberton\n\nAda Pemberton on maps.\n\n## [00:00] Cold open\n\nAda Pembleton draws the coast.\n\n" +
+			"> *\"A map is an argument.\"* [" + at + "]\n" + gap + "\n## [" + start + "] " + title + "\n\n" + prose + "\n\n" +
+			strings.Replace(entities, "(Person)", "("+typ+")", 1))
+	}
+	base := page("01:00 Ledgers", "00:14", "", "As Pembleton argues, maps lie.", "Person")
+	cfg := DefaultConfig()
+	for _, tc := range []struct {
+		name    string
+		src     []byte
+		carried bool
+	}{
+		{"a quote's time and a blank line: nothing read changed", page("01:00 Ledgers", "00:15", "\n\n", "As Pembleton argues, maps lie.", "Person"), true},
+		{"a chapter's title", page("01:00 Ledger", "00:14", "", "As Pembleton argues, maps lie.", "Person"), false},
+		{"a chapter's time", page("01:05 Ledgers", "00:14", "", "As Pembleton argues, maps lie.", "Person"), false},
+		{"a paragraph", page("01:00 Ledgers", "00:14", "", "As Pembleton argued, maps lie.", "Person"), false},
+		{"an entity's type", page("01:00 Ledgers", "00:14", "", "As Pembleton argues, maps lie.", "Organization"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			earlier := schema.Read("names.md", base)
+			Run(earlier, cfg)
+			fresh := schema.Read("names.md", tc.src)
+			want, wantVariants := Run(fresh, cfg), NameVariants(fresh, cfg)
+			if len(wantVariants) == 0 {
+				t.Fatal("the page has no variant: the test tests nothing")
+			}
+			carried := schema.Read("names.md", tc.src)
+			carried.Earlier = earlier
+			if got := Run(carried, cfg); !slices.EqualFunc(got, want, sameDiagnostic) {
+				t.Errorf("findings\n%v\nwant\n%v", got, want)
+			}
+			if got := NameVariants(carried, cfg); !reflect.DeepEqual(got, wantVariants) {
+				t.Errorf("variants\n%+v\nwant\n%+v", got, wantVariants)
+			}
+			// A variant planted in the earlier page's answer shows whether
+			// it was taken.
+			key := nameVariantsKey{strings.Join(knownNames.In(cfg), "\x00")}
+			m, _ := earlier.Memoized(key)
+			m.([]NameVariant)[0].Message = "planted"
+			again := schema.Read("names.md", tc.src)
+			again.Earlier = earlier
+			taken := slices.ContainsFunc(NameVariants(again, cfg), func(v NameVariant) bool { return v.Message == "planted" })
+			if taken != tc.carried {
+				t.Errorf("the earlier answer taken: %v, want %v", taken, tc.carried)
+			}
+		})
 	}
 }

@@ -40,6 +40,8 @@ type pageText struct {
 	// place names a place outside chapters for messages: a front matter
 	// key, a section.
 	place string
+	// index is the text's place in the page's list of texts.
+	index int
 }
 
 // at is the span of Text[i:j] in the source: exactly, where the text is
@@ -73,6 +75,16 @@ func (t pageText) where() string {
 	return "the summary"
 }
 
+// samePlace tells whether two texts are named alike in messages (where):
+// the same kind, place and chapter title and time.
+func samePlace(a, b pageText) bool {
+	if a.Kind != b.Kind || a.place != b.place || (a.chapter == nil) != (b.chapter == nil) {
+		return false
+	}
+	x, y := a.chapter, b.chapter
+	return x == nil || x.Title.Value == y.Title.Value && x.Start.Valid == y.Start.Valid && x.Start.Seconds == y.Start.Seconds
+}
+
 // frontMatterTexts are the front matter keys whose values are published
 // text.
 var frontMatterTexts = map[string]textKind{"title": titleText, "seo_title": titleText, "seo_description": proseText}
@@ -103,7 +115,7 @@ func readPageTexts(p *Pass) []pageText {
 			return
 		}
 		exact := exactly && t.Span.Len() == len(t.Value)
-		out = append(out, pageText{Text: t.Value, Span: t.Span, Kind: kind, exact: exact, chapter: c, place: place})
+		out = append(out, pageText{Text: t.Value, Span: t.Span, Kind: kind, exact: exact, chapter: c, place: place, index: len(out)})
 	}
 	// A Markdown paragraph is read from the source as it is: a Text with
 	// CRLF line ends made LF would move every offset.
@@ -141,7 +153,7 @@ func readPageTexts(p *Pass) []pageText {
 				place = "the front matter's " + f.Key
 				if exactly && string(src[f.ValueSpan.Start:f.ValueSpan.End]) != s {
 					// Quoted: its span is the whole value.
-					out = append(out, pageText{Text: s, Span: f.ValueSpan, Kind: kind, place: place})
+					out = append(out, pageText{Text: s, Span: f.ValueSpan, Kind: kind, place: place, index: len(out)})
 					continue
 				}
 				text(schema.Text{Value: s, Span: f.ValueSpan}, kind, nil)
