@@ -101,7 +101,13 @@ func ReadOn(doc *schema.Document, items []string) *Blob {
 // Read reads the items of a blob: each is one quote line (or
 // paragraph) as printed by the renderer, a Python literal or raw text.
 func Read(items []string) *Blob {
-	var events []event
+	// About an event for each quoted string: a blob of many pieces does not
+	// grow its list twenty times over.
+	n := 0
+	for _, item := range items {
+		n += (strings.Count(item, "'")+strings.Count(item, `"`))/2 + 1
+	}
+	events := make([]event, 0, min(n, maxLeakedEvents))
 	for _, item := range items {
 		t := strings.TrimSpace(item)
 		if startsLiteral(t) {
