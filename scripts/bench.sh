@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Corpus benchmark: builds podlint and podgen, and times podlint beside
-# ripgrep (the scan floor) on three corpus shapes, in the same run, best of
-# three, as ratios:
+# ripgrep (the scan floor) on three corpus shapes, in the same run, as
+# ratios of medians of runs taken in turn (RUNS, default 5):
 #
 #   podgen     podgen's default mix of every defect (-seed 1)
 #   leaky      podgen with real-sized leaked blobs (16 chapters, 10-20 KB)
@@ -15,7 +15,8 @@
 # gets check and fix (diff) times, peak memory, and markdownlint-cli2 and
 # Vale when installed.
 #
-#   scripts/bench.sh [PAGES]        default 10000; needs Go, rg, bc, /usr/bin/time
+#   scripts/bench.sh [PAGES]        default 10000; needs bash 5, Go, rg, bc, /usr/bin/time
+#   RUNS=9 scripts/bench.sh         more runs for each median
 #
 # Figures vary with the machine and its load: compare ratios, not seconds.
 set -euo pipefail
@@ -48,51 +49,69 @@ else
   echo "(no ../shared beside the clone: the shared-pages corpus is left out)"
 fi
 
-# best of 3 wall-clock seconds of a command
-best() {
-  local best=""
-  for _ in 1 2 3; do
-    local s e
-    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
-    best=$(awk -v a="$best" -v b="$(echo "$e - $s" | bc)" 'BEGIN{ if (a=="" || b<a) print b; else print a }')
+# Commands compared are timed in turn (A B A B ...), RUNS times each, and
+# each gets the median of its wall-clock seconds: both meet the same spells
+# of load from elsewhere, and one lucky or unlucky run does not decide.
+runs=${RUNS:-5}
+# once CMD: the wall-clock seconds of one run of the shell command CMD
+once() {
+  local s=$EPOCHREALTIME
+  eval "$1" >/dev/null 2>&1 || true
+  echo "$EPOCHREALTIME - $s" | bc
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { printf "%.4f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# inturn CMD...: sets medians to the median seconds of each command, run in turn
+inturn() {
+  local -a times
+  local r i
+  for ((r = 0; r < runs; r++)); do
+    for ((i = 1; i <= $#; i++)); do
+      times[i]+="$(once "${!i}") "
+    done
   done
-  echo "$best"
+  medians=()
+  for ((i = 1; i <= $#; i++)); do
+    # shellcheck disable=SC2086 # the times are words to split
+    medians+=("$(median ${times[i]})")
+  done
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ printf "%.2f", a/b }'; }
 # peak resident memory of a command, in MB
 peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.0f", $1/1024 }'; }
+# q: a path quoted for the shell commands inturn runs
+q() { printf '%q' "$1"; }
 
-echo "machine: $(nproc) cores, $(uname -m), $(go version | cut -d' ' -f3); $pages pages a corpus"
+echo "machine: $(nproc) cores, $(uname -m), $(go version | cut -d' ' -f3); $pages pages a corpus;" \
+  "medians of $runs runs in turn"
 echo
 printf '%-8s %6s %8s %8s %8s %9s %9s %8s %8s\n' corpus MB rg check fix 'check/rg' 'fix/check' 'peak ch' 'peak fix'
 for shape in "${shapes[@]}" json pairs; do
   dir=$work/$shape
   cat "$dir"/* >/dev/null 2>&1 || true # warm the page cache
   size=$(du -sm "$dir" | cut -f1)
+  pattern='^## \['
   if [ "$shape" = json ] || [ "$shape" = pairs ]; then
-    t_rg=$(best rg -c '"start"' "$dir")
-  else
-    t_rg=$(best rg -c '^## \[' "$dir")
+    pattern='"start"'
   fi
-  t_check=$(best "$pl" check --no-config "$dir")
-  t_fix=$(best "$pl" fix --no-config "$dir")
-  printf '%-8s %6s %8s %8s %8s %8s× %8s× %8s %8s\n' "$shape" "$size" "$t_rg" "$t_check" "$t_fix" \
+  inturn "rg -c $(q "$pattern") $(q "$dir")" "$(q "$pl") check --no-config $(q "$dir")" "$(q "$pl") fix --no-config $(q "$dir")"
+  t_rg=${medians[0]} t_check=${medians[1]} t_fix=${medians[2]}
+  printf '%-8s %6s %8.3f %8.3f %8.3f %8s× %8s× %8s %8s\n' "$shape" "$size" "$t_rg" "$t_check" "$t_fix" \
     "$(ratio "$t_check" "$t_rg")" "$(ratio "$t_fix" "$t_check")" \
     "$(peak "$pl" check --no-config "$dir")" "$(peak "$pl" fix --no-config "$dir")"
 done
 echo
 
 one=$work/podgen/page-00001.md
-t_rg_one=$(best rg -c '^## \[' "$one")
-t_pl_one=$(best "$pl" check --no-config "$one")
-echo "one page: rg $t_rg_one s, podlint check $t_pl_one s ($(ratio "$t_pl_one" "$t_rg_one")× rg)"
+runs=$((runs * 4)) inturn "rg -c '^## \[' $(q "$one")" "$(q "$pl") check --no-config $(q "$one")"
+echo "one page: rg ${medians[0]} s, podlint check ${medians[1]} s ($(ratio "${medians[1]}" "${medians[0]}")× rg; medians of $((runs * 4)))"
 # One core: one worker and one P for the Go runtime (the collector too).
-t_j1=$(best env GOMAXPROCS=1 "$pl" check --no-config -j 1 "$work/podgen")
-t_md=$(best "$pl" check --no-config "$work/podgen")
+inturn "GOMAXPROCS=1 $(q "$pl") check --no-config -j 1 $(q "$work/podgen")" "$(q "$pl") check --no-config $(q "$work/podgen")"
+t_j1=${medians[0]} t_md=${medians[1]}
 echo "podgen corpus on one core: $t_j1 s ($(ratio "$t_j1" "$t_md")× the run on every core)"
-rm -rf "$work/cache"
-t_cold=$(best sh -c "rm -rf '$work/cache'; '$pl' check --no-config --cache-dir '$work/cache' '$work/podgen'")
-t_warm=$(best "$pl" check --no-config --cache-dir "$work/cache" "$work/podgen")
+cache=$(q "$work/cache")
+inturn "rm -rf $cache; $(q "$pl") check --no-config --cache-dir $cache $(q "$work/podgen")" \
+  "$(q "$pl") check --no-config --cache-dir $cache $(q "$work/podgen")"
+t_cold=${medians[0]} t_warm=${medians[1]}
 echo "podgen corpus with --cache: cold $t_cold s, warm $t_warm s ($(ratio "$t_warm" "$t_cold") of cold)"
 echo
 
@@ -100,13 +119,15 @@ echo
 # timed only if it works.
 first=$work/podgen
 if command -v markdownlint-cli2 >/dev/null && markdownlint-cli2 "$one" >/dev/null 2>&1; then
-  t=$(best markdownlint-cli2 "$first/*.md")
+  inturn "markdownlint-cli2 $(q "$first/*.md")"
+  t=${medians[0]}
   echo "markdownlint-cli2, podgen corpus: $t s (podlint check: $(ratio "$t_md" "$t")× its time)"
 else
   echo "(markdownlint-cli2 not installed or failing: no figure)"
 fi
 if command -v vale >/dev/null && vale "$one" >/dev/null 2>&1; then
-  t=$(best vale "$first")
+  inturn "vale $(q "$first")"
+  t=${medians[0]}
   echo "vale, podgen corpus: $t s (podlint check: $(ratio "$t_md" "$t")× its time)"
 else
   echo "(vale not installed or failing: no figure)"
@@ -115,8 +136,9 @@ fi
 # schema; checked to succeed first, so a failing ajv is never timed.
 if command -v ajv >/dev/null &&
   ajv validate --spec=draft2020 -c ajv-formats -s schema/episode.schema.json -d "$work/json/page-00001.json" >/dev/null 2>&1; then
-  t_ajv=$(best ajv validate --spec=draft2020 -c ajv-formats -s schema/episode.schema.json -d "$work/json/*.json")
-  t_json=$(best "$pl" check --no-config "$work/json")
+  inturn "ajv validate --spec=draft2020 -c ajv-formats -s schema/episode.schema.json -d $(q "$work/json/*.json")" \
+    "$(q "$pl") check --no-config $(q "$work/json")"
+  t_ajv=${medians[0]} t_json=${medians[1]}
   echo "ajv validate, JSON forms: $t_ajv s (podlint check: $(ratio "$t_json" "$t_ajv")× its time)"
 else
   echo "(ajv-cli with ajv-formats not installed: no figure)"
