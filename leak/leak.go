@@ -101,13 +101,14 @@ func ReadOn(doc *schema.Document, items []string) *Blob {
 // Read reads the items of a blob: each is one quote line (or
 // paragraph) as printed by the renderer, a Python literal or raw text.
 func Read(items []string) *Blob {
-	// About an event for each quoted string: a blob of many pieces does not
-	// grow its list twenty times over.
+	// About an event for each quoted string, so that a blob of many pieces
+	// does not grow its list twenty times over; at most 65,536 at first (4
+	// MB), since quote marks in raw text are no events.
 	n := 0
 	for _, item := range items {
 		n += (strings.Count(item, "'")+strings.Count(item, `"`))/2 + 1
 	}
-	events := make([]event, 0, min(n, maxLeakedEvents))
+	events := make([]event, 0, min(n, 1<<16))
 	for _, item := range items {
 		t := strings.TrimSpace(item)
 		if startsLiteral(t) {
