@@ -2,6 +2,7 @@ package fixers
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -105,7 +106,15 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		}
 		next := applyFixes(out.Src, accepted)
 		if err := guard(out.Src, next, accepted); err != nil {
-			return nil, err
+			// Fixes that each keep the content can fail to together: one
+			// spells a name right in a heading another keeps a leaked
+			// title for. Part of them goes alone, and the others wait for
+			// the next pass, which finds their findings again.
+			alone, aloneNext, ok := guardedPart(out.Src, accepted, err)
+			if !ok {
+				return nil, err
+			}
+			accepted, next = alone, aloneNext
 		}
 		// A flattened page given its lines back was read and checked
 		// through its view already.
@@ -289,6 +298,29 @@ func guard(before, after []byte, fixes []*Fix) error {
 		lost = append(lost[:5], "…")
 	}
 	return &FixerError{Fixer: culprit.Fixer.Name, Err: fmt.Errorf("content guard: the fix would lose the words %s", strings.Join(lost, " "))}
+}
+
+// guardedPart is the part of a pass's fixes that passes the content guard
+// when all of them together do not (err): the fixes of the fixer err names,
+// else all the others. ok is false when there is no such part: one fixer's
+// fixes alone, or neither part passing.
+func guardedPart(src []byte, fixes []*Fix, err error) (part []*Fix, next []byte, ok bool) {
+	var fe *FixerError
+	if !errors.As(err, &fe) {
+		return nil, nil, false
+	}
+	named := func(f *Fix) bool { return f.Fixer.Name == fe.Fixer }
+	for _, keep := range []func(*Fix) bool{named, func(f *Fix) bool { return !named(f) }} {
+		part = slices.DeleteFunc(slices.Clone(fixes), func(f *Fix) bool { return !keep(f) })
+		if len(part) == 0 || len(part) == len(fixes) {
+			return nil, nil, false
+		}
+		next = applyFixes(src, part)
+		if guard(src, next, part) == nil {
+			return part, next, true
+		}
+	}
+	return nil, nil, false
 }
 
 // keptWhole checks the fixes' claims that what they delete is elsewhere on

@@ -321,3 +321,61 @@ func eachFixture(t *testing.T, fn func(t *testing.T, in, name string, src []byte
 func crlf(b []byte) []byte {
 	return bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
 }
+
+// conflictPage has a leaked blob whose chapter title spells the guest's
+// name wrong, as does the bare heading it belongs under: recover-leaked
+// keeps the title (the heading carries it) while canonical-name, an unsafe
+// fix, spells the heading's name right.
+const conflictPage = "# Maps of the Coast: A Field Guide — Soren Marchetti\n\n" +
+	"Soren Marchetti walks the coast with a chart and a pencil, and the show follows.\n\n" +
+	"## [00:00] Cold open\n\nSoren Marchetti unrolls a chart on wet rock.\n\n" +
+	"> *\"A chart is an argument about the coast.\"* — Soren Marchetti [00:14]\n\n" +
+	"> *'\\n ]\\n },\\n {\\n ', 'title\": \"Tides and Charts With Soren Marcheoti', {'start': 30.0, " +
+	"'summary': 'Soren compares the tide tables with the charts of the bay.', 'quotes': ['The bay moves faster than the charts.', [0, 35]]}*\n\n" +
+	"## [00:30] Tides and Charts With Soren Marcheoti\n\n" +
+	"## [01:00] Closing\n\nSoren Marchetti packs the charts away.\n\n" +
+	"## Entities\n\n- **Soren Marchetti** (Person): The guest of the episode.\n"
+
+// TestGuardedFixesWaitAPass: two fixes that each keep the content but
+// together fail the content guard (a title kept as the heading has it, and
+// the heading's name spelled right) are applied a pass apart, the fixer the
+// guard named first.
+func TestGuardedFixesWaitAPass(t *testing.T) {
+	out, err := Run("p.md", []byte(conflictPage), Options{Config: rules.DefaultConfig(), Unsafe: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Applied["recover-leaked"] != 1 || out.Applied["canonical-name"] != 1 || len(out.Remaining) != 0 {
+		t.Fatalf("applied %v, remaining %v", out.Applied, out.Remaining)
+	}
+	want := "## [00:30] Tides and Charts With Soren Marchetti\n\nSoren compares the tide tables with the charts of the bay.\n\n" +
+		"> *\"The bay moves faster than the charts.\"* [00:35]\n\n## [01:00] Closing"
+	if !strings.Contains(string(out.Src), want) || strings.Contains(string(out.Src), "Marcheoti") {
+		t.Fatalf("fixed page:\n%s", out.Src)
+	}
+	// Safe fixes alone: the chapter comes back under the heading as it is.
+	safe, err := Run("p.md", []byte(conflictPage), Options{Config: rules.DefaultConfig()})
+	if err != nil || safe.Applied["recover-leaked"] != 1 || !strings.Contains(string(safe.Src), "## [00:30] Tides and Charts With Soren Marcheoti\n\nSoren compares") {
+		t.Fatalf("safe fix: %v, applied %v:\n%s", err, safe.Applied, safe.Src)
+	}
+}
+
+// TestLiarBesideAnHonestFix: a fix that fails the content guard alone is
+// still reported when another fix shares its pass: the honest one goes
+// alone, and the liar is named the pass after.
+func TestLiarBesideAnHonestFix(t *testing.T) {
+	const page = "# Tide Pools\n\nA summary of the tide pool episode here.\n\n## [5:07] Cold open\n\nInes kneels on wet rock.\n\n" +
+		"## [06:00] Dawn\n\nThe hour before sunrise.\n"
+	liar := fakeFixer("liar", "chapter-start", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
+		i := bytes.Index(doc.Src, []byte("Ines kneels on wet rock."))
+		return &Fix{Edits: []Edit{{Start: i, End: i + len("Ines kneels on wet rock.")}}, Kept: []string{"Ines kneels on wet rock."}}
+	})
+	honest := fakeFixer("honest", "timestamp-format", func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
+		return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}}, Removed: []string{"5:07"}}
+	})
+	_, err := Run("p.md", []byte(page), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{liar, honest}})
+	var fe *FixerError
+	if !errors.As(err, &fe) || fe.Fixer != "liar" || !strings.Contains(err.Error(), "does not have it") {
+		t.Fatalf("err = %v, want a content guard error naming liar", err)
+	}
+}
