@@ -324,23 +324,30 @@ func (p *page) applyBeforeRender() {
 		}
 		c[k].start = c[k+1].start + 1
 	}
-	if p.inject["quote-fragment"] {
-		c[p.fragmentAt()].quotes[0].fragment = true
-	}
-	if p.inject["quote-style"] {
-		c[4].quotes[0].raw = "unquoted"
-	}
-	if p.inject["timestamp-format"] {
-		q := &c[6].quotes[0]
-		if q.raw == "" && !q.fragment && !q.untimed {
-			q.raw = "padded"
+	// A defect given to a chapter's first quote is dropped when an editor
+	// defect left that chapter without quotes (a short chapter inserted
+	// there): its label is not written either.
+	firstQuote := func(defect string, k int) *quote {
+		if !p.inject[defect] {
+			return nil
 		}
-	}
-	if p.inject["quote-out-of-range"] {
-		q := &c[p.rangeAt()].quotes[0]
-		if q.raw == "" && !q.untimed {
-			q.raw = "early"
+		if len(c[k].quotes) == 0 {
+			delete(p.inject, defect)
+			return nil
 		}
+		return &c[k].quotes[0]
+	}
+	if q := firstQuote("quote-fragment", p.fragmentAt()); q != nil {
+		q.fragment = true
+	}
+	if q := firstQuote("quote-style", 4); q != nil {
+		q.raw = "unquoted"
+	}
+	if q := firstQuote("timestamp-format", 6); q != nil && q.raw == "" && !q.fragment && !q.untimed {
+		q.raw = "padded"
+	}
+	if q := firstQuote("quote-out-of-range", p.rangeAt()); q != nil && q.raw == "" && !q.untimed {
+		q.raw = "early"
 	}
 	if p.inject["leaked-json"] {
 		for _, ch := range c[p.blobHost()+1:] {
