@@ -46,6 +46,10 @@ type Fixer struct {
 	// content into place (a recovered chapter without a summary is an
 	// empty chapter): the structural guard lets those grow.
 	Reveals []string
+	// Brings names the rules whose findings may come with the text the fix
+	// moves into place (a note left in a leaked summary): the structural
+	// guard lets those grow only inside the text the fix writes.
+	Brings []string
 	// Reshapes is set for a fix whose job is the page's structure itself
 	// (a flattened page's lines): the structural guard does not apply.
 	Reshapes bool

@@ -45,6 +45,9 @@ checks that every word of the blob's text values is still on the page.`,
 	// another speaker.
 	Reveals: []string{"empty-chapter", "quote-out-of-range", "entity-type", "entity-format", "schema", "timestamp-format", "title-format", "quote-style", "chapter-start",
 		"quote-not-in-transcript", "quote-time-drift", "quote-speaker-mismatch"},
+	// The recovered texts are read by the content rules once they are in
+	// place: a note or a misspelt name the blob held is found then.
+	Brings: []string{"meta-commentary", "name-variant"},
 	Make:   makeRecoverLeaked,
 	Assess: assessRecoverLeaked,
 }

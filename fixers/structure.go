@@ -135,7 +135,11 @@ func checkStructure(before *schema.Document, beforeDiags []rules.Diagnostic, aft
 	for _, d := range beforeDiags {
 		counts[d.Rule]++
 	}
+	brought := movedIn(fixes)
 	for _, d := range afterDiags {
+		if slices.ContainsFunc(brought[d.Rule], func(s schema.Span) bool { return s.Start <= d.Span.Start && d.Span.End <= s.End }) {
+			continue // it came with the text the fix moved in
+		}
 		counts[d.Rule]--
 	}
 	var added []string
@@ -152,6 +156,43 @@ func checkStructure(before *schema.Document, beforeDiags []rules.Diagnostic, aft
 		return fmt.Errorf("structural guard: the fix leaves %d more quote lines with unbalanced emphasis or quote marks", a-b)
 	}
 	return nil
+}
+
+// movedIn is, by rule, where in the fixed page lies the text that fixes
+// whose fixer Brings that rule wrote: each edit's new text, at its place
+// after the edits before it (in applyEdits' order).
+func movedIn(fixes []*Fix) map[string][]schema.Span {
+	type placed struct {
+		Edit
+		brings []string
+	}
+	var all []placed
+	brings := false
+	for _, f := range fixes {
+		for _, e := range f.Edits {
+			all = append(all, placed{e, f.Fixer.Brings})
+		}
+		brings = brings || len(f.Fixer.Brings) > 0
+	}
+	if !brings {
+		return nil
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].Start != all[j].Start {
+			return all[i].Start < all[j].Start
+		}
+		return all[i].End < all[j].End
+	})
+	out := map[string][]schema.Span{}
+	shift := 0 // how much longer the fixed page is before the edit
+	for _, p := range all {
+		at := p.Start + shift
+		for _, r := range p.brings {
+			out[r] = append(out[r], schema.Span{Start: at, End: at + len(p.New)})
+		}
+		shift += len(p.New) - (p.End - p.Start)
+	}
+	return out
 }
 
 // structureGuard checks a pass. When it fails, the fixes are tried one by

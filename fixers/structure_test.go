@@ -176,3 +176,76 @@ func TestSpanSetOverlaps(t *testing.T) {
 		t.Errorf("%d of 50000 spans overlap: the test does not test both answers", overlapping)
 	}
 }
+
+// TestMovedInIsWhereTheTextLands: movedIn places each edit's new text where
+// applyFixes writes it, for edits in any order across fixes.
+func TestMovedInIsWhereTheTextLands(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 1))
+	brings := &Fixer{Name: "b", Brings: []string{"meta-commentary"}}
+	other := &Fixer{Name: "o"}
+	for range 2000 {
+		src := []byte(strings.Repeat("abcdefghij", 1+rng.IntN(4)))
+		var fixes []*Fix
+		at := 0
+		for at < len(src) && rng.IntN(4) > 0 {
+			start := at + rng.IntN(min(4, len(src)-at)+1)
+			end := min(len(src), start+rng.IntN(4))
+			f := &Fix{Fixer: other, Edits: []Edit{{Start: start, End: end, New: strings.Repeat("N", rng.IntN(5))}}}
+			if rng.IntN(2) == 0 {
+				f.Fixer = brings
+			}
+			fixes = append(fixes, f)
+			at = end + 1
+		}
+		rng.Shuffle(len(fixes), func(i, j int) { fixes[i], fixes[j] = fixes[j], fixes[i] })
+		after := applyFixes(src, fixes)
+		spans := movedIn(fixes)["meta-commentary"]
+		want := 0
+		for _, f := range fixes {
+			if f.Fixer == brings {
+				want++
+			}
+		}
+		if want > 0 && len(spans) != want {
+			t.Fatalf("%d spans, want %d", len(spans), want)
+		}
+		for _, s := range spans {
+			if text := string(after[s.Start:s.End]); strings.Trim(text, "N") != "" {
+				t.Fatalf("src %q, fixes %v: span %v holds %q, not the new text", src, fixes, s, text)
+			}
+		}
+	}
+}
+
+// TestRecoveredNoteIsKept: a note left in a leaked chapter's summary comes
+// back with the chapter, where meta-commentary finds it; a fix whose
+// changes make such a finding outside the text it writes is still turned
+// down.
+func TestRecoveredNoteIsKept(t *testing.T) {
+	const page = "# Tide Pools — Ines Ferro\n\nA summary of the tide pool episode here.\n\n## [00:00] Cold open\n\nInes kneels on wet rock.\n\n" +
+		"> *\"A tide pool fits in your hands.\"* [00:10]\n\n" +
+		"> *'\\n ]\\n },\\n {\\n ', 'title\": \"Dawn', {'start': 60.0, 'summary': 'The hour before sunrise. TODO: add the links.', 'quotes': ['The light comes slowly.', [1, 5]]}*\n\n" +
+		"## [01:00] Dawn\n\n## [02:00] Closing\n\nInes packs up.\n"
+	out, err := Run("p.md", []byte(page), Options{Config: rules.DefaultConfig()})
+	if err != nil || out.Applied["recover-leaked"] != 1 || len(out.Rejected) != 0 {
+		t.Fatalf("err %v, applied %v, turned down %v", err, out.Applied, out.Rejected)
+	}
+	if !strings.Contains(string(out.Src), "## [01:00] Dawn\n\nThe hour before sunrise. TODO: add the links.\n") {
+		t.Fatalf("fixed page:\n%s", out.Src)
+	}
+	if len(out.Remaining) != 1 || out.Remaining[0].Rule != "meta-commentary" {
+		t.Fatalf("remaining %v, want the note's meta-commentary", out.Remaining)
+	}
+	// Outside the text it writes: a deletion that joins TO and DO:.
+	joiner := &Fixer{Name: "joiner", Answers: []string{"timestamp-format"}, Title: "t", Doc: "d", Before: "b", After: "a",
+		Brings: []string{"meta-commentary"},
+		Make: func(doc *schema.Document, _ *rules.Config, d rules.Diagnostic) *Fix {
+			i := bytes.Index(doc.Src, []byte("TOxDO:"))
+			return &Fix{Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: "05:07"}, {Start: i + 2, End: i + 3}}, Removed: []string{"5:07", "TOxDO"}}
+		}}
+	const joined = "# Tide Pools\n\nA summary of the tide pool episode here.\n\n## [5:07] Cold open\n\nInes kneels. TOxDO: rock.\n"
+	jo, err := Run("p.md", []byte(joined), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{joiner}})
+	if err != nil || len(jo.Rejected) != 1 || jo.Changed() {
+		t.Fatalf("err %v, turned down %v, changed %v: want the joining fix turned down", err, jo.Rejected, jo.Changed())
+	}
+}
