@@ -106,7 +106,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		}
 		next := applyFixes(out.Src, accepted)
 		if err := guard(out.Src, next, accepted); err != nil {
-			// Fixes that each keep the content can fail to together: one
+			// Fixes that each keep the content may not keep it together: one
 			// spells a name right in a heading another keeps a leaked
 			// title for. Part of them goes alone, and the others wait for
 			// the next pass, which finds their findings again.
