@@ -62,9 +62,9 @@ var editorCorpusArgs = []string{"-n", "300", "-seed", "16", "-defects", "0", "-n
 func TestEditorRuleFigures(t *testing.T) {
 	racetest.Skip(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "podgen")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/podgen").CombinedOutput(); err != nil {
-		t.Fatalf("building podgen: %v\n%s", err, out)
+	bin, err := buildPodgen(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, form := range []string{"md", "json"} {
 		t.Run(form, func(t *testing.T) {

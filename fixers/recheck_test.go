@@ -21,9 +21,9 @@ import (
 func TestRecheckIsAFreshCheck(t *testing.T) {
 	racetest.Skip(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "podgen")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/podgen").CombinedOutput(); err != nil {
-		t.Fatalf("building podgen: %v\n%s", err, out)
+	bin, err := buildPodgen(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
 	cfg := rules.DefaultConfig()
 	carriedVariants := 0

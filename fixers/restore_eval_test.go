@@ -271,12 +271,21 @@ func evalPages(tmp string) ([]evalPage, error) {
 	return pages, nil
 }
 
+// buildPodgen builds the podgen command into dir and returns its path.
+func buildPodgen(dir string) (string, error) {
+	bin := filepath.Join(dir, "podgen")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/podgen").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building podgen: %w\n%s", err, out)
+	}
+	return bin, nil
+}
+
 // podgenPages generates a corpus with podgen (a command, so it is built and
 // run, in dir) with a few seeds and the usual share of defects.
 func podgenPages(dir string) ([]evalPage, error) {
-	bin := filepath.Join(dir, "podgen")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/podgen").CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("building podgen: %w\n%s", err, out)
+	bin, err := buildPodgen(dir)
+	if err != nil {
+		return nil, err
 	}
 	var pages []evalPage
 	for _, seed := range []string{"11", "12", "13"} {
