@@ -345,12 +345,13 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 	type keptText struct {
 		fix         *Fix
 		text, words string
+		fields      []string // words, one by one, for the index
 	}
 	var kept []keptText
 	for _, f := range fixes {
 		for _, k := range f.Kept {
 			if words := normalizeWords(k); words != "" {
-				kept = append(kept, keptText{f, k, words})
+				kept = append(kept, keptText{fix: f, text: k, words: words})
 			}
 		}
 	}
@@ -361,8 +362,9 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 	words := ""
 	if indexed {
 		wanted := map[string]bool{}
-		for _, k := range kept {
-			for _, w := range strings.Fields(k.words) {
+		for i := range kept {
+			kept[i].fields = strings.Fields(kept[i].words)
+			for _, w := range kept[i].fields {
 				wanted[w] = true
 			}
 		}
@@ -373,7 +375,7 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 	for _, k := range kept {
 		var found bool
 		if indexed {
-			found = page.has(strings.Fields(k.words))
+			found = page.has(k.fields)
 		} else {
 			found = strings.Contains(words, " "+k.words+" ")
 		}
