@@ -44,12 +44,15 @@ func conflicts(a, b Edit) bool {
 // sortEdits orders edits by where they start; at the same place an
 // insertion comes before a replacement, so both apply.
 func sortEdits(edits []Edit) {
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].Start != edits[j].Start {
-			return edits[i].Start < edits[j].Start
-		}
-		return edits[i].End < edits[j].End
-	})
+	sort.SliceStable(edits, func(i, j int) bool { return editBefore(edits[i], edits[j]) })
+}
+
+// editBefore is sortEdits' order: a before b.
+func editBefore(a, b Edit) bool {
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	return a.End < b.End
 }
 
 // applyEdits applies sorted, non-overlapping edits to src.

@@ -160,7 +160,7 @@ func checkStructure(before *schema.Document, beforeDiags []rules.Diagnostic, aft
 
 // movedIn is, by rule, where in the fixed page lies the text that fixes
 // whose fixer Brings that rule wrote: each edit's new text, at its place
-// after the edits before it (in applyEdits' order).
+// after the edits before it (in sortEdits' order, as applyEdits takes them).
 func movedIn(fixes []*Fix) map[string][]schema.Span {
 	type placed struct {
 		Edit
@@ -177,12 +177,7 @@ func movedIn(fixes []*Fix) map[string][]schema.Span {
 	if !brings {
 		return nil
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].Start != all[j].Start {
-			return all[i].Start < all[j].Start
-		}
-		return all[i].End < all[j].End
-	})
+	sort.SliceStable(all, func(i, j int) bool { return editBefore(all[i].Edit, all[j].Edit) })
 	out := map[string][]schema.Span{}
 	shift := 0 // how much longer the fixed page is before the edit
 	for _, p := range all {
