@@ -542,12 +542,11 @@ func runMetaCommentary(p *Pass) {
 	}
 }
 
-// metaHits is what candidates answered for each of a page's texts, kept
-// in the page's memo.
+// metaHits is what candidates answered for each of a page's texts (as
+// pageTexts lists them), kept in the page's memo.
 type metaHits struct {
-	set   *metaSet
-	texts []pageText
-	hits  []uint64
+	set  *metaSet
+	hits []uint64
 }
 
 type metaHitsKey struct{}
@@ -557,32 +556,33 @@ type metaHitsKey struct{}
 // about the same place among its texts, takes the earlier answer: the scan
 // reads every byte, the comparison stops at the first that differs.
 func metaHitsOf(p *Pass, set *metaSet, texts []pageText) []uint64 {
-	var earlier *metaHits
+	var earlier []pageText
+	var earlierHits []uint64
 	if e := p.Doc.Earlier; e != nil {
-		if m, ok := e.Memoized(metaHitsKey{}); ok && m.(*metaHits).set == set {
-			earlier = m.(*metaHits)
+		m, ok := e.Memoized(metaHitsKey{})
+		mt, okTexts := e.Memoized(pageTextsKey{})
+		if ok && okTexts && m.(*metaHits).set == set {
+			earlier, earlierHits = mt.([]pageText), m.(*metaHits).hits
 		}
 	}
 	hits := make([]uint64, len(texts))
 	next := 0 // the earlier text after the last one taken
 	for i, t := range texts {
-		if earlier != nil {
-			if k := earlier.find(t.Text, next); k >= 0 {
-				hits[i], next = earlier.hits[k], k+1
-				continue
-			}
+		if k := findText(earlier, t.Text, next); k >= 0 {
+			hits[i], next = earlierHits[k], k+1
+			continue
 		}
 		hits[i] = set.candidates(t.Text)
 	}
-	p.Doc.Memo(metaHitsKey{}, func() any { return &metaHits{set, texts, hits} })
+	p.Doc.Memo(metaHitsKey{}, func() any { return &metaHits{set, hits} })
 	return hits
 }
 
-// find is the index of an earlier text equal to text among the few from
-// from on (a pass adds or drops a few texts at a place), or -1.
-func (m *metaHits) find(text string, from int) int {
-	for k := from; k < len(m.texts) && k < from+8; k++ {
-		if m.texts[k].Text == text {
+// findText is the index of a text equal to text among the few of texts
+// from from on (a pass adds or drops a few texts at a place), or -1.
+func findText(texts []pageText, text string, from int) int {
+	for k := from; k < len(texts) && k < from+8; k++ {
+		if texts[k].Text == text {
 			return k
 		}
 	}
