@@ -254,8 +254,9 @@ func jsonStrings(names []string) string {
 type metaSet struct {
 	phrases []*metaPhrase
 	anchors *anchorScanner
-	// within finds the finer anchors of the phrases refined has a bit of.
-	within  *anchorScanner
+	// within finds the finer anchors of the phrases refined has a bit of;
+	// it is built when a text first needs it (few pages do).
+	within  func() *anchorScanner
 	refined uint64
 }
 
@@ -299,7 +300,8 @@ func phrasesOf(cfg *Config) *metaSet {
 			set.refined |= 1 << i
 		}
 	}
-	set.anchors, set.within = newAnchorScanner(needs), newAnchorScanner(within)
+	set.anchors = newAnchorScanner(needs)
+	set.within = sync.OnceValue(func() *anchorScanner { return newAnchorScanner(within) })
 	actual, _ := metaSets.LoadOrStore(key, set)
 	return actual.(*metaSet)
 }
@@ -344,9 +346,11 @@ func anchorByte(c byte) byte {
 
 func newAnchorScanner(needs [][]string) *anchorScanner {
 	a := &anchorScanner{columns: 1}
+	most := 1 // states the trie may need: one, and one a byte of an anchor
 	for _, anchors := range needs {
 		for _, anchor := range anchors {
 			a.longest = max(a.longest, len(anchor))
+			most += len(anchor)
 			for j := 0; j < len(anchor); j++ {
 				if c := anchorByte(anchor[j]); a.class[c] == 0 {
 					a.class[c] = uint8(a.columns)
@@ -362,14 +366,18 @@ func newAnchorScanner(needs [][]string) *anchorScanner {
 		a.shift++
 	}
 	a.columns = 1 << a.shift
-	// The trie first; none marks the moves it lacks.
+	// The trie first, in a table made once (a process builds it before it
+	// reads its first page); none marks the moves it lacks.
 	const none = ^uint32(0)
+	a.next, a.found = make([]uint32, 0, most*a.columns), make([]uint64, 0, most)
 	at := func(state uint32, col int) *uint32 { return &a.next[int(state)*a.columns+col] }
 	addState := func() uint32 {
-		a.found = append(a.found, 0)
-		for range a.columns {
-			a.next = append(a.next, none)
+		row := a.next[len(a.next) : len(a.next)+a.columns]
+		for i := range row {
+			row[i] = none
 		}
+		a.next = a.next[:len(a.next)+a.columns]
+		a.found = append(a.found, 0)
 		return uint32(len(a.found) - 1)
 	}
 	addState()
@@ -394,10 +402,11 @@ func newAnchorScanner(needs [][]string) *anchorScanner {
 		}
 	}
 	// Then the failure links, breadth first: a move the trie lacks goes
-	// where the longest anchor prefix that ends there would. The moves are
-	// made row offsets last.
+	// where the longest anchor prefix that ends there would. The states
+	// are added in the order they are reached, so the queue is a window
+	// of one slice.
 	fail := make([]uint32, len(a.found))
-	var queue []uint32
+	queue := make([]uint32, 0, len(a.found))
 	for col := range a.columns {
 		if s := *at(0, col); s == none {
 			*at(0, col) = 0
@@ -405,32 +414,29 @@ func newAnchorScanner(needs [][]string) *anchorScanner {
 			queue = append(queue, s)
 		}
 	}
-	for len(queue) > 0 {
-		state := queue[0]
-		queue = queue[1:]
+	for head := 0; head < len(queue); head++ {
+		state := queue[head]
 		a.found[state] |= a.found[fail[state]]
-		for col := range a.columns {
-			s := *at(state, col)
+		row, failRow := a.next[int(state)*a.columns:][:a.columns], a.next[int(fail[state])*a.columns:][:a.columns]
+		for col, s := range row {
 			if s == none {
-				*at(state, col) = *at(fail[state], col)
+				row[col] = failRow[col]
 				continue
 			}
-			fail[s] = *at(fail[state], col)
+			fail[s] = failRow[col]
 			queue = append(queue, s)
 		}
 	}
 	a.acceptLast()
-	for i := range a.next {
-		a.next[i] <<= a.shift
-	}
-	a.start <<= a.shift
-	a.accepting <<= a.shift
 	return a
 }
 
-// acceptLast numbers the states again, those where no anchor ends first.
+// acceptLast numbers the states again, those where no anchor ends first,
+// and makes the moves row offsets. The rows move in place, a cycle of the
+// renumbering at a time: the table is built once, not copied.
 func (a *anchorScanner) acceptLast() {
-	var order []uint32 // new number → old
+	n := len(a.found)
+	order := make([]uint32, 0, n) // new number → old
 	for _, accepts := range []bool{false, true} {
 		for s, found := range a.found {
 			if (found != 0) == accepts {
@@ -438,26 +444,40 @@ func (a *anchorScanner) acceptLast() {
 			}
 		}
 	}
-	renumbered := make([]uint32, len(order)) // old number → new
+	renumbered := make([]uint32, n) // old number → new
+	accepting := n
 	for s, old := range order {
 		renumbered[old] = uint32(s)
-	}
-	next, found := make([]uint32, len(a.next)), make([]uint64, len(a.found))
-	for s, old := range order {
-		found[s] = a.found[old]
-		for col := range a.columns {
-			next[s*a.columns+col] = renumbered[a.next[int(old)*a.columns+col]]
+		if a.found[old] != 0 && accepting == n {
+			accepting = s
 		}
 	}
-	a.next, a.found = next, found
-	a.start = renumbered[0]
-	a.accepting = uint32(len(order))
-	for s := range found {
-		if found[s] != 0 {
-			a.accepting = uint32(s)
-			break
+	row := func(s int) []uint32 { return a.next[s*a.columns:][:a.columns] }
+	done := make([]bool, n)
+	held := make([]uint32, a.columns)
+	for s := range n {
+		if done[s] {
+			continue
 		}
+		done[s] = true
+		// Each place on the cycle through s takes the row of order[place];
+		// the last one takes the row s held.
+		copy(held, row(s))
+		heldFound, place := a.found[s], s
+		for int(order[place]) != s {
+			from := int(order[place])
+			copy(row(place), row(from))
+			a.found[place] = a.found[from]
+			done[from], place = true, from
+		}
+		copy(row(place), held)
+		a.found[place] = heldFound
 	}
+	for i, s := range a.next {
+		a.next[i] = renumbered[s] << a.shift
+	}
+	a.start = renumbered[0] << a.shift
+	a.accepting = uint32(accepting) << a.shift
 }
 
 // scan is the set of phrases (bit p for phrase p) whose anchors text holds.
@@ -598,7 +618,7 @@ func (set *metaSet) candidates(text string) uint64 {
 	}
 	hit := set.anchors.scan(text)
 	if hit&set.refined != 0 {
-		hit &= set.within.scan(text)
+		hit &= set.within().scan(text)
 	}
 	return hit
 }

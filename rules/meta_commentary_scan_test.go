@@ -36,19 +36,20 @@ func anchorsIn(needs [][]string, text string) uint64 {
 }
 
 // anchorSets are the anchor lists the scanners are compared on: the
-// built-in phrases', and theirs with phrases of a config's own (one opens
-// with a mark, one is a single letter, one a word outside ASCII).
+// built-in phrases' anchors and finer anchors (within), and theirs with
+// phrases of a config's own (one opens with a mark, one is a single
+// letter, one a word outside ASCII).
 func anchorSets() [][][]string {
 	own := DefaultConfig()
 	own.Options = OptionValues{metaAdd: []string{"[citation", "I", "ünïcode words", "per   the brief"}}
 	var sets [][][]string
 	for _, cfg := range []*Config{DefaultConfig(), own} {
 		set := phrasesOf(cfg)
-		needs := make([][]string, len(set.phrases))
+		needs, within := make([][]string, len(set.phrases)), make([][]string, len(set.phrases))
 		for i, ph := range set.phrases {
-			needs[i] = ph.needs
+			needs[i], within[i] = ph.needs, ph.within
 		}
-		sets = append(sets, needs)
+		sets = append(sets, needs, within)
 	}
 	return sets
 }
