@@ -7,6 +7,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"path/filepath"
+	"sync"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -36,7 +37,9 @@ const cacheMagic = "podlint cache 7\n"
 
 var errCorruptCache = errors.New("corrupt cache file")
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// castagnoli is the checksum's table, made when a cache is first read or
+// written: making it at start-up would cost every run without --cache.
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // cacheFrame is an entry's place in the file: its length and checksum.
 type cacheFrame struct {
@@ -50,7 +53,7 @@ func encodeCache(f cacheFile) []byte {
 	for path, e := range f.Entries {
 		start := len(entries)
 		entries = appendEntry(entries, path, e)
-		frames = append(frames, cacheFrame{size: len(entries) - start, sum: crc32.Checksum(entries[start:], castagnoli)})
+		frames = append(frames, cacheFrame{size: len(entries) - start, sum: crc32.Checksum(entries[start:], castagnoli())})
 	}
 	out := []byte(cacheMagic)
 	out = appendString(out, f.Build)
@@ -59,7 +62,7 @@ func encodeCache(f cacheFile) []byte {
 		out = binary.AppendUvarint(out, uint64(fr.size))
 		out = binary.LittleEndian.AppendUint32(out, fr.sum)
 	}
-	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli()))
 	return append(out, entries...)
 }
 
@@ -122,7 +125,7 @@ func decodeCache(data []byte) (cacheFile, error) {
 		total += frames[i].size
 	}
 	headerEnd := d.pos
-	if sum := d.uint32(); d.bad || sum != crc32.Checksum(data[:headerEnd], castagnoli) || len(data)-d.pos != total {
+	if sum := d.uint32(); d.bad || sum != crc32.Checksum(data[:headerEnd], castagnoli()) || len(data)-d.pos != total {
 		return cacheFile{}, errCorruptCache
 	}
 	f.Entries = make(map[string]cacheEntry, len(frames))
@@ -131,7 +134,7 @@ func decodeCache(data []byte) (cacheFile, error) {
 	for _, fr := range frames {
 		body := data[at : at+fr.size]
 		at += fr.size
-		if crc32.Checksum(body, castagnoli) != fr.sum {
+		if crc32.Checksum(body, castagnoli()) != fr.sum {
 			continue
 		}
 		path, e, ok := decodeEntry(body)
