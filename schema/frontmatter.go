@@ -1,11 +1,11 @@
 package schema
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/podlint/podlint/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,7 +26,7 @@ type fmColumn struct {
 	at        int // the column's byte offset
 }
 
-var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): `)
+var yamlLineRe = lazyre.New(`^yaml: line (\d+): `)
 
 // readFrontMatter parses the lines between the `---` delimiters; text is
 // the page as a string, which the values read by hand are slices of.
@@ -51,7 +51,7 @@ func parseFrontMatter(doc *Document, fm *FrontMatter, open line, body []line) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		msg := err.Error()
 		span := Span{open.start, open.end}
-		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		if m := yamlLineRe.Get().FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			span = r.lineSpan(n)
 			msg = msg[len(m[0]):]
@@ -212,7 +212,7 @@ func ReadYAML(path string, src []byte) *YAML {
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		span := Span{}
-		if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlLineRe.Get().FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			span = r.lineSpan(n)
 			msg = err.Error()[len(m[0]):]

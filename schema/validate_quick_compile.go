@@ -428,7 +428,10 @@ func (c *quickCompiler) lookup(ptr string) (any, bool) {
 	return v, true
 }
 
-// unescapePointer undoes escapePointer.
+// unescapePointer undoes escapePointer: ~1 first, so that ~01 is ~1.
 func unescapePointer(token string) string {
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(token)
+	if !strings.Contains(token, "~") {
+		return token // most tokens: nothing to undo, nothing to build
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
 }

@@ -412,3 +412,16 @@ func TestQuickTreeVouches(t *testing.T) {
 		}
 	}
 }
+
+// TestUnescapePointer: a token escaped and unescaped is itself, and the
+// escapes are undone in the order RFC 6901 gives (~01 is ~1, not /).
+func TestUnescapePointer(t *testing.T) {
+	for _, key := range []string{"", "plain", "a/b", "~", "~1", "~0", "/~/", "~01", "a~b/c~~//"} {
+		if got := unescapePointer(escapePointer(key)); got != key {
+			t.Errorf("unescapePointer(escapePointer(%q)) = %q", key, got)
+		}
+	}
+	if got := unescapePointer("~01"); got != "~1" {
+		t.Errorf(`unescapePointer("~01") = %q, want "~1"`, got)
+	}
+}

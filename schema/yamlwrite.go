@@ -3,10 +3,11 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/podlint/podlint/internal/lazyre"
 )
 
 // YAMLValue writes a value read from JSON or front matter as YAML that
@@ -48,14 +49,14 @@ func YAMLValue(v any) string {
 // plainYAMLRe is what a YAML scalar may be without quotes and still read
 // back as the same string: it starts with a letter and holds no
 // indicator characters.
-var plainYAMLRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9 _.-]*$`)
+var plainYAMLRe = lazyre.New(`^[A-Za-z][A-Za-z0-9 _.-]*$`)
 
 var yamlKeywords = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true, "on": true, "off": true, "y": true, "n": true}
 
 // YAMLString writes s plain when that reads back as the same string, and
 // double-quoted (JSON escapes are valid YAML) otherwise.
 func YAMLString(s string) string {
-	if plainYAMLRe.MatchString(s) && !yamlKeywords[strings.ToLower(s)] && strings.TrimSpace(s) == s {
+	if plainYAMLRe.Get().MatchString(s) && !yamlKeywords[strings.ToLower(s)] && strings.TrimSpace(s) == s {
 		return s
 	}
 	return JSONString(s)
