@@ -28,7 +28,12 @@ trap 'rm -rf "$work"' EXIT
 for tool in rg bc /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench: needs $tool" >&2; exit 2; }
 done
-go build -o "$work/podlint" ./cmd/podlint
+# podlint is built as the README installs it (see Install: a static binary
+# without urfave/cli's man-page support); one page is also timed with a
+# plain build, which starts slower.
+tags=netgo,urfave_cli_no_docs
+go build -tags "$tags" -o "$work/podlint" ./cmd/podlint
+go build -o "$work/podlint-plain" ./cmd/podlint
 go build -o "$work/podgen-bin" ./cmd/podgen
 pl=$work/podlint
 
@@ -102,8 +107,10 @@ done
 echo
 
 one=$work/podgen/page-00001.md
-runs=$((runs * 4)) inturn "rg -c '^## \[' $(q "$one")" "$(q "$pl") check --no-config $(q "$one")"
+runs=$((runs * 4)) inturn "rg -c '^## \[' $(q "$one")" "$(q "$pl") check --no-config $(q "$one")" \
+  "$(q "$work/podlint-plain") check --no-config $(q "$one")"
 echo "one page: rg ${medians[0]} s, podlint check ${medians[1]} s ($(ratio "${medians[1]}" "${medians[0]}")× rg; medians of $((runs * 4)))"
+echo "one page, podlint built without -tags $tags: ${medians[2]} s ($(ratio "${medians[2]}" "${medians[0]}")× rg)"
 # One core: one worker and one P for the Go runtime (the collector too).
 inturn "GOMAXPROCS=1 $(q "$pl") check --no-config -j 1 $(q "$work/podgen")" "$(q "$pl") check --no-config $(q "$work/podgen")"
 t_j1=${medians[0]} t_md=${medians[1]}
