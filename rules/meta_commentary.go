@@ -482,22 +482,27 @@ func (a *anchorScanner) acceptLast() {
 
 // scan is the set of phrases (bit p for phrase p) whose anchors text holds.
 //
-// A long text is read as two halves at once, the second from early enough
-// to hold whole every anchor that crosses the middle: an anchor that ends
-// in the first half is in it, and one that ends past the middle starts at
-// most longest-1 bytes before it.
+// A long text is read as four quarters at once (or two halves, when
+// shorter), each after the first from early enough to hold whole every
+// anchor that crosses its start: an anchor that ends in a part starts at
+// most longest-1 bytes before the part does. The walks' table reads do
+// not wait for each other, so they overlap.
 func (a *anchorScanner) scan(text string) uint64 {
 	back := a.longest - 1
+	if q := len(text) / 4; q >= 2*back+16 {
+		return a.always | a.walk4(text[:q], text[q-back:2*q], text[2*q-back:3*q], text[3*q-back:])
+	}
 	if mid := len(text) / 2; mid >= 2*back+16 {
 		return a.always | a.walk2(text[:mid], text[mid-back:])
 	}
-	return a.always | a.walk(text)
+	return a.always | a.walk(a.start, text)
 }
 
-// walk is the phrases whose anchors text holds, read byte by byte.
-func (a *anchorScanner) walk(text string) uint64 {
+// walk is the phrases whose anchors end in text, read byte by byte from
+// the state row.
+func (a *anchorScanner) walk(row uint32, text string) uint64 {
 	var found uint64
-	row, next, accepting := a.start, a.next, a.accepting
+	next, accepting := a.next, a.accepting
 	for i := 0; i < len(text); i++ {
 		row = next[row+uint32(a.class[text[i]])]
 		if row >= accepting {
@@ -520,13 +525,27 @@ func (a *anchorScanner) walk2(first, second string) uint64 {
 			found |= a.found[row1>>a.shift] | a.found[row2>>a.shift]
 		}
 	}
-	for i := 0; i < len(rest); i++ {
-		row2 = next[row2+uint32(a.class[rest[i]])]
-		if row2 >= accepting {
-			found |= a.found[row2>>a.shift]
+	return found | a.walk(row2, rest)
+}
+
+// walk4 is walk2's four-part form: each of b, c and d at least as long as
+// a, read in steps of a byte of each while a lasts, the rest of each then
+// alone.
+func (a *anchorScanner) walk4(p0, p1, p2, p3 string) uint64 {
+	var found uint64
+	r0, r1, r2, r3 := a.start, a.start, a.start, a.start
+	next, accepting, n := a.next, a.accepting, len(p0)
+	q1, q2, q3 := p1[:n], p2[:n], p3[:n]
+	for i := 0; i < n; i++ {
+		r0 = next[r0+uint32(a.class[p0[i]])]
+		r1 = next[r1+uint32(a.class[q1[i]])]
+		r2 = next[r2+uint32(a.class[q2[i]])]
+		r3 = next[r3+uint32(a.class[q3[i]])]
+		if max(r0, r1, r2, r3) >= accepting {
+			found |= a.found[r0>>a.shift] | a.found[r1>>a.shift] | a.found[r2>>a.shift] | a.found[r3>>a.shift]
 		}
 	}
-	return found
+	return found | a.walk(r1, p1[n:]) | a.walk(r2, p2[n:]) | a.walk(r3, p3[n:])
 }
 
 func runMetaCommentary(p *Pass) {

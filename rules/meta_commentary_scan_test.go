@@ -56,8 +56,8 @@ func anchorSets() [][][]string {
 
 // anchorTexts are texts built to hold anchors: each anchor alone, in
 // capitals, across a line break, and planted at every offset around the
-// middle of a long text (where scan splits it), then random mixes of
-// anchors, words and bytes.
+// places scan splits a text (the middle of a long one, the quarters of a
+// longer one), then random mixes of anchors, words and bytes.
 func anchorTexts(needs [][]string) []string {
 	var anchors []string
 	for _, as := range needs {
@@ -68,6 +68,7 @@ func anchorTexts(needs [][]string) []string {
 		texts = append(texts, ex.note, ex.content)
 	}
 	fill := strings.Repeat("Ada maps the coast, ", 8)
+	long := strings.Repeat(fill, 4)
 	for _, anchor := range anchors {
 		variants := []string{anchor, strings.ToUpper(anchor), strings.ReplaceAll(anchor, " ", "\n"), strings.ReplaceAll(anchor, "'", "’"), anchor[:len(anchor)-1]}
 		texts = append(texts, variants...)
@@ -77,6 +78,13 @@ func anchorTexts(needs [][]string) []string {
 				// enough for both sides).
 				const before = 100
 				texts = append(texts, fill[:before]+v+fill[:before+2*at-len(v)])
+				// In a text read as four quarters of quarter bytes, each
+				// place a quarter starts falls at v's byte at.
+				const quarter = 150
+				for k := 1; k <= 3; k++ {
+					head := k*quarter - at
+					texts = append(texts, long[:head]+v+long[:4*quarter-head-len(v)])
+				}
 			}
 		}
 	}
