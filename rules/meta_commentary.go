@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"bytes"
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -314,8 +316,8 @@ func phrasesOf(cfg *Config) *metaSet {
 //
 // A step of the automaton is a table read that waits for the step before:
 // the states where an anchor ends are numbered last, so that a step tests
-// one number for them, and a long text is read as two halves at once, two
-// walks whose reads overlap (see scan).
+// one number for them, and a page is read as four parts at once, four walks
+// whose reads overlap (see hits).
 type anchorScanner struct {
 	class [256]uint8 // byte → its column in next; 0: in no anchor
 	// columns is a power of two, 1<<shift: a state is stored as its row's
@@ -480,78 +482,105 @@ func (a *anchorScanner) acceptLast() {
 	a.accepting = uint32(accepting) << a.shift
 }
 
-// scan is the set of phrases (bit p for phrase p) whose anchors text holds.
-//
-// A long text is read as four quarters at once (or two halves, when
-// shorter), each after the first from early enough to hold whole every
-// anchor that crosses its start: an anchor that ends in a part starts at
-// most longest-1 bytes before the part does. The walks' table reads do
-// not wait for each other, so they overlap.
+// scan is the set of phrases (bit p for phrase p) whose anchors text
+// holds.
 func (a *anchorScanner) scan(text string) uint64 {
-	back := a.longest - 1
-	if q := len(text) / 4; q >= 2*back+16 {
-		return a.always | a.walk4(text[:q], text[q-back:2*q], text[2*q-back:3*q], text[3*q-back:])
-	}
-	if mid := len(text) / 2; mid >= 2*back+16 {
-		return a.always | a.walk2(text[:mid], text[mid-back:])
-	}
-	return a.always | a.walk(a.start, text)
-}
-
-// walk is the phrases whose anchors end in text, read byte by byte from
-// the state row.
-func (a *anchorScanner) walk(row uint32, text string) uint64 {
-	var found uint64
-	next, accepting := a.next, a.accepting
-	for i := 0; i < len(text); i++ {
-		row = next[row+uint32(a.class[text[i]])]
-		if row >= accepting {
-			found |= a.found[row>>a.shift]
-		}
+	found := a.always
+	for _, h := range anchorHits(a, text, nil) {
+		found |= h.found
 	}
 	return found
 }
 
-// walk2 is walk(first) | walk(second), for a second at least as long as
-// first, in steps of a byte of each.
-func (a *anchorScanner) walk2(first, second string) uint64 {
-	var found uint64
-	row1, row2, next, accepting := a.start, a.start, a.next, a.accepting
-	second, rest := second[:len(first)], second[len(first):]
-	for i := 0; i < len(first); i++ {
-		row1 = next[row1+uint32(a.class[first[i]])]
-		row2 = next[row2+uint32(a.class[second[i]])]
-		if max(row1, row2) >= accepting {
-			found |= a.found[row1>>a.shift] | a.found[row2>>a.shift]
-		}
-	}
-	return found | a.walk(row2, rest)
+// anchorHit is where an anchor ends in a text: at is the offset of its
+// last byte, found the phrases whose anchors end there.
+type anchorHit struct {
+	at    int
+	found uint64
 }
 
-// walk4 is walk2's four-part form: each of b, c and d at least as long as
-// a, read in steps of a byte of each while a lasts, the rest of each then
-// alone.
-func (a *anchorScanner) walk4(p0, p1, p2, p3 string) uint64 {
-	var found uint64
+// anchorHits appends to out where the anchors of a end in src (a page's
+// bytes or a text), in order.
+//
+// A step of the automaton is a table read that waits for the step before,
+// so a long source is read as four parts at once, whose reads overlap: each
+// part after the first starts longest-1 bytes early, so that it holds whole
+// every anchor that ends in it (an anchor ends at most longest-1 bytes after
+// it starts), and records the ends from its own start on (those before,
+// the part before records).
+func anchorHits[T string | []byte](a *anchorScanner, src T, out []anchorHit) []anchorHit {
+	back := a.longest - 1
+	q := len(src) / 4
+	if q < 2*back+16 {
+		_, out = record(a, a.start, src, 0, 0, out)
+		return out
+	}
+	starts := [4]int{0, q - back, 2*q - back, 3*q - back}
+	parts := [4]T{src[:q], src[q-back : 2*q], src[2*q-back : 3*q], src[3*q-back:]}
+	var found [4][]anchorHit // each part's, in order; most texts have none
+	next, accepting := a.next, a.accepting
+	p0, p1, p2, p3 := parts[0], parts[1][:q], parts[2][:q], parts[3][:q]
 	r0, r1, r2, r3 := a.start, a.start, a.start, a.start
-	next, accepting, n := a.next, a.accepting, len(p0)
-	q1, q2, q3 := p1[:n], p2[:n], p3[:n]
-	for i := 0; i < n; i++ {
+	for i := 0; i < q; i++ {
 		r0 = next[r0+uint32(a.class[p0[i]])]
-		r1 = next[r1+uint32(a.class[q1[i]])]
-		r2 = next[r2+uint32(a.class[q2[i]])]
-		r3 = next[r3+uint32(a.class[q3[i]])]
+		r1 = next[r1+uint32(a.class[p1[i]])]
+		r2 = next[r2+uint32(a.class[p2[i]])]
+		r3 = next[r3+uint32(a.class[p3[i]])]
 		if max(r0, r1, r2, r3) >= accepting {
-			found |= a.found[r0>>a.shift] | a.found[r1>>a.shift] | a.found[r2>>a.shift] | a.found[r3>>a.shift]
+			for k, row := range [4]uint32{r0, r1, r2, r3} {
+				if at := starts[k] + i; row >= accepting && at >= k*q {
+					found[k] = append(found[k], anchorHit{at, a.found[row>>a.shift]})
+				}
+			}
 		}
 	}
-	return found | a.walk(r1, p1[n:]) | a.walk(r2, p2[n:]) | a.walk(r3, p3[n:])
+	rows := [4]uint32{r0, r1, r2, r3}
+	out = append(out, found[0]...)
+	for k := 1; k < 4; k++ {
+		out = append(out, found[k]...)
+		_, out = record(a, rows[k], parts[k][q:], starts[k]+q, k*q, out)
+	}
+	return out
+}
+
+// record walks text from the state row, appending to out where anchors end
+// from the offset from on; text starts at offset base. It returns the row
+// it ends in.
+func record[T string | []byte](a *anchorScanner, row uint32, text T, base, from int, out []anchorHit) (uint32, []anchorHit) {
+	next, accepting := a.next, a.accepting
+	for i := 0; i < len(text); i++ {
+		row = next[row+uint32(a.class[text[i]])]
+		if row >= accepting && base+i >= from {
+			out = append(out, anchorHit{base + i, a.found[row>>a.shift]})
+		}
+	}
+	return row, out
+}
+
+// hitsIn is the phrases whose anchors end in src[start:end], by the page's
+// hits: a superset of what scan answers for that text, since an anchor may
+// start before it. As candidates are only what the patterns then try, the
+// findings are the same.
+func hitsIn(hits []anchorHit, start, end int) uint64 {
+	var found uint64
+	i, _ := slices.BinarySearchFunc(hits, start, func(h anchorHit, at int) int { return cmp.Compare(h.at, at) })
+	for ; i < len(hits) && hits[i].at < end; i++ {
+		found |= hits[i].found
+	}
+	return found
 }
 
 func runMetaCommentary(p *Pass) {
 	set := phrasesOf(p.Config)
 	texts := pageTexts(p)
-	hits := metaHitsOf(p, set, texts)
+	reportMeta(p, set, texts, metaHitsOf(p, set, texts))
+}
+
+// reportMeta reports the phrases of set in texts, trying in each text the
+// phrases its hits name (bit p for phrase p; those past the 64th in every
+// text). Hits may name phrases a text does not hold: the patterns decide,
+// so that more hits cost time, never a finding.
+func reportMeta(p *Pass, set *metaSet, texts []pageText, hits []uint64) {
 	for i, t := range texts {
 		hit := hits[i]
 		if hit == 0 {
@@ -606,15 +635,56 @@ func metaHitsOf(p *Pass, set *metaSet, texts []pageText) []uint64 {
 	}
 	hits := make([]uint64, len(texts))
 	next := 0 // the earlier text after the last one taken
+	var page *pageAnchors
 	for i, t := range texts {
 		if k := findText(earlier, t.Text, next); k >= 0 {
 			hits[i], next = earlierHits[k], k+1
 			continue
 		}
-		hits[i] = set.candidates(t.Text)
+		ok := inSource(p.Doc, t)
+		if ok && page == nil {
+			page = anchorsOfPage(set, p.Doc.Src)
+		}
+		if !ok || page.folds {
+			hits[i] = set.candidates(t.Text) // read alone
+			continue
+		}
+		hit := set.anchors.always | hitsIn(page.hits, t.Span.Start, t.Span.End)
+		if hit&set.refined != 0 {
+			hit &= set.within().scan(t.Text)
+		}
+		hits[i] = hit
 	}
 	p.Doc.Memo(metaHitsKey{}, func() any { return &metaHits{set, hits} })
 	return hits
+}
+
+// inSource tells a text of a Markdown page that is the page's bytes at
+// its span (as a page's texts are; a restored page's may not be). A JSON
+// page's texts are read alone: its braces end the anchor of {field_name}
+// at every object, and its texts are a smaller part of it.
+func inSource(doc *schema.Document, t pageText) bool {
+	start, end := t.Span.Start, t.Span.End
+	return doc.Format == schema.Markdown && 0 <= start && start <= end && end <= len(doc.Src) &&
+		string(doc.Src[start:end]) == t.Text
+}
+
+// pageAnchors are the anchors a page's source holds, read once for all
+// the texts that are its bytes (inSource), instead of text by text: one
+// long read goes faster than many short ones (it is read in four parts at
+// once, see anchorHits).
+type pageAnchors struct {
+	hits []anchorHit
+	// folds is set when the source holds a letter (?i) folds into ASCII;
+	// each text is then read alone, as candidates does.
+	folds bool
+}
+
+func anchorsOfPage(set *metaSet, src []byte) *pageAnchors {
+	if bytes.Contains(src, []byte("ſ")) || bytes.Contains(src, []byte("\u212a")) {
+		return &pageAnchors{folds: true}
+	}
+	return &pageAnchors{hits: anchorHits(set.anchors, src, nil)}
 }
 
 // findText is the index of a text equal to text among the few of texts

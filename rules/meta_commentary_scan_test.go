@@ -1,10 +1,14 @@
 package rules
 
 import (
+	"encoding/json"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/podlint/podlint/schema"
 )
 
 // anchorsIn is what anchorScanner.scan answers, by its definition: the
@@ -33,6 +37,53 @@ func anchorsIn(needs [][]string, text string) uint64 {
 		}
 	}
 	return found
+}
+
+// anchorEnds is what anchorScanner.hits answers, by its definition: each
+// offset where an anchor of the first 64 phrases ends in src, read as the
+// scanner reads it, with the phrases of the anchors that end there, in
+// order of offset.
+func anchorEnds(needs [][]string, src string) []anchorHit {
+	read := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			b[i] = anchorByte(c)
+		}
+		return string(b)
+	}
+	src = read(src)
+	ends := map[int]uint64{}
+	for p, anchors := range needs[:min(len(needs), 64)] {
+		for _, anchor := range anchors {
+			anchor = read(anchor)
+			for from := 0; ; {
+				i := strings.Index(src[from:], anchor)
+				if i < 0 {
+					break
+				}
+				ends[from+i+len(anchor)-1] |= 1 << p
+				from += i + 1
+			}
+		}
+	}
+	var out []anchorHit
+	for _, at := range slices.Sorted(maps.Keys(ends)) {
+		out = append(out, anchorHit{at, ends[at]})
+	}
+	return out
+}
+
+// sameHits tells whether a scanner's hits on text, read as a string and
+// as bytes, are anchorEnds'.
+func sameHits(t *testing.T, scanner *anchorScanner, needs [][]string, text string) {
+	t.Helper()
+	want := anchorEnds(needs, text)
+	if got := anchorHits(scanner, text, nil); !slices.Equal(got, want) {
+		t.Fatalf("anchorHits(%q) = %v, a search for each anchor finds %v", text, got, want)
+	}
+	if got := anchorHits(scanner, []byte(text), nil); !slices.Equal(got, want) {
+		t.Fatalf("anchorHits([]byte(%q)) = %v, a search for each anchor finds %v", text, got, want)
+	}
 }
 
 // anchorSets are the anchor lists the scanners are compared on: the
@@ -113,6 +164,7 @@ func TestAnchorScan(t *testing.T) {
 			if got, want := scanner.scan(text), anchorsIn(needs, text); got != want {
 				t.Fatalf("scan(%q) = %b, a search for each anchor finds %b", text, got, want)
 			}
+			sameHits(t, scanner, needs, text)
 		}
 	}
 }
@@ -137,7 +189,99 @@ func FuzzAnchorScan(f *testing.F) {
 				if got, want := scanner.scan(s), anchorsIn(sets[i], s); got != want {
 					t.Fatalf("scan(%q) = %b, a search for each anchor finds %b", s, got, want)
 				}
+				sameHits(t, scanner, sets[i], s)
 			}
 		}
 	})
+}
+
+// TestPageHitsAreAFilter: the hits metaHitsOf answers for each text (from
+// one read of the page, where the text is the page's bytes) name every
+// phrase the text's own scan names, and the findings they lead to are
+// those of trying every phrase in every text: the demo pages, the shared
+// samples and examples when they are there, and Markdown and JSON pages of
+// the phrases' examples and anchors.
+func TestPageHitsAreAFilter(t *testing.T) {
+	passes := readPages(t, "../testdata/demo/*", "../../shared/samples/*.md", "../../shared/samples/collapsed/*.md", "../../shared/examples/*")
+	var notes []string
+	for _, ex := range metaExamples {
+		notes = append(notes, ex.note, ex.content)
+	}
+	// Anchors at a text's edges: a text's first byte or last may end one.
+	for _, ph := range phrasesOf(DefaultConfig()).phrases {
+		for _, anchor := range ph.needs {
+			notes = append(notes, anchor, anchor+" and so on", "So on, "+anchor)
+		}
+	}
+	slices.Sort(notes)
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := range 200 {
+		pick := func() string { return notes[rng.IntN(len(notes))] }
+		md := "# Maps and Their Makers — Ada Quill\n\n" + pick() + "\n\n"
+		js := `{"title": "Maps and Their Makers — Ada Quill", "summary": ` + jsonText(pick()) + `, "chapters": [`
+		for c := range 1 + rng.IntN(5) {
+			md += "## [" + schema.FormatTimestamp(60*c) + "] Chapter " + itoa(c) + "\n\n"
+			if c > 0 {
+				js += ", "
+			}
+			js += `{"start": ` + itoa(60*c) + `, "title": "Chapter ` + itoa(c) + `", "summary": `
+			for k := range 1 + rng.IntN(3) {
+				note := pick()
+				md += note + "\n\n"
+				if k == 0 {
+					js += jsonText(note) + `, "quotes": [`
+				} else {
+					js += ` {"text": ` + jsonText(note) + `, "at": ` + itoa(60*c+k) + `},`
+				}
+			}
+			js = strings.TrimSuffix(js, ",") + "]}"
+		}
+		js += "]}"
+		for _, page := range []struct{ name, src string }{{"page.md", md}, {"page.json", js}} {
+			doc := schema.Read(itoa(n)+page.name, []byte(page.src))
+			if doc.Broken {
+				t.Fatalf("%s does not read:\n%s", page.name, page.src)
+			}
+			passes = append(passes, &Pass{Doc: doc, Episode: doc.Episode, Config: DefaultConfig(), shared: &shared{}})
+		}
+	}
+	set := phrasesOf(DefaultConfig())
+	inPage, alone := 0, 0
+	for _, p := range passes {
+		texts := pageTexts(p)
+		hits := metaHitsOf(p, set, texts)
+		for i, text := range texts {
+			if own := set.candidates(text.Text); own&^hits[i] != 0 {
+				t.Fatalf("%s: text %q: hits %b lack %b of its own scan", p.Doc.Path, text.Text, hits[i], own&^hits[i])
+			}
+			if inSource(p.Doc, text) {
+				inPage++
+			} else {
+				alone++
+			}
+		}
+		every := make([]uint64, len(texts))
+		for i := range every {
+			every[i] = ^uint64(0)
+		}
+		var filtered, tried []Diagnostic
+		reportMeta(&Pass{Doc: p.Doc, Episode: p.Episode, Config: p.Config, rule: metaCommentary, out: &filtered}, set, texts, hits)
+		reportMeta(&Pass{Doc: p.Doc, Episode: p.Episode, Config: p.Config, rule: metaCommentary, out: &tried}, set, texts, every)
+		if !slices.EqualFunc(filtered, tried, sameDiagnostic) {
+			t.Fatalf("%s: with the hits\n%v\ntrying every phrase\n%v", p.Doc.Path, filtered, tried)
+		}
+	}
+	if inPage < 1000 || alone < 200 {
+		t.Errorf("%d texts read in their page, %d alone: both paths must be tried", inPage, alone)
+	}
+}
+
+// jsonText is s as a JSON string, with HTML's marks as they are (only
+// quotes, backslashes and control characters escaped).
+func jsonText(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -262,23 +262,39 @@ func benchPages(b *testing.B) []*Pass {
 }
 
 // BenchmarkAnchorScan scans every text of the pages for the built-in
-// phrases' anchors (MB/s of text).
+// phrases' anchors, text by text and a page at a time (MB/s of text, and
+// of page).
 func BenchmarkAnchorScan(b *testing.B) {
 	set := phrasesOf(DefaultConfig())
+	pages := benchPages(b)
 	var texts []string
 	size := 0
-	for _, p := range benchPages(b) {
+	for _, p := range pages {
 		for _, t := range pageTexts(p) {
 			texts = append(texts, t.Text)
 			size += len(t.Text)
 		}
 	}
-	b.SetBytes(int64(size))
-	for b.Loop() {
-		for _, text := range texts {
-			set.anchors.scan(text)
+	b.Run("texts", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, text := range texts {
+				set.anchors.scan(text)
+			}
 		}
-	}
+	})
+	b.Run("pages", func(b *testing.B) {
+		size := 0
+		for _, p := range pages {
+			size += len(p.Doc.Src)
+		}
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, p := range pages {
+				anchorsOfPage(set, p.Doc.Src)
+			}
+		}
+	})
 }
 
 // TestMetaFoldsAsThePatterns: a note written with a form feed for a space,
