@@ -11,27 +11,29 @@ import (
 	"github.com/podlint/podlint/schema"
 )
 
+// asScanned is s as the scanner reads it, byte by byte (anchorByte).
+func asScanned(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = anchorByte(c)
+	}
+	return string(b)
+}
+
 // anchorsIn is what anchorScanner.scan answers, by its definition: the
 // phrases (bit p for phrase p, the first 64) with an anchor that the text,
 // read as the scanner reads it, holds, and those without anchors. It is
 // the reference the scanner is held to, an automaton's work done by a
 // search for each anchor.
 func anchorsIn(needs [][]string, text string) uint64 {
-	read := func(s string) string {
-		b := []byte(s)
-		for i, c := range b {
-			b[i] = anchorByte(c)
-		}
-		return string(b)
-	}
-	text = read(text)
+	text = asScanned(text)
 	var found uint64
 	for p, anchors := range needs[:min(len(needs), 64)] {
 		if len(anchors) == 0 {
 			found |= 1 << p
 		}
 		for _, anchor := range anchors {
-			if strings.Contains(text, read(anchor)) {
+			if strings.Contains(text, asScanned(anchor)) {
 				found |= 1 << p
 			}
 		}
@@ -44,18 +46,11 @@ func anchorsIn(needs [][]string, text string) uint64 {
 // scanner reads it, with the phrases of the anchors that end there, in
 // order of offset.
 func anchorEnds(needs [][]string, src string) []anchorHit {
-	read := func(s string) string {
-		b := []byte(s)
-		for i, c := range b {
-			b[i] = anchorByte(c)
-		}
-		return string(b)
-	}
-	src = read(src)
+	src = asScanned(src)
 	ends := map[int]uint64{}
 	for p, anchors := range needs[:min(len(needs), 64)] {
 		for _, anchor := range anchors {
-			anchor = read(anchor)
+			anchor = asScanned(anchor)
 			for from := 0; ; {
 				i := strings.Index(src[from:], anchor)
 				if i < 0 {
