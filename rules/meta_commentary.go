@@ -285,9 +285,16 @@ func phrasesOf(cfg *Config) *metaSet {
 		}
 		// Its first word (or, opening with a mark, its first byte) is
 		// the anchor: the phrase's words may stand any white space apart.
+		// The scanner reads a byte outside ASCII as any such byte, so a
+		// word outside ASCII is no anchor: its letters in other case may
+		// take more bytes or fewer (Ⱥ, ⱥ), and the phrase is tried in
+		// every text.
 		needs := []string{phrase[:1]}
 		if start, end := schema.NextWord(phrase, 0); start == 0 && end > 0 {
 			needs = []string{strings.ToLower(phrase[:end])}
+			if !ascii(phrase[:end]) {
+				needs = nil
+			}
 		}
 		for i, w := range words {
 			words[i] = regexp.QuoteMeta(w)
@@ -509,6 +516,9 @@ type anchorHit struct {
 // it starts), and records the ends from its own start on (those before,
 // the part before records).
 func anchorHits[T string | []byte](a *anchorScanner, src T, out []anchorHit) []anchorHit {
+	if a.longest == 0 {
+		return out // no anchors (a config may remove every phrase)
+	}
 	back := a.longest - 1
 	q := len(src) / 4
 	if q < 2*back+16 {
@@ -583,8 +593,8 @@ func runMetaCommentary(p *Pass) {
 func reportMeta(p *Pass, set *metaSet, texts []pageText, hits []uint64) {
 	for i, t := range texts {
 		hit := hits[i]
-		if hit == 0 {
-			continue
+		if hit == 0 && len(set.phrases) <= 64 {
+			continue // no phrase may match (those past the 64th are tried in every text)
 		}
 		var code []schema.Span
 		if strings.Contains(t.Text, "`") {

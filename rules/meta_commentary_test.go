@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -96,6 +97,71 @@ func TestMetaAdd(t *testing.T) {
 	}
 	if len(found) != 3 {
 		t.Errorf("findings %q, want the 3 phrases", found)
+	}
+}
+
+// metaFindings are the messages of meta-commentary on page under cfg.
+func metaFindings(name, page string, cfg *Config) []string {
+	var found []string
+	for _, d := range Run(schema.Read(name, []byte(page)), cfg) {
+		if d.Rule == metaCommentary.Name {
+			found = append(found, d.Message)
+		}
+	}
+	return found
+}
+
+// TestMetaAddOutsideASCII: a phrase of the config's whose first word is
+// not ASCII is found wherever it stands. The anchor scan reads a byte
+// outside ASCII as any such byte, and Ⱥ takes two bytes where its lower
+// case ⱥ takes three: an anchor made of the lower-case word missed the
+// phrase unless three such bytes happened to stand before its letters (a
+// curly quote before it), in Markdown and in JSON.
+func TestMetaAddOutsideASCII(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Options = OptionValues{metaAdd: []string{"Ⱥlpha rises"}}
+	for name, page := range map[string]string{
+		"bare.md":   "# Hives — Mara Quill\n\nMara on hives.\n\n## [00:00] Cold open\n\nThe day began. Ⱥlpha rises over the hive.\n",
+		"quoted.md": "# Hives — Mara Quill\n\nMara on hives.\n\n## [00:00] Cold open\n\n> *“Ⱥlpha rises over the hive.”* [00:12]\n",
+		"page.json": `{"title": "Hives — Mara Quill", "summary": "Mara on hives.", "chapters": [{"start": 0, "title": "Cold open", "summary": "ⱥlpha RISES over the hive."}]}`,
+	} {
+		if found := metaFindings(name, page, cfg); len(found) != 1 {
+			t.Errorf("%s: findings %q, want the phrase once", name, found)
+		}
+	}
+}
+
+// TestMetaPhrasesPast64: a config may make more phrases than the scan
+// has bits for; those past the 64th are tried in every text, also in a
+// text where no anchor of the others stands.
+func TestMetaPhrasesPast64(t *testing.T) {
+	cfg := DefaultConfig()
+	var added []string
+	for i := range 64 {
+		added = append(added, fmt.Sprintf("w%02d", i))
+	}
+	cfg.Options = OptionValues{metaAdd: append(added, "zebra crossing")}
+	page := "# Hives — Mara Quill\n\nMara on hives.\n\n## [00:00] Cold open\n\nA zebra crossing by the hive.\n"
+	if found := metaFindings("page.md", page, cfg); len(found) != 1 || !strings.Contains(found[0], "zebra crossing") {
+		t.Errorf("findings %q, want the last phrase once", found)
+	}
+}
+
+// TestMetaNoPhrases: a config that removes every phrase checks a page of
+// any length and finds nothing (the scan has no anchors to look for).
+func TestMetaNoPhrases(t *testing.T) {
+	cfg := DefaultConfig()
+	var names []string
+	for _, ph := range metaPhrases {
+		names = append(names, ph.Name)
+	}
+	cfg.Options = OptionValues{metaRemove: names}
+	long := "# Hives — Mara Quill\n\nMara on hives. As an AI language model, I [insert guest bio].\n\n## [00:00] Cold open\n\n" +
+		strings.Repeat("Mara opens with a claim about the hive, TODO. ", 40) + "\n"
+	for name, page := range map[string]string{"long.md": long, "short.md": long[:60] + "\n"} {
+		if found := metaFindings(name, page, cfg); len(found) != 0 {
+			t.Errorf("%s: every phrase removed, findings %q", name, found)
+		}
 	}
 }
 
