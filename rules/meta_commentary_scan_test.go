@@ -280,3 +280,17 @@ func jsonText(s string) string {
 	_ = enc.Encode(s)
 	return strings.TrimSuffix(b.String(), "\n")
 }
+
+// BenchmarkNewAnchorScanner builds the automaton of the built-in phrases'
+// anchors, as a run does once before its first page.
+func BenchmarkNewAnchorScanner(b *testing.B) {
+	set := phrasesOf(DefaultConfig())
+	needs := make([][]string, len(set.phrases))
+	for i, ph := range set.phrases {
+		needs[i] = ph.needs
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		newAnchorScanner(needs)
+	}
+}
