@@ -324,7 +324,7 @@ func phrasesOf(cfg *Config) *metaSet {
 // A step of the automaton is a table read that waits for the step before:
 // the states where an anchor ends are numbered last, so that a step tests
 // one number for them, and a page is read as four parts at once, four walks
-// whose reads overlap (see hits).
+// whose reads overlap (see anchorHits).
 type anchorScanner struct {
 	class [256]uint8 // byte → its column in next; 0: in no anchor
 	// columns is a power of two, 1<<shift: a state is stored as its row's

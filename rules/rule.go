@@ -183,10 +183,10 @@ var all = []*Rule{
 
 var byName = map[string]*Rule{}
 
-// The registry's declarations are checked by TestValidateRegistry (validate(all)),
-// not here: they are the source's, the same on every run, and checking
-// them (options' defaults through JSON and back) would cost each run's
-// start.
+// The registry's declarations are checked by TestValidateRegistry
+// (validate(all)), not here: they are the source's, the same on every run,
+// and checking them (options' defaults through JSON and back) would cost
+// each run's start.
 func init() {
 	for _, r := range all {
 		byName[r.Name] = r
