@@ -40,6 +40,9 @@ func makeAttachQuoteTimestamp(doc *schema.Document, cfg *rules.Config, d rules.D
 	}
 	secs := frag.Quote.Pair.Total()
 	removed := []string{string(doc.Src[frag.Span.Start:frag.Span.End])}
+	if !rules.PairFollows(doc, prev.Span.End, frag.Span.Start) {
+		return nil // the edit would take what stands between them
+	}
 	if doc.Format == schema.JSON {
 		// "text", [m, s]  →  {"text": "text", "at": seconds}
 		literal := string(doc.Src[prev.Span.Start:prev.Span.End])

@@ -379,3 +379,38 @@ func TestLiarBesideAnHonestFix(t *testing.T) {
 		t.Fatalf("err = %v, want a content guard error naming liar", err)
 	}
 }
+
+// TestPairAfterAnotherValue: in a JSON quotes list, a time pair takes the
+// text before it only when nothing but the comma stands between them. A
+// value between them that is no quote ([0]) would go with the edit: the
+// finding is then reported with no fix, and fix leaves the list as it is.
+// An adjacent text and pair in the same list are still joined.
+func TestPairAfterAnotherValue(t *testing.T) {
+	src := `{"title": "Hives — Mara Quill", "summary": "Mara on hives.", "chapters": [{"start": 0, "title": "Cold open", "summary": "Mara opens.",` +
+		` "quotes": ["The queen rules nothing.", [0], [0, 12], "Bees vote.", [1, 5]]}]}`
+	cfg := rules.DefaultConfig()
+	var fixable, unfixable int
+	for _, d := range rules.Run(schema.Read("episode.json", []byte(src)), cfg) {
+		if d.Rule == "quote-fragment" {
+			if d.Fix == rules.SafeFix {
+				fixable++
+			} else {
+				unfixable++
+			}
+		}
+	}
+	if fixable != 1 || unfixable != 1 {
+		t.Errorf("quote-fragment: %d findings with a safe fix, %d without; want one of each", fixable, unfixable)
+	}
+	out, err := Run("episode.json", []byte(src), Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out.Src)
+	if !strings.Contains(got, `"The queen rules nothing.", [0], [0, 12]`) || !strings.Contains(got, `{"text": "Bees vote.", "at": 65}`) {
+		t.Errorf("fixed list:\n%s\nwant the first pair left and the second joined", got)
+	}
+	if out.Applied["attach-quote-timestamp"] != 1 {
+		t.Errorf("applied %v, want attach-quote-timestamp once", out.Applied)
+	}
+}

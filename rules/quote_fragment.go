@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/schema"
 )
@@ -55,7 +57,7 @@ func runQuoteFragment(p *Pass) {
 				// attach-quote-timestamp joins the two when nothing stands
 				// between them and the quote has words to carry a time.
 				fix := NoFix
-				if prevAt == i-1 && prev.Words != "" {
+				if prevAt == i-1 && prev.Words != "" && PairFollows(p.Doc, c.Blocks[prevAt].Span.End, b.Span.Start) {
 					fix = SafeFix
 				}
 				p.ReportFix(fix, span, "quote is only the time pair %s: it is the timestamp [%s] of the %s quote before it (%s)", pair, at, itoa(wordCount(prev.Words))+"-word", c.Label())
@@ -63,4 +65,18 @@ func runQuoteFragment(p *Pass) {
 			prev, prevAt = q, i
 		}
 	}
+}
+
+// PairFollows tells whether only what attach-quote-timestamp may take
+// with a time pair stands between the quote before it, which ends at end,
+// and the pair, from start: in JSON the list's comma, in Markdown no word.
+// Another value of a JSON list between them (a [0] the reader takes for
+// no quote) would be lost with the edit.
+func PairFollows(doc *schema.Document, end, start int) bool {
+	gap := string(doc.Src[end:start])
+	if doc.Format == schema.JSON && strings.TrimSpace(gap) != "," {
+		return false
+	}
+	from, to := schema.NextWord(gap, 0)
+	return from == to
 }
