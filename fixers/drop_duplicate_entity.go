@@ -65,6 +65,9 @@ func entityIndexOf(es *schema.EntitySection) *entityIndex {
 		if _, dup := idx.at[e.Span]; !dup {
 			idx.at[e.Span] = i
 		}
+		if e.Malformed != "" {
+			continue // as duplicate-entity, which passes such entries over
+		}
 		k := [3]string{e.Name.Value, e.Type.Value, e.Description.Value}
 		idx.repeats[i] = seen[k] && strings.TrimSpace(e.Name.Value) != ""
 		seen[k] = true

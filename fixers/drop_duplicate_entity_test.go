@@ -11,8 +11,9 @@ import (
 )
 
 // TestEntityIndex: an entity repeats when an earlier one has exactly its
-// name, type and description (a blank name never repeats), and the index
-// of a list goes when the list does.
+// name, type and description (a blank name never repeats, a malformed
+// entry is no earlier one), and the index of a list goes when the list
+// does.
 func TestEntityIndex(t *testing.T) {
 	entity := func(at int, name, typ, desc string) schema.Entity {
 		return schema.Entity{Span: schema.Span{Start: at, End: at + 1}, Name: schema.Text{Value: name}, Type: schema.Text{Value: typ}, Description: schema.Text{Value: desc}}
@@ -25,9 +26,12 @@ func TestEntityIndex(t *testing.T) {
 		entity(40, "ada", "Person", "x"),
 		entity(50, " ", "Person", "z"),
 		entity(60, " ", "Person", "z"),
+		entity(70, "Bo", "Person", "w"),
+		entity(80, "Bo", "Person", "w"),
 	}}
+	es.Entities[7].Malformed = "no type in parentheses" // passed over, as duplicate-entity does
 	idx := entityIndexOf(es)
-	if want := []bool{false, false, true, true, false, false, false}; !reflect.DeepEqual(idx.repeats, want) {
+	if want := []bool{false, false, true, true, false, false, false, false, false}; !reflect.DeepEqual(idx.repeats, want) {
 		t.Errorf("repeats %v, want %v", idx.repeats, want)
 	}
 	if i, ok := idx.at[schema.Span{Start: 30, End: 31}]; !ok || i != 3 {

@@ -13,7 +13,8 @@ var duplicateEntity = &Rule{
 	Title:    "The same entity listed twice",
 	Doc: `Each entity appears once in the list. The pipeline merges entity lists from several chunks
 of the transcript and sometimes keeps both copies; names are compared without regard to case.
-The message says whether the second bullet is an exact copy (safe to drop) or differs.`,
+The message says whether a later bullet is an exact copy of an earlier one (safe to drop) or
+differs.`,
 	Bad:  "- **OpenStreetMap** (Organization): Volunteer-built open map.\n- **OpenStreetMap** (Organization): Volunteer-built open map.",
 	Good: "- **OpenStreetMap** (Organization): Volunteer-built open map.",
 	Run:  runDuplicateEntity,
@@ -25,9 +26,18 @@ func runDuplicateEntity(p *Pass) {
 		return
 	}
 	first := make(map[string]int, len(es.Entities)) // key → index of its first entity
+	// copied holds each entry as written (name, type, description) and
+	// the first entity written so: a later one is its exact copy, even
+	// where the name's first entry differs ("A: 0", "A: 1", "A: 1").
+	copied := make(map[[3]string]int, len(es.Entities))
 	for i, e := range es.Entities {
 		if e.Malformed != "" {
 			continue
+		}
+		exact := [3]string{e.Name.Value, e.Type.Value, e.Description.Value}
+		orig, isCopy := copied[exact]
+		if !isCopy {
+			copied[exact] = i
 		}
 		key := strings.ToLower(strings.TrimSpace(e.Name.Value))
 		at, dup := first[key]
@@ -35,14 +45,19 @@ func runDuplicateEntity(p *Pass) {
 			first[key] = i
 			continue
 		}
-		prev := es.Entities[at]
+		prev, related := es.Entities[at], "the first entry of "+strconv.Quote(e.Name.Value)
 		how, fix := "with a different type or description", NoFix
-		if prev.Name.Value == e.Name.Value && prev.Type.Value == e.Type.Value && prev.Description.Value == e.Description.Value {
-			// drop-duplicate-entity deletes an exact copy.
-			how, fix = "an exact duplicate", SafeFix
+		if isCopy {
+			how = "an exact duplicate"
+			if strings.TrimSpace(e.Name.Value) != "" {
+				fix = SafeFix // drop-duplicate-entity deletes a named entry's exact copy
+			}
+			if orig != at {
+				prev, related = es.Entities[orig], "the entry of "+strconv.Quote(e.Name.Value)+" it copies"
+			}
 		}
 		p.Add(Diagnostic{Span: e.Span, Fix: fix,
-			Related: []Related{{Span: prev.Span, Message: "the first entry of " + strconv.Quote(e.Name.Value)}},
+			Related: []Related{{Span: prev.Span, Message: related}},
 			Message: fmt.Sprintf("entity %q is listed twice, %s", e.Name.Value, how)})
 	}
 }
