@@ -16,7 +16,8 @@ var attachQuoteTimestamp = &Fixer{
 	Doc: `A quote line that is only a ` + "`[minutes, seconds]`" + ` pair is the time of the quote before it:
 the pair is removed and the quote gets a canonical ` + "` [mm:ss]`" + ` timestamp. In raw episode JSON,
 a text followed by a pair becomes a quote object ` + "`{\"text\": ..., \"at\": seconds}`" + `. A pair with
-no quote before it, or after a quote that already has a time, is left as a finding.`,
+no quote before it, after a quote that already has a time, or with another value of the JSON list
+between it and the text, is left as a finding.`,
 	Before: "> *\"Greenland is not the size of Africa.\"*\n> *[7, 35]*",
 	After:  "> *\"Greenland is not the size of Africa.\"* [07:35]",
 	// The time a pair gives its quote may fall outside the quote's

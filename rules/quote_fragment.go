@@ -17,7 +17,8 @@ var quoteFragment = &Rule{
 own: ` + "`> *[7, 35]*`" + `. The time belongs to the quote before it, as its ` + "`[07:35]`" + ` timestamp.
 
 In episode JSON, a flat pair in a chapter's ` + "`quotes`" + ` list is the same defect. A pair with no
-quote before it, or after a quote that already has a time, is reported but cannot be attached.`,
+quote before it, after a quote that already has a time, or with another value of the list
+between it and the text before it, is reported but cannot be attached.`,
 	Bad: `> *"Greenland is not the size of Africa."*
 > *[7, 35]*`,
 	Good: `> *"Greenland is not the size of Africa."* [07:35]`,
