@@ -16,8 +16,9 @@ var attachQuoteTimestamp = &Fixer{
 	Doc: `A quote line that is only a ` + "`[minutes, seconds]`" + ` pair is the time of the quote before it:
 the pair is removed and the quote gets a canonical ` + "` [mm:ss]`" + ` timestamp. In raw episode JSON,
 a text followed by a pair becomes a quote object ` + "`{\"text\": ..., \"at\": seconds}`" + `. A pair with
-no quote before it, after a quote that already has a time, or with another value of the JSON list
-between it and the text, is left as a finding.`,
+no quote before it, after a quote that already has a time, with more on its line (a speaker,
+words), after a JSON quote object, or with another value of the JSON list between it and the
+text, is left as a finding.`,
 	Before: "> *\"Greenland is not the size of Africa.\"*\n> *[7, 35]*",
 	After:  "> *\"Greenland is not the size of Africa.\"* [07:35]",
 	// The time a pair gives its quote may fall outside the quote's
@@ -41,8 +42,8 @@ func makeAttachQuoteTimestamp(doc *schema.Document, cfg *rules.Config, d rules.D
 	}
 	secs := frag.Quote.Pair.Total()
 	removed := []string{string(doc.Src[frag.Span.Start:frag.Span.End])}
-	if !rules.PairFollows(doc, prev.Span.End, frag.Span.Start) {
-		return nil // the edit would take what stands between them
+	if !rules.PairAttaches(doc, prev, frag) {
+		return nil // the edit would take more than the pair
 	}
 	if doc.Format == schema.JSON {
 		// "text", [m, s]  →  {"text": "text", "at": seconds}

@@ -414,3 +414,31 @@ func TestPairAfterAnotherValue(t *testing.T) {
 		t.Errorf("applied %v, want attach-quote-timestamp once", out.Applied)
 	}
 }
+
+// TestPairAttachesAlone: a time pair is joined to its quote only when the
+// edit takes nothing but the pair: not a pair whose line goes on (a
+// speaker, words), nor one after a JSON quote object (which would be
+// written whole into the new one). Each is reported with no fix and left.
+func TestPairAttachesAlone(t *testing.T) {
+	md := "# Tide Pools — Ines Ferro\n\nInes on tide pools.\n\n## [00:00] Cold open\n\nInes kneels.\n\n"
+	for name, src := range map[string]string{
+		"speaker.md": md + "> *\"A tide pool is an ocean in your hands.\"*\n> *[0, 14]* — Mara Quill\n",
+		"words.md":   md + "> *\"Bring a torch with a red filter.\"*\n> *[1, 5]* and then she laughed\n",
+		"object.json": `{"title": "Tide Pools — Ines Ferro", "summary": "Ines on tide pools.", "chapters": [{"start": 0, "title": "Cold open",` +
+			` "summary": "Ines kneels.", "quotes": [{"text": "A tide pool is an ocean."}, [0, 14]]}]}`,
+	} {
+		cfg := rules.DefaultConfig()
+		for _, d := range rules.Run(schema.Read(name, []byte(src)), cfg) {
+			if d.Rule == "quote-fragment" && d.Fix != rules.NoFix {
+				t.Errorf("%s: quote-fragment states a fix: %s", name, d.Message)
+			}
+		}
+		out, err := Run(name, []byte(src), Options{Config: cfg})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if n := out.Applied["attach-quote-timestamp"]; n != 0 {
+			t.Errorf("%s: attach-quote-timestamp applied %d times:\n%s", name, n, out.Src)
+		}
+	}
+}

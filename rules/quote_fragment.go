@@ -17,8 +17,9 @@ var quoteFragment = &Rule{
 own: ` + "`> *[7, 35]*`" + `. The time belongs to the quote before it, as its ` + "`[07:35]`" + ` timestamp.
 
 In episode JSON, a flat pair in a chapter's ` + "`quotes`" + ` list is the same defect. A pair with no
-quote before it, after a quote that already has a time, or with another value of the list
-between it and the text before it, is reported but cannot be attached.`,
+quote before it, after a quote that already has a time, with more on its line (a speaker,
+words), after a quote object, or with another value of the list between it and the text before
+it, is reported but cannot be attached.`,
 	Bad: `> *"Greenland is not the size of Africa."*
 > *[7, 35]*`,
 	Good: `> *"Greenland is not the size of Africa."* [07:35]`,
@@ -58,7 +59,7 @@ func runQuoteFragment(p *Pass) {
 				// attach-quote-timestamp joins the two when nothing stands
 				// between them and the quote has words to carry a time.
 				fix := NoFix
-				if prevAt == i-1 && prev.Words != "" && PairFollows(p.Doc, c.Blocks[prevAt].Span.End, b.Span.Start) {
+				if prevAt == i-1 && prev.Words != "" && PairAttaches(p.Doc, c.Blocks[prevAt], b) {
 					fix = SafeFix
 				}
 				p.ReportFix(fix, span, "quote is only the time pair %s: it is the timestamp [%s] of the %s quote before it (%s)", pair, at, itoa(wordCount(prev.Words))+"-word", c.Label())
@@ -68,16 +69,26 @@ func runQuoteFragment(p *Pass) {
 	}
 }
 
-// PairFollows tells whether only what attach-quote-timestamp may take
-// with a time pair stands between the quote before it, which ends at end,
-// and the pair, from start: in JSON the list's comma, in Markdown no word.
-// Another value of a JSON list between them (a [0] the reader takes for
-// no quote) would be lost with the edit.
-func PairFollows(doc *schema.Document, end, start int) bool {
-	gap := string(doc.Src[end:start])
-	if doc.Format == schema.JSON && strings.TrimSpace(gap) != "," {
+// PairAttaches tells whether attach-quote-timestamp may join the time pair
+// frag to the quote prev before it and lose nothing. In JSON the quote is
+// a string (a quote object would be written whole into the new one) and
+// only the list's comma stands between them (another value of the list,
+// a [0] the reader takes for no quote, would go with the edit). In
+// Markdown no word stands between them, and the pair's line holds the
+// pair alone: a speaker or words after it would go with the line.
+func PairAttaches(doc *schema.Document, prev, frag schema.Block) bool {
+	gap := string(doc.Src[prev.Span.End:frag.Span.Start])
+	if doc.Format == schema.JSON {
+		return strings.TrimSpace(gap) == "," && doc.Src[prev.Span.Start] == '"'
+	}
+	if from, to := schema.NextWord(gap, 0); from < to {
 		return false
 	}
-	from, to := schema.NextWord(gap, 0)
-	return from == to
+	line, n := string(doc.Src[frag.Span.Start:frag.Span.End]), 0
+	for from, to := schema.NextWord(line, 0); from < to; from, to = schema.NextWord(line, to) {
+		if n++; n > 2 || strings.Trim(line[from:to], "0123456789") != "" {
+			return false
+		}
+	}
+	return n == 2
 }
