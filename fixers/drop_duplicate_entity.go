@@ -34,6 +34,9 @@ func makeDropDuplicateEntity(doc *schema.Document, cfg *rules.Config, d rules.Di
 		return nil
 	}
 	e := es.Entities[i]
+	if !rules.PlainEntity(doc, e) {
+		return nil // a key besides the three would go with it
+	}
 	removed := []string{string(doc.Src[e.Span.Start:e.Span.End])}
 	if doc.Format == schema.JSON {
 		// Delete the element with the comma and space before it.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/podlint/podlint/schema"
 )
 
 var duplicateEntity = &Rule{
@@ -49,7 +51,10 @@ func runDuplicateEntity(p *Pass) {
 		how, fix := "with a different type or description", NoFix
 		if isCopy {
 			how = "an exact duplicate"
-			if strings.TrimSpace(e.Name.Value) != "" {
+			switch {
+			case !PlainEntity(p.Doc, e):
+				how = "with the same name, type and description, and more keys"
+			case strings.TrimSpace(e.Name.Value) != "":
 				fix = SafeFix // drop-duplicate-entity deletes a named entry's exact copy
 			}
 			if orig != at {
@@ -60,4 +65,24 @@ func runDuplicateEntity(p *Pass) {
 			Related: []Related{{Span: prev.Span, Message: related}},
 			Message: fmt.Sprintf("entity %q is listed twice, %s", e.Name.Value, how)})
 	}
+}
+
+// PlainEntity tells whether an entity is all its name, type and
+// description, so that dropping it as a copy of another loses nothing: a
+// Markdown bullet is; a JSON object is when it has no other key and none
+// twice (the later of two names is the one read).
+func PlainEntity(doc *schema.Document, e schema.Entity) bool {
+	if doc.Format != schema.JSON {
+		return true
+	}
+	v, problems, err := schema.ParseJSON(doc.Src[e.Span.Start:e.Span.End])
+	if err != nil || len(problems) > 0 || v.Kind != schema.Object {
+		return false
+	}
+	for _, m := range v.Members {
+		if m.Key != "name" && m.Key != "type" && m.Key != "description" {
+			return false
+		}
+	}
+	return true
 }
