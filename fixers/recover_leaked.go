@@ -120,6 +120,15 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 		return nil
 	}
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: start, End: end})
+	// The edit takes the blob's lines whole, and a quote line's item is
+	// what stands between its italics markers: words after the closing
+	// marker ("> * ] }, { * zebra crossing") are in no item, so they would
+	// be lost.
+	for _, blk := range b.blocks {
+		if q := blk.Quote; q != nil && q.Body.Span.End > q.Body.Span.Start {
+			r.drop(string(doc.Src[blk.Span.Start:q.Body.Span.Start]) + " " + string(doc.Src[q.Body.Span.End:blk.Span.End]))
+		}
+	}
 	for i, c := range matches {
 		r.placeChapter(c, lk.Chapters[i], start, end)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -247,5 +248,33 @@ func TestRecoveredNoteIsKept(t *testing.T) {
 	jo, err := Run("p.md", []byte(joined), Options{Config: rules.DefaultConfig(), Fixers: []*Fixer{joiner}})
 	if err != nil || len(jo.Rejected) != 1 || jo.Changed() {
 		t.Fatalf("err %v, turned down %v, changed %v: want the joining fix turned down", err, jo.Rejected, jo.Changed())
+	}
+}
+
+// TestWordsAfterTheMarkerAreLost: a line of a leaked blob with words after
+// its closing italics marker ("> * ] }, { * zebra crossing") holds words
+// no item of the blob has, and the recovery takes the line whole: the fix
+// is then unsafe, declares them removed, and is not applied without
+// --unsafe-fixes. The blob without them is still recovered safely.
+func TestWordsAfterTheMarkerAreLost(t *testing.T) {
+	src, err := os.ReadFile("../testdata/rules/leaked-json/blob.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := rules.DefaultConfig()
+	if out, err := Run("blob.md", src, Options{Config: cfg}); err != nil || out.Applied["recover-leaked"] != 1 {
+		t.Fatalf("the blob alone: err %v, applied %v, want it recovered", err, out.Applied)
+	}
+	withWords := bytes.Replace(src, []byte("> * ] }, { *\n"), []byte("> * ] }, { * zebra crossing\n"), 1)
+	if bytes.Equal(withWords, src) {
+		t.Fatal("the fixture has no such line")
+	}
+	out, err := Run("blob.md", withWords, Options{Config: cfg})
+	if err != nil || out.Applied["recover-leaked"] != 0 || !bytes.Contains(out.Src, []byte("zebra crossing")) {
+		t.Fatalf("err %v, applied %v: want the recovery left for --unsafe-fixes", err, out.Applied)
+	}
+	unsafe, err := Run("blob.md", withWords, Options{Config: cfg, Unsafe: true})
+	if err != nil || unsafe.Applied["recover-leaked"] != 1 {
+		t.Fatalf("with --unsafe-fixes: err %v, applied %v", err, unsafe.Applied)
 	}
 }
