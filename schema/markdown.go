@@ -340,13 +340,19 @@ func (r *mdReader) quote(l line, at int) *Quote {
 	end := l.end
 	parts := fromSlab(&r.quotes, 1)
 	q := &parts.quote
-	// A trailing ` [TS]`. Brackets that hold only digits and time
-	// punctuation are the quote's time even when they do not read as one
-	// (`[-1:-5]`, `[1234567:00]`): timestamp-format reports it.
-	if end > start && r.src[end-1] == ']' {
-		if open := bytes.LastIndexByte(r.src[start:end], '['); open > 0 && r.src[start+open-1] == ' ' {
-			raw := r.str[start+open+1 : end-1]
-			if ts := NewTimestamp(raw, Span{start + open + 1, end - 1}); ts.Valid || TimeLike(raw) {
+	// A trailing ` [TS]`, spaces after it aside (a time the reader missed
+	// for them would take a second one from attach-quote-timestamp).
+	// Brackets that hold only digits and time punctuation are the quote's
+	// time even when they do not read as one (`[-1:-5]`, `[1234567:00]`):
+	// timestamp-format reports it.
+	last := end
+	for last > start && (r.src[last-1] == ' ' || r.src[last-1] == '\t') {
+		last--
+	}
+	if last > start && r.src[last-1] == ']' {
+		if open := bytes.LastIndexByte(r.src[start:last], '['); open > 0 && r.src[start+open-1] == ' ' {
+			raw := r.str[start+open+1 : last-1]
+			if ts := NewTimestamp(raw, Span{start + open + 1, last - 1}); ts.Valid || TimeLike(raw) {
 				parts.at = ts
 				q.At = &parts.at
 				end = start + open - 1

@@ -53,6 +53,23 @@ func TestHeadingLines(t *testing.T) {
 	}
 }
 
+// TestQuoteTimeBeforeSpaces: a quote's time is read with spaces or a tab
+// after it on the line; missed, the line's quote looked untimed and a
+// [m, s] pair after it was attached as a second time.
+func TestQuoteTimeBeforeSpaces(t *testing.T) {
+	for _, line := range []string{"> *\"Words.\"* — Ada [00:05]  ", "> *\"Words.\"* — Ada [00:05]\t", "> *\"Words.\"* — Ada [00:05] \r"} {
+		doc := Read("page.md", []byte("# T\n\n## [00:00] C\n\n"+line+"\n"))
+		blocks := doc.Episode.Chapters[0].Blocks
+		if len(blocks) != 1 || blocks[0].Quote == nil {
+			t.Fatalf("%q: blocks %+v; want one quote", line, blocks)
+		}
+		q := blocks[0].Quote
+		if q.Words != "Words." || q.Speaker == nil || q.Speaker.Value != "Ada" || q.At == nil || q.At.Seconds != 5 {
+			t.Errorf("%q: quote read as %+v", line, q)
+		}
+	}
+}
+
 // TestIndentedQuote: a quote line indented by up to three spaces is a
 // quote, read from its `>`.
 func TestIndentedQuote(t *testing.T) {
