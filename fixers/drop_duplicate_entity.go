@@ -63,17 +63,12 @@ func entityIndexOf(es *schema.EntitySection) *entityIndex {
 		return v.(*entityIndex)
 	}
 	idx := &entityIndex{at: make(map[schema.Span]int, len(es.Entities)), repeats: make([]bool, len(es.Entities))}
-	seen := make(map[[3]string]bool, len(es.Entities))
+	copies := rules.EntityCopies(es) // as duplicate-entity reads them
 	for i, e := range es.Entities {
 		if _, dup := idx.at[e.Span]; !dup {
 			idx.at[e.Span] = i
 		}
-		if e.Malformed != "" {
-			continue // as duplicate-entity, which passes such entries over
-		}
-		k := [3]string{e.Name.Value, e.Type.Value, e.Description.Value}
-		idx.repeats[i] = seen[k] && strings.TrimSpace(e.Name.Value) != ""
-		seen[k] = true
+		idx.repeats[i] = copies[i] >= 0 && strings.TrimSpace(e.Name.Value) != ""
 	}
 	if v, loaded := entityIndexes.LoadOrStore(key, idx); loaded {
 		return v.(*entityIndex)

@@ -28,19 +28,12 @@ func runDuplicateEntity(p *Pass) {
 		return
 	}
 	first := make(map[string]int, len(es.Entities)) // key → index of its first entity
-	// copied holds each entry as written (name, type, description) and
-	// the first entity written so: a later one is its exact copy, even
-	// where the name's first entry differs ("A: 0", "A: 1", "A: 1").
-	copied := make(map[[3]string]int, len(es.Entities))
+	copies := EntityCopies(es)
 	for i, e := range es.Entities {
 		if e.Malformed != "" {
 			continue
 		}
-		exact := [3]string{e.Name.Value, e.Type.Value, e.Description.Value}
-		orig, isCopy := copied[exact]
-		if !isCopy {
-			copied[exact] = i
-		}
+		orig, isCopy := copies[i], copies[i] >= 0
 		key := strings.ToLower(strings.TrimSpace(e.Name.Value))
 		at, dup := first[key]
 		if !dup {
@@ -65,6 +58,30 @@ func runDuplicateEntity(p *Pass) {
 			Related: []Related{{Span: prev.Span, Message: related}},
 			Message: fmt.Sprintf("entity %q is listed twice, %s", e.Name.Value, how)})
 	}
+}
+
+// EntityCopies is, for each entity of es, the first earlier one it copies
+// exactly (name, type and description as written), or -1: a later entry
+// copies an earlier one even where its name's first entry differs ("A: 0",
+// "A: 1", "A: 1"). A malformed entry is passed over, neither a copy nor
+// copied. duplicate-entity and drop-duplicate-entity both read it, so that
+// what the rule calls an exact duplicate is what the fixer drops.
+func EntityCopies(es *schema.EntitySection) []int {
+	copies := make([]int, len(es.Entities))
+	first := make(map[[3]string]int, len(es.Entities))
+	for i, e := range es.Entities {
+		copies[i] = -1
+		if e.Malformed != "" {
+			continue
+		}
+		k := [3]string{e.Name.Value, e.Type.Value, e.Description.Value}
+		if at, ok := first[k]; ok {
+			copies[i] = at
+		} else {
+			first[k] = i
+		}
+	}
+	return copies
 }
 
 // PlainEntity tells whether an entity is all its name, type and
