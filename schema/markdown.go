@@ -345,10 +345,7 @@ func (r *mdReader) quote(l line, at int) *Quote {
 	// Brackets that hold only digits and time punctuation are the quote's
 	// time even when they do not read as one (`[-1:-5]`, `[1234567:00]`):
 	// timestamp-format reports it.
-	last := end
-	for last > start && (r.src[last-1] == ' ' || r.src[last-1] == '\t') {
-		last--
-	}
+	last := start + len(bytes.TrimRight(r.src[start:end], " \t"))
 	if last > start && r.src[last-1] == ']' {
 		if open := bytes.LastIndexByte(r.src[start:last], '['); open > 0 && r.src[start+open-1] == ' ' {
 			raw := r.str[start+open+1 : last-1]
