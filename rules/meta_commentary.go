@@ -659,11 +659,7 @@ func metaHitsOf(p *Pass, set *metaSet, texts []pageText) []uint64 {
 			hits[i] = set.candidates(t.Text) // read alone
 			continue
 		}
-		hit := set.anchors.always | hitsIn(page.hits, t.Span.Start, t.Span.End)
-		if hit&set.refined != 0 {
-			hit &= set.within().scan(t.Text)
-		}
-		hits[i] = hit
+		hits[i] = set.refine(set.anchors.always|hitsIn(page.hits, t.Span.Start, t.Span.End), t.Text)
 	}
 	p.Doc.Memo(metaHitsKey{}, func() any { return &metaHits{set, hits} })
 	return hits
@@ -715,7 +711,12 @@ func (set *metaSet) candidates(text string) uint64 {
 		// The scan reads ASCII letters only: every phrase may match.
 		return ^uint64(0)
 	}
-	hit := set.anchors.scan(text)
+	return set.refine(set.anchors.scan(text), text)
+}
+
+// refine is hit, the phrases whose anchors text holds, less the phrases
+// refined has a bit of whose finer anchors it does not hold.
+func (set *metaSet) refine(hit uint64, text string) uint64 {
 	if hit&set.refined != 0 {
 		hit &= set.within().scan(text)
 	}
