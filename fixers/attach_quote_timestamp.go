@@ -40,11 +40,11 @@ func makeAttachQuoteTimestamp(doc *schema.Document, cfg *rules.Config, d rules.D
 	if pq.Pair != nil || pq.At != nil || pq.Words == "" || leak.IsText(pq.Body.Value) {
 		return nil
 	}
-	secs := frag.Quote.Pair.Total()
-	removed := []string{string(doc.Src[frag.Span.Start:frag.Span.End])}
 	if !rules.PairAttaches(doc, prev, frag) {
 		return nil // the edit would take more than the pair
 	}
+	secs := frag.Quote.Pair.Total()
+	removed := []string{string(doc.Src[frag.Span.Start:frag.Span.End])}
 	if doc.Format == schema.JSON {
 		// "text", [m, s]  →  {"text": "text", "at": seconds}
 		literal := string(doc.Src[prev.Span.Start:prev.Span.End])

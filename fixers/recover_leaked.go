@@ -125,7 +125,7 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 	// marker ("> * ] }, { * zebra crossing") are in no item, so they would
 	// be lost.
 	for _, blk := range b.blocks {
-		if q := blk.Quote; q != nil && q.Body.Span.End > q.Body.Span.Start {
+		if q := blk.Quote; q != nil && blk.Span.Start <= q.Body.Span.Start && q.Body.Span.End <= blk.Span.End {
 			r.drop(string(doc.Src[blk.Span.Start:q.Body.Span.Start]) + " " + string(doc.Src[q.Body.Span.End:blk.Span.End]))
 		}
 	}
