@@ -687,8 +687,10 @@ type pageAnchors struct {
 }
 
 func anchorsOfPage(set *metaSet, src []byte) *pageAnchors {
-	if bytes.Contains(src, []byte("ſ")) || bytes.Contains(src, []byte("\u212a")) {
-		return &pageAnchors{folds: true}
+	for _, letter := range foldingLetters {
+		if bytes.Contains(src, []byte(letter)) {
+			return &pageAnchors{folds: true}
+		}
 	}
 	return &pageAnchors{hits: anchorHits(set.anchors, src, nil)}
 }
@@ -732,8 +734,12 @@ func foldsBeyondASCII(text string) bool {
 	for ; i+8 <= len(text) && eightBytes(text, i)&0x8080808080808080 == 0; i += 8 {
 	}
 	rest := text[i:]
-	return strings.Contains(rest, "ſ") || strings.Contains(rest, "\u212a")
+	return slices.ContainsFunc(foldingLetters[:], func(letter string) bool { return strings.Contains(rest, letter) })
 }
+
+// foldingLetters are the letters outside ASCII that (?i) reads as ASCII
+// ones: ſ as s, the Kelvin sign as k.
+var foldingLetters = [...]string{"ſ", "\u212a"}
 
 // wholeWords tells whether text[start:end] is whole words: no word rune
 // runs on from its first or last rune into the text around it.
