@@ -111,6 +111,7 @@ func fixAction(c *cli.Context, write bool) error {
 		}
 		defer removeTempsOnSignal(c.App.ErrWriter)()
 	}
+	opts.reuseReads = true // what a commit prints is a copy (a page from stdin is not read into a reused buffer)
 	err = eachInput(opts.paths, opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
 		cfg, terr, ungrounded := st.cfg, (*inputError)(nil), false
 		if st.transcripts != "" {

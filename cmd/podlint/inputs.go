@@ -173,15 +173,16 @@ func describeFSError(err error) string {
 }
 
 // load reads one input within the size limit and checks it is UTF-8 text;
-// a file's stamp comes with it (none for standard input).
-func load(in input, stdin io.Reader, limit int64) ([]byte, fileStamp, *inputError) {
+// a file's stamp comes with it (none for standard input). A file that
+// fits in spare is read into it.
+func load(in input, stdin io.Reader, limit int64, spare []byte) ([]byte, fileStamp, *inputError) {
 	var src []byte
 	var stamp fileStamp
 	var err error
 	if in.stdin {
 		src, err = io.ReadAll(io.LimitReader(stdin, limit+1))
 	} else {
-		src, stamp, err = readFile(in.path, limit)
+		src, stamp, err = readInto(in.path, limit, spare)
 	}
 	var big tooLarge
 	switch {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -73,4 +74,80 @@ func TestRoomFor(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != 400<<20 {
 		t.Errorf("a smaller page lowered the limit to %d", got)
 	}
+}
+
+// TestReusedReadsAreNotKept: check and fix read each file into their
+// worker's buffer of the file before, so nothing made from a file's bytes
+// may outlive its work. The pages of every rule's and fixer's fixtures are
+// checked and fixed in one worker, once as they are and once with each
+// file's bytes spoiled as soon as its work returns: every format's output
+// must be the same.
+func TestReusedReadsAreNotKept(t *testing.T) {
+	dir := t.TempDir()
+	n := 0
+	for _, root := range []string{"../../testdata/rules", "../../testdata/fixers", "../../testdata/demo"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			if ext := filepath.Ext(path); ext != ".md" && ext != ".json" {
+				return nil // goldens: .diff, .fixed, .golden
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			n++
+			write(t, dir, fmt.Sprintf("%03d-%s", n, filepath.Base(path)), data)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d fixture pages found", n)
+	}
+	runs := [][]string{
+		{"check", "--no-config", "-j", "1", "."},
+		{"check", "--no-config", "-j", "1", "--format", "json", "."},
+		{"check", "--no-config", "-j", "1", "--format", "sarif", "."},
+		{"check", "--no-config", "-j", "1", "--format", "rdjson", "."},
+		{"fix", "--no-config", "-j", "1", "."},
+		{"fix", "--no-config", "-j", "1", "--unsafe-fixes", "."},
+	}
+	for _, args := range runs {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, out, errOut := podlint(t, dir, args...)
+			spoiled := 0
+			testHookReleased = func(src []byte) {
+				spoiled++
+				for i := range src {
+					src[i] = '#'
+				}
+			}
+			defer func() { testHookReleased = nil }()
+			code2, out2, errOut2 := podlint(t, dir, args...)
+			if spoiled != n {
+				t.Fatalf("%d files spoiled after their work, want %d", spoiled, n)
+			}
+			if code2 != code || out2 != out || errOut2 != errOut {
+				t.Errorf("output changed when each file's bytes were spoiled after its work:\nexit %d, then %d\nstdout diff at byte %d\nstderr diff at byte %d",
+					code, code2, firstDiff(out, out2), firstDiff(errOut, errOut2))
+			}
+		})
+	}
+}
+
+// firstDiff is the offset of the first byte where a and b differ, or -1.
+func firstDiff(a, b string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	if len(a) == len(b) {
+		return -1
+	}
+	return min(len(a), len(b))
 }

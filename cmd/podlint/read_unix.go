@@ -12,7 +12,16 @@ import (
 // regular file takes four system calls (open, fstat, read, close): os.Open
 // adds a poller registration and flag queries, which cost a third of the
 // time of reading a page. Anything else goes through package os.
+//
+// A regular file is read into spare when it fits there (see readInto).
 func readFile(path string, limit int64) ([]byte, fileStamp, error) {
+	return readInto(path, limit, nil)
+}
+
+// readInto is readFile reading a regular file into spare's storage when
+// the file fits there, else into a new buffer. The caller must not use
+// spare's storage for anything else while it uses what was read.
+func readInto(path string, limit int64, spare []byte) ([]byte, fileStamp, error) {
 	var fd int
 	var err error
 	for {
@@ -41,7 +50,12 @@ func readFile(path string, limit int64) ([]byte, fileStamp, error) {
 	}
 	// One byte more than the size sees a file that grew; it then grows the
 	// buffer until the end or the limit.
-	buf := make([]byte, st.Size+1)
+	var buf []byte
+	if int64(cap(spare)) >= st.Size+1 {
+		buf = spare[:st.Size+1]
+	} else {
+		buf = make([]byte, st.Size+1)
+	}
 	n := 0
 	for int64(n) <= limit {
 		if n == len(buf) {

@@ -69,7 +69,7 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 	)
 	bar := newProgress(opts.stderr, len(inputs))
 	skipped := map[string][]string{} // by reason; commits fill it, in order
-	process := func(i int) (commit func()) {
+	process := func(i int, spare *[]byte) (commit func()) {
 		in, st := inputs[i], sets[i]
 		if st == nil {
 			return nil
@@ -93,9 +93,19 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 				return commit
 			}
 		}
-		src, stamp, ierr := load(in, opts.stdin, st.maxSize)
+		var buf []byte
+		if opts.reuseReads {
+			buf = *spare
+		}
+		src, stamp, ierr := load(in, opts.stdin, st.maxSize, buf)
 		if ierr != nil {
 			return func() { rep.errors = append(rep.errors, *ierr) }
+		}
+		if opts.reuseReads && !in.stdin && cap(src) > cap(buf) && cap(src) <= maxSpare {
+			*spare = src[:0] // the next file is read here, once work is done
+		}
+		if opts.reuseReads && !in.stdin && testHookReleased != nil {
+			defer testHookReleased(src)
 		}
 		roomFor(len(src))
 		if in.stdin && opts.stdinFor == "" && schema.StartsLikeJSON(src) {
@@ -111,6 +121,7 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var spare []byte // this worker's read buffer (opts.reuseReads)
 			for {
 				i := int(claimed.Add(1) - 1)
 				if i >= len(inputs) {
@@ -121,7 +132,7 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 					moved.Wait()
 				}
 				mu.Unlock()
-				commit := process(i)
+				commit := process(i, &spare)
 				mu.Lock()
 				commits[i], ready[i] = commit, true
 				advanced := false
@@ -181,6 +192,14 @@ func exampleList(paths []string) string {
 	}
 	return strings.Join(paths[:shown], ", ") + fmt.Sprintf(" and %d more", len(paths)-shown)
 }
+
+// maxSpare is the largest read buffer a worker keeps for the next file:
+// a page of a few megabytes is read into a buffer of its own.
+const maxSpare = 1 << 20
+
+// testHookReleased, when set by a test, is given a file's bytes read for a
+// reuseReads run once work is done with them (to spoil them).
+var testHookReleased func(src []byte)
 
 // testHookProcess, when set by a test, runs on a worker before each file
 // is processed (to inject a panic).
