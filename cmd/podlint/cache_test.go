@@ -304,3 +304,23 @@ func TestCacheStrategy(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheKeepsLineHashes: text prints no line hashes, so a check without
+// a cache leaves them out; one with a cache keeps them, since a later run
+// in SARIF (its fingerprints) may be answered from it.
+func TestCacheKeepsLineHashes(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "page.md", []byte("# Tide Pools\n\n## [00:00] Cold open\n\n## [00:30] Rock pools\n\nInes kneels.\n"))
+	cacheDir := filepath.Join(dir, "c")
+	_, want, _ := podlint(t, dir, "check", "--no-config", "--format", "sarif", "page.md")
+	if !strings.Contains(want, "primaryLocationLineHash") {
+		t.Fatalf("no fingerprint in the SARIF report:\n%s", want)
+	}
+	podlint(t, dir, "check", "--no-config", "--cache-dir", cacheDir, "page.md") // text fills the cache
+	for _, strategy := range []string{"content", "stamp"} {
+		_, got, errOut := podlint(t, dir, "check", "--no-config", "--cache-dir", cacheDir, "--cache-strategy", strategy, "--format", "sarif", "page.md")
+		if got != want {
+			t.Errorf("--cache-strategy %s: SARIF from the cache differs from a run without it:\n%s%s\nwant\n%s", strategy, got, errOut, want)
+		}
+	}
+}

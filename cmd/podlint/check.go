@@ -74,6 +74,10 @@ type lintOptions struct {
 	// withEdits: a format prints the fixes' edits (rdjson's suggestions),
 	// so they are built; else a finding's fix is what its rule states.
 	withEdits bool
+	// lineHashes: the report keeps a hash of each finding's line, for
+	// SARIF's fingerprints, a baseline and the cache (which may answer a
+	// later run in any format). Text and the other formats print none.
+	lineHashes bool
 	// reuseReads: work keeps nothing of a file's bytes once it returns (its
 	// commit holds strings, which are copies), so a worker reads its next
 	// file into the same buffer. Fresh buffers for every file cost a
@@ -175,6 +179,7 @@ func readOptions(c *cli.Context) ([]output, reportOptions, lintOptions, error) {
 	opts, err := readLintOptions(c)
 	for _, o := range outputs {
 		opts.withEdits = opts.withEdits || printsEdits[o.name]
+		opts.lineHashes = opts.lineHashes || printsFingerprints[o.name]
 	}
 	return outputs, ropts, opts, err
 }
@@ -316,30 +321,44 @@ type suggestion struct {
 	text       string
 }
 
+// itemNeeds says what a report's items must carry beyond what every
+// format prints (see lintOptions).
+type itemNeeds struct{ edits, lineHashes bool }
+
+// needs is what opts asks of a report's items.
+func (opts lintOptions) needs() itemNeeds {
+	return itemNeeds{edits: opts.withEdits, lineHashes: opts.lineHashes}
+}
+
 // newFileReport turns a file's findings into report items. Each item's fix
 // is what its rule states (fixers.Available), built only where the rule
-// leaves it to the fixer, or for every finding when withEdits asks for
+// leaves it to the fixer, or for every finding when need.edits asks for
 // the edits themselves.
-func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic, withEdits bool) fileReport {
+func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic, need itemNeeds) fileReport {
 	items := make([]item, len(diags))
-	// Findings come in source order, often many on one line: the cursor
+	// Findings come in source order, often many on one line: a cursor
 	// counts columns from the previous finding, and a line is hashed once.
-	// Related places get a cursor of their own: a leaked blob's line can
-	// hold many of them, far from the start of its line.
-	pos, rel := doc.Lines.Cursor(), doc.Lines.Cursor()
+	// Ends and related places get cursors of their own, each going its
+	// own way: a flattened page's finding ends where its line does, and a
+	// leaked blob's line can hold many related places, far from the start
+	// of its line. One cursor for all would count back across the line
+	// for every finding after such an end.
+	pos, ends, rel := doc.Lines.Cursor(), doc.Lines.Cursor(), doc.Lines.Cursor()
 	hashedLine, lineHash := 0, ""
 	for i, d := range diags {
 		it := item{rule: d.Rule, severity: d.Severity, message: strings.Clone(d.Message),
-			start: pos.Position(d.Span.Start), end: pos.Position(d.Span.End)}
-		if it.start.Line != hashedLine {
-			hashedLine, lineHash = it.start.Line, hashLine(doc.Lines.Text(it.start.Line))
+			start: pos.Position(d.Span.Start), end: ends.Position(d.Span.End)}
+		if need.lineHashes {
+			if it.start.Line != hashedLine {
+				hashedLine, lineHash = it.start.Line, hashLine(doc.Lines.Text(it.start.Line))
+			}
+			it.lineHash = lineHash
 		}
-		it.lineHash = lineHash
 		for _, r := range d.Related {
 			// Anywhere on the page, before the finding too.
 			it.related = append(it.related, suggestion{start: rel.Position(r.Span.Start), end: rel.Position(r.Span.End), text: r.Message})
 		}
-		if !withEdits {
+		if !need.edits {
 			it.fix = fixLabel(fixers.Available(doc, cfg, d))
 		} else if fix := fixers.Suggest(doc, cfg, d); fix != nil {
 			it.fix = fix.Safety.String()
@@ -390,6 +409,7 @@ type tally struct {
 
 func lintInto(rep *report, args []string, opts lintOptions) error {
 	opts.reuseReads = true
+	opts.lineHashes = opts.lineHashes || opts.cache != nil || rep.baseline != nil
 	c := opts.cache
 	if c != nil && opts.cacheByStamp {
 		// A file whose stamp is unchanged is not even read.
@@ -424,7 +444,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 		}
 		doc := schema.Read(in.path, src)
 		cfg, terr, ungrounded := groundingConfig(in, doc, st)
-		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), opts.withEdits)
+		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), opts.needs())
 		if cached {
 			c.put(entry, config, content, stamp, fr.items)
 		}

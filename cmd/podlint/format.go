@@ -32,6 +32,10 @@ var formats = map[string]func(io.Writer, *report) error{
 // whether a finding has a fix.
 var printsEdits = map[string]bool{"rdjson": true}
 
+// printsFingerprints are the formats that print a hash of each finding's
+// line.
+var printsFingerprints = map[string]bool{"sarif": true}
+
 type output struct {
 	name  string
 	write func(io.Writer, *report) error
