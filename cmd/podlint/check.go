@@ -338,12 +338,13 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 	items := make([]item, len(diags))
 	// Findings come in source order, often many on one line: a cursor
 	// counts columns from the previous finding, and a line is hashed once.
-	// Ends and related places get cursors of their own, each going its
-	// own way: a flattened page's finding ends where its line does, and a
-	// leaked blob's line can hold many related places, far from the start
-	// of its line. One cursor for all would count back across the line
-	// for every finding after such an end.
-	pos, ends, rel := doc.Lines.Cursor(), doc.Lines.Cursor(), doc.Lines.Cursor()
+	// The starts and ends of findings and of related places get a cursor
+	// each, since each goes its own way: a leaked blob's line, thousands
+	// of characters long, is the related place of many findings, and one
+	// cursor for its start and end would count across the line and back
+	// for every one of them.
+	pos, ends := doc.Lines.Cursor(), doc.Lines.Cursor()
+	relStarts, relEnds := doc.Lines.Cursor(), doc.Lines.Cursor()
 	hashedLine, lineHash := 0, ""
 	for i, d := range diags {
 		it := item{rule: d.Rule, severity: d.Severity, message: strings.Clone(d.Message),
@@ -356,7 +357,7 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 		}
 		for _, r := range d.Related {
 			// Anywhere on the page, before the finding too.
-			it.related = append(it.related, suggestion{start: rel.Position(r.Span.Start), end: rel.Position(r.Span.End), text: r.Message})
+			it.related = append(it.related, suggestion{start: relStarts.Position(r.Span.Start), end: relEnds.Position(r.Span.End), text: r.Message})
 		}
 		if !need.edits {
 			it.fix = fixLabel(fixers.Available(doc, cfg, d))
