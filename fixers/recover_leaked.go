@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"bytes"
 	"github.com/podlint/podlint/internal/text"
 	"sort"
 	"strconv"
@@ -289,7 +290,7 @@ func (r *recovery) insertBlocks(at int, blocks []string) {
 	} else {
 		text = "\n" + text
 	}
-	if at < len(src) && strings.TrimSpace(string(src[at:lineEnd(src, at)])) != "" {
+	if at < len(src) && len(bytes.TrimSpace(src[at:lineEnd(src, at)])) > 0 {
 		text += "\n"
 	}
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: at, End: at, New: text})
