@@ -12,8 +12,6 @@ import (
 // regular file takes four system calls (open, fstat, read, close): os.Open
 // adds a poller registration and flag queries, which cost a third of the
 // time of reading a page. Anything else goes through package os.
-//
-// A regular file is read into spare when it fits there (see readInto).
 func readFile(path string, limit int64) ([]byte, fileStamp, error) {
 	return readInto(path, limit, nil)
 }
