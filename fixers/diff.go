@@ -56,11 +56,23 @@ func (c *Changes) Unified(path string) string {
 	}
 	ops := c.ops
 	name := strings.TrimPrefix(filepath.ToSlash(path), "./")
+	hs := hunks(ops)
+	// The diff is written once into a buffer of its size (a hunk's header
+	// takes at most 64 bytes), not copied as it grows: a diff of a page
+	// with thousands of fixes runs to megabytes.
+	size := 2*len(name) + 32
+	for _, h := range hs {
+		size += 64
+		for _, o := range ops[h.start:h.end] {
+			size += 1 + len(o.text)
+		}
+	}
 	var b strings.Builder
+	b.Grow(size)
 	fmt.Fprintf(&b, "--- %s\n+++ %s\n", diffName("a/"+name), diffName("b/"+name))
 	// Line numbers where the next hunk starts, counted on from the last.
 	at, oldLine, newLine := 0, 1, 1
-	for _, h := range hunks(ops) {
+	for _, h := range hs {
 		for _, o := range ops[at:h.start] {
 			oldLine, newLine = advance(o, oldLine, newLine)
 		}
