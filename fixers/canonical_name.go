@@ -1,6 +1,9 @@
 package fixers
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -25,23 +28,66 @@ func makeCanonicalName(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 			continue
 		}
 		fix := &Fix{Safety: Unsafe}
-		if v.Exact {
+		if at, ok := wordsInSource(doc, v); ok {
 			for _, w := range v.Words {
-				fix.Edits = append(fix.Edits, Edit{Start: v.TextSpan.Start + w.Start, End: v.TextSpan.Start + w.End, New: w.New})
+				fix.Edits = append(fix.Edits, Edit{Start: at + w.Start, End: at + w.End, New: w.New})
 				fix.Removed = append(fix.Removed, v.Text[w.Start:w.End])
 			}
 			return fix
 		}
-		// A JSON string: the literal is written anew with the words replaced.
-		text, at := "", 0
+		// A JSON string that escapes a character: the literal is written
+		// anew with the words replaced.
+		var text strings.Builder
+		at := 0
 		for _, w := range v.Words {
-			text += v.Text[at:w.Start] + w.New
+			text.WriteString(v.Text[at:w.Start])
+			text.WriteString(w.New)
 			at = w.End
 		}
-		text += v.Text[at:]
-		fix.Edits = []Edit{{Start: v.TextSpan.Start, End: v.TextSpan.End, New: schema.JSONString(text)}}
+		text.WriteString(v.Text[at:])
+		fix.Edits = []Edit{{Start: v.TextSpan.Start, End: v.TextSpan.End, New: schema.JSONString(text.String())}}
 		fix.Removed = []string{string(doc.Src[v.TextSpan.Start:v.TextSpan.End])}
 		return fix
 	}
 	return nil
+}
+
+// wordsInSource is where the variant's text starts in the source when its
+// words can be replaced there one by one: a text that is its source, or a
+// JSON string literal that escapes nothing (its bytes between the quotes
+// are its value) and whose new words need no escape either. Each word is
+// then an edit of its own, so that the variants of one long string are
+// fixed in one pass, each without writing the whole string again.
+func wordsInSource(doc *schema.Document, v rules.NameVariant) (int, bool) {
+	if v.Exact {
+		return v.TextSpan.Start, true
+	}
+	// A literal whose bytes between the quotes are its value escapes
+	// nothing (an escape is longer than what it stands for).
+	start, end := v.TextSpan.Start+1, v.TextSpan.End-1
+	if doc.Format != schema.JSON || start > end || doc.Src[start-1] != '"' || doc.Src[end] != '"' ||
+		string(doc.Src[start:end]) != v.Text {
+		return 0, false
+	}
+	for _, w := range v.Words {
+		if !plainInJSON(w.New) {
+			return 0, false
+		}
+	}
+	return start, true
+}
+
+// plainInJSON tells a text a JSON string holds as it is, as
+// schema.JSONString writes it: valid UTF-8 with no quote, backslash or
+// control character, and no U+2028 or U+2029 (which it escapes).
+func plainInJSON(s string) bool {
+	if !utf8.ValidString(s) || strings.ContainsAny(s, "\"\\\u2028\u2029") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 {
+			return false
+		}
+	}
+	return true
 }
