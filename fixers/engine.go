@@ -171,6 +171,12 @@ func collectFixes(doc *schema.Document, diags []rules.Diagnostic, opts Options) 
 		if d.SeenThrough {
 			continue // answered once restore-lines gives the page its lines
 		}
+		if opts.Fixers == nil && (d.Fix == rules.NoFix || (d.Fix == rules.UnsafeFix && !opts.Unsafe)) {
+			// The rule states what podlint's fixers would build
+			// (TestFixAvailability holds them to it): nothing, or a fix
+			// this run may not make.
+			continue
+		}
 		for _, f := range answering(fixers, d.Rule) {
 			fix := f.Make(doc, opts.Config, d)
 			if fix == nil || (fix.Safety == Unsafe && !opts.Unsafe) {
