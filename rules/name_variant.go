@@ -256,6 +256,9 @@ type canonicalName struct {
 	// listed names (entities, the option) win however rarely the page
 	// uses them; the page's most used name must be used twice as often.
 	listed bool
+	// seen is the nameIndex lookup that last took the name as a
+	// candidate: a keyed lookup meets a name under several keys.
+	seen int
 }
 
 func findNameVariants(p *Pass) []NameVariant {
@@ -691,7 +694,30 @@ type nameIndex struct {
 	// slots is slotsOf's answer, kept for the next run; cands nearest's.
 	slots [][]nameSlot
 	cands []*canonicalName
+
+	// A page that lists many names looks their near misses up by keys
+	// (see deletionKeys), not among every name of a length or every name
+	// that shares a word: there are as many words to look up as names,
+	// and comparing each with each grew as their square.
+	keyedOne, keyedMulti bool
+	// oneKeys holds the one-word names by their keys; oneOthers those
+	// with a letter outside ASCII, which are not keyed and are always
+	// candidates.
+	oneKeys   map[uint64][]*canonicalName
+	oneOthers []*canonicalName
+	// multiKeys holds the names of several words by the keys of each of
+	// their words, with its place and the number of words; multiOthers,
+	// by place, those whose word there is not ASCII.
+	multiKeys   map[uint64][]*canonicalName
+	multiOthers [][]*canonicalName
+	lookups     int      // counts keyed lookups (canonicalName.seen)
+	keys        []uint64 // scratch space for a word's keys
 }
+
+// manyNames is how many one-word names, or names of several words, a page
+// lists before they are looked up by keys: a page lists a few dozen at
+// most, and its index is then built as it always was.
+var manyNames = 32
 
 type nameSlot struct {
 	c   *canonicalName
@@ -704,11 +730,13 @@ func (idx *nameIndex) build(canon []*canonicalName) *nameIndex {
 	if idx.byWord == nil {
 		idx.byWord, idx.byLength = map[string][]nameSlot{}, map[int][]*canonicalName{}
 	}
+	ones := 0
 	for _, c := range canon {
 		if !slices.Contains(idx.sizes, len(c.words)) {
 			idx.sizes = append(idx.sizes, len(c.words))
 		}
 		if len(c.words) == 1 {
+			ones++
 			n := utf8.RuneCountInString(c.words[0])
 			idx.byLength[n] = append(idx.byLength[n], c)
 			continue
@@ -719,7 +747,105 @@ func (idx *nameIndex) build(canon []*canonicalName) *nameIndex {
 		}
 	}
 	sort.Ints(idx.sizes)
+	idx.keyedOne, idx.keyedMulti = ones > manyNames, len(canon)-ones > manyNames
+	if idx.keyedOne || idx.keyedMulti {
+		idx.buildKeys(canon)
+	}
 	return idx
+}
+
+// buildKeys keys the names of canon for keyed lookups.
+func (idx *nameIndex) buildKeys(canon []*canonicalName) {
+	if idx.oneKeys == nil {
+		idx.oneKeys, idx.multiKeys = map[uint64][]*canonicalName{}, map[uint64][]*canonicalName{}
+	}
+	add := func(keys map[uint64][]*canonicalName, key uint64, c *canonicalName) {
+		if list := keys[key]; len(list) == 0 || list[len(list)-1] != c { // a key once per name
+			keys[key] = append(list, c)
+		}
+	}
+	for _, c := range canon {
+		if len(c.words) == 1 {
+			if !idx.keyedOne {
+				continue
+			}
+			if !ascii(c.words[0]) {
+				idx.oneOthers = append(idx.oneOthers, c)
+				continue
+			}
+			for _, key := range idx.wordKeys(c.words[0], nameReach(c, 0), 0, 1) {
+				add(idx.oneKeys, key, c)
+			}
+			continue
+		}
+		if !idx.keyedMulti {
+			continue
+		}
+		for i, w := range c.words {
+			if !ascii(w) {
+				for len(idx.multiOthers) <= i {
+					idx.multiOthers = append(idx.multiOthers, nil)
+				}
+				idx.multiOthers[i] = append(idx.multiOthers[i], c)
+				continue
+			}
+			for _, key := range idx.wordKeys(w, nameReach(c, i), i, len(c.words)) {
+				add(idx.multiKeys, key, c)
+			}
+		}
+	}
+}
+
+// nameReach is how many letters a near miss of c's word i may differ by,
+// whatever the other word's length (see nearMiss): none for a word that
+// must be written exactly, one for a word of up to 6 letters (a word two
+// letters longer than it is within 8, one letter allowed), two for longer.
+func nameReach(c *canonicalName, i int) int {
+	switch n := len(c.words[i]); {
+	case c.strict[i]:
+		return 0
+	case n <= 6:
+		return 1
+	}
+	return 2
+}
+
+// wordKeys are the keys of an ASCII word (lower case) at place pos of a
+// name of size words: the hashes of the words made by deleting at most
+// reach of its letters. Two words within reach edits of each other
+// (letters changed, added, dropped, or two neighbours swapped) share a
+// key: a change is a deletion from each, a swap deletes one of the two
+// letters from each. The keys hold until the next call.
+func (idx *nameIndex) wordKeys(w string, reach, pos, size int) []uint64 {
+	seed := uint64(pos*8+size) * 0x9E3779B97F4A7C15
+	keys := append(idx.keys[:0], deletionHash(w, seed, -1, -1))
+	for i := 0; reach >= 1 && i < len(w); i++ {
+		keys = append(keys, deletionHash(w, seed, i, -1))
+		for j := i + 1; reach >= 2 && j < len(w); j++ {
+			keys = append(keys, deletionHash(w, seed, i, j))
+		}
+	}
+	idx.keys = keys
+	return keys
+}
+
+// deletionHash is the FNV-1a hash of w without its bytes i and j (-1 for
+// none), from seed.
+func deletionHash(w string, seed uint64, i, j int) uint64 {
+	h := seed ^ 14695981039346656037
+	for k := 0; k < len(w); k++ {
+		if k != i && k != j {
+			h = (h ^ uint64(w[k])) * 1099511628211
+		}
+	}
+	return (h ^ uint64(len(w)-boolInt(i >= 0)-boolInt(j >= 0))) * 1099511628211
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // reset empties idx, so that it holds no page.
@@ -730,6 +856,17 @@ func (idx *nameIndex) reset() {
 	clear(idx.slots)
 	clear(idx.cands)
 	idx.sizes, idx.slots, idx.cands = idx.sizes[:0], idx.slots[:0], idx.cands[:0]
+	if len(idx.oneKeys)+len(idx.multiKeys) > 1<<14 {
+		idx.oneKeys, idx.multiKeys = nil, nil // a rare page's maps would slow every page after it
+	}
+	clear(idx.oneKeys)
+	clear(idx.multiKeys)
+	clear(idx.oneOthers)
+	for i := range idx.multiOthers {
+		clear(idx.multiOthers[i])
+		idx.multiOthers[i] = idx.multiOthers[i][:0]
+	}
+	idx.oneOthers, idx.keyedOne, idx.keyedMulti = idx.oneOthers[:0], false, false
 }
 
 // slotsOf are, for each word of r, the names of several words that have
@@ -784,6 +921,9 @@ func wordKey(w string) int {
 // the names of about its length; a name of several words among those that
 // share one of its words, in its place.
 func (idx *nameIndex) nearest(r nameRun, slots [][]nameSlot, at, k int) *canonicalName {
+	if cands, ok := idx.keyedCandidates(r, at, k); ok {
+		return oneNearMiss(r, at, k, cands)
+	}
 	cands := idx.cands[:0]
 	if k == 1 {
 		n := utf8.RuneCountInString(r.word(at))
@@ -800,6 +940,12 @@ func (idx *nameIndex) nearest(r nameRun, slots [][]nameSlot, at, k int) *canonic
 		}
 	}
 	idx.cands = cands
+	return oneNearMiss(r, at, k, cands)
+}
+
+// oneNearMiss is the one name of cands that words at..at+k of r are a near
+// miss of, or nil when they are a near miss of none or of several.
+func oneNearMiss(r nameRun, at, k int, cands []*canonicalName) *canonicalName {
 	var match *canonicalName
 	for _, c := range cands {
 		if c == match || !nearMiss(r, at, k, c) {
@@ -811,6 +957,79 @@ func (idx *nameIndex) nearest(r nameRun, slots [][]nameSlot, at, k int) *canonic
 		match = c
 	}
 	return match
+}
+
+// keyedCandidates are, on a page whose names are keyed, the names words
+// at..at+k of r may be a near miss of: those that share a key with the
+// first word (k = 1), or with the word of the window that meets the
+// fewest names under its keys and, as nearest asks, have one word the
+// same in the same place. ok is false where the names are not keyed, or
+// the words are not ASCII.
+func (idx *nameIndex) keyedCandidates(r nameRun, at, k int) (cands []*canonicalName, ok bool) {
+	if (k == 1 && !idx.keyedOne) || (k > 1 && !idx.keyedMulti) {
+		return nil, false
+	}
+	var words [8]string // folded
+	if k > len(words) {
+		return nil, false
+	}
+	for i := range k {
+		w := r.word(at + i)
+		if !ascii(w) {
+			return nil, false
+		}
+		words[i] = strings.ToLower(w) // AppendFoldedWord's folding, for ASCII
+	}
+	keys, others, pos := idx.oneKeys, idx.oneOthers, 0
+	if k > 1 {
+		keys, others = idx.multiKeys, nil
+		best := -1
+		for i := range k {
+			n := 0
+			for _, key := range idx.wordKeys(words[i], 2, i, k) {
+				n += len(keys[key])
+			}
+			if best < 0 || n < best {
+				best, pos = n, i
+			}
+		}
+		if pos < len(idx.multiOthers) {
+			others = idx.multiOthers[pos]
+		}
+	}
+	idx.lookups++
+	cands = idx.cands[:0]
+	take := func(c *canonicalName) {
+		if c.seen == idx.lookups || len(c.words) != k {
+			return
+		}
+		c.seen = idx.lookups
+		if k > 1 && !sameWordInPlace(c, words[:k]) {
+			return
+		}
+		cands = append(cands, c)
+	}
+	for _, key := range idx.wordKeys(words[pos], 2, pos, k) {
+		for _, c := range keys[key] {
+			take(c)
+		}
+	}
+	for _, c := range others {
+		take(c)
+	}
+	idx.cands = cands
+	return cands, true
+}
+
+// sameWordInPlace tells whether one of c's words is the folded word of
+// the window in its place, as slotsOf finds them.
+func sameWordInPlace(c *canonicalName, words []string) bool {
+	for i, w := range words {
+		if c.words[i] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // nearMiss tells whether words spell c with a slip: each word the same
