@@ -393,41 +393,73 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 }
 
 // wordIndex is a page's words with where each of the words asked about
-// occurs, so that a run of words is found from its rarest word: a pass
-// with thousands of kept texts (a page of many leaked blobs) costs what
-// its words cost, not thousands of scans of the page.
+// occurs, and each run of three of them, so that a run of words is found
+// from its rarest word or run of three: a pass with thousands of kept
+// texts (a page of many leaked blobs) costs what its words cost, not
+// thousands of scans of the page. (From single words alone, a page whose
+// every word is common scanned most of itself for each kept text.)
 type wordIndex struct {
 	words []string
 	at    map[string][]int
+	// threes holds where each run of three words asked about starts, by
+	// the hash of the three (see threeHash); a hash may stand for other
+	// runs too, which has tells apart.
+	threes map[uint64][]int
+	seed   maphash.Seed
 }
 
 // indexWords indexes the words of a normalized page, keeping where each
-// word of wanted occurs (the words has will be asked about); a word is
-// looked up in wanted only when a word of wanted starts with its byte and
-// is as long, modulo 64.
+// word of wanted occurs (the words has will be asked about), and where
+// each run of three of them; a word is looked up in wanted only when a
+// word of wanted starts with its byte and is as long, modulo 64.
 func indexWords(normalized string, wanted map[string]bool) *wordIndex {
-	ix := &wordIndex{words: strings.Fields(normalized), at: make(map[string][]int, len(wanted))}
+	ix := &wordIndex{words: strings.Fields(normalized), at: make(map[string][]int, len(wanted)),
+		threes: map[uint64][]int{}, seed: maphash.MakeSeed()}
 	var maybe [256]uint64 // by a word's first byte, bit len%64
 	for w := range wanted {
 		maybe[w[0]] |= 1 << (len(w) % 64)
 	}
+	hashes := make([]uint64, len(ix.words)) // 0: a word not asked about
 	for i, w := range ix.words {
 		if maybe[w[0]]&(1<<(len(w)%64)) != 0 && wanted[w] {
 			ix.at[w] = append(ix.at[w], i)
+			hashes[i] = maphash.String(ix.seed, w) | 1
+		}
+	}
+	for i := 0; i+2 < len(hashes); i++ {
+		if hashes[i] != 0 && hashes[i+1] != 0 && hashes[i+2] != 0 {
+			key := threeHash(hashes[i], hashes[i+1], hashes[i+2])
+			ix.threes[key] = append(ix.threes[key], i)
 		}
 	}
 	return ix
 }
 
+// threeHash combines the hashes of three words in order.
+func threeHash(a, b, c uint64) uint64 {
+	return (a*0x9E3779B97F4A7C15^b)*0xBF58476D1CE4E5B9 ^ c*0x94D049BB133111EB
+}
+
 // has tells whether the page holds words, in order and side by side.
 func (ix *wordIndex) has(words []string) bool {
-	anchor := 0
+	// The anchor: the rarest word, or run of three, of words.
+	anchor, starts := 0, ix.at[words[0]]
 	for i, w := range words {
-		if len(ix.at[w]) < len(ix.at[words[anchor]]) {
-			anchor = i
+		if len(ix.at[w]) < len(starts) {
+			anchor, starts = i, ix.at[w]
 		}
 	}
-	for _, p := range ix.at[words[anchor]] {
+	if len(words) >= 3 && len(starts) > 0 {
+		prev2, prev := maphash.String(ix.seed, words[0])|1, maphash.String(ix.seed, words[1])|1
+		for i := 2; i < len(words); i++ {
+			h := maphash.String(ix.seed, words[i]) | 1
+			if s := ix.threes[threeHash(prev2, prev, h)]; len(s) < len(starts) {
+				anchor, starts = i-2, s
+			}
+			prev2, prev = prev, h
+		}
+	}
+	for _, p := range starts {
 		start := p - anchor
 		if start < 0 || start+len(words) > len(ix.words) {
 			continue
