@@ -818,15 +818,14 @@ func nameReach(c *canonicalName, i int) int {
 // letters from each. The keys hold until the next call.
 func (idx *nameIndex) wordKeys(w string, reach, pos, size int) []uint64 {
 	seed := uint64(pos*8+size) * 0x9E3779B97F4A7C15
-	keys := append(idx.keys[:0], deletionHash(w, seed, -1, -1))
+	idx.keys = append(idx.keys[:0], deletionHash(w, seed, -1, -1))
 	for i := 0; reach >= 1 && i < len(w); i++ {
-		keys = append(keys, deletionHash(w, seed, i, -1))
+		idx.keys = append(idx.keys, deletionHash(w, seed, i, -1))
 		for j := i + 1; reach >= 2 && j < len(w); j++ {
-			keys = append(keys, deletionHash(w, seed, i, j))
+			idx.keys = append(idx.keys, deletionHash(w, seed, i, j))
 		}
 	}
-	idx.keys = keys
-	return keys
+	return idx.keys
 }
 
 // deletionHash is the FNV-1a hash of w without its bytes i and j (-1 for
