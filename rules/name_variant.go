@@ -696,7 +696,7 @@ type nameIndex struct {
 	cands []*canonicalName
 
 	// A page that lists many names looks their near misses up by keys
-	// (see deletionKeys), not among every name of a length or every name
+	// (see wordKeys), not among every name of a length or every name
 	// that shares a word: there are as many words to look up as names,
 	// and comparing each with each grew as their square.
 	keyedOne, keyedMulti bool
