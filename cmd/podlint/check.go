@@ -321,20 +321,12 @@ type suggestion struct {
 	text       string
 }
 
-// itemNeeds says what a report's items must carry beyond what every
-// format prints (see lintOptions).
-type itemNeeds struct{ edits, lineHashes bool }
-
-// needs is what opts asks of a report's items.
-func (opts lintOptions) needs() itemNeeds {
-	return itemNeeds{edits: opts.withEdits, lineHashes: opts.lineHashes}
-}
-
 // newFileReport turns a file's findings into report items. Each item's fix
 // is what its rule states (fixers.Available), built only where the rule
-// leaves it to the fixer, or for every finding when need.edits asks for
-// the edits themselves.
-func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic, need itemNeeds) fileReport {
+// leaves it to the fixer, or for every finding when opts.withEdits asks
+// for the edits themselves; each item's line hash only when
+// opts.lineHashes asks for it.
+func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic, opts lintOptions) fileReport {
 	items := make([]item, len(diags))
 	// Findings come in source order, often many on one line: a cursor
 	// counts columns from the previous finding, and a line is hashed once.
@@ -349,7 +341,7 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 	for i, d := range diags {
 		it := item{rule: d.Rule, severity: d.Severity, message: strings.Clone(d.Message),
 			start: pos.Position(d.Span.Start), end: ends.Position(d.Span.End)}
-		if need.lineHashes {
+		if opts.lineHashes {
 			if it.start.Line != hashedLine {
 				hashedLine, lineHash = it.start.Line, hashLine(doc.Lines.Text(it.start.Line))
 			}
@@ -359,7 +351,7 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 			// Anywhere on the page, before the finding too.
 			it.related = append(it.related, suggestion{start: relStarts.Position(r.Span.Start), end: relEnds.Position(r.Span.End), text: r.Message})
 		}
-		if !need.edits {
+		if !opts.withEdits {
 			it.fix = fixLabel(fixers.Available(doc, cfg, d))
 		} else if fix := fixers.Suggest(doc, cfg, d); fix != nil {
 			it.fix = fix.Safety.String()
@@ -445,7 +437,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 		}
 		doc := schema.Read(in.path, src)
 		cfg, terr, ungrounded := groundingConfig(in, doc, st)
-		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), opts.needs())
+		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), opts)
 		if cached {
 			c.put(entry, config, content, stamp, fr.items)
 		}

@@ -141,7 +141,7 @@ func fixAction(c *cli.Context, write bool) error {
 				f.outside = filepath.IsAbs(name)
 			}
 		}
-		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, opts.needs())
+		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, opts)
 		if changes != nil && out.Changed() && len(fr.items) > 0 {
 			// The fixed text is not written: what would remain is shown
 			// where it stands in the file as it is.

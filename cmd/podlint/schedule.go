@@ -101,11 +101,13 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 		if ierr != nil {
 			return func() { rep.errors = append(rep.errors, *ierr) }
 		}
-		if opts.reuseReads && !in.stdin && cap(src) > cap(buf) && cap(src) <= maxSpare {
-			*spare = src[:0] // the next file is read here, once work is done
-		}
-		if opts.reuseReads && !in.stdin && testHookReleased != nil {
-			defer testHookReleased(src)
+		if opts.reuseReads && !in.stdin {
+			if cap(src) > cap(buf) && cap(src) <= maxSpare {
+				*spare = src[:0] // the next file is read here, once work is done
+			}
+			if testHookReleased != nil {
+				defer testHookReleased(src)
+			}
 		}
 		roomFor(len(src))
 		if in.stdin && opts.stdinFor == "" && schema.StartsLikeJSON(src) {
