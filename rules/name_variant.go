@@ -837,14 +837,7 @@ func deletionHash(w string, seed uint64, i, j int) uint64 {
 			h = (h ^ uint64(w[k])) * 1099511628211
 		}
 	}
-	return (h ^ uint64(len(w)-boolInt(i >= 0)-boolInt(j >= 0))) * 1099511628211
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return h
 }
 
 // reset empties idx, so that it holds no page.
