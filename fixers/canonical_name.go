@@ -2,7 +2,6 @@ package fixers
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -70,24 +69,9 @@ func wordsInSource(doc *schema.Document, v rules.NameVariant) (int, bool) {
 		return 0, false
 	}
 	for _, w := range v.Words {
-		if !plainInJSON(w.New) {
-			return 0, false
+		if schema.JSONString(w.New) != `"`+w.New+`"` {
+			return 0, false // the word would be escaped
 		}
 	}
 	return start, true
-}
-
-// plainInJSON tells a text a JSON string holds as it is, as
-// schema.JSONString writes it: valid UTF-8 with no quote, backslash or
-// control character, and no U+2028 or U+2029 (which it escapes).
-func plainInJSON(s string) bool {
-	if !utf8.ValidString(s) || strings.ContainsAny(s, "\"\\\u2028\u2029") {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 {
-			return false
-		}
-	}
-	return true
 }
