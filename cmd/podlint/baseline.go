@@ -175,6 +175,13 @@ func startBaseline(c *cli.Context, res *resolver) (*baselines, error) {
 	return s, nil
 }
 
+// hashesLines tells whether the findings of a file with settings st need
+// the hash of their line: a baseline applies to the file, the one the
+// flags name or the one its config names.
+func (s *baselines) hashesLines(st *settings) bool {
+	return s != nil && (s.flag != nil || st.baseline && !s.res.noConfig)
+}
+
 // filter takes one file's findings to its baseline, if it has one, then
 // keeps those on changed lines (--new-from-rev). The baseline sees every
 // finding: its counts are of the whole file.

@@ -341,3 +341,33 @@ func FuzzBaselineFile(f *testing.F) {
 		}
 	})
 }
+
+// TestLinesHashedForBaselinesOnly: a check hashes its findings' lines for a
+// file a baseline applies to, the flags' or its config's, and not for
+// another; a run without --no-config always holds its configs' baselines,
+// whether or not any config names one.
+func TestLinesHashedForBaselinesOnly(t *testing.T) {
+	named, plain := &settings{baseline: true}, &settings{}
+	configs := &baselines{res: &resolver{}}
+	noConfig := &baselines{res: &resolver{noConfig: true}, changed: &changedLines{}}
+	flag := &baselines{res: &resolver{}, flag: &baselineRun{}}
+	for _, tc := range []struct {
+		name string
+		b    *baselines
+		st   *settings
+		opts lintOptions
+		want bool
+	}{
+		{"no baselines", nil, plain, lintOptions{}, false},
+		{"no config names one", configs, plain, lintOptions{}, false},
+		{"its config names one", configs, named, lintOptions{}, true},
+		{"--no-config", noConfig, named, lintOptions{}, false},
+		{"--baseline", flag, plain, lintOptions{}, true},
+		{"the output asks", configs, plain, lintOptions{lineHashes: true}, true},
+	} {
+		got := forFile(tc.opts, &report{baseline: tc.b}, tc.st).lineHashes
+		if got != tc.want {
+			t.Errorf("%s: lineHashes = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -400,9 +400,19 @@ type tally struct {
 	allWarnings                  int // before --quiet, for --max-warnings
 }
 
+// forFile is opts for one file: its findings' lines are hashed also when
+// a baseline applies to it (a config names one for the files it governs,
+// so a run without --no-config may have a baseline for some files only).
+func forFile(opts lintOptions, rep *report, st *settings) lintOptions {
+	if !opts.lineHashes && rep.baseline.hashesLines(st) {
+		opts.lineHashes = true
+	}
+	return opts
+}
+
 func lintInto(rep *report, args []string, opts lintOptions) error {
 	opts.reuseReads = true
-	opts.lineHashes = opts.lineHashes || opts.cache != nil || rep.baseline != nil
+	opts.lineHashes = opts.lineHashes || opts.cache != nil
 	c := opts.cache
 	if c != nil && opts.cacheByStamp {
 		// A file whose stamp is unchanged is not even read.
@@ -437,7 +447,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 		}
 		doc := schema.Read(in.path, src)
 		cfg, terr, ungrounded := groundingConfig(in, doc, st)
-		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), opts)
+		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), forFile(opts, rep, st))
 		if cached {
 			c.put(entry, config, content, stamp, fr.items)
 		}

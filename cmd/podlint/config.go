@@ -296,6 +296,9 @@ type settings struct {
 	// transcripts is the folder of the episodes' transcripts the file is
 	// checked against (--transcript, else the config's); "": none.
 	transcripts string
+	// baseline: the config names a baseline (baseline: in .podlint.yaml),
+	// which matches findings by the hash of their line.
+	baseline bool
 
 	once sync.Once   // keys, for the result cache
 	keys [2][32]byte // see cacheKeys
@@ -438,8 +441,11 @@ func (r *resolver) settingsFor(path string) (*settings, error) {
 		maxSize, _ = parseSize(defaultMaxFileSize)
 	}
 	s := &settings{cfg: cfg, maxSize: maxSize, transcripts: r.cliTranscripts}
-	if s.transcripts == "" && c != nil {
-		s.transcripts = c.transcripts
+	if c != nil {
+		if s.transcripts == "" {
+			s.transcripts = c.transcripts
+		}
+		s.baseline = c.baseline != ""
 	}
 	if !anyRuleRuns(cfg) {
 		s.silenced = r.silencedBy(c)

@@ -112,7 +112,6 @@ func fixAction(c *cli.Context, write bool) error {
 		defer removeTempsOnSignal(c.App.ErrWriter)()
 	}
 	opts.reuseReads = true // what a commit prints is a copy (a page from stdin is not read into a reused buffer)
-	opts.lineHashes = opts.lineHashes || rep.baseline != nil
 	err = eachInput(opts.paths, opts, rep, func(in input, src []byte, _ fileStamp, st *settings) func() {
 		cfg, terr, ungrounded := st.cfg, (*inputError)(nil), false
 		if st.transcripts != "" {
@@ -141,7 +140,7 @@ func fixAction(c *cli.Context, write bool) error {
 				f.outside = filepath.IsAbs(name)
 			}
 		}
-		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, opts)
+		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, forFile(opts, rep, st))
 		if changes != nil && out.Changed() && len(fr.items) > 0 {
 			// The fixed text is not written: what would remain is shown
 			// where it stands in the file as it is.
