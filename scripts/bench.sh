@@ -41,6 +41,16 @@ pl=$work/podlint
 "$work/podgen-bin" -n "$pages" -seed 1 -leak-chapters 16 -leaks 0.1 -o "$work/leaky" >/dev/null
 "$work/podgen-bin" -n "$pages" -seed 1 -json -o "$work/json" >/dev/null
 "$work/podgen-bin" -n "$pages" -seed 1 -json -pairs 0.5 -o "$work/pairs" >/dev/null
+# podlint runs as a user runs it, looking for a .podlint.yaml from each
+# page's folder up: none may sit above the work folder.
+dir=$work
+while :; do
+  for name in .podlint.yaml .podlint.yml; do
+    [ ! -e "$dir/$name" ] || { echo "bench: $dir/$name would apply to the corpora" >&2; exit 2; }
+  done
+  [ "$dir" != / ] || break
+  dir=$(dirname "$dir")
+done
 shapes=(podgen leaky)
 if [ -d ../shared/samples ]; then
   mkdir -p "$work/shared"
@@ -98,26 +108,26 @@ for shape in "${shapes[@]}" json pairs; do
   if [ "$shape" = json ] || [ "$shape" = pairs ]; then
     pattern='"start"'
   fi
-  inturn "rg -c $(q "$pattern") $(q "$dir")" "$(q "$pl") check --no-config $(q "$dir")" "$(q "$pl") fix --no-config $(q "$dir")"
+  inturn "rg -c $(q "$pattern") $(q "$dir")" "$(q "$pl") check $(q "$dir")" "$(q "$pl") fix $(q "$dir")"
   t_rg=${medians[0]} t_check=${medians[1]} t_fix=${medians[2]}
   printf '%-8s %6s %8.3f %8.3f %8.3f %8s× %8s× %8s %8s\n' "$shape" "$size" "$t_rg" "$t_check" "$t_fix" \
     "$(ratio "$t_check" "$t_rg")" "$(ratio "$t_fix" "$t_check")" \
-    "$(peak "$pl" check --no-config "$dir")" "$(peak "$pl" fix --no-config "$dir")"
+    "$(peak "$pl" check "$dir")" "$(peak "$pl" fix "$dir")"
 done
 echo
 
 one=$work/podgen/page-00001.md
-runs=$((runs * 4)) inturn "rg -c '^## \[' $(q "$one")" "$(q "$pl") check --no-config $(q "$one")" \
-  "$(q "$work/podlint-plain") check --no-config $(q "$one")"
+runs=$((runs * 4)) inturn "rg -c '^## \[' $(q "$one")" "$(q "$pl") check $(q "$one")" \
+  "$(q "$work/podlint-plain") check $(q "$one")"
 echo "one page: rg ${medians[0]} s, podlint check ${medians[1]} s ($(ratio "${medians[1]}" "${medians[0]}")× rg; medians of $((runs * 4)))"
 echo "one page, podlint built without -tags $tags: ${medians[2]} s ($(ratio "${medians[2]}" "${medians[0]}")× rg)"
 # One core: one worker and one P for the Go runtime (the collector too).
-inturn "GOMAXPROCS=1 $(q "$pl") check --no-config -j 1 $(q "$work/podgen")" "$(q "$pl") check --no-config $(q "$work/podgen")"
+inturn "GOMAXPROCS=1 $(q "$pl") check -j 1 $(q "$work/podgen")" "$(q "$pl") check $(q "$work/podgen")"
 t_j1=${medians[0]} t_md=${medians[1]}
 echo "podgen corpus on one core: $t_j1 s ($(ratio "$t_j1" "$t_md")× the run on every core)"
 cache=$(q "$work/cache")
-inturn "rm -rf $cache; $(q "$pl") check --no-config --cache-dir $cache $(q "$work/podgen")" \
-  "$(q "$pl") check --no-config --cache-dir $cache $(q "$work/podgen")"
+inturn "rm -rf $cache; $(q "$pl") check --cache-dir $cache $(q "$work/podgen")" \
+  "$(q "$pl") check --cache-dir $cache $(q "$work/podgen")"
 t_cold=${medians[0]} t_warm=${medians[1]}
 echo "podgen corpus with --cache: cold $t_cold s, warm $t_warm s ($(ratio "$t_warm" "$t_cold") of cold)"
 echo
@@ -144,7 +154,7 @@ fi
 if command -v ajv >/dev/null &&
   ajv validate --spec=draft2020 -c ajv-formats -s schema/episode.schema.json -d "$work/json/page-00001.json" >/dev/null 2>&1; then
   inturn "ajv validate --spec=draft2020 -c ajv-formats -s schema/episode.schema.json -d $(q "$work/json/*.json")" \
-    "$(q "$pl") check --no-config $(q "$work/json")"
+    "$(q "$pl") check $(q "$work/json")"
   t_ajv=${medians[0]} t_json=${medians[1]}
   echo "ajv validate, JSON forms: $t_ajv s (podlint check: $(ratio "$t_json" "$t_ajv")× its time)"
 else
