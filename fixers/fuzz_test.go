@@ -175,6 +175,10 @@ func FuzzAddChange(f *testing.F) {
 	f.Add("a b c d", "b c d a")
 	f.Add("Ünï x Ünï", "ünï x")
 	f.Add("a\xffb c", "c a")
+	f.Add("# T\n\n## [00:00] Hook Body words. > *\"Q\"*", "# T\n\n## [00:00] Hook\n\nBody words.\n\n> *\"Q\"*\n")
+	f.Add("\xe2 \x80 x", "\xe2\n\x80 x")
+	f.Add("a b", " a b")
+	f.Add("ab", "a b")
 	f.Fuzz(func(t *testing.T, old, new string) {
 		got, want := map[uint64]int32{}, map[uint64]int32{}
 		addChange(got, old, new, nil, nil)
@@ -187,4 +191,29 @@ func FuzzAddChange(f *testing.F) {
 			t.Fatalf("addChange(%q, %q) counts %v, the words count %v", old, new, got, want)
 		}
 	})
+}
+
+// TestSameBesideSpace: texts apart only in where a run of white space
+// stands for another have the same words; any other difference, even one
+// that keeps the words, goes to the word count.
+func TestSameBesideSpace(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"## [00:00] Hook Body words.", "## [00:00] Hook\n\nBody words.\n", true},
+		{"a  b\tc", "a\nb\r\nc", true},
+		{"a b", "a b  ", true},
+		{"", " \n", true},
+		{"ab", "a b", false},       // a space that splits a word
+		{"a b", "ab", false},       // and one that joins two
+		{"a b", " a b", false},     // white space before one only: no run stands for it
+		{"a,b", "a, b", false},     // the same words, another difference
+		{"a b", "a\fb", false},     // a form feed is no ASCII space here
+		{"a b", "a\u00a0b", false}, // nor a no-break space
+	} {
+		if got := sameBesideSpace(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameBesideSpace(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
 }
