@@ -71,7 +71,7 @@ func Collapsed(doc *schema.Document) (r Restored, ok bool) {
 	}
 	m := memoOf(c)
 	if m.restored == nil {
-		r := Lines(string(doc.Src[c.Span.Start:c.Span.End]), doc.Episode.EntityNames())
+		r := Lines(c.Text, doc.Episode.EntityNames())
 		m.restored = &r
 	}
 	return *m.restored, true
@@ -131,9 +131,11 @@ func Lines(line string, names []string) Restored {
 		if title, ok := evidence.titleFor(prefix); ok {
 			if body, ok := cutAtTitle(rest, title); ok {
 				// The leaked JSON names this chapter's title: decisive.
-				out.WriteString(prefix + strings.TrimRight(rest[:len(rest)-len(body)], " "))
+				out.WriteString(prefix)
+				out.WriteString(strings.TrimRight(rest[:len(rest)-len(body)], " "))
 				if body != "" {
-					out.WriteString("\n\n" + body)
+					out.WriteString("\n\n")
+					out.WriteString(body)
 				}
 				continue
 			}
@@ -147,7 +149,9 @@ func Lines(line string, names []string) Restored {
 			}
 			continue
 		}
-		out.WriteString(prefix + sp.Title + "\n\n" + sp.Body)
+		for _, part := range [...]string{prefix, sp.Title, "\n\n", sp.Body} {
+			out.WriteString(part) // the body runs long: no string of the four first
+		}
 	}
 	return Restored{Text: out.String(), Uncertain: uncertain}
 }

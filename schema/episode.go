@@ -298,8 +298,9 @@ type Section struct {
 
 // Collapsed describes a page flattened onto one line.
 type Collapsed struct {
-	Span    Span // the line holding the markers
-	Markers int  // how many block markers stand mid-line
+	Span    Span   // the line holding the markers
+	Text    string // the line, a part of the page the reader already holds as text
+	Markers int    // how many block markers stand mid-line
 
 	// Memo is what the restore package worked out for this page, kept
 	// here so that it is worked out once per page.

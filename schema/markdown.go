@@ -505,7 +505,7 @@ func (r *mdReader) detectCollapsed() {
 			n += bytes.Count(text, []byte(m))
 		}
 		if r.ep.Collapsed == nil {
-			r.ep.Collapsed = &Collapsed{Span: Span{l.start, l.end}, Markers: n}
+			r.ep.Collapsed = &Collapsed{Span: Span{l.start, l.end}, Text: r.text(l), Markers: n}
 		} else {
 			r.ep.Collapsed.Markers += n
 		}
