@@ -45,3 +45,18 @@ func FuzzLowerWords(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIndexRare: looking for a word by its rarest byte finds what
+// strings.Index finds.
+func FuzzIndexRare(f *testing.F) {
+	f.Add("the growth of the thing", "thing")
+	f.Add("aaaa", "aa")
+	f.Add("xyz", "")
+	f.Add("zz-top zz", "z-t")
+	f.Add("é\xe2ai\x80 ai", "ai")
+	f.Fuzz(func(t *testing.T, s, w string) {
+		if got, want := indexRare(s, w), strings.Index(s, w); got != want {
+			t.Fatalf("indexRare(%q, %q) = %d, want %d", s, w, got, want)
+		}
+	})
+}

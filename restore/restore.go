@@ -341,7 +341,7 @@ func standsWholeInside(part, word string) bool {
 // the occurrences that do not overlap, from the first.
 func occurs(text, word string, ok func(at, end int) bool) bool {
 	for from := 0; ; {
-		i := strings.Index(text[from:], word)
+		i := indexRare(text[from:], word)
 		if i < 0 {
 			return false
 		}
@@ -351,6 +351,44 @@ func occurs(text, word string, ok func(at, end int) bool) bool {
 		}
 		from = at + len(word)
 	}
+}
+
+// indexRare is strings.Index(s, w), found by looking for the byte of w that
+// English text holds least: strings.Index stops at each place the first
+// byte of w stands ("t" of "the" every few bytes), and a word the page
+// does not write in lower case is looked for through the whole page.
+func indexRare(s, w string) int {
+	if len(w) < 2 {
+		return strings.Index(s, w)
+	}
+	k := 0 // where in w its rarest byte stands
+	for i := 1; i < len(w); i++ {
+		if byteRank(w[i]) < byteRank(w[k]) {
+			k = i
+		}
+	}
+	for at := k; at < len(s); {
+		j := strings.IndexByte(s[at:], w[k])
+		if j < 0 {
+			return -1
+		}
+		if p := at + j - k; p+len(w) <= len(s) && s[p:p+len(w)] == w {
+			return p
+		}
+		at += j + 1
+	}
+	return -1
+}
+
+// byteRank ranks a byte by how often English prose holds it: lower is
+// rarer. Lower-case letters by their frequency in English (e, t and a
+// most often), any other byte as rarer than every letter.
+func byteRank(c byte) int {
+	const byFrequency = "zqxjkvbpygfwmucldrhsnioate"
+	if c < 'a' || c > 'z' {
+		return -1
+	}
+	return strings.IndexByte(byFrequency, c)
 }
 
 // proseOf is the prose of a segment whose words tell about the page's
