@@ -607,33 +607,31 @@ func sameBesideSpace(a, b string) bool {
 		}
 		// They differ here, or one has ended: only in runs of white space
 		// that both are in, or that both enter here.
-		inRun := i > 0 && isASCIISpace(a[i-1]) // so is b[j-1], the same byte
-		sa, sb := i < len(a) && isASCIISpace(a[i]), j < len(b) && isASCIISpace(b[j])
+		inRun := i > 0 && schema.IsSpaceByte(a[i-1]) // so is b[j-1], the same byte
+		sa, sb := i < len(a) && schema.IsSpaceByte(a[i]), j < len(b) && schema.IsSpaceByte(b[j])
 		if !sa && !sb || sa != sb && !inRun {
 			break
 		}
-		for i < len(a) && isASCIISpace(a[i]) {
+		for i < len(a) && schema.IsSpaceByte(a[i]) {
 			i++
 		}
-		for j < len(b) && isASCIISpace(b[j]) {
+		for j < len(b) && schema.IsSpaceByte(b[j]) {
 			j++
 		}
 	}
 	// What is left of either may be white space only.
 	for ; i < len(a); i++ {
-		if !isASCIISpace(a[i]) {
+		if !schema.IsSpaceByte(a[i]) {
 			return false
 		}
 	}
 	for ; j < len(b); j++ {
-		if !isASCIISpace(b[j]) {
+		if !schema.IsSpaceByte(b[j]) {
 			return false
 		}
 	}
 	return true
 }
-
-func isASCIISpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // addWord adds sign for word to balance, case folded.
 func addWord(balance map[uint64]int32, word string, sign int32, buf []byte) []byte {

@@ -66,7 +66,7 @@ func alignSpaces(restored string, line []byte, base int) []anchor {
 	j := 0
 	next := int32(base)
 	for i := 0; i < len(restored); {
-		if isSpace(restored[i]) {
+		if schema.IsSpaceByte(restored[i]) {
 			mark(i, next, 1)
 			i++
 			continue
@@ -98,7 +98,7 @@ func sameRun(restored string, line []byte) int {
 	run := restored[:commonPrefix(restored, line)]
 	if strings.IndexByte(run, '\n') >= 0 || strings.IndexByte(run, '\t') >= 0 || strings.IndexByte(run, '\r') >= 0 {
 		for n := range len(run) {
-			if isSpace(run[n]) && (n+1 == len(run) || isSpace(run[n+1])) {
+			if schema.IsSpaceByte(run[n]) && (n+1 == len(run) || schema.IsSpaceByte(run[n+1])) {
 				return n
 			}
 		}
@@ -124,8 +124,6 @@ func commonPrefix(a string, b []byte) int {
 	}
 	return i
 }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // ToSource maps a span of the view to the source.
 func (v *View) ToSource(s schema.Span) schema.Span {

@@ -33,6 +33,11 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 // bytes cuts between words without decoding a rune.
 func IsWordByte(c byte) bool { return c >= utf8.RuneSelf || asciiWord[c] }
 
+// IsSpaceByte tells ASCII white space: space, tab, newline and carriage
+// return, the bytes a flattened page's lines were joined by and restoring
+// them gives back. None is a word byte.
+func IsSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
 // NextWord finds the first word of text at or after byte from: it is
 // text[start:end]. When there is none, start == end == len(text). The words
 // of text, in order:
