@@ -130,7 +130,9 @@ func Lines(line string, names []string) Restored {
 		prefix, rest := splitHeadingPrefix(s.text)
 		if title, ok := evidence.titleFor(prefix); ok {
 			if body, ok := cutAtTitle(rest, title); ok {
-				// The leaked JSON names this chapter's title: decisive.
+				// The leaked JSON names this chapter's title: decisive. The
+				// parts are written one by one, with no string of them
+				// first (a copy of the body each).
 				out.WriteString(prefix)
 				out.WriteString(strings.TrimRight(rest[:len(rest)-len(body)], " "))
 				if body != "" {
@@ -149,9 +151,11 @@ func Lines(line string, names []string) Restored {
 			}
 			continue
 		}
-		for _, part := range [...]string{prefix, sp.Title, "\n\n", sp.Body} {
-			out.WriteString(part) // the body runs long: no string of the four first
-		}
+		// Part by part, as above: the body runs long.
+		out.WriteString(prefix)
+		out.WriteString(sp.Title)
+		out.WriteString("\n\n")
+		out.WriteString(sp.Body)
 	}
 	return Restored{Text: out.String(), Uncertain: uncertain}
 }
