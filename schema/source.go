@@ -39,7 +39,20 @@ type Lines struct {
 	// split, when set, are the lines the Markdown reader found: the index
 	// is made from them, not from another search of src.
 	split []line
+	// marks are the code points before every markEvery bytes of src, made
+	// on first need: a column far into a long line (a flattened page) is
+	// counted from the marks around it, not from the line's start.
+	marksOnce sync.Once
+	marks     []runeMark
 }
+
+// markEvery is how many bytes a column is counted over at most, on each
+// side of a mark: counting is quick, so marks are far apart.
+const markEvery = 4096
+
+// runeMark is a place in the source where a code point starts, with how
+// many code points stand before it.
+type runeMark struct{ off, runes int }
 
 // NewLines indexes src. A line ends after '\n'; a lone '\r' does not end one.
 func NewLines(src []byte) *Lines { return &Lines{src: src} }
@@ -111,8 +124,56 @@ func (l *Lines) Position(offset int) Position {
 func (l *Lines) clamp(offset int) int { return max(0, min(offset, len(l.src))) }
 
 // column counts the code points from the start of line to offset, plus one.
+//
+// Counts from one code point's start to another's add up: a valid
+// sequence's later bytes are continuation bytes, which no code point starts
+// with, so a count from an earlier start reaches the later one exactly. A
+// long stretch is therefore counted as the marks' difference plus the
+// short pieces from the line's start to the first mark and from the last
+// mark to offset (which may stand inside a code point, as Position allows).
 func (l *Lines) column(line, offset int) int {
-	return utf8.RuneCount(l.src[l.starts()[line-1]:offset]) + 1
+	start := l.starts()[line-1]
+	if offset-start > 2*markEvery {
+		return l.farColumn(start, offset)
+	}
+	return utf8.RuneCount(l.src[start:offset]) + 1
+}
+
+// farColumn is column for an offset more than two marks past start.
+func (l *Lines) farColumn(start, offset int) int {
+	marks := l.runeMarks()
+	j := start / markEvery // the first mark at or after start
+	for j < len(marks) && marks[j].off < start {
+		j++
+	}
+	k := min(offset/markEvery, len(marks)-1) // the last mark at or before offset
+	for k > 0 && marks[k].off > offset {
+		k--
+	}
+	if j >= len(marks) || j > k {
+		return utf8.RuneCount(l.src[start:offset]) + 1 // a stretch with no code point start
+	}
+	return utf8.RuneCount(l.src[start:marks[j].off]) + marks[k].runes - marks[j].runes +
+		utf8.RuneCount(l.src[marks[k].off:offset]) + 1
+}
+
+// runeMarks makes the marks on first use: mark k is at the first code point
+// start at or after k*markEvery (mark 0 at 0, where counting begins).
+func (l *Lines) runeMarks() []runeMark {
+	l.marksOnce.Do(func() {
+		src := l.src
+		marks := make([]runeMark, 1, len(src)/markEvery+1)
+		for k := 1; k*markEvery < len(src); k++ {
+			off := max(k*markEvery, marks[k-1].off)
+			for off < len(src) && !utf8.RuneStart(src[off]) {
+				off++
+			}
+			prev := marks[k-1]
+			marks = append(marks, runeMark{off, prev.runes + utf8.RuneCount(src[prev.off:off])})
+		}
+		l.marks = marks
+	})
+	return l.marks
 }
 
 // Cursor turns many offsets of one source into positions, counting columns
@@ -138,9 +199,9 @@ func (c *Cursor) Position(offset int) Position {
 	boundary := offset == len(l.src) || utf8.RuneStart(l.src[offset])
 	var col int
 	switch {
-	case c.valid && boundary && line == c.line && offset >= c.off:
+	case c.valid && boundary && line == c.line && offset >= c.off && offset-c.off <= markEvery:
 		col = c.col + utf8.RuneCount(l.src[c.off:offset])
-	case c.valid && boundary && line == c.line:
+	case c.valid && boundary && line == c.line && offset < c.off && c.off-offset <= markEvery:
 		col = c.col - utf8.RuneCount(l.src[offset:c.off])
 	default:
 		col = l.column(line, offset)
