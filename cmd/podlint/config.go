@@ -320,6 +320,9 @@ type resolver struct {
 	loaded  map[string]*config
 	failed  map[string]error
 	settled map[string]*settings
+	// cwd is the working folder, asked once: a relative path is joined to
+	// it instead of asking the system for every file.
+	cwd string
 }
 
 func newResolver(explicit string, noConfig bool, enable, disable []string, maxSize int64) *resolver {
@@ -332,11 +335,18 @@ func (r *resolver) configFor(path string) (*config, error) {
 	if r.noConfig || r.explicit != "" {
 		return r.configIn("")
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, nil
+	abs := path
+	if !filepath.IsAbs(path) {
+		if r.cwd == "" {
+			wd, err := os.Getwd()
+			if err != nil {
+				return nil, nil
+			}
+			r.cwd = wd
+		}
+		abs = filepath.Join(r.cwd, path) // what filepath.Abs does
 	}
-	return r.configIn(filepath.Dir(abs))
+	return r.configIn(filepath.Dir(filepath.Clean(abs)))
 }
 
 // configIn returns the config governing the files of the folder dir, an
