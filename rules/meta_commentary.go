@@ -499,6 +499,77 @@ func (a *anchorScanner) scan(text string) uint64 {
 	return found
 }
 
+// scanEach sets found[i] to scan(texts[i]) for every text. The texts a
+// page reads alone (a JSON page's) are mostly too short for anchorHits to
+// cut in four, and a step of the automaton waits for the step before; so
+// four texts are read at once, in four lanes whose steps overlap. A lane
+// that reaches the end of its text takes the next text not yet read; the
+// last texts, once fewer than four are left, are read one at a time.
+func (a *anchorScanner) scanEach(texts []string, found []uint64) {
+	for i := range found {
+		found[i] = a.always
+	}
+	if a.longest == 0 {
+		return
+	}
+	next, accepting, shift := a.next, a.accepting, a.shift
+	// Each lane has the rest of its text (t), the text's index (w) and
+	// the state it is in (r); a lane with no text left has w == -1.
+	var t [4]string
+	w := [4]int{-1, -1, -1, -1}
+	var r [4]uint32
+	taken := 0
+	for {
+		lanes := 0
+		for k := range 4 {
+			for t[k] == "" && taken < len(texts) {
+				t[k], w[k], r[k] = texts[taken], taken, a.start
+				taken++
+			}
+			if t[k] == "" {
+				w[k] = -1
+			} else {
+				lanes++
+			}
+		}
+		if lanes < 4 {
+			break
+		}
+		m := min(len(t[0]), len(t[1]), len(t[2]), len(t[3]))
+		p0, p1, p2, p3 := t[0][:m], t[1][:m], t[2][:m], t[3][:m]
+		r0, r1, r2, r3 := r[0], r[1], r[2], r[3]
+		for i := 0; i < len(p0); i++ {
+			r0 = next[r0+uint32(a.class[p0[i]])]
+			r1 = next[r1+uint32(a.class[p1[i]])]
+			r2 = next[r2+uint32(a.class[p2[i]])]
+			r3 = next[r3+uint32(a.class[p3[i]])]
+			if max(r0, r1, r2, r3) >= accepting {
+				for k, row := range [4]uint32{r0, r1, r2, r3} {
+					if row >= accepting {
+						found[w[k]] |= a.found[row>>shift]
+					}
+				}
+			}
+		}
+		r = [4]uint32{r0, r1, r2, r3}
+		for k := range 4 {
+			t[k] = t[k][m:]
+		}
+	}
+	for k := range 4 {
+		if w[k] < 0 {
+			continue
+		}
+		row := r[k]
+		for i := 0; i < len(t[k]); i++ {
+			row = next[row+uint32(a.class[t[k][i]])]
+			if row >= accepting {
+				found[w[k]] |= a.found[row>>shift]
+			}
+		}
+	}
+}
+
 // anchorHit is where an anchor ends in a text: at is the offset of its
 // last byte, found the phrases whose anchors end there.
 type anchorHit struct {
@@ -646,6 +717,7 @@ func metaHitsOf(p *Pass, set *metaSet, texts []pageText) []uint64 {
 	hits := make([]uint64, len(texts))
 	next := 0 // the earlier text after the last one taken
 	var page *pageAnchors
+	var alone []int // the texts read alone
 	for i, t := range texts {
 		if k := findText(earlier, t.Text, next); k >= 0 {
 			hits[i], next = earlierHits[k], k+1
@@ -656,10 +728,13 @@ func metaHitsOf(p *Pass, set *metaSet, texts []pageText) []uint64 {
 			page = anchorsOfPage(set, p.Doc.Src)
 		}
 		if !ok || page.folds {
-			hits[i] = set.candidates(t.Text) // read alone
+			alone = append(alone, i)
 			continue
 		}
 		hits[i] = set.refine(set.anchors.always|hitsIn(page.hits, t.Span.Start, t.Span.End), t.Text)
+	}
+	if len(alone) > 0 {
+		set.candidatesOf(texts, alone, hits)
 	}
 	p.Doc.Memo(metaHitsKey{}, func() any { return &metaHits{set, hits} })
 	return hits
@@ -714,6 +789,24 @@ func (set *metaSet) candidates(text string) uint64 {
 		return ^uint64(0)
 	}
 	return set.refine(set.anchors.scan(text), text)
+}
+
+// candidatesOf sets hits[i] to candidates(texts[i].Text) for each i of
+// which, the texts read in four lanes at once (scanEach).
+func (set *metaSet) candidatesOf(texts []pageText, which []int, hits []uint64) {
+	strs := make([]string, len(which))
+	for j, i := range which {
+		strs[j] = texts[i].Text
+	}
+	found := make([]uint64, len(which))
+	set.anchors.scanEach(strs, found)
+	for j, i := range which {
+		if foldsBeyondASCII(strs[j]) {
+			hits[i] = ^uint64(0) // as candidates answers
+			continue
+		}
+		hits[i] = set.refine(found[j], strs[j])
+	}
 }
 
 // refine is hit, the phrases whose anchors text holds, less the phrases

@@ -190,6 +190,67 @@ func FuzzAnchorScan(f *testing.F) {
 	})
 }
 
+// TestScanEach: reading texts four at once answers what reading each
+// alone does, whatever their number, order and lengths (empty texts,
+// one-byte ones, texts much longer than the others).
+func TestScanEach(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, needs := range anchorSets() {
+		scanner := newAnchorScanner(needs)
+		pool := append(anchorTexts(needs), "", "a", strings.Repeat("so, as an AI model, ", 40))
+		// Anchors cut in two, a text each: a lane that went on from one
+		// text into the next in the state it ended in would find them.
+		var halves []string
+		for _, need := range needs {
+			for _, anchor := range need {
+				for cut := 1; cut < len(anchor); cut++ {
+					halves = append(halves, anchor[:cut], anchor[cut:])
+				}
+			}
+		}
+		sameAsScan(t, scanner, halves)
+		pool = append(pool, halves...)
+		for round := range 300 {
+			texts := make([]string, round%11)
+			for i := range texts {
+				texts[i] = pool[rng.IntN(len(pool))]
+			}
+			sameAsScan(t, scanner, texts)
+		}
+	}
+}
+
+// FuzzScanEach holds scanEach to scan on any texts: the input cut at each
+// '|'.
+func FuzzScanEach(f *testing.F) {
+	f.Add("as an AI|TODO|||{guest_name} joins|x|In this episode, we")
+	f.Add("a|b|c|d|e")
+	f.Add("as an|AI|as an| AI|as| an AI|a|s an AI")
+	for _, ex := range metaExamples {
+		f.Add(ex.note + "|" + ex.content + "|" + ex.note)
+	}
+	var scanners []*anchorScanner
+	for _, needs := range anchorSets() {
+		scanners = append(scanners, newAnchorScanner(needs))
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, scanner := range scanners {
+			sameAsScan(t, scanner, strings.Split(in, "|"))
+		}
+	})
+}
+
+func sameAsScan(t *testing.T, scanner *anchorScanner, texts []string) {
+	t.Helper()
+	found := make([]uint64, len(texts))
+	scanner.scanEach(texts, found)
+	for i, text := range texts {
+		if want := scanner.scan(text); found[i] != want {
+			t.Fatalf("scanEach of %q: text %d %q: %b, scan %b", texts, i, text, found[i], want)
+		}
+	}
+}
+
 // TestPageHitsAreAFilter: the hits metaHitsOf answers for each text (from
 // one read of the page, where the text is the page's bytes) name every
 // phrase the text's own scan names, and the findings they lead to are
