@@ -500,7 +500,7 @@ func nameShaped(words []string) bool {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !unicode.IsTitle(r) {
+		if !schema.IsCapital(r) {
 			return false
 		}
 		for _, c := range w {
@@ -562,8 +562,8 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 		size := 1
 		if s[i] >= utf8.RuneSelf {
 			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsUpper(r) && !unicode.IsTitle(r) {
+			r, size = schema.DecodeRune(s, i)
+			if !schema.IsCapital(r) {
 				i += size
 				continue
 			}
@@ -657,9 +657,9 @@ func nameWordEnd(s string, i int) int {
 		if c := s[j]; c < utf8.RuneSelf && c != '-' && c != '\'' && (c < '0' || c > '9') {
 			break // a space or a mark: most words end so
 		}
-		r, size := utf8.DecodeRuneInString(s[j:])
+		r, size := schema.DecodeRune(s, j)
 		switch {
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		case schema.IsLetter(r) || unicode.Is(unicode.Mn, r):
 			j += size
 			continue
 		case unicode.IsDigit(r):

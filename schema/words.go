@@ -17,7 +17,104 @@ import (
 // word rune touches.
 
 // IsWordRune tells a rune words are made of: a letter or a digit.
-func IsWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func IsWordRune(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&wordRune != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// IsLetter is unicode.IsLetter, by the table below U+0800.
+func IsLetter(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&letterRune != 0
+	}
+	return unicode.IsLetter(r)
+}
+
+// IsCapital tells an upper-case or title-case letter: one that can open a
+// name.
+func IsCapital(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&capitalRune != 0
+	}
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// twoByte classes the runes UTF-8 writes in one or two bytes (below
+// U+0800: the Latin, Greek, Cyrillic, Armenian, Hebrew and Arabic
+// alphabets, among others). The unicode package tells a rune past Latin-1
+// by a search of its range tables, which made a page in one of those
+// alphabets several times slower per byte than an English one; the table
+// is filled from the same range tables, once, at start (a few
+// microseconds), and TestTwoByteClasses holds it to the unicode functions
+// for every one of its runes.
+const twoByteEnd = 0x800
+
+const (
+	wordRune    = 1 << iota // unicode.IsLetter or unicode.IsDigit
+	letterRune              // unicode.IsLetter
+	capitalRune             // unicode.IsUpper or unicode.IsTitle
+)
+
+var twoByte = func() (t [twoByteEnd]uint8) {
+	for _, c := range []struct {
+		table *unicode.RangeTable
+		class uint8
+	}{{unicode.Letter, wordRune | letterRune}, {unicode.Digit, wordRune}, {unicode.Upper, capitalRune}, {unicode.Title, capitalRune}} {
+		for _, rg := range c.table.R16 {
+			for r := uint32(rg.Lo); r <= uint32(rg.Hi) && r < twoByteEnd; r += uint32(rg.Stride) {
+				t[r] |= c.class
+			}
+		}
+	}
+	return t
+}()
+
+// twoByteLower is unicode.ToLower below U+0800, from the same case ranges
+// (an upper and lower case alternating in a range maps by the low bit of
+// the rune's place in it, as the unicode package reads its Delta).
+var twoByteLower = func() (t [twoByteEnd]uint16) {
+	for r := range t {
+		t[r] = uint16(r)
+		if 'A' <= r && r <= 'Z' {
+			t[r] += 'a' - 'A'
+		}
+	}
+	for _, cr := range unicode.CaseRanges {
+		for r := cr.Lo; r <= cr.Hi && r < twoByteEnd; r++ {
+			if r < utf8.RuneSelf {
+				continue // ToLower reads ASCII alone
+			}
+			switch d := cr.Delta[unicode.LowerCase]; {
+			case d > unicode.MaxRune:
+				t[r] = uint16(cr.Lo + ((r - cr.Lo) | 1))
+			default:
+				t[r] = uint16(rune(r) + d)
+			}
+		}
+	}
+	return t
+}()
+
+// ToLower is unicode.ToLower, by the table below U+0800.
+func ToLower(r rune) rune {
+	if uint32(r) < twoByteEnd {
+		return rune(twoByteLower[r])
+	}
+	return unicode.ToLower(r)
+}
+
+// DecodeRune is utf8.DecodeRuneInString(s[i:]), with the runes of one and
+// two bytes (ASCII, Latin, Greek, Cyrillic, ...) decoded without a call.
+func DecodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
 
 // asciiWord is IsWordRune for the ASCII bytes, nearly all of a page.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
@@ -55,7 +152,7 @@ func NextWord(text string, from int) (start, end int) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := DecodeRune(text, i)
 		if IsWordRune(r) {
 			break
 		}
@@ -70,7 +167,7 @@ func NextWord(text string, from int) (start, end int) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := DecodeRune(text, i)
 		if !IsWordRune(r) {
 			break
 		}
@@ -96,8 +193,8 @@ func AppendFoldedWord(dst []byte, word string) []byte {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(word[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		r, size := DecodeRune(word, i)
+		dst = utf8.AppendRune(dst, ToLower(r))
 		i += size
 	}
 	return dst

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -90,4 +91,55 @@ func FuzzWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTwoByteClasses: the table behind IsWordRune and IsCapital answers
+// as the unicode package does for every rune it holds, and the functions
+// answer so past it, for invalid runes too.
+func TestTwoByteClasses(t *testing.T) {
+	for r := rune(-2); r < 0x3000; r++ {
+		if got, want := IsWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Errorf("IsWordRune(%U) = %v, unicode says %v", r, got, want)
+		}
+		if got, want := IsCapital(r), unicode.IsUpper(r) || unicode.IsTitle(r); got != want {
+			t.Errorf("IsCapital(%U) = %v, unicode says %v", r, got, want)
+		}
+		if got, want := IsLetter(r), unicode.IsLetter(r); got != want {
+			t.Errorf("IsLetter(%U) = %v, unicode says %v", r, got, want)
+		}
+		if got, want := ToLower(r), unicode.ToLower(r); got != want {
+			t.Errorf("ToLower(%U) = %U, unicode says %U", r, got, want)
+		}
+	}
+	for _, r := range []rune{utf8.RuneError, 0x1E9E, 0x1F88, 0x10400, unicode.MaxRune, unicode.MaxRune + 1} {
+		if IsWordRune(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) || IsCapital(r) != (unicode.IsUpper(r) || unicode.IsTitle(r)) ||
+			IsLetter(r) != unicode.IsLetter(r) || ToLower(r) != unicode.ToLower(r) {
+			t.Errorf("%U: not as unicode says", r)
+		}
+	}
+}
+
+// TestDecodeRune: DecodeRune answers as utf8.DecodeRuneInString at every
+// place of every string of up to three bytes from a set that holds each
+// kind of lead and continuation byte.
+func TestDecodeRune(t *testing.T) {
+	set := []byte{0, 'a', 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xd0, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff}
+	var s [3]byte
+	for _, a := range set {
+		for _, b := range set {
+			for _, c := range set {
+				s = [3]byte{a, b, c}
+				for n := 1; n <= 3; n++ {
+					text := string(s[:n])
+					for i := range text {
+						r, size := DecodeRune(text, i)
+						wr, wsize := utf8.DecodeRuneInString(text[i:])
+						if r != wr || size != wsize {
+							t.Fatalf("DecodeRune(%q, %d) = %U, %d; utf8 says %U, %d", text, i, r, size, wr, wsize)
+						}
+					}
+				}
+			}
+		}
+	}
 }
