@@ -4,35 +4,46 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/podlint/podlint/internal/alphabets"
 	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/schema"
 )
 
 // BenchmarkViewOfScraped restores the scraped samples as check does, from
-// the page as read to the view the rules look through (MB/s of the pages).
+// the page as read to the view the rules look through (MB/s of the pages):
+// as written, and with their letters in other alphabets (see
+// internal/alphabets).
 func BenchmarkViewOfScraped(b *testing.B) {
 	sharedtest.Need(b)
 	paths, _ := filepath.Glob(sharedtest.Path("samples", "collapsed", "*.md"))
-	var docs []*schema.Document
-	size := 0
-	for _, p := range paths {
-		doc := schema.Read(p, sharedtest.Read(b, filepath.Join("samples", "collapsed", filepath.Base(p))))
-		if doc.Episode.Collapsed == nil {
-			b.Fatalf("%s is not read as flattened", p)
-		}
-		docs = append(docs, doc)
-		size += len(doc.Src)
-	}
-	if len(docs) == 0 {
+	if len(paths) == 0 {
 		b.Fatal("no scraped samples")
 	}
-	b.SetBytes(int64(size))
-	for b.Loop() {
-		for _, doc := range docs {
-			doc.Episode.Collapsed.Memo = nil // as a page read afresh
-			if _, ok := ViewOf(doc); !ok {
-				b.Fatal("nothing restored")
+	for _, alphabet := range append([]alphabets.Alphabet{{Name: "latin"}}, alphabets.All...) {
+		var docs []*schema.Document
+		size := 0
+		for _, p := range paths {
+			src := sharedtest.Read(b, filepath.Join("samples", "collapsed", filepath.Base(p)))
+			if alphabet.Name != "latin" {
+				src = alphabet.Map(src)
 			}
+			doc := schema.Read(p, src)
+			if doc.Episode.Collapsed == nil {
+				b.Fatalf("%s (%s) is not read as flattened", p, alphabet.Name)
+			}
+			docs = append(docs, doc)
+			size += len(doc.Src)
 		}
+		b.Run(alphabet.Name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, doc := range docs {
+					doc.Episode.Collapsed.Memo = nil // as a page read afresh
+					if _, ok := ViewOf(doc); !ok {
+						b.Fatal("nothing restored")
+					}
+				}
+			}
+		})
 	}
 }

@@ -10,7 +10,6 @@ package restore
 import (
 	"github.com/podlint/podlint/internal/text"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/podlint/podlint/leak"
@@ -173,7 +172,7 @@ func namesInProse(segs []segment) []string {
 		if !ok {
 			continue
 		}
-		words := strings.Fields(text)
+		words := schema.Fields(text)
 		for i, w := range words {
 			atStart := i == 0
 			if i > 0 {
@@ -431,7 +430,7 @@ func lowerSentenceOpeners(segs []segment) []string {
 			if !opens {
 				continue
 			}
-			if b := bare(w); b != "" && isLowerWord(b) && strings.IndexFunc(b, unicode.IsUpper) < 0 && !smallWords[b] && !sentenceStarters[b] {
+			if b := bare(w); b != "" && isLowerWord(b) && strings.IndexFunc(b, schema.IsUpper) < 0 && !smallWords[b] && !sentenceStarters[b] {
 				out = append(out, b)
 			}
 		}
@@ -557,7 +556,7 @@ func quoteEnd(s string) int {
 	tail := s[end:next]
 	// ` — Speaker`: a short run of names.
 	if t := strings.TrimLeft(tail, " "); strings.HasPrefix(t, "— ") {
-		words := strings.Fields(t[len("— "):])
+		words := schema.Fields(t[len("— "):])
 		n := 0
 		for n < len(words) && n < 5 && startsUpper(words[n]) && !strings.HasPrefix(words[n], "[") && !sentenceStarters[words[n]] {
 			n++
@@ -624,7 +623,7 @@ var wordClasses = func() map[string]wordClass {
 
 func wordSet(s string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range strings.Fields(s) {
+	for _, w := range schema.Fields(s) {
 		out[w] = true
 	}
 	return out
@@ -698,12 +697,12 @@ func isASCIIAlnum(c byte) bool {
 
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) || unicode.IsDigit(r)
+	return schema.IsUpper(r) || schema.IsDigit(r)
 }
 
 func isLowerWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsLower(r)
+	return schema.IsLower(r)
 }
 
 // Title styles.
@@ -732,9 +731,9 @@ func pageStyle(segs []segment, known Names) string {
 		}
 		r, _ := utf8.DecodeRuneInString(words[1])
 		switch {
-		case unicode.IsUpper(r):
+		case schema.IsUpper(r):
 			upper++
-		case unicode.IsLower(r):
+		case schema.IsLower(r):
 			lower++
 		}
 	}
@@ -1132,11 +1131,11 @@ func isNameLike(t splitWord) bool { return t.upperStart && !t.digitStart && !t.s
 // in lower case, or a word with a capital inside (iPhone, eBay).
 func opensSentence(w splitWord) bool {
 	switch {
-	case unicode.IsUpper(w.r0), unicode.IsDigit(w.r0), w.lowered, w.inner:
+	case schema.IsUpper(w.r0), schema.IsDigit(w.r0), w.lowered, w.inner:
 		return true
 	case strings.ContainsRune(`"“'‘(`, w.r0):
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w.text, `"“'‘(`))
-		return unicode.IsUpper(r) || unicode.IsDigit(r)
+		return schema.IsUpper(r) || schema.IsDigit(r)
 	}
 	return false
 }
@@ -1224,7 +1223,7 @@ func appendSplitWords(out []splitWord, words []string, known Names) []splitWord 
 		b := bare(lt) // as Names keys it: bare, lower case
 		r0, _ := utf8.DecodeRuneInString(t)
 		upper, letter := wordShape(t)
-		lowerWord := unicode.IsLower(r0)
+		lowerWord := schema.IsLower(r0)
 		// The word's class as written, in lower case and without commas:
 		// looked up again only where these differ.
 		class := wordClasses[t]
@@ -1246,8 +1245,8 @@ func appendSplitWords(out []splitWord, words []string, known Names) []splitWord 
 			known:      isKnown,
 			lowered:    isKnown && known.lowered[b], // a name in lower case is a name
 			lowerWord:  lowerWord,
-			upperStart: unicode.IsUpper(r0) || unicode.IsDigit(r0),
-			digitStart: unicode.IsDigit(r0),
+			upperStart: schema.IsUpper(r0) || schema.IsDigit(r0),
+			digitStart: schema.IsDigit(r0),
 			plainLower: lowerWord && upper == 0,
 			inner:      lowerWord && upper > 0,
 			hasLetter:  letter,
@@ -1291,15 +1290,15 @@ func scoreSplit(w []splitWord, k int, style string) (score float64, oneName bool
 	// The body opens a sentence: a capital, or a name written in lower case.
 	r0 := b0.r0
 	switch {
-	case unicode.IsUpper(r0):
-	case unicode.IsDigit(r0):
+	case schema.IsUpper(r0):
+	case schema.IsDigit(r0):
 		score -= 2 // bodies seldom open on a number; titles often hold one
 	case b0.lowered:
 		score++
 	default:
 		return 2 * invalid, false
 	}
-	if style != titleCase && last.plainLower && unicode.IsUpper(r0) {
+	if style != titleCase && last.plainLower && schema.IsUpper(r0) {
 		score += 2 // sentence case: the first capital after lower case words
 	}
 	oneName = isNameLike(last) && isNameLike(b0) && !last.known && !b0.known && !b0.starter
@@ -1378,10 +1377,10 @@ func wordShape(t string) (upper int, letter bool) {
 		case 'a' <= r && r <= 'z':
 			letter = true
 		case r < utf8.RuneSelf:
-		case unicode.IsUpper(r):
+		case schema.IsUpper(r):
 			upper++
 			letter = true
-		case unicode.IsLetter(r):
+		case schema.IsLetter(r):
 			letter = true
 		}
 	}
@@ -1395,7 +1394,7 @@ func (w splitWord) isCommon() bool { return w.lower.has(w.key) }
 func isAcronym(w string) bool {
 	n := 0
 	for _, r := range w {
-		if unicode.IsUpper(r) {
+		if schema.IsUpper(r) {
 			n++
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/podlint/podlint/internal/alphabets"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -66,30 +67,17 @@ func TestNextCapital(t *testing.T) {
 
 // BenchmarkNameVariants looks for the name variants of every page, its
 // texts read once before (MB/s of page): the pages as written, and with
-// their letters in Cyrillic and in Greek (each ASCII letter mapped to one),
-// where every letter is a rune of two bytes.
+// their letters in other alphabets (see internal/alphabets), where every
+// letter is a character of two bytes.
 func BenchmarkNameVariants(b *testing.B) {
 	pages := benchPages(b)
-	for _, alphabet := range []struct{ name, upper, lower string }{
-		{"latin", "", ""},
-		{"cyrillic", "АБЦДЕФГХИЙКЛМНОПЯРСТУВЖЬЫЗ", "абцдефгхийклмнопярстувжьыз"},
-		{"greek", "ΑΒΨΔΕΦΓΗΙΞΚΛΜΝΟΠΘΡΣΤΥΩϚΧΥΖ", "αβψδεφγηιξκλμνοπθρστυωςχυζ"},
-	} {
+	for _, alphabet := range append([]alphabets.Alphabet{{Name: "latin"}}, alphabets.All...) {
 		var passes []*Pass
 		size := 0
 		for _, p := range pages {
 			src := p.Doc.Src
-			if alphabet.upper != "" {
-				upper, lower := []rune(alphabet.upper), []rune(alphabet.lower)
-				src = []byte(strings.Map(func(r rune) rune {
-					switch {
-					case 'A' <= r && r <= 'Z':
-						return upper[r-'A']
-					case 'a' <= r && r <= 'z':
-						return lower[r-'a']
-					}
-					return r
-				}, string(src)))
+			if alphabet.Name != "latin" {
+				src = alphabet.Map(src)
 			}
 			doc := schema.Read(p.Doc.Path, src)
 			pass := &Pass{Doc: doc, Episode: doc.Episode, Config: p.Config, shared: &shared{}}
@@ -97,7 +85,7 @@ func BenchmarkNameVariants(b *testing.B) {
 			passes = append(passes, pass)
 			size += len(src)
 		}
-		b.Run(alphabet.name, func(b *testing.B) {
+		b.Run(alphabet.Name, func(b *testing.B) {
 			b.SetBytes(int64(size))
 			for b.Loop() {
 				for _, p := range passes {

@@ -32,6 +32,73 @@ func IsLetter(r rune) bool {
 	return unicode.IsLetter(r)
 }
 
+// IsUpper is unicode.IsUpper, by the table below U+0800.
+func IsUpper(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&upperRune != 0
+	}
+	return unicode.IsUpper(r)
+}
+
+// IsLower is unicode.IsLower, by the table below U+0800.
+func IsLower(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&lowerRune != 0
+	}
+	return unicode.IsLower(r)
+}
+
+// IsDigit is unicode.IsDigit, by the table below U+0800.
+func IsDigit(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&digitRune != 0
+	}
+	return unicode.IsDigit(r)
+}
+
+// IsSpace is unicode.IsSpace, by the table below U+0800.
+func IsSpace(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&spaceRune != 0
+	}
+	return unicode.IsSpace(r)
+}
+
+// Fields is strings.Fields: s cut at each run of white space (IsSpace).
+// strings.Fields reads a text with any byte past ASCII through
+// unicode.IsSpace, a search for every letter of a page in another alphabet.
+func Fields(s string) []string {
+	n := 0
+	for i, in := 0, false; i < len(s); {
+		r, size := DecodeRune(s, i)
+		i += size
+		if space := IsSpace(r); !space && !in {
+			n++
+			in = true
+		} else if space {
+			in = false
+		}
+	}
+	out := make([]string, 0, n)
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := DecodeRune(s, i)
+		if IsSpace(r) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
 // IsCapital tells an upper-case or title-case letter: one that can open a
 // name.
 func IsCapital(r rune) bool {
@@ -55,13 +122,20 @@ const (
 	wordRune    = 1 << iota // unicode.IsLetter or unicode.IsDigit
 	letterRune              // unicode.IsLetter
 	capitalRune             // unicode.IsUpper or unicode.IsTitle
+	upperRune               // unicode.IsUpper
+	lowerRune               // unicode.IsLower
+	digitRune               // unicode.IsDigit
+	spaceRune               // unicode.IsSpace
 )
 
 var twoByte = func() (t [twoByteEnd]uint8) {
 	for _, c := range []struct {
 		table *unicode.RangeTable
 		class uint8
-	}{{unicode.Letter, wordRune | letterRune}, {unicode.Digit, wordRune}, {unicode.Upper, capitalRune}, {unicode.Title, capitalRune}} {
+	}{
+		{unicode.Letter, wordRune | letterRune}, {unicode.Digit, wordRune | digitRune}, {unicode.Upper, capitalRune | upperRune},
+		{unicode.Title, capitalRune}, {unicode.Lower, lowerRune}, {unicode.White_Space, spaceRune},
+	} {
 		for _, rg := range c.table.R16 {
 			for r := uint32(rg.Lo); r <= uint32(rg.Hi) && r < twoByteEnd; r += uint32(rg.Stride) {
 				t[r] |= c.class

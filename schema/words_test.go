@@ -110,6 +110,14 @@ func TestTwoByteClasses(t *testing.T) {
 		if got, want := ToLower(r), unicode.ToLower(r); got != want {
 			t.Errorf("ToLower(%U) = %U, unicode says %U", r, got, want)
 		}
+		for _, f := range []struct {
+			name      string
+			ours, its func(rune) bool
+		}{{"IsUpper", IsUpper, unicode.IsUpper}, {"IsLower", IsLower, unicode.IsLower}, {"IsDigit", IsDigit, unicode.IsDigit}, {"IsSpace", IsSpace, unicode.IsSpace}} {
+			if got, want := f.ours(r), f.its(r); got != want {
+				t.Errorf("%s(%U) = %v, unicode says %v", f.name, r, got, want)
+			}
+		}
 	}
 	for _, r := range []rune{utf8.RuneError, 0x1E9E, 0x1F88, 0x10400, unicode.MaxRune, unicode.MaxRune + 1} {
 		if IsWordRune(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) || IsCapital(r) != (unicode.IsUpper(r) || unicode.IsTitle(r)) ||
@@ -142,4 +150,16 @@ func TestDecodeRune(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzFields holds Fields to strings.Fields on any text.
+func FuzzFields(f *testing.F) {
+	for _, seed := range []string{"", " ", "a b", "  Ада\u00a0Пембертон\u2003maps ", "\x85x\xc2\x85y\xff z", "\t\n\v\f\r", "é\u1680ü\u3000"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fields(s), strings.Fields(s); !slices.Equal(got, want) {
+			t.Fatalf("Fields(%q) = %q, strings.Fields %q", s, got, want)
+		}
+	})
 }
