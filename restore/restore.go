@@ -385,10 +385,16 @@ func indexRare(s, w string) int {
 
 // byteRank ranks a byte by how often English prose holds it: lower is
 // rarer. Lower-case letters by their frequency in English (e, t and a
-// most often), any other byte as rarer than every letter.
+// most often), any other byte as rarer than every letter, but the first
+// byte of a character of two or more bytes: every letter of a Cyrillic or
+// Greek word starts with one of two or three such bytes, so it is more
+// common than any, and the byte after it tells the letter.
 func byteRank(c byte) int {
 	const byFrequency = "zqxjkvbpygfwmucldrhsnioate"
-	if c < 'a' || c > 'z' {
+	switch {
+	case c >= 0xC0:
+		return len(byFrequency)
+	case c < 'a' || c > 'z':
 		return -1
 	}
 	return strings.IndexByte(byFrequency, c)
