@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -89,77 +88,6 @@ func FuzzWords(f *testing.F) {
 			if c := text[i]; c < utf8.RuneSelf && IsWordByte(c) != IsWordRune(rune(c)) {
 				t.Fatalf("IsWordByte(%q) = %v", c, IsWordByte(c))
 			}
-		}
-	})
-}
-
-// TestTwoByteClasses: the table behind IsWordRune and IsCapital answers
-// as the unicode package does for every rune it holds, and the functions
-// answer so past it, for invalid runes too.
-func TestTwoByteClasses(t *testing.T) {
-	for r := rune(-2); r < 0x3000; r++ {
-		if got, want := IsWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
-			t.Errorf("IsWordRune(%U) = %v, unicode says %v", r, got, want)
-		}
-		if got, want := IsCapital(r), unicode.IsUpper(r) || unicode.IsTitle(r); got != want {
-			t.Errorf("IsCapital(%U) = %v, unicode says %v", r, got, want)
-		}
-		if got, want := IsLetter(r), unicode.IsLetter(r); got != want {
-			t.Errorf("IsLetter(%U) = %v, unicode says %v", r, got, want)
-		}
-		if got, want := ToLower(r), unicode.ToLower(r); got != want {
-			t.Errorf("ToLower(%U) = %U, unicode says %U", r, got, want)
-		}
-		for _, f := range []struct {
-			name      string
-			ours, its func(rune) bool
-		}{{"IsUpper", IsUpper, unicode.IsUpper}, {"IsLower", IsLower, unicode.IsLower}, {"IsDigit", IsDigit, unicode.IsDigit}, {"IsSpace", IsSpace, unicode.IsSpace}} {
-			if got, want := f.ours(r), f.its(r); got != want {
-				t.Errorf("%s(%U) = %v, unicode says %v", f.name, r, got, want)
-			}
-		}
-	}
-	for _, r := range []rune{utf8.RuneError, 0x1E9E, 0x1F88, 0x10400, unicode.MaxRune, unicode.MaxRune + 1} {
-		if IsWordRune(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) || IsCapital(r) != (unicode.IsUpper(r) || unicode.IsTitle(r)) ||
-			IsLetter(r) != unicode.IsLetter(r) || ToLower(r) != unicode.ToLower(r) {
-			t.Errorf("%U: not as unicode says", r)
-		}
-	}
-}
-
-// TestDecodeRune: DecodeRune answers as utf8.DecodeRuneInString at every
-// place of every string of up to three bytes from a set that holds each
-// kind of lead and continuation byte.
-func TestDecodeRune(t *testing.T) {
-	set := []byte{0, 'a', 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xd0, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff}
-	var s [3]byte
-	for _, a := range set {
-		for _, b := range set {
-			for _, c := range set {
-				s = [3]byte{a, b, c}
-				for n := 1; n <= 3; n++ {
-					text := string(s[:n])
-					for i := range text {
-						r, size := DecodeRune(text, i)
-						wr, wsize := utf8.DecodeRuneInString(text[i:])
-						if r != wr || size != wsize {
-							t.Fatalf("DecodeRune(%q, %d) = %U, %d; utf8 says %U, %d", text, i, r, size, wr, wsize)
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
-// FuzzFields holds Fields to strings.Fields on any text.
-func FuzzFields(f *testing.F) {
-	for _, seed := range []string{"", " ", "a b", "  Ада\u00a0Пембертон\u2003maps ", "\x85x\xc2\x85y\xff z", "\t\n\v\f\r", "é\u1680ü\u3000"} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := Fields(s), strings.Fields(s); !slices.Equal(got, want) {
-			t.Fatalf("Fields(%q) = %q, strings.Fields %q", s, got, want)
 		}
 	})
 }

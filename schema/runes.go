@@ -1,0 +1,179 @@
+package schema
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// The classes of a rune, as the unicode package tells them, by a table for
+// the runes below U+0800 and by the unicode package past them.
+
+// twoByte classes the runes UTF-8 writes in one or two bytes (below
+// U+0800: the Latin, Greek, Cyrillic, Armenian, Hebrew and Arabic
+// alphabets, among others). The unicode package tells a rune past Latin-1
+// by a search of its range tables, which made a page in one of those
+// alphabets several times slower per byte than an English one; the table
+// is filled from the same range tables, once, at start (a few
+// microseconds: BenchmarkRuneTables), and TestTwoByteClasses holds it to
+// the unicode functions for every one of its runes.
+const twoByteEnd = 0x800
+
+const (
+	wordRune    = 1 << iota // unicode.IsLetter or unicode.IsDigit
+	letterRune              // unicode.IsLetter
+	capitalRune             // unicode.IsUpper or unicode.IsTitle
+	upperRune               // unicode.IsUpper
+	lowerRune               // unicode.IsLower
+	digitRune               // unicode.IsDigit
+	spaceRune               // unicode.IsSpace
+)
+
+var twoByte = classTwoByte()
+
+func classTwoByte() (t [twoByteEnd]uint8) {
+	for _, c := range []struct {
+		table *unicode.RangeTable
+		class uint8
+	}{
+		{unicode.Letter, wordRune | letterRune}, {unicode.Digit, wordRune | digitRune}, {unicode.Upper, capitalRune | upperRune},
+		{unicode.Title, capitalRune}, {unicode.Lower, lowerRune}, {unicode.White_Space, spaceRune},
+	} {
+		for _, rg := range c.table.R16 {
+			for r := uint32(rg.Lo); r <= uint32(rg.Hi) && r < twoByteEnd; r += uint32(rg.Stride) {
+				t[r] |= c.class
+			}
+		}
+	}
+	return t
+}
+
+// IsLetter is unicode.IsLetter, by the table below U+0800.
+func IsLetter(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&letterRune != 0
+	}
+	return unicode.IsLetter(r)
+}
+
+// IsCapital tells an upper-case or title-case letter: one that can open a
+// name.
+func IsCapital(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&capitalRune != 0
+	}
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// IsUpper is unicode.IsUpper, by the table below U+0800.
+func IsUpper(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&upperRune != 0
+	}
+	return unicode.IsUpper(r)
+}
+
+// IsLower is unicode.IsLower, by the table below U+0800.
+func IsLower(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&lowerRune != 0
+	}
+	return unicode.IsLower(r)
+}
+
+// IsDigit is unicode.IsDigit, by the table below U+0800.
+func IsDigit(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&digitRune != 0
+	}
+	return unicode.IsDigit(r)
+}
+
+// IsSpace is unicode.IsSpace, by the table below U+0800.
+func IsSpace(r rune) bool {
+	if uint32(r) < twoByteEnd {
+		return twoByte[r]&spaceRune != 0
+	}
+	return unicode.IsSpace(r)
+}
+
+// ToLower is unicode.ToLower, by the table below U+0800.
+func ToLower(r rune) rune {
+	if uint32(r) < twoByteEnd {
+		return rune(twoByteLower[r])
+	}
+	return unicode.ToLower(r)
+}
+
+// twoByteLower is unicode.ToLower below U+0800, from the same case ranges
+// (an upper and lower case alternating in a range maps by the low bit of
+// the rune's place in it, as the unicode package reads its Delta).
+var twoByteLower = lowerTwoByte()
+
+func lowerTwoByte() (t [twoByteEnd]uint16) {
+	for r := range t {
+		t[r] = uint16(r)
+		if 'A' <= r && r <= 'Z' {
+			t[r] += 'a' - 'A'
+		}
+	}
+	for _, cr := range unicode.CaseRanges {
+		for r := cr.Lo; r <= cr.Hi && r < twoByteEnd; r++ {
+			if r < utf8.RuneSelf {
+				continue // ToLower reads ASCII alone
+			}
+			switch d := cr.Delta[unicode.LowerCase]; {
+			case d > unicode.MaxRune:
+				t[r] = uint16(cr.Lo + ((r - cr.Lo) | 1))
+			default:
+				t[r] = uint16(rune(r) + d)
+			}
+		}
+	}
+	return t
+}
+
+// DecodeRune is utf8.DecodeRuneInString(s[i:]), with the runes of one and
+// two bytes (ASCII, Latin, Greek, Cyrillic, ...) decoded without a call.
+func DecodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// Fields is strings.Fields: s cut at each run of white space (IsSpace).
+// strings.Fields reads a text with any byte past ASCII through
+// unicode.IsSpace, a search for every letter of a page in another alphabet.
+func Fields(s string) []string {
+	n := 0
+	for i, in := 0, false; i < len(s); {
+		r, size := DecodeRune(s, i)
+		i += size
+		if space := IsSpace(r); !space && !in {
+			n++
+			in = true
+		} else if space {
+			in = false
+		}
+	}
+	out := make([]string, 0, n)
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := DecodeRune(s, i)
+		if IsSpace(r) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
