@@ -135,6 +135,9 @@ func lowerTwoByte() (t [twoByteEnd]uint16) {
 // DecodeRune is utf8.DecodeRuneInString(s[i:]), with the runes of one and
 // two bytes (ASCII, Latin, Greek, Cyrillic, ...) decoded without a call.
 func DecodeRune(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return utf8.RuneError, 0 // as utf8 answers for nothing
+	}
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {

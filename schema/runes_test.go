@@ -54,7 +54,7 @@ func TestDecodeRune(t *testing.T) {
 				s = [3]byte{a, b, c}
 				for n := 1; n <= 3; n++ {
 					text := string(s[:n])
-					for i := range text {
+					for i := 0; i <= len(text); i++ { // and at its end
 						r, size := DecodeRune(text, i)
 						wr, wsize := utf8.DecodeRuneInString(text[i:])
 						if r != wr || size != wsize {

@@ -41,7 +41,9 @@ type Lines struct {
 	split []line
 	// marks are the code points before every markEvery bytes of src, made
 	// on first need: a column far into a long line (a flattened page) is
-	// counted from the marks around it, not from the line's start.
+	// counted from the marks around it, not from the line's start. Like
+	// the line index they stand for src as it was: a page's bytes do not
+	// change while it is worked on (a fix makes a new page).
 	marksOnce sync.Once
 	marks     []runeMark
 }

@@ -321,7 +321,8 @@ type resolver struct {
 	failed  map[string]error
 	settled map[string]*settings
 	// cwd is the working folder, asked once: a relative path is joined to
-	// it instead of asking the system for every file.
+	// it instead of asking the system for every file. podlint never
+	// changes its working folder, the language server included.
 	cwd string
 }
 
