@@ -47,54 +47,35 @@ func classTwoByte() (t [twoByteEnd]uint8) {
 	return t
 }
 
-// IsLetter is unicode.IsLetter, by the table below U+0800.
-func IsLetter(r rune) bool {
+// inClass tells whether r is of class: by the table below U+0800, and
+// past it as beyond answers.
+func inClass(r rune, class uint8, beyond func(rune) bool) bool {
 	if uint32(r) < twoByteEnd {
-		return twoByte[r]&letterRune != 0
+		return twoByte[r]&class != 0
 	}
-	return unicode.IsLetter(r)
+	return beyond(r)
 }
+
+// IsLetter is unicode.IsLetter, by the table below U+0800.
+func IsLetter(r rune) bool { return inClass(r, letterRune, unicode.IsLetter) }
 
 // IsCapital tells an upper-case or title-case letter: one that can open a
 // name.
-func IsCapital(r rune) bool {
-	if uint32(r) < twoByteEnd {
-		return twoByte[r]&capitalRune != 0
-	}
-	return unicode.IsUpper(r) || unicode.IsTitle(r)
-}
+func IsCapital(r rune) bool { return inClass(r, capitalRune, isCapitalBeyond) }
+
+func isCapitalBeyond(r rune) bool { return unicode.IsUpper(r) || unicode.IsTitle(r) }
 
 // IsUpper is unicode.IsUpper, by the table below U+0800.
-func IsUpper(r rune) bool {
-	if uint32(r) < twoByteEnd {
-		return twoByte[r]&upperRune != 0
-	}
-	return unicode.IsUpper(r)
-}
+func IsUpper(r rune) bool { return inClass(r, upperRune, unicode.IsUpper) }
 
 // IsLower is unicode.IsLower, by the table below U+0800.
-func IsLower(r rune) bool {
-	if uint32(r) < twoByteEnd {
-		return twoByte[r]&lowerRune != 0
-	}
-	return unicode.IsLower(r)
-}
+func IsLower(r rune) bool { return inClass(r, lowerRune, unicode.IsLower) }
 
 // IsDigit is unicode.IsDigit, by the table below U+0800.
-func IsDigit(r rune) bool {
-	if uint32(r) < twoByteEnd {
-		return twoByte[r]&digitRune != 0
-	}
-	return unicode.IsDigit(r)
-}
+func IsDigit(r rune) bool { return inClass(r, digitRune, unicode.IsDigit) }
 
 // IsSpace is unicode.IsSpace, by the table below U+0800.
-func IsSpace(r rune) bool {
-	if uint32(r) < twoByteEnd {
-		return twoByte[r]&spaceRune != 0
-	}
-	return unicode.IsSpace(r)
-}
+func IsSpace(r rune) bool { return inClass(r, spaceRune, unicode.IsSpace) }
 
 // ToLower is unicode.ToLower, by the table below U+0800.
 func ToLower(r rune) rune {

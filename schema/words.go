@@ -17,12 +17,9 @@ import (
 // word rune touches.
 
 // IsWordRune tells a rune words are made of: a letter or a digit.
-func IsWordRune(r rune) bool {
-	if uint32(r) < twoByteEnd {
-		return twoByte[r]&wordRune != 0
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
+func IsWordRune(r rune) bool { return inClass(r, wordRune, isWordBeyond) }
+
+func isWordBeyond(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // asciiWord is IsWordRune for the ASCII bytes, nearly all of a page.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
