@@ -328,8 +328,8 @@ func benchPages(b *testing.B) []*Pass {
 }
 
 // BenchmarkAnchorScan scans every text of the pages for the built-in
-// phrases' anchors, text by text and a page at a time (MB/s of text, and
-// of page).
+// phrases' anchors, text by text, four texts at a time (scanEach) and a
+// page at a time (MB/s of text, and of page).
 func BenchmarkAnchorScan(b *testing.B) {
 	set := phrasesOf(DefaultConfig())
 	pages := benchPages(b)
@@ -347,6 +347,13 @@ func BenchmarkAnchorScan(b *testing.B) {
 			for _, text := range texts {
 				set.anchors.scan(text)
 			}
+		}
+	})
+	b.Run("texts-four-at-a-time", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		found := make([]uint64, len(texts))
+		for b.Loop() {
+			set.anchors.scanEach(texts, found)
 		}
 	})
 	b.Run("pages", func(b *testing.B) {
