@@ -21,19 +21,11 @@ func IsWordRune(r rune) bool { return inClass(r, wordRune, isWordBeyond) }
 
 func isWordBeyond(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// asciiWord is IsWordRune for the ASCII bytes, nearly all of a page.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = IsWordRune(rune(c))
-	}
-	return t
-}()
-
 // IsWordByte tells whether byte c may belong to a word: an ASCII letter or
 // digit, or any byte of a multi-byte character (which may or may not be a
 // word rune). A byte scanner that cuts text only at bytes that are not word
 // bytes cuts between words without decoding a rune.
-func IsWordByte(c byte) bool { return c >= utf8.RuneSelf || asciiWord[c] }
+func IsWordByte(c byte) bool { return c >= utf8.RuneSelf || twoByte[c]&wordRune != 0 }
 
 // IsSpaceByte tells ASCII white space: space, tab, newline and carriage
 // return, the bytes a flattened page's lines were joined by and restoring
@@ -50,8 +42,9 @@ func IsSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c =
 func NextWord(text string, from int) (start, end int) {
 	i := from
 	for i < len(text) {
+		// ASCII, most of a page, is told without decoding.
 		if c := text[i]; c < utf8.RuneSelf {
-			if asciiWord[c] {
+			if twoByte[c]&wordRune != 0 {
 				break
 			}
 			i++
@@ -66,7 +59,7 @@ func NextWord(text string, from int) (start, end int) {
 	start = i
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] {
+			if twoByte[c]&wordRune == 0 {
 				break
 			}
 			i++
