@@ -784,11 +784,17 @@ func findText(texts []pageText, text string, from int) int {
 // candidates is the set of phrases (bit p for phrase p) that may match
 // in text: those whose anchors it holds.
 func (set *metaSet) candidates(text string) uint64 {
+	return set.ofScan(set.anchors.scan(text), text)
+}
+
+// ofScan is candidates of text from what the anchor scan found in it
+// (scan, or scanEach for many texts).
+func (set *metaSet) ofScan(found uint64, text string) uint64 {
 	if foldsBeyondASCII(text) {
 		// The scan reads ASCII letters only: every phrase may match.
 		return ^uint64(0)
 	}
-	return set.refine(set.anchors.scan(text), text)
+	return set.refine(found, text)
 }
 
 // candidatesOf sets hits[i] to candidates(texts[i].Text) for each i of
@@ -801,11 +807,7 @@ func (set *metaSet) candidatesOf(texts []pageText, which []int, hits []uint64) {
 	found := make([]uint64, len(which))
 	set.anchors.scanEach(strs, found)
 	for j, i := range which {
-		if foldsBeyondASCII(strs[j]) {
-			hits[i] = ^uint64(0) // as candidates answers
-			continue
-		}
-		hits[i] = set.refine(found[j], strs[j])
+		hits[i] = set.ofScan(found[j], strs[j])
 	}
 }
 
