@@ -404,9 +404,7 @@ type tally struct {
 // a baseline applies to it (a config names one for the files it governs,
 // so a run without --no-config may have a baseline for some files only).
 func forFile(opts lintOptions, rep *report, st *settings) lintOptions {
-	if !opts.lineHashes && rep.baseline.hashesLines(st) {
-		opts.lineHashes = true
-	}
+	opts.lineHashes = opts.lineHashes || rep.baseline.hashesLines(st)
 	return opts
 }
 
