@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/podlint/podlint/restore"
 	"github.com/podlint/podlint/schema"
@@ -61,7 +60,7 @@ func runCollapsedMarkdown(p *Pass) {
 	}
 	p.ReportFix(fix, schema.Span{Start: at, End: c.Span.End},
 		"page is flattened onto one line: %s (`## [`, `> *`, `- **`) stand mid-line, %s characters%s",
-		plural(c.Markers, "block marker"), thousands(utf8.RuneCount(line)), uncertain)
+		plural(c.Markers, "block marker"), thousands(schema.RuneCount(line)), uncertain)
 }
 
 // mergedTitleWords is how long a chapter title must be, ending in a full

@@ -127,6 +127,26 @@ func DecodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// RuneCount is utf8.RuneCount(p): its characters, each byte of an invalid
+// sequence one. utf8.RuneCount (Go 1.26) copies p from its first byte past
+// ASCII into a new string to count the rest, a copy of most of every line
+// of a page in another alphabet and of a flattened page's one line each
+// time a column on it is counted.
+func RuneCount(p []byte) int {
+	n := 0
+	for i := 0; i < len(p); n++ {
+		if c := p[i]; c < utf8.RuneSelf {
+			i++
+		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(p) && p[i+1]&0xC0 == 0x80 {
+			i += 2
+		} else {
+			_, size := utf8.DecodeRune(p[i:])
+			i += size
+		}
+	}
+	return n
+}
+
 // Fields is strings.Fields: s cut at each run of white space (IsSpace).
 // strings.Fields reads a text with any byte past ASCII through
 // unicode.IsSpace, a search for every letter of a page in another alphabet.

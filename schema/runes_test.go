@@ -79,6 +79,31 @@ func FuzzFields(f *testing.F) {
 	})
 }
 
+// FuzzRuneCount holds RuneCount to utf8.RuneCount on any bytes.
+func FuzzRuneCount(f *testing.F) {
+	for _, seed := range []string{"", "a", "Ада Пембертон", "\xc2", "\xe2\x82", "\xe2\x82\xac\x80", "\xf0\x9f\x8e\x99 x", "\xc0\x80\xed\xa0\x80\xf4\x90\x80\x80", "é\xffü"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		if got, want := RuneCount(p), utf8.RuneCount(p); got != want {
+			t.Fatalf("RuneCount(%q) = %d, utf8.RuneCount %d", p, got, want)
+		}
+	})
+}
+
+// TestRuneCountCopiesNothing: counting a line in another alphabet makes no
+// garbage.
+func TestRuneCountCopiesNothing(t *testing.T) {
+	line := []byte(strings.Repeat("Ада Пембертон maps the archive. ", 100))
+	n := 0
+	if allocs := testing.AllocsPerRun(10, func() { n = RuneCount(line) }); allocs != 0 {
+		t.Errorf("RuneCount allocates %v times a count", allocs)
+	}
+	if want := utf8.RuneCount(line); n != want {
+		t.Errorf("RuneCount = %d, want %d", n, want)
+	}
+}
+
 // BenchmarkRuneTables fills the two tables as podlint's start does.
 func BenchmarkRuneTables(b *testing.B) {
 	for b.Loop() {

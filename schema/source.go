@@ -138,7 +138,7 @@ func (l *Lines) column(line, offset int) int {
 	if offset-start > 2*markEvery {
 		return l.farColumn(start, offset)
 	}
-	return utf8.RuneCount(l.src[start:offset]) + 1
+	return RuneCount(l.src[start:offset]) + 1
 }
 
 // farColumn is column for an offset more than two marks past start.
@@ -153,10 +153,10 @@ func (l *Lines) farColumn(start, offset int) int {
 		k--
 	}
 	if j >= len(marks) || j > k {
-		return utf8.RuneCount(l.src[start:offset]) + 1 // a stretch with no code point start
+		return RuneCount(l.src[start:offset]) + 1 // a stretch with no code point start
 	}
-	return utf8.RuneCount(l.src[start:marks[j].off]) + marks[k].runes - marks[j].runes +
-		utf8.RuneCount(l.src[marks[k].off:offset]) + 1
+	return RuneCount(l.src[start:marks[j].off]) + marks[k].runes - marks[j].runes +
+		RuneCount(l.src[marks[k].off:offset]) + 1
 }
 
 // runeMarks makes the marks on first use: mark k is at the first code point
@@ -171,7 +171,7 @@ func (l *Lines) runeMarks() []runeMark {
 				off++
 			}
 			prev := marks[k-1]
-			marks = append(marks, runeMark{off, prev.runes + utf8.RuneCount(src[prev.off:off])})
+			marks = append(marks, runeMark{off, prev.runes + RuneCount(src[prev.off:off])})
 		}
 		l.marks = marks
 	})
@@ -202,9 +202,9 @@ func (c *Cursor) Position(offset int) Position {
 	var col int
 	switch {
 	case c.valid && boundary && line == c.line && offset >= c.off && offset-c.off <= markEvery:
-		col = c.col + utf8.RuneCount(l.src[c.off:offset])
+		col = c.col + RuneCount(l.src[c.off:offset])
 	case c.valid && boundary && line == c.line && offset < c.off && c.off-offset <= markEvery:
-		col = c.col - utf8.RuneCount(l.src[offset:c.off])
+		col = c.col - RuneCount(l.src[offset:c.off])
 	default:
 		col = l.column(line, offset)
 	}
