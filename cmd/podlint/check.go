@@ -239,7 +239,8 @@ func newReport(outputs []output, stream io.Writer, ro reportOptions) *report {
 	if len(outputs) == 1 && outputs[0].name == "text" && outputs[0].path == "" && !ro.statistics {
 		color := ro.forceColor || ro.color && isTerminal(stream)
 		r.buffer = bufio.NewWriter(stream)
-		r.stream = func(f fileReport) { writeFileText(r.buffer, f, color) }
+		var scratch []byte // files are handed in one at a time
+		r.stream = func(f fileReport) { writeFileText(r.buffer, f, color, &scratch) }
 	}
 	return r
 }

@@ -36,7 +36,8 @@ func printfFileText(w *bytes.Buffer, f fileReport, color bool) {
 // TestFileTextAsPrintf holds the text format's lines to the printf form on
 // random reports: paths and messages with control characters, bidirectional
 // overrides and bytes that are not UTF-8, related notes, both severities,
-// with and without colour.
+// with and without colour; every other report through the buffer the one
+// before it was built in, as a run prints its files.
 func TestFileTextAsPrintf(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 1))
 	pieces := []string{"page.md", "a b/ep.md", "x\x1by", "\u202eevil", "\xff\xfe", "tab\there", "ünï", "\n", ":", "quote “x”", "", "\u009b31m"}
@@ -48,6 +49,7 @@ func TestFileTextAsPrintf(t *testing.T) {
 		return s
 	}
 	pos := func() schema.Position { return schema.Position{Line: rng.IntN(100000), Column: rng.IntN(300)} }
+	var scratch []byte
 	for n := range 2000 {
 		f := fileReport{path: text()}
 		for range rng.IntN(5) {
@@ -59,7 +61,11 @@ func TestFileTextAsPrintf(t *testing.T) {
 		}
 		color := n%2 == 1
 		var got, want bytes.Buffer
-		writeFileText(&got, f, color)
+		if n%4 < 2 {
+			writeFileText(&got, f, color, &scratch)
+		} else {
+			writeFileText(&got, f, color, nil)
+		}
 		printfFileText(&want, f, color)
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Fatalf("report %d (color %v):\ngot  %q\nwant %q", n, color, got.String(), want.String())
