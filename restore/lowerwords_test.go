@@ -1,6 +1,7 @@
 package restore
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,6 +59,40 @@ func FuzzIndexRare(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s, w string) {
 		if got, want := indexRare(s, w), strings.Index(s, w); got != want {
 			t.Fatalf("indexRare(%q, %q) = %d, want %d", s, w, got, want)
+		}
+	})
+}
+
+// openersWordByWord is the reference for appendOpeners: every word read,
+// each opening a sentence when it is the first or the word before it ends
+// one.
+func openersWordByWord(text string) []string {
+	var out []string
+	prev := ""
+	for w, next := nextField(text, 0); w != ""; w, next = nextField(text, next) {
+		opens := prev == "" || endsSentence(prev) != "" && !abbreviations[prev]
+		prev = w
+		if opens {
+			out = appendOpener(out, w)
+		}
+	}
+	return out
+}
+
+// FuzzOpeners: skipping to the sentence marks finds the openers that
+// reading every word finds, in the same order.
+func FuzzOpeners(f *testing.F) {
+	for _, seed := range []string{
+		"", " ", "swyx said so. then he left! why? because… ok",
+		"Dr. smith met e.g. jane. «quoted.» next “one.” after",
+		"a.b.c. d ... e", "end.", "  two  spaces.  here", "yes.\u00a0no", "x…y… z", "\xe2\x80 \xe2. a",
+		"он сказал. потом ушёл", "(see it.) then? (maybe)! now",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := appendOpeners(nil, text), openersWordByWord(text); !slices.Equal(got, want) {
+			t.Fatalf("appendOpeners(%q) = %q, word by word %q", text, got, want)
 		}
 	})
 }

@@ -429,19 +429,85 @@ func lowerSentenceOpeners(segs []segment) []string {
 		if s.kind == "q" {
 			text = strings.TrimLeft(text, "> *\"“")
 		}
-		prev := ""
-		for w, next := nextField(text, 0); w != ""; w, next = nextField(text, next) {
-			opens := prev == "" || endsSentence(prev) != "" && !abbreviations[prev]
-			prev = w
-			if !opens {
-				continue
-			}
-			if b := bare(w); b != "" && isLowerWord(b) && strings.IndexFunc(b, schema.IsUpper) < 0 && !smallWords[b] && !sentenceStarters[b] {
-				out = append(out, b)
-			}
-		}
+		out = appendOpeners(out, text)
 	}
 	return out
+}
+
+// appendOpeners appends the words of text (cut at spaces) that open a
+// sentence in lower case: its first word, and each after a word that ends
+// a sentence. Only a word holding ".", "!", "?" or "…" can end one, so
+// the words between are skipped by a search for those, not read one by
+// one.
+func appendOpeners(out []string, text string) []string {
+	w, _ := nextField(text, 0)
+	if w == "" {
+		return out
+	}
+	out = appendOpener(out, w)
+	m := newSentenceMarks(text)
+	for at := 0; ; {
+		k := m.from(at)
+		if k < 0 {
+			return out
+		}
+		// The word that holds the mark, from the space before it to the one
+		// after.
+		start := strings.LastIndexByte(text[:k], ' ') + 1
+		end := k + 1
+		for end < len(text) && text[end] != ' ' {
+			end++
+		}
+		if w := text[start:end]; endsSentence(w) != "" && !abbreviations[w] {
+			if next, _ := nextField(text, end); next != "" {
+				out = appendOpener(out, next)
+			}
+		}
+		at = end
+	}
+}
+
+// appendOpener appends w, bare, when it is a word in lower case that
+// tells a name: no small word nor one that often opens a sentence.
+func appendOpener(out []string, w string) []string {
+	if b := bare(w); b != "" && isLowerWord(b) && strings.IndexFunc(b, schema.IsUpper) < 0 && !smallWords[b] && !sentenceStarters[b] {
+		out = append(out, b)
+	}
+	return out
+}
+
+// sentenceMarks finds the marks that can end a sentence in a text, in
+// order: each mark is looked for on its own (a search the processor does
+// many bytes at a time), and the nearest taken.
+type sentenceMarks struct {
+	text string
+	// next[m] is where marks[m] next stands at or after the last search
+	// start: -1 for nowhere, -2 before the first search.
+	next [len(marks)]int
+}
+
+var marks = [...]string{".", "!", "?", "…"}
+
+func newSentenceMarks(text string) *sentenceMarks {
+	return &sentenceMarks{text: text, next: [len(marks)]int{-2, -2, -2, -2}}
+}
+
+// from is the index of the first mark at or after at, or -1.
+func (m *sentenceMarks) from(at int) int {
+	first := -1
+	for k, mark := range marks {
+		if n := m.next[k]; n != -1 && n < at {
+			if i := strings.Index(m.text[at:], mark); i >= 0 {
+				m.next[k] = at + i
+			} else {
+				m.next[k] = -1
+			}
+		}
+		if n := m.next[k]; n >= 0 && (first < 0 || n < first) {
+			first = n
+		}
+	}
+	return first
 }
 
 // splitHeadingPrefix cuts `## [TS] ` off a heading segment.
