@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 )
@@ -134,14 +135,23 @@ func DecodeRune(s string, i int) (rune, int) {
 // time a column on it is counted.
 func RuneCount(p []byte) int {
 	n := 0
-	for i := 0; i < len(p); n++ {
-		if c := p[i]; c < utf8.RuneSelf {
+	for i := 0; i < len(p); {
+		switch c := p[i]; {
+		case i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0:
+			// Eight ASCII bytes, eight characters: most of an English page,
+			// read a word at a time.
+			i += 8
+			n += 8
+		case c < utf8.RuneSelf:
 			i++
-		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(p) && p[i+1]&0xC0 == 0x80 {
+			n++
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(p) && p[i+1]&0xC0 == 0x80:
 			i += 2
-		} else {
+			n++
+		default:
 			_, size := utf8.DecodeRune(p[i:])
 			i += size
+			n++
 		}
 	}
 	return n

@@ -104,6 +104,28 @@ func TestRuneCountCopiesNothing(t *testing.T) {
 	}
 }
 
+// BenchmarkRuneCount counts the characters of a paragraph line, in English
+// letters with curly quotes and in Cyrillic, against utf8.RuneCount.
+func BenchmarkRuneCount(b *testing.B) {
+	for _, c := range []struct{ name, line string }{
+		{"english", strings.Repeat("Jake’s team “ships” the archive to every region, and the maps follow. ", 30)},
+		{"cyrillic", strings.Repeat("Ада Пембертон «сводит» архив по регионам, и карты идут следом. ", 30)},
+	} {
+		line := []byte(c.line)
+		for _, f := range []struct {
+			name  string
+			count func([]byte) int
+		}{{"schema", RuneCount}, {"utf8", utf8.RuneCount}} {
+			b.Run(c.name+"/"+f.name, func(b *testing.B) {
+				b.SetBytes(int64(len(line)))
+				for b.Loop() {
+					_ = f.count(line)
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkRuneTables fills the two tables as podlint's start does.
 func BenchmarkRuneTables(b *testing.B) {
 	for b.Loop() {
