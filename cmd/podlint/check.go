@@ -230,6 +230,11 @@ func (r *report) conclude(c *cli.Context, outputs []output, stream io.Writer, ro
 	return err
 }
 
+// outputBuffer is the size of the buffer findings and diffs are printed
+// through as files are done: each write to a pipe may wake its reader, and
+// the commits that print wait for it, under a lock the workers share.
+const outputBuffer = 64 << 10
+
 // newReport prepares a report for the flags: --quiet drops warnings as
 // files come in, and a plain text run on stdout prints each file's findings
 // as soon as its turn comes instead of keeping them all (memory then does
@@ -238,7 +243,7 @@ func newReport(outputs []output, stream io.Writer, ro reportOptions) *report {
 	r := &report{quiet: ro.quiet}
 	if len(outputs) == 1 && outputs[0].name == "text" && outputs[0].path == "" && !ro.statistics {
 		color := ro.forceColor || ro.color && isTerminal(stream)
-		r.buffer = bufio.NewWriter(stream)
+		r.buffer = bufio.NewWriterSize(stream, outputBuffer)
 		var scratch []byte // files are handed in one at a time
 		r.stream = func(f fileReport) { writeFileText(r.buffer, f, color, &scratch) }
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -91,6 +92,10 @@ func fixAction(c *cli.Context, write bool) error {
 	// soon as the files before it are: a run's memory does not grow with
 	// its diff. Not on a terminal, where the progress line is drawn.
 	streamDiff := !write && !machine && !isTTY(c.App.Writer)
+	// Diffs are written through a buffer, flushed once every file is done:
+	// a write per file, under the lock the commits take, had both workers
+	// wait on the reader of a pipe.
+	diffOut := bufio.NewWriterSize(c.App.Writer, outputBuffer)
 	cwd, err := os.Getwd() // once: diff names are made from it
 	if err != nil {
 		cwd = ""
@@ -160,7 +165,7 @@ func fixAction(c *cli.Context, write bool) error {
 				rep.errors = append(rep.errors, inputError{path: in.path, msg: fmt.Sprintf("fixer %s: %v (this is a bug in podlint; that fix was not applied, the rest of the page was fixed)", r.Fixer, r.Err)})
 			}
 			if streamDiff {
-				fmt.Fprint(c.App.Writer, f.diff)
+				_, _ = diffOut.WriteString(f.diff)
 				f.diff = ""
 			}
 			fixed = append(fixed, f)
@@ -168,6 +173,9 @@ func fixAction(c *cli.Context, write bool) error {
 			rep.add(fr)
 		}
 	})
+	if ferr := diffOut.Flush(); err == nil && ferr != nil {
+		err = ferr
+	}
 	if err != nil {
 		return err
 	}
