@@ -36,8 +36,12 @@ func FormatOf(path string) Format {
 // Episode model built from it. Readers never fail: what they cannot make sense
 // of becomes Problems (syntax) or blocks that rules flag.
 type Document struct {
-	Path   string
-	Src    []byte
+	Path string
+	Src  []byte
+	// Text is Src as a string, made once when the page is read: the texts
+	// of the model are parts of it, and whoever needs the page as a string
+	// (the diff of a fix) takes it here rather than copying Src again.
+	Text   string
 	Format Format
 	Lines  *Lines
 

@@ -205,7 +205,7 @@ type YAML struct {
 
 // ReadYAML reads src; aliases are refused as in front matter.
 func ReadYAML(path string, src []byte) *YAML {
-	doc := &Document{Path: path, Src: src, Lines: NewLines(src), Pointers: map[string]Span{}}
+	doc := &Document{Path: path, Src: src, Text: string(src), Lines: NewLines(src), Pointers: map[string]Span{}}
 	out := &YAML{Doc: doc}
 	r := &fmReader{doc: doc, firstLine: 1, pointers: doc.Pointers}
 	var root yaml.Node

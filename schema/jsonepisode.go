@@ -15,7 +15,7 @@ var modelKeys = map[string]bool{"title": true, "summary": true, "chapters": true
 func IsModelKey(key string) bool { return modelKeys[key] }
 
 func readJSON(doc *Document) {
-	v, problems, err := ParseJSON(doc.Src)
+	v, problems, err := parseJSON(doc.Src, doc.Text)
 	doc.Problems = append(doc.Problems, problems...)
 	if err != nil {
 		off := len(doc.Src)

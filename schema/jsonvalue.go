@@ -103,7 +103,13 @@ func (p *jsonParser) newValue(kind ValueKind, start int) *Value {
 // ParseJSON parses src as one JSON value. Syntax problems that do not stop
 // parsing (duplicate keys) are returned along with the value.
 func ParseJSON(src []byte) (*Value, []Problem, error) {
-	p := &jsonParser{src: src, text: string(src)}
+	return parseJSON(src, string(src))
+}
+
+// parseJSON is ParseJSON of src, given as text too (the same bytes): the
+// strings of the values are parts of text.
+func parseJSON(src []byte, text string) (*Value, []Problem, error) {
+	p := &jsonParser{src: src, text: text}
 	if len(src) >= len(bom) && string(src[:len(bom)]) == string(bom) {
 		p.pos = len(bom)
 	}

@@ -76,7 +76,7 @@ type quoteParts struct {
 func readMarkdown(doc *Document) {
 	lines := splitLines(doc.Src)
 	doc.Lines.split = lines
-	r := &mdReader{doc: doc, src: doc.Src, str: string(doc.Src), lines: lines, ep: &Episode{},
+	r := &mdReader{doc: doc, src: doc.Src, str: doc.Text, lines: lines, ep: &Episode{},
 		blocks: make([]Block, 0, len(lines)/2+1)}
 	chapters, quotes := r.markerCounts()
 	r.chapters = make([]Chapter, chapters)

@@ -8,7 +8,7 @@ import (
 // Read builds a Document from src. It never fails: syntax errors become
 // Problems, junk becomes blocks. Callers check encoding first (CheckText).
 func Read(path string, src []byte) *Document {
-	doc := &Document{Path: path, Src: src, Format: FormatOf(path), Lines: NewLines(src)}
+	doc := &Document{Path: path, Src: src, Text: string(src), Format: FormatOf(path), Lines: NewLines(src)}
 	if doc.Format == JSON {
 		readJSON(doc)
 		return doc
