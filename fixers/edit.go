@@ -58,7 +58,11 @@ func editBefore(a, b Edit) bool {
 // applyEdits applies sorted, non-overlapping edits to src.
 func applyEdits(src []byte, edits []Edit) []byte {
 	sortEdits(edits)
-	out := make([]byte, 0, len(src))
+	size := len(src) // the text's size after the edits, so that out never grows
+	for _, e := range edits {
+		size += len(e.New) - (e.End - e.Start)
+	}
+	out := make([]byte, 0, max(size, 0))
 	at := 0
 	for _, e := range edits {
 		out = append(out, src[at:e.Start]...)

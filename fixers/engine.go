@@ -42,16 +42,23 @@ type Outcome struct {
 	Rejected []*FixerError
 	// rejected keys the fixes turned down, not to be tried again.
 	rejected map[string]bool
-	// before is the text Run was given; stretches are where Src differs
-	// from it, from the edits of every pass.
-	before    []byte
-	stretches []stretch
+	// before is the text Run was given, and beforeText the same as read
+	// into its first Document; stretches are where Src differs from it,
+	// from the edits of every pass.
+	before     []byte
+	beforeText string
+	stretches  []stretch
 }
 
 // Changes is the line diff of the fixed text against the text Run was
-// given (Compare), built from the edits the passes made.
+// given (Compare), built from the edits the passes made, with the lines
+// cut from the strings the pages were read into.
 func (o *Outcome) Changes() *Changes {
-	return compareStretches(o.before, o.Src, o.stretches)
+	afterText := ""
+	if o.Doc != nil {
+		afterText = o.Doc.Text // Doc is Src as read
+	}
+	return compareStretches(o.before, o.Src, o.beforeText, afterText, o.stretches)
 }
 
 // rejectedKey identifies a fix across passes: its fixer, the finding it
@@ -87,6 +94,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 	out := &Outcome{Src: src, Applied: map[string]int{}, before: src}
 	seen := [][]byte{src} // every state of the text, to stop a loop
 	doc := schema.Read(path, out.Src)
+	out.beforeText = doc.Text
 	diags := rules.Run(doc, opts.Config)
 	for {
 		out.Doc, out.Remaining = doc, diags
@@ -105,12 +113,12 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 			return out, nil
 		}
 		next := applyFixes(out.Src, accepted)
-		if err := guard(out.Src, next, accepted); err != nil {
+		if err := guard(out.Src, doc.Text, next, accepted); err != nil {
 			// Fixes that each keep the content may not keep it together: one
 			// spells a name right in a heading another keeps a leaked
 			// title for. Part of them goes alone, and the others wait for
 			// the next pass, which finds their findings again.
-			alone, aloneNext, ok := guardedPart(out.Src, accepted, err)
+			alone, aloneNext, ok := guardedPart(out.Src, doc.Text, accepted, err)
 			if !ok {
 				return nil, err
 			}
@@ -138,7 +146,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		}
 		if shrunk != nil {
 			accepted, next, nextDoc, nextDiags = shrunk.fixes, shrunk.src, shrunk.doc, shrunk.diags
-			if err := guard(out.Src, next, accepted); err != nil {
+			if err := guard(out.Src, doc.Text, next, accepted); err != nil {
 				return nil, err
 			}
 		}
@@ -281,12 +289,13 @@ func fixerNames(fixes []*Fix) string {
 
 // guard is the content guard: every word of before is still in after,
 // except the words the fixes declared removed. When it fails, the fixes are
-// tried one by one to name the one that lost words.
-func guard(before, after []byte, fixes []*Fix) error {
+// tried one by one to name the one that lost words. beforeText is before as
+// a string when the caller has it (the page's Document.Text), else "".
+func guard(before []byte, beforeText string, after []byte, fixes []*Fix) error {
 	if err := keptWhole(after, fixes); err != nil {
 		return err
 	}
-	if !losesWords(before, fixes) {
+	if !losesWords(before, beforeText, fixes) {
 		return nil
 	}
 	lost := lostWords(before, after, fixes)
@@ -310,7 +319,7 @@ func guard(before, after []byte, fixes []*Fix) error {
 // when all of them together do not (err): the fixes of the fixer err names,
 // else all the others. ok is false when there is no such part: one fixer's
 // fixes alone, or neither part passing.
-func guardedPart(src []byte, fixes []*Fix, err error) (part []*Fix, next []byte, ok bool) {
+func guardedPart(src []byte, srcText string, fixes []*Fix, err error) (part []*Fix, next []byte, ok bool) {
 	var fe *FixerError
 	if !errors.As(err, &fe) {
 		return nil, nil, false
@@ -322,7 +331,7 @@ func guardedPart(src []byte, fixes []*Fix, err error) (part []*Fix, next []byte,
 			return nil, nil, false
 		}
 		next = applyFixes(src, part)
-		if guard(src, next, part) == nil {
+		if guard(src, srcText, next, part) == nil {
 			return part, next, true
 		}
 	}
@@ -487,7 +496,13 @@ func clip(s string, n int) string {
 // of those stretches before and after decide. Words are compared by a hash
 // seeded afresh each run (no text collides by design) in one table; the
 // slow lostWords then names them for the message.
-func losesWords(before []byte, fixes []*Fix) bool {
+//
+// beforeText is before as a string, or "": the words of an edited stretch
+// are then read from a copy of its bytes.
+func losesWords(before []byte, beforeText string, fixes []*Fix) bool {
+	if beforeText != string(before) { // a comparison, no copy
+		beforeText = ""
+	}
 	var edits []Edit
 	for _, f := range fixes {
 		edits = append(edits, f.Edits...)
@@ -517,7 +532,13 @@ func losesWords(before []byte, fixes []*Fix) bool {
 			}
 		}
 		seg = append(seg, before[at:to]...)
-		buf, buf2 = addChange(balance, string(before[from:to]), string(seg), buf, buf2)
+		old := beforeText
+		if old == "" {
+			old = string(before[from:to])
+		} else {
+			old = old[from:to]
+		}
+		buf, buf2 = addChange(balance, old, string(seg), buf, buf2)
 	}
 	for _, f := range fixes {
 		for _, r := range f.Removed {

@@ -158,7 +158,10 @@ func FuzzLosesWords(f *testing.F) {
 		}
 		fixes := []*Fix{{Edits: edits, Removed: []string{removed}}}
 		src := []byte(before)
-		fast := losesWords(src, fixes)
+		fast := losesWords(src, "", fixes)
+		if read := losesWords(src, before, fixes); read != fast {
+			t.Fatalf("%q with %v: lost=%v from its bytes, %v from its text", before, edits, fast, read)
+		}
 		slow := lostWords(src, applyFixes(src, fixes), fixes)
 		if fast != (len(slow) > 0) {
 			t.Fatalf("%q with %v, removed %q: stretch count says lost=%v, whole count lost %q", before, edits, removed, fast, slow)

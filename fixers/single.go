@@ -20,7 +20,7 @@ func One(doc *schema.Document, diags []rules.Diagnostic, cfg *rules.Config, d ru
 		return nil, err
 	}
 	next := applyFixes(doc.Src, fixes)
-	if err := guard(doc.Src, next, fixes); err != nil {
+	if err := guard(doc.Src, doc.Text, next, fixes); err != nil {
 		return nil, err
 	}
 	nextDoc := schema.Read(doc.Path, next)

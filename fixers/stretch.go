@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -89,10 +90,10 @@ func compose(first, then []stretch) []stretch {
 // diff reads them, each ending after its newline, the last perhaps with
 // none. (schema.Lines also counts the empty line after a last newline,
 // which a line diff does not have.)
-func lineStarts(text []byte) []int {
-	starts := make([]int, 1, bytes.Count(text, []byte("\n"))+1)
+func lineStarts(text string) []int {
+	starts := make([]int, 1, strings.Count(text, "\n")+1)
 	for at := 0; ; {
-		i := bytes.IndexByte(text[at:], '\n')
+		i := strings.IndexByte(text[at:], '\n')
 		if i < 0 || at+i+1 == len(text) {
 			break
 		}
@@ -117,15 +118,26 @@ func lineAt(starts []int, p int) int {
 // matches every one of them to itself and nothing else, and go-diff writes
 // what lies between as the old lines, then the new ones. Other changes get
 // the line diff of the whole texts.
-func compareStretches(before, after []byte, stretches []stretch) *Changes {
+//
+// oldText and newText are before and after as strings, when the caller has
+// them (each page's reader made one); "" has them made here, once.
+func compareStretches(before, after []byte, oldText, newText string, stretches []stretch) *Changes {
 	c := &Changes{before: before, after: after}
 	if bytes.Equal(before, after) {
 		return c
 	}
-	if ops, ok := lineGaps(before, after, stretches); ok {
+	// The lines of the diff are cut from one string of each text: a line is
+	// then no allocation of its own.
+	if oldText != string(before) { // a comparison, no copy
+		oldText = string(before)
+	}
+	if newText != string(after) {
+		newText = string(after)
+	}
+	if ops, ok := lineGaps(oldText, newText, stretches); ok {
 		c.ops = ops
 	} else {
-		c.ops = lineDiff(string(before), string(after))
+		c.ops = lineDiff(oldText, newText)
 	}
 	return c
 }
@@ -142,14 +154,11 @@ type gap struct {
 // lineGaps is the line diff of before and after when the gaps their
 // stretches make share no line with the other text (see compareStretches);
 // ok is false otherwise.
-func lineGaps(before, after []byte, stretches []stretch) (ops []lineOp, ok bool) {
-	if len(before) == 0 || len(after) == 0 || len(stretches) == 0 {
+func lineGaps(oldText, newText string, stretches []stretch) (ops []lineOp, ok bool) {
+	if len(oldText) == 0 || len(newText) == 0 || len(stretches) == 0 {
 		return nil, false
 	}
-	oldStarts, newStarts := lineStarts(before), lineStarts(after)
-	// The lines are cut from one string of each text: a line is then no
-	// allocation of its own.
-	oldText, newText := string(before), string(after)
+	oldStarts, newStarts := lineStarts(oldText), lineStarts(newText)
 	line := func(text string, starts []int, l int) string {
 		if l+1 < len(starts) {
 			return text[starts[l]:starts[l+1]]

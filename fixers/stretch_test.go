@@ -90,7 +90,16 @@ func TestChangesFromEdits(t *testing.T) {
 			st = compose(st, stretchesOf(edits))
 		}
 		checkStretches(t, before, text, st)
-		c := compareStretches(before, text, st)
+		// The texts as strings: none, the right ones, or strings of the
+		// same lengths that are not the texts (never to be trusted).
+		oldText, newText := "", ""
+		switch seed % 3 {
+		case 1:
+			oldText, newText = string(before), string(text)
+		case 2:
+			oldText, newText = strings.Repeat("x", len(before)), strings.Repeat("\n", len(text))
+		}
+		c := compareStretches(before, text, oldText, newText, st)
 		var old, new strings.Builder
 		for _, o := range c.ops {
 			if o.op <= 0 {
@@ -145,7 +154,7 @@ func passesAgree(t *testing.T, before []byte, first, second []Edit) ([]byte, []s
 		st = compose(st, stretchesOf(second))
 	}
 	checkStretches(t, before, after, st)
-	got, want := compareStretches(before, after, st).ops, Compare(before, after).ops
+	got, want := compareStretches(before, after, string(before), "", st).ops, Compare(before, after).ops
 	if !slices.Equal(got, want) {
 		t.Fatalf("%v then %v:\nbefore %q\nafter  %q\ngot  %v\nwant %v", first, second, before, after, got, want)
 	}
@@ -198,7 +207,7 @@ func TestLineSwapsAreTheLineDiff(t *testing.T) {
 			at += len(text)
 		}
 		after, st := editAndCompare(t, rng, seed, before, edits)
-		if _, ok := lineGaps(before, after, st); ok {
+		if _, ok := lineGaps(string(before), string(after), st); ok {
 			swaps++
 		}
 	}
@@ -284,7 +293,7 @@ func TestLineGapsAreTheLineDiff(t *testing.T) {
 			at = e.End
 		}
 		after, st := editAndCompare(t, rng, seed, before, edits)
-		if _, ok := lineGaps(before, after, st); ok {
+		if _, ok := lineGaps(string(before), string(after), st); ok {
 			gapped++
 			if strings.Count(string(before), "\n") != strings.Count(string(after), "\n") {
 				uneven++
