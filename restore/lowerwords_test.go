@@ -96,3 +96,40 @@ func FuzzOpeners(f *testing.F) {
 		}
 	})
 }
+
+// nextMarkerBySpaces is the reference for nextMarker: every space from
+// from on, asked whether a marker follows it.
+func nextMarkerBySpaces(s string, from int, inEntities bool) int {
+	for i := from; i < len(s); {
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			break
+		}
+		at := i + j
+		rest := s[at:]
+		if strings.HasPrefix(rest, " ## [") || strings.HasPrefix(rest, " ## Entities") || strings.HasPrefix(rest, " > *") ||
+			inEntities && strings.HasPrefix(rest, " - **") {
+			return at
+		}
+		i = at + 1
+	}
+	return len(s)
+}
+
+// FuzzNextMarker: looking for each marker's second byte finds the marker
+// that reading space after space finds.
+func FuzzNextMarker(f *testing.F) {
+	for _, seed := range []string{
+		"", " ", "## [00:00] Intro text > *quote* - **Name** (Person): x ## Entities - **B**",
+		"a-b #tag >x > * ## [", " ## [", "x ## Entities", "#>- ##> - ** > *", "  > *  ## [01:02] t",
+	} {
+		f.Add(seed, 0, true)
+		f.Add(seed, 1, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, from int, inEntities bool) {
+		from = min(max(from, 0), len(s))
+		if got, want := nextMarker(s, from, inEntities), nextMarkerBySpaces(s, from, inEntities); got != want {
+			t.Fatalf("nextMarker(%q, %d, %v) = %d, space by space %d", s, from, inEntities, got, want)
+		}
+	})
+}

@@ -554,28 +554,36 @@ func segmentLine(line string) []segment {
 	return segs
 }
 
-// nextMarker finds where the next block starts, searching from `from`.
+// nextMarker finds where the next block starts, searching from `from`:
+// the first space at or after from that opens a block marker (` ## [`,
+// ` ## Entities`, ` > *`, and in the Entities section ` - **`), else
+// len(s). Each marker's second byte is looked for on its own (a search
+// that reads many bytes at a time; prose seldom holds '#' or '>'), and
+// the search for each stops at the nearest marker found so far, so that a
+// marker the rest of the line lacks is not looked for to its end on every
+// call.
 func nextMarker(s string, from int, inEntities bool) int {
-	// One pass over the spaces from `from` on: searching for each marker
-	// separately would read to the end of the line for every marker that
-	// no longer occurs, on every call.
-	for i := from; i < len(s); {
-		j := strings.IndexByte(s[i:], ' ')
-		if j < 0 {
-			break
+	best := len(s)
+	find := func(c byte, opens func(rest string) bool) {
+		for lo := from + 1; lo < len(s) && lo <= best; {
+			k := strings.IndexByte(s[lo:min(best+1, len(s))], c)
+			if k < 0 {
+				return
+			}
+			at := lo + k - 1 // the space before c
+			if s[at] == ' ' && opens(s[at:]) {
+				best = at
+				return
+			}
+			lo += k + 1
 		}
-		at := i + j
-		rest := s[at:]
-		// Every marker starts with one of three bytes after the space:
-		// most spaces are followed by none of them.
-		if len(rest) > 1 && (rest[1] == '#' || rest[1] == '>' || rest[1] == '-') &&
-			(strings.HasPrefix(rest, " ## [") || strings.HasPrefix(rest, " ## Entities") || strings.HasPrefix(rest, " > *") ||
-				inEntities && strings.HasPrefix(rest, " - **")) {
-			return at
-		}
-		i = at + 1
 	}
-	return len(s)
+	find('#', func(r string) bool { return strings.HasPrefix(r, " ## [") || strings.HasPrefix(r, " ## Entities") })
+	find('>', func(r string) bool { return strings.HasPrefix(r, " > *") })
+	if inEntities {
+		find('-', func(r string) bool { return strings.HasPrefix(r, " - **") })
+	}
+	return best
 }
 
 // quoteEnd finds the end of a quote line that starts s: the closing `*`
