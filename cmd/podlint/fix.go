@@ -173,8 +173,10 @@ func fixAction(c *cli.Context, write bool) error {
 			rep.add(fr)
 		}
 	})
-	if ferr := diffOut.Flush(); err == nil && ferr != nil {
-		err = ferr
+	if ferr := diffOut.Flush(); ferr != nil {
+		// As for a fixed page from stdin: the run is not well (exit 2), and
+		// what it found is still reported on stderr.
+		rep.errors = append(rep.errors, inputError{path: "standard output", msg: "the diff could not be written: " + ferr.Error()})
 	}
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,6 +27,28 @@ func TestFixWriteStdinOutputFails(t *testing.T) {
 	}
 	if want := "podlint: tide.md: the fixed page could not be written to standard output: broken pipe"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr does not say %q:\n%s", want, stderr.String())
+	}
+}
+
+// TestFixDiffOutputFails: a diff that cannot be written to stdout is an
+// error of the run (exit 2), named on stderr, and what would remain is
+// still reported there.
+func TestFixDiffOutputFails(t *testing.T) {
+	dir := t.TempDir()
+	page := "# Tide Pools at Dawn— Ines Ferro\n\nMarine biologist Ines Ferro on what lives in a tide pool.\n\n" +
+		"## [00:00] Cold open\n\nInes kneels on wet rock.\n"
+	if err := os.WriteFile(filepath.Join(dir, "tide.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	code := run([]string{"podlint", "fix", "--no-config", dir}, nil, brokenWriter{}, &stderr)
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+	for _, want := range []string{"podlint: standard output: the diff could not be written: broken pipe", "would fix 1 problem in 1 file"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr does not say %q:\n%s", want, stderr.String())
+		}
 	}
 }
 
