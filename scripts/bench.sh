@@ -140,7 +140,8 @@ echo
 # report problems that way; 2 and up is a failure).
 others=$work/others
 mkdir -p "$others"
-find "$work/podgen" -maxdepth 1 -name '*.md' | sort | head -n 1000 | xargs cp -t "$others"
+mapfile -t pages < <(find "$work/podgen" -maxdepth 1 -name '*.md' | sort)
+cp -t "$others" "${pages[@]:0:1000}" # (head in a pipe would end it early: pipefail)
 works() { "$@" >/dev/null 2>&1; [ $? -le 1 ]; }
 if command -v markdownlint-cli2 >/dev/null && works markdownlint-cli2 "$one"; then
   inturn "markdownlint-cli2 $(q "$others/*.md")" "$(q "$pl") check $(q "$others")"
