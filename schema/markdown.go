@@ -43,8 +43,8 @@ var bom = []byte("\xef\xbb\xbf")
 type mdReader struct {
 	doc *Document
 	src []byte
-	// str is src as one string: the model's texts are slices of it, not
-	// copies of their own.
+	// str is src as one string (doc.Text): the model's texts are slices
+	// of it, not copies of their own.
 	str   string
 	lines []line
 	ep    *Episode

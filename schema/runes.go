@@ -122,10 +122,18 @@ func DecodeRune(s string, i int) (rune, int) {
 	}
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
-	} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+	} else if twoBytesAt(s, i) {
 		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// twoBytesAt tells whether a valid character of two bytes starts at s[i]
+// (a lead byte C2 to DF, then a continuation byte), as DecodeRune and
+// RuneCount decode it without a call.
+func twoBytesAt[T string | []byte](s T, i int) bool {
+	c := s[i]
+	return c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80
 }
 
 // RuneCount is utf8.RuneCount(p): its characters, each byte of an invalid
@@ -145,7 +153,7 @@ func RuneCount(p []byte) int {
 		case c < utf8.RuneSelf:
 			i++
 			n++
-		case c >= 0xC2 && c < 0xE0 && i+1 < len(p) && p[i+1]&0xC0 == 0x80:
+		case twoBytesAt(p, i):
 			i += 2
 			n++
 		default:
