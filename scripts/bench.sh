@@ -143,18 +143,18 @@ mkdir -p "$others"
 mapfile -t pages < <(find "$work/podgen" -maxdepth 1 -name '*.md' | sort)
 cp -t "$others" "${pages[@]:0:1000}" # (head in a pipe would end it early: pipefail)
 works() { "$@" >/dev/null 2>&1; [ $? -le 1 ]; }
-if command -v markdownlint-cli2 >/dev/null && works markdownlint-cli2 "$one"; then
-  inturn "markdownlint-cli2 $(q "$others/*.md")" "$(q "$pl") check $(q "$others")"
-  echo "markdownlint-cli2, 1,000 podgen pages: ${medians[0]} s; podlint check: ${medians[1]} s (markdownlint-cli2 takes $(ratio "${medians[0]}" "${medians[1]}")× podlint's time)"
-else
-  echo "(markdownlint-cli2 not installed or failing: no figure)"
-fi
-if command -v vale >/dev/null && works vale "$one"; then
-  inturn "vale $(q "$others")" "$(q "$pl") check $(q "$others")"
-  echo "vale, 1,000 podgen pages: ${medians[0]} s; podlint check: ${medians[1]} s (vale takes $(ratio "${medians[0]}" "${medians[1]}")× podlint's time)"
-else
-  echo "(vale not installed or failing: no figure)"
-fi
+# beside TOOL COMMAND: COMMAND (TOOL on the folder of others) and podlint
+# on the same folder, in turn, when TOOL is installed and works.
+beside() {
+  if command -v "$1" >/dev/null && works "$1" "$one"; then
+    inturn "$2" "$(q "$pl") check $(q "$others")"
+    echo "$1, 1,000 podgen pages: ${medians[0]} s; podlint check: ${medians[1]} s ($1 takes $(ratio "${medians[0]}" "${medians[1]}")× podlint's time)"
+  else
+    echo "($1 not installed or failing: no figure)"
+  fi
+}
+beside markdownlint-cli2 "markdownlint-cli2 $(q "$others/*.md")"
+beside vale "vale $(q "$others")"
 # ajv-cli with ajv-formats (npm install -g ajv-cli ajv-formats), on the same
 # schema; checked to succeed first, so a failing ajv is never timed.
 if command -v ajv >/dev/null &&
