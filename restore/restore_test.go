@@ -213,7 +213,7 @@ func FuzzLines(f *testing.F) {
 	})
 }
 
-// BenchmarkRestoreLines restores a flattened page (MB/s of the line).
+// BenchmarkLines restores a flattened page (MB/s of the line).
 func BenchmarkLines(b *testing.B) {
 	src, err := os.ReadFile("../testdata/rules/collapsed-markdown/flattened.md")
 	if err != nil {
