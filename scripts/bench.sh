@@ -72,9 +72,13 @@ fi
 runs=${RUNS:-5}
 # once CMD: the wall-clock seconds of one run of the shell command CMD
 once() {
-  local s=$EPOCHREALTIME
+  local s e
+  s=$EPOCHREALTIME
   eval "$1" >/dev/null 2>&1 || true
-  echo "$EPOCHREALTIME - $s" | bc
+  # Read the clock here: in a pipeline it would be read in a forked
+  # subshell, and the fork (about 3 ms) would be timed as the command's.
+  e=$EPOCHREALTIME
+  echo "$e - $s" | bc
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { printf "%.4f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 # inturn CMD...: sets medians to the median seconds of each command, run in turn
