@@ -1,10 +1,12 @@
 package schema
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -399,46 +401,60 @@ func (p *jsonParser) number() (*Value, error) {
 func (p *jsonParser) str() (string, error) {
 	open := p.pos
 	p.pos++
-	// Most strings have no escapes: take them in one piece, eight bytes
-	// at a time up to the eight that hold the first quote, backslash or
-	// control character.
-	i := p.pos
-	for ; i+8 <= len(p.src) && !mayEndString(binary.LittleEndian.Uint64(p.src[i:])); i += 8 {
+	// Most strings have no escapes: they are taken in one piece, a slice
+	// of the text.
+	i := p.plainRun(p.pos)
+	if i < len(p.src) && p.src[i] == '"' {
+		s := p.text[p.pos:i]
+		p.pos = i + 1
+		return s, nil
 	}
-	for ; i < len(p.src); i++ {
-		c := p.src[i]
-		if c == '"' {
-			s := p.text[p.pos:i]
-			p.pos = i + 1
-			return s, nil
-		}
-		if c == '\\' || c < 0x20 {
-			break
-		}
+	// The others are written out: each run of plain bytes whole, then what
+	// stops it (a text written with every letter past ASCII as \uXXXX is
+	// mostly escapes). Escapes are never longer than what they stand for,
+	// so the bytes up to the next quote mark are room enough, but for
+	// an escaped quote mark.
+	var b strings.Builder
+	if end := bytes.IndexByte(p.src[i:], '"'); end >= 0 {
+		b.Grow(i - p.pos + end)
 	}
-	var out []byte
 	for {
+		b.Write(p.src[p.pos:i])
+		p.pos = i
 		if p.pos >= len(p.src) {
 			return "", &jsonError{open, "unexpected end of file: the string started here is never closed"}
 		}
-		c := p.src[p.pos]
-		switch {
+		switch c := p.src[p.pos]; {
 		case c == '"':
 			p.pos++
-			return string(out), nil
+			return b.String(), nil
 		case c < 0x20:
 			return "", p.errorf("control character %q in a string: write it as an escape", rune(c))
-		case c == '\\':
+		default: // a backslash
 			r, err := p.escape()
 			if err != nil {
 				return "", err
 			}
-			out = utf8.AppendRune(out, r)
-		default:
-			out = append(out, c)
-			p.pos++
+			b.WriteRune(r)
+		}
+		if i = p.pos; i < len(p.src) && p.src[i] != '\\' { // escapes often come in a row
+			i = p.plainRun(i)
 		}
 	}
+}
+
+// plainRun is the index of the first quote, backslash or control character
+// of src from i on, or len(src): eight bytes at a time up to the eight that
+// hold one.
+func (p *jsonParser) plainRun(i int) int {
+	for ; i+8 <= len(p.src) && !mayEndString(binary.LittleEndian.Uint64(p.src[i:])); i += 8 {
+	}
+	for ; i < len(p.src); i++ {
+		if c := p.src[i]; c == '"' || c == '\\' || c < 0x20 {
+			return i
+		}
+	}
+	return i
 }
 
 // mayEndString tells eight bytes of which one may be a quote, a backslash or
@@ -451,14 +467,32 @@ func mayEndString(x uint64) bool {
 	return zero(x^('"'*ones))|zero(x^('\\'*ones))|((x-0x20*ones) & ^x & highs) != 0
 }
 
-var simpleEscapes = map[byte]rune{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+// simpleEscape is the character the escape \c stands for, or -1 when c
+// does not stand for one on its own.
+func simpleEscape(c byte) rune {
+	switch c {
+	case '"', '\\', '/':
+		return rune(c)
+	case 'b':
+		return '\b'
+	case 'f':
+		return '\f'
+	case 'n':
+		return '\n'
+	case 'r':
+		return '\r'
+	case 't':
+		return '\t'
+	}
+	return -1
+}
 
 func (p *jsonParser) escape() (rune, error) {
 	p.pos++ // the backslash
 	if p.pos >= len(p.src) {
 		return 0, p.errorf("unexpected end of file in an escape")
 	}
-	if r, ok := simpleEscapes[p.src[p.pos]]; ok {
+	if r := simpleEscape(p.src[p.pos]); r >= 0 {
 		p.pos++
 		return r, nil
 	}
@@ -491,10 +525,22 @@ func (p *jsonParser) hex4() (rune, error) {
 	if len(p.src)-p.pos < 5 {
 		return 0, p.errorf("unexpected end of file in a \\u escape")
 	}
-	n, err := strconv.ParseUint(string(p.src[p.pos+1:p.pos+5]), 16, 32)
-	if err != nil {
-		return 0, p.errorf("invalid \\u escape: expected four hex digits")
+	var n rune
+	for _, c := range p.src[p.pos+1 : p.pos+5] {
+		d := hexDigits[c]
+		if d == 0 {
+			return 0, p.errorf("invalid \\u escape: expected four hex digits")
+		}
+		n = n<<4 | rune(d-1)
 	}
 	p.pos += 5
-	return rune(n), nil
+	return n, nil
+}
+
+// hexDigits is one more than the value of each hex digit, 0 for any other
+// byte.
+var hexDigits = [256]uint8{
+	'0': 1, '1': 2, '2': 3, '3': 4, '4': 5, '5': 6, '6': 7, '7': 8, '8': 9, '9': 10,
+	'a': 11, 'b': 12, 'c': 13, 'd': 14, 'e': 15, 'f': 16,
+	'A': 11, 'B': 12, 'C': 13, 'D': 14, 'E': 15, 'F': 16,
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -186,4 +187,114 @@ func TestIntegersAsParseFloat(t *testing.T) {
 			t.Errorf("%s read as %v (%x), want %v (%x)", n, v.Num, math.Float64bits(v.Num), want, math.Float64bits(want))
 		}
 	}
+}
+
+// strReference is the reference for jsonParser.str: the string read one
+// byte at a time, each escape looked up in a table and each \uXXXX read by
+// strconv, as the parser first read them.
+func (p *jsonParser) strReference() (string, error) {
+	open := p.pos
+	p.pos++
+	var out []byte
+	for {
+		if p.pos >= len(p.src) {
+			return "", &jsonError{open, "unexpected end of file: the string started here is never closed"}
+		}
+		c := p.src[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return string(out), nil
+		case c < 0x20:
+			return "", p.errorf("control character %q in a string: write it as an escape", rune(c))
+		case c == '\\':
+			r, err := p.escapeReference()
+			if err != nil {
+				return "", err
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			out = append(out, c)
+			p.pos++
+		}
+	}
+}
+
+func (p *jsonParser) escapeReference() (rune, error) {
+	simple := map[byte]rune{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+	hex4 := func() (rune, error) {
+		if len(p.src)-p.pos < 5 {
+			return 0, p.errorf("unexpected end of file in a \\u escape")
+		}
+		n, err := strconv.ParseUint(string(p.src[p.pos+1:p.pos+5]), 16, 32)
+		if err != nil {
+			return 0, p.errorf("invalid \\u escape: expected four hex digits")
+		}
+		p.pos += 5
+		return rune(n), nil
+	}
+	p.pos++ // the backslash
+	if p.pos >= len(p.src) {
+		return 0, p.errorf("unexpected end of file in an escape")
+	}
+	if r, ok := simple[p.src[p.pos]]; ok {
+		p.pos++
+		return r, nil
+	}
+	if p.src[p.pos] != 'u' {
+		return 0, p.errorf("invalid escape \\%s in a string", p.describe())
+	}
+	r1, err := hex4()
+	if err != nil {
+		return 0, err
+	}
+	if utf16.IsSurrogate(r1) && p.hasPrefix(`\u`) {
+		save := p.pos
+		p.pos++
+		r2, err := hex4()
+		if err == nil {
+			if r := utf16.DecodeRune(r1, r2); r != utf8.RuneError {
+				return r, nil
+			}
+		}
+		p.pos = save
+	}
+	if utf16.IsSurrogate(r1) {
+		return utf8.RuneError, nil
+	}
+	return r1, nil
+}
+
+// FuzzJSONStringMatchesReference holds the parser's string reader, which
+// copies runs of plain bytes whole and decodes escapes by hand, to the
+// byte-at-a-time reading (strReference): the same string, or the same
+// error at the same offset, and the same place to go on from.
+func FuzzJSONStringMatchesReference(f *testing.F) {
+	for _, s := range []string{
+		`plain"`, `caf\u00e9 \u2014 \u201cquoted\u201d"`, `\ud83d\ude00 \ud800 \udc00x \ud800\u0041"`,
+		`\"\\\/\b\f\n\r\t"`, `\x"`, "a\x01\"", `\u12"`, `\u12G4"`, `\uABCDef"`, `\uabcd`, `never closed`,
+		`\`, `\u`, `\ud800\`, `\ud800\u`, `\ud800\udc0`, `\ud800\uZZZZ"`, `+123"`, `\u+123"`, `\u0x12"`, `\u1_23"`,
+		"\u0430\u0431\\u0432\" tail", `long run before the escape \n and after it, eight bytes and more"`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src := append([]byte{'"'}, data...)
+		got, want := &jsonParser{src: src, text: string(src)}, &jsonParser{src: src, text: string(src)}
+		s, err := got.str()
+		ws, werr := want.strReference()
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("%q: str says %v, the reference %v", src, err, werr)
+		}
+		if err != nil {
+			var e, we *jsonError
+			if !errors.As(err, &e) || !errors.As(werr, &we) || *e != *we {
+				t.Fatalf("%q: str's error %#v, the reference's %#v", src, err, werr)
+			}
+			return
+		}
+		if s != ws || got.pos != want.pos {
+			t.Fatalf("%q: str read %q up to %d, the reference %q up to %d", src, s, got.pos, ws, want.pos)
+		}
+	})
 }
