@@ -167,35 +167,66 @@ func RuneCount(p []byte) int {
 
 // Fields is strings.Fields: s cut at each run of white space (IsSpace).
 // strings.Fields reads a text with any byte past ASCII through
-// unicode.IsSpace, a search for every letter of a page in another alphabet.
+// unicode.IsSpace, a search for every letter of a page in another alphabet;
+// Fields decodes only the characters that may be white space (spaceLead).
 func Fields(s string) []string {
 	n := 0
-	for i, in := 0, false; i < len(s); {
-		r, size := DecodeRune(s, i)
-		i += size
-		if space := IsSpace(r); !space && !in {
-			n++
-			in = true
-		} else if space {
-			in = false
-		}
+	for i := skipSpace(s, 0); i < len(s); i = skipSpace(s, wordEnd(s, i)) {
+		n++
 	}
 	out := make([]string, 0, n)
-	start := -1
-	for i := 0; i < len(s); {
-		r, size := DecodeRune(s, i)
-		if IsSpace(r) {
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
+	for i := skipSpace(s, 0); i < len(s); {
+		end := wordEnd(s, i)
+		out = append(out, s[i:end])
+		i = skipSpace(s, end)
+	}
+	return out
+}
+
+// wordEnd is where the first white space character from s[i] on starts, or
+// len(s).
+func wordEnd(s string, i int) int {
+	for ; i < len(s); i++ {
+		if spaceLead[s[i]] && spaceAt(s, i) > 0 {
+			return i
+		}
+	}
+	return i
+}
+
+// skipSpace is where the run of white space at s[i] ends (i when there is
+// none).
+func skipSpace(s string, i int) int {
+	for i < len(s) && spaceLead[s[i]] {
+		size := spaceAt(s, i)
+		if size == 0 {
+			break
 		}
 		i += size
 	}
-	if start >= 0 {
-		out = append(out, s[start:])
+	return i
+}
+
+// spaceLead tells the bytes that may start a white space character: the
+// ASCII ones, and past ASCII 0xC2, 0xE1, 0xE2 and 0xE3 (U+0085 and U+00A0;
+// U+1680; U+2000 to U+205F; U+3000). Any other byte is no white space nor
+// the start of one, and is passed one byte at a time. That finds every
+// white space character strings.Fields finds: those bytes are never inside
+// a valid character, and an invalid byte is a character of its own to
+// strings.Fields too.
+var spaceLead = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true, 0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
+
+// spaceAt is the size of the white space character (IsSpace) that starts
+// at s[i], or 0.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if IsSpace(rune(c)) {
+			return 1
+		}
+		return 0
 	}
-	return out
+	if r, size := DecodeRune(s, i); IsSpace(r) {
+		return size
+	}
+	return 0
 }

@@ -79,6 +79,27 @@ func FuzzFields(f *testing.F) {
 	})
 }
 
+// TestSpaceLeads: every white space character starts with a byte of
+// spaceLead, and an ASCII byte is in it only when it is white space.
+func TestSpaceLeads(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		if spaceLead[c] != unicode.IsSpace(rune(c)) {
+			t.Errorf("spaceLead[%q] = %v, unicode.IsSpace %v", rune(c), spaceLead[c], !spaceLead[c])
+		}
+	}
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		if c := string(r)[0]; !spaceLead[c] {
+			t.Errorf("%U is white space and starts with 0x%X, not in spaceLead", r, c)
+		}
+		if got := spaceAt(string(r)+"x", 0); got != utf8.RuneLen(r) {
+			t.Errorf("spaceAt(%q) = %d, want %d", string(r), got, utf8.RuneLen(r))
+		}
+	}
+}
+
 // FuzzRuneCount holds RuneCount to utf8.RuneCount on any bytes.
 func FuzzRuneCount(f *testing.F) {
 	for _, seed := range []string{"", "a", "Ада Пембертон", "\xc2", "\xe2\x82", "\xe2\x82\xac\x80", "\xf0\x9f\x8e\x99 x", "\xc0\x80\xed\xa0\x80\xf4\x90\x80\x80", "é\xffü"} {
@@ -120,6 +141,27 @@ func BenchmarkRuneCount(b *testing.B) {
 				b.SetBytes(int64(len(line)))
 				for b.Loop() {
 					_ = f.count(line)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkFields cuts the texts of BenchmarkRuneCount into words, against
+// strings.Fields.
+func BenchmarkFields(b *testing.B) {
+	for _, c := range []struct{ name, text string }{
+		{"english", strings.Repeat("Jake’s team “ships” the archive to every region, and the maps follow. ", 30)},
+		{"cyrillic", strings.Repeat("Ада Пембертон «сводит» архив по регионам, и карты идут следом. ", 30)},
+	} {
+		for _, f := range []struct {
+			name   string
+			fields func(string) []string
+		}{{"schema", Fields}, {"strings", strings.Fields}} {
+			b.Run(c.name+"/"+f.name, func(b *testing.B) {
+				b.SetBytes(int64(len(c.text)))
+				for b.Loop() {
+					_ = f.fields(c.text)
 				}
 			})
 		}
