@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -229,4 +230,78 @@ func spaceAt(s string, i int) int {
 		return size
 	}
 	return 0
+}
+
+// ValidUTF8 is utf8.Valid, faster on text in an alphabet of two-byte
+// characters (Cyrillic, Greek, Hebrew, Arabic), which utf8.Valid reads a
+// character at a time; utf8.Valid runs through ASCII faster than anything
+// without unsafe loads can, so text that is mostly ASCII (the first bytes
+// tell) goes to it.
+//
+// Eight bytes that start at a character's start and hold only ASCII,
+// continuation bytes and leads of two-byte characters (0xC2 to 0xDF) are
+// valid exactly when each lead is followed by a continuation byte and each
+// continuation byte follows a lead; a lead in the last byte is left for
+// the next eight to read. Anything else (a longer character, an overlong
+// 0xC0 or 0xC1, an error) is read one character at a time, as utf8.Valid
+// reads it.
+func ValidUTF8(p []byte) bool {
+	const highs = 0x8080808080808080
+	le := binary.LittleEndian
+	probe, high := min(len(p), validProbe)&^7, 0
+	for i := 0; i < probe; i += 8 {
+		high += bits.OnesCount64(le.Uint64(p[i:]) & highs)
+	}
+	if high*4 < probe {
+		return utf8.Valid(p)
+	}
+	return validTwoByte(p)
+}
+
+// validTwoByte is ValidUTF8's way through text in a two-byte alphabet.
+func validTwoByte(p []byte) bool {
+	const highs = 0x8080808080808080
+	le := binary.LittleEndian
+	for i := 0; i < len(p); {
+		if i+8 <= len(p) {
+			x := le.Uint64(p[i:])
+			high := x & highs
+			if high == 0 {
+				i += 8
+				continue
+			}
+			bit6, bit5 := (x<<1)&highs, (x<<2)&highs
+			cont := high &^ bit6
+			lead := high & bit6 &^ bit5
+			// 0xC0 and 0xC1 are leads by their bits but start no valid
+			// character: masked to 0xFE, they read 0xC0.
+			overlong := hasZeroByte(x&0xFEFEFEFEFEFEFEFE ^ 0xC0C0C0C0C0C0C0C0)
+			if high&bit6&bit5 == 0 && !overlong && cont == lead<<8 {
+				if lead>>56 != 0 {
+					i += 7 // the lead in the last byte starts the next eight
+				} else {
+					i += 8
+				}
+				continue
+			}
+			// The ASCII bytes before the first that is not are valid.
+			i += bits.TrailingZeros64(high) / 8
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// validProbe is how many first bytes of a text ValidUTF8 reads to choose
+// its way: when fewer than a quarter of them are past ASCII, utf8.Valid's.
+const validProbe = 512
+
+// hasZeroByte tells whether one of the eight bytes of x is zero.
+func hasZeroByte(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x-ones)&^x&highs != 0
 }

@@ -112,6 +112,69 @@ func FuzzRuneCount(f *testing.F) {
 	})
 }
 
+// FuzzValidUTF8 holds ValidUTF8 to utf8.Valid on any bytes.
+func FuzzValidUTF8(f *testing.F) {
+	for _, seed := range []string{
+		"", "ascii only, longer than eight bytes", "Ада Пембертон сводит архив", "абвгдежз", "xабвгдеж", "xxxxxxxд",
+		"xxxxxxxд\x80", "xxxxxxx\xd0", "абв\xd0 x", "абв\x80гд", "\xc0\x80abcdefgh", "ab\xc1\xbfcdefgh",
+		"é“quoted”é and more", "\xed\xa0\x80 surrogate", "\xe0\x80\x80 overlong", "\xf4\x90\x80\x80 too big",
+		"\xf0\x9f\x8e\x99 emoji", "\xf5\x80\x80\x80", "\xdf\xbf\xc2\x80\xdf\xbf\xc2\x80", "\xbf\xbf\xbf\xbf\xbf\xbf\xbf\xbf",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		want := utf8.Valid(p)
+		if got := ValidUTF8(p); got != want {
+			t.Fatalf("ValidUTF8(%q) = %v, utf8.Valid %v", p, got, want)
+		}
+		if got := validTwoByte(p); got != want {
+			t.Fatalf("validTwoByte(%q) = %v, utf8.Valid %v", p, got, want)
+		}
+	})
+}
+
+// TestValidUTF8EveryPlace: one bad byte anywhere in a Cyrillic text, or a
+// text cut at any byte, is read by ValidUTF8's two-byte way as utf8.Valid
+// reads it.
+func TestValidUTF8EveryPlace(t *testing.T) {
+	text := []byte(strings.Repeat("Ада Пембертон сводит архив, x. ", 4))
+	for i := range text {
+		if got, want := validTwoByte(text[:i]), utf8.Valid(text[:i]); got != want {
+			t.Fatalf("validTwoByte(%q) = %v, utf8.Valid %v", text[:i], got, want)
+		}
+		for _, bad := range []byte{0x80, 0xbf, 0xc0, 0xc1, 0xd0, 0xe2, 0xf0, 0xff} {
+			p := slices.Clone(text)
+			p[i] = bad
+			if got, want := validTwoByte(p), utf8.Valid(p); got != want {
+				t.Fatalf("validTwoByte(%q) = %v, utf8.Valid %v", p, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkValidUTF8 validates the texts of BenchmarkRuneCount and one of
+// ASCII only, against utf8.Valid.
+func BenchmarkValidUTF8(b *testing.B) {
+	for _, c := range []struct{ name, text string }{
+		{"ascii", strings.Repeat("Jake's team \"ships\" the archive to every region, and the maps follow. ", 30)},
+		{"english", strings.Repeat("Jake’s team “ships” the archive to every region, and the maps follow. ", 30)},
+		{"cyrillic", strings.Repeat("Ада Пембертон «сводит» архив по регионам, и карты идут следом. ", 30)},
+	} {
+		p := []byte(c.text)
+		for _, f := range []struct {
+			name  string
+			valid func([]byte) bool
+		}{{"schema", ValidUTF8}, {"utf8", utf8.Valid}} {
+			b.Run(c.name+"/"+f.name, func(b *testing.B) {
+				b.SetBytes(int64(len(p)))
+				for b.Loop() {
+					_ = f.valid(p)
+				}
+			})
+		}
+	}
+}
+
 // TestRuneCountCopiesNothing: counting a line in another alphabet makes no
 // garbage.
 func TestRuneCountCopiesNothing(t *testing.T) {

@@ -271,12 +271,12 @@ type EncodingProblem struct {
 // CheckEncoding finds the first NUL byte or invalid UTF-8 sequence.
 func CheckEncoding(src []byte) *EncodingProblem {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		if !utf8.Valid(src[:i]) {
+		if !ValidUTF8(src[:i]) {
 			return firstInvalid(src[:i])
 		}
 		return &EncodingProblem{Offset: i, Message: "NUL byte: this is a binary file, not an episode"}
 	}
-	if utf8.Valid(src) {
+	if ValidUTF8(src) {
 		return nil
 	}
 	return firstInvalid(src)
