@@ -411,9 +411,9 @@ func (p *jsonParser) str() (string, error) {
 	}
 	// The others are written out: each run of plain bytes whole, then what
 	// stops it (a text written with every letter past ASCII as \uXXXX is
-	// mostly escapes). Escapes are never longer than what they stand for,
-	// so the bytes up to the next quote mark are room enough, but for
-	// an escaped quote mark.
+	// mostly escapes). What an escape stands for is never longer than the
+	// escape, so the bytes up to the next quote mark are room enough,
+	// unless that quote mark is escaped.
 	var b strings.Builder
 	if end := bytes.IndexByte(p.src[i:], '"'); end >= 0 {
 		b.Grow(i - p.pos + end)
