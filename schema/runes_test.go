@@ -152,27 +152,13 @@ func TestValidUTF8EveryPlace(t *testing.T) {
 	}
 }
 
-// BenchmarkValidUTF8 validates the texts of BenchmarkRuneCount and one of
-// ASCII only, against utf8.Valid.
+// BenchmarkValidUTF8 validates benchTexts and a text of ASCII only,
+// against utf8.Valid.
 func BenchmarkValidUTF8(b *testing.B) {
-	for _, c := range []struct{ name, text string }{
-		{"ascii", strings.Repeat("Jake's team \"ships\" the archive to every region, and the maps follow. ", 30)},
-		{"english", strings.Repeat("Jake’s team “ships” the archive to every region, and the maps follow. ", 30)},
-		{"cyrillic", strings.Repeat("Ада Пембертон «сводит» архив по регионам, и карты идут следом. ", 30)},
-	} {
-		p := []byte(c.text)
-		for _, f := range []struct {
-			name  string
-			valid func([]byte) bool
-		}{{"schema", ValidUTF8}, {"utf8", utf8.Valid}} {
-			b.Run(c.name+"/"+f.name, func(b *testing.B) {
-				b.SetBytes(int64(len(p)))
-				for b.Loop() {
-					_ = f.valid(p)
-				}
-			})
-		}
-	}
+	ascii := benchText{"ascii", strings.Repeat("Jake's team \"ships\" the archive to every region, and the maps follow. ", 30)}
+	runBenchTexts(b, append([]benchText{ascii}, benchTexts...),
+		benchFunc{"schema", func(_ string, p []byte) { _ = ValidUTF8(p) }},
+		benchFunc{"utf8", func(_ string, p []byte) { _ = utf8.Valid(p) }})
 }
 
 // TestRuneCountCopiesNothing: counting a line in another alphabet makes no
@@ -188,47 +174,52 @@ func TestRuneCountCopiesNothing(t *testing.T) {
 	}
 }
 
-// BenchmarkRuneCount counts the characters of a paragraph line, in English
-// letters with curly quotes and in Cyrillic, against utf8.RuneCount.
-func BenchmarkRuneCount(b *testing.B) {
-	for _, c := range []struct{ name, line string }{
-		{"english", strings.Repeat("Jake’s team “ships” the archive to every region, and the maps follow. ", 30)},
-		{"cyrillic", strings.Repeat("Ада Пембертон «сводит» архив по регионам, и карты идут следом. ", 30)},
-	} {
-		line := []byte(c.line)
-		for _, f := range []struct {
-			name  string
-			count func([]byte) int
-		}{{"schema", RuneCount}, {"utf8", utf8.RuneCount}} {
+// benchText is a text the benchmarks of this file run on.
+type benchText struct{ name, text string }
+
+// benchTexts are a paragraph line in English letters with curly quotes and
+// one in Cyrillic.
+var benchTexts = []benchText{
+	{"english", strings.Repeat("Jake’s team “ships” the archive to every region, and the maps follow. ", 30)},
+	{"cyrillic", strings.Repeat("Ада Пембертон «сводит» архив по регионам, и карты идут следом. ", 30)},
+}
+
+// benchFunc is a function a benchmark times, given a text as a string and
+// as bytes.
+type benchFunc struct {
+	name string
+	run  func(s string, p []byte)
+}
+
+// runBenchTexts times each function on each text, as the sub-benchmark
+// TEXT/FUNCTION (MB/s of the text); the bytes are made once.
+func runBenchTexts(b *testing.B, texts []benchText, fs ...benchFunc) {
+	for _, c := range texts {
+		p := []byte(c.text)
+		for _, f := range fs {
 			b.Run(c.name+"/"+f.name, func(b *testing.B) {
-				b.SetBytes(int64(len(line)))
+				b.SetBytes(int64(len(p)))
 				for b.Loop() {
-					_ = f.count(line)
+					f.run(c.text, p)
 				}
 			})
 		}
 	}
 }
 
-// BenchmarkFields cuts the texts of BenchmarkRuneCount into words, against
-// strings.Fields.
+// BenchmarkRuneCount counts the characters of benchTexts against
+// utf8.RuneCount.
+func BenchmarkRuneCount(b *testing.B) {
+	runBenchTexts(b, benchTexts,
+		benchFunc{"schema", func(_ string, p []byte) { _ = RuneCount(p) }},
+		benchFunc{"utf8", func(_ string, p []byte) { _ = utf8.RuneCount(p) }})
+}
+
+// BenchmarkFields cuts benchTexts into words, against strings.Fields.
 func BenchmarkFields(b *testing.B) {
-	for _, c := range []struct{ name, text string }{
-		{"english", strings.Repeat("Jake’s team “ships” the archive to every region, and the maps follow. ", 30)},
-		{"cyrillic", strings.Repeat("Ада Пембертон «сводит» архив по регионам, и карты идут следом. ", 30)},
-	} {
-		for _, f := range []struct {
-			name   string
-			fields func(string) []string
-		}{{"schema", Fields}, {"strings", strings.Fields}} {
-			b.Run(c.name+"/"+f.name, func(b *testing.B) {
-				b.SetBytes(int64(len(c.text)))
-				for b.Loop() {
-					_ = f.fields(c.text)
-				}
-			})
-		}
-	}
+	runBenchTexts(b, benchTexts,
+		benchFunc{"schema", func(s string, _ []byte) { _ = Fields(s) }},
+		benchFunc{"strings", func(s string, _ []byte) { _ = strings.Fields(s) }})
 }
 
 // BenchmarkRuneTables fills the two tables as podlint's start does.
