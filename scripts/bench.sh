@@ -14,8 +14,9 @@
 # of fixes a run). Each shape gets check and fix (diff) times, peak memory,
 # and the time of reading alone (a check with one rule that looks at
 # nothing but whether there are chapters). Other tools, when installed,
-# beside podlint on the same pages: markdownlint-cli2 and Vale on the first
-# 1,000 podgen pages, ajv (with ajv-formats) on the JSON forms.
+# beside podlint on the same pages: markdownlint-cli2 and Vale (its own
+# style) on the first 1,000 podgen pages, ajv (with ajv-formats) on the
+# JSON forms.
 #
 #   scripts/bench.sh [PAGES]        default 10000; needs bash 5, Go, rg, bc, /usr/bin/time
 #   RUNS=9 scripts/bench.sh         more runs for each median
@@ -152,19 +153,24 @@ mkdir -p "$others"
 mapfile -t pages < <(find "$work/podgen" -maxdepth 1 -name '*.md' | sort)
 cp -t "$others" "${pages[@]:0:1000}" # (head in a pipe would end it early: pipefail)
 n_others=$(find "$others" -name '*.md' | wc -l)
-works() { "$@" >/dev/null 2>&1; [ $? -le 1 ]; }
-# beside TOOL COMMAND: COMMAND (TOOL on the folder of others) and podlint
-# on the same folder, in turn, when TOOL is installed and works.
+works() { eval "$1" >/dev/null 2>&1; [ $? -le 1 ]; }
+# beside TOOL COMMAND TARGET: COMMAND TARGET (TOOL on the pages of others)
+# and podlint on the same folder, in turn, when TOOL is installed and
+# COMMAND works on one page.
 beside() {
-  if command -v "$1" >/dev/null && works "$1" "$one"; then
-    inturn "$2" "$(q "$pl") check $(q "$others")"
+  if command -v "$1" >/dev/null && works "$2 $(q "$one")"; then
+    inturn "$2 $3" "$(q "$pl") check $(q "$others")"
     echo "$1, $n_others podgen pages: ${medians[0]} s; podlint check: ${medians[1]} s ($1 takes $(ratio "${medians[0]}" "${medians[1]}")× podlint's time)"
   else
     echo "($1 not installed or failing: no figure)"
   fi
 }
-beside markdownlint-cli2 "markdownlint-cli2 $(q "$others/*.md")"
-beside vale "vale $(q "$others")"
+beside markdownlint-cli2 markdownlint-cli2 "$(q "$others/*.md")"
+# Vale stops without a config: it gets one that runs its own style (Vale:
+# spelling, repeated words, terms) on Markdown, kept beside the pages, not
+# among them.
+printf 'MinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Vale\n' >"$work/vale.ini"
+beside vale "vale --config $(q "$work/vale.ini")" "$(q "$others")"
 # ajv-cli with ajv-formats (npm install -g ajv-cli ajv-formats), on the same
 # schema; checked to succeed first, so a failing ajv is never timed.
 if command -v ajv >/dev/null &&
