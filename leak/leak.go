@@ -402,59 +402,93 @@ func readPair(s string) (event, int, bool) {
 func readString(s string) (string, int, bool) {
 	q := s[0]
 	var b strings.Builder
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		switch {
+	for i := 1; i < len(s); {
+		// The bytes up to the closing quote or the next escape, whole.
+		if j := plainEnd(s, i, q); j > i {
+			b.WriteString(s[i:j])
+			if i = j; i == len(s) {
+				break
+			}
+		}
+		switch c := s[i]; {
 		case c == q:
 			return b.String(), i + 1, true
 		case c == '\\' && i+1 < len(s):
-			i++
-			switch e := s[i]; e {
-			case 'n':
-				b.WriteByte('\n')
-			case 't':
-				b.WriteByte('\t')
-			case 'r':
-				b.WriteByte('\r')
-			case 'u', 'x', 'U':
-				r, n := readEscape(s[i:])
-				if n == 0 {
-					// Not a character: keep the escape as written.
-					b.WriteByte('\\')
-					b.WriteByte(e)
-					continue
-				}
-				b.WriteRune(r)
-				i += n - 1
-			case '\\', '\'', '"', '/':
-				b.WriteByte(e)
-			case 'b':
-				b.WriteByte('\b')
-			case 'f':
-				b.WriteByte('\f')
-			default:
-				// Python keeps the backslash of an escape it does not know.
-				b.WriteByte('\\')
-				b.WriteByte(e)
-			}
-		default:
+			i = writeEscape(&b, s, i+1, readEscape)
+		default: // a backslash at the end
 			b.WriteByte(c)
+			i++
 		}
 	}
 	return b.String(), len(s), false
+}
+
+// writeEscape writes what the escape whose letter is s[i] stands for
+// (a backslash stands before it) and returns where s goes on; read reads
+// a \x, \u or \U escape (readEscape).
+func writeEscape(b *strings.Builder, s string, i int, read func(string) (rune, int)) int {
+	switch e := s[i]; e {
+	case 'n':
+		b.WriteByte('\n')
+	case 't':
+		b.WriteByte('\t')
+	case 'r':
+		b.WriteByte('\r')
+	case 'u', 'x', 'U':
+		r, n := read(s[i:])
+		if n == 0 {
+			// Not a character: keep the escape as written.
+			b.WriteByte('\\')
+			b.WriteByte(e)
+			return i + 1
+		}
+		b.WriteRune(r)
+		return i + n
+	case '\\', '\'', '"', '/':
+		b.WriteByte(e)
+	case 'b':
+		b.WriteByte('\b')
+	case 'f':
+		b.WriteByte('\f')
+	default:
+		// Python keeps the backslash of an escape it does not know.
+		b.WriteByte('\\')
+		b.WriteByte(e)
+	}
+	return i + 1
+}
+
+// plainEnd is where the first quote q or backslash of s from i on stands,
+// or len(s).
+func plainEnd(s string, i int, q byte) int {
+	for i < len(s) && s[i] != q && s[i] != '\\' {
+		i++
+	}
+	return i
 }
 
 // readEscape reads the character of a \x, \u or \U escape at the start of
 // s (s[0] is the letter) and how many bytes it spans; a UTF-16 surrogate
 // pair written as two \u escapes is one character. n is 0 when the escape
 // is not a valid character (a lone surrogate, too few hex digits).
-func readEscape(s string) (r rune, n int) {
-	width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[0]]
-	if len(s) < 1+width {
+func readEscape(s string) (r rune, n int) { return readEscapeWith(s, parseHex) }
+
+// readEscapeWith is readEscape with hex reading the hex digits.
+func readEscapeWith(s string, hex func(string) (uint32, bool)) (r rune, n int) {
+	width := 0
+	switch s[0] {
+	case 'x':
+		width = 2
+	case 'u':
+		width = 4
+	case 'U':
+		width = 8
+	}
+	if width == 0 || len(s) < 1+width {
 		return 0, 0
 	}
-	v, err := strconv.ParseUint(s[1:1+width], 16, 32)
-	if err != nil || v > utf8.MaxRune {
+	v, ok := hex(s[1 : 1+width])
+	if !ok || v > utf8.MaxRune {
 		return 0, 0
 	}
 	r, n = rune(v), 1+width
@@ -463,8 +497,8 @@ func readEscape(s string) (r rune, n int) {
 		if r >= 0xdc00 || len(s) < n+6 || s[n] != '\\' || s[n+1] != 'u' {
 			return 0, 0
 		}
-		low, err := strconv.ParseUint(s[n+2:n+6], 16, 32)
-		if err != nil {
+		low, ok := hex(s[n+2 : n+6])
+		if !ok {
 			return 0, 0
 		}
 		pair := utf16.DecodeRune(r, rune(low))
@@ -477,6 +511,27 @@ func readEscape(s string) (r rune, n int) {
 		return 0, 0
 	}
 	return r, n
+}
+
+// parseHex is strconv.ParseUint(h, 16, 32) for one to eight hex digits,
+// without its error value.
+func parseHex(h string) (uint32, bool) {
+	var v uint32
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		v = v<<4 | uint32(c)
+	}
+	return v, len(h) > 0
 }
 
 func readNumber(s string) (event, int) {

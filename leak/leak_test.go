@@ -3,6 +3,7 @@ package leak
 import (
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -107,6 +108,55 @@ func FuzzKeyScan(f *testing.F) {
 		}
 		if want := debris || jsonKeyRe.MatchString(trimmed); IsText(s) != want {
 			t.Fatalf("IsText(%q) = %v, the regexp says %v", s, !want, want)
+		}
+	})
+}
+
+// readStringReference is the reference for readString: a byte at a time,
+// each \x, \u or \U escape's digits read by strconv.ParseUint, as the
+// reader first read strings.
+func readStringReference(s string) (string, int, bool) {
+	q := s[0]
+	var b strings.Builder
+	parseUint := func(h string) (uint32, bool) {
+		v, err := strconv.ParseUint(h, 16, 32)
+		return uint32(v), err == nil
+	}
+	read := func(s string) (rune, int) { return readEscapeWith(s, parseUint) }
+	for i := 1; i < len(s); {
+		if c := s[i]; c == q {
+			return b.String(), i + 1, true
+		} else if c == '\\' && i+1 < len(s) {
+			i = writeEscape(&b, s, i+1, read)
+		} else {
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String(), len(s), false
+}
+
+// FuzzReadString holds readString, which copies the bytes between escapes
+// whole and reads hex digits by hand, to readStringReference: the same
+// text, length and closing, for either quote mark.
+func FuzzReadString(f *testing.F) {
+	for _, s := range []string{
+		`plain' rest`, `caf\u00e9 \u2014 \u201cq\u201d'`, `\ud83d\ude00 \ud800 \udc00x \ud800\u0041'`, `\x41\xZZ\U0001F600\U00110000'`,
+		`\n\t\r\\\'\"\/\b\f\q'`, `\u12'`, `\uGGGG'`, `\u+123'`, `\u0x12'`, `\u1_23'`, `\`, `never closed`, `ab\`,
+		"\u0430\u0431\\u0432' tail", `\ud800\u`, `\ud800\udc0`, `\udbff\udfff'`,
+	} {
+		f.Add(byte('\''), s)
+	}
+	f.Add(byte('"'), `it's "quoted" \" here" rest`)
+	f.Fuzz(func(t *testing.T, quote byte, body string) {
+		if quote != '\'' && quote != '"' {
+			quote = '"'
+		}
+		s := string(quote) + body
+		got, n, closed := readString(s)
+		want, wn, wclosed := readStringReference(s)
+		if got != want || n != wn || closed != wclosed {
+			t.Fatalf("readString(%q) = %q, %d, %v; the reference %q, %d, %v", s, got, n, closed, want, wn, wclosed)
 		}
 	})
 }
