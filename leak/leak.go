@@ -471,7 +471,7 @@ func plainEnd(s string, i int, q byte) int {
 // s (s[0] is the letter) and how many bytes it spans; a UTF-16 surrogate
 // pair written as two \u escapes is one character. n is 0 when the escape
 // is not a valid character (a lone surrogate, too few hex digits).
-func readEscape(s string) (r rune, n int) { return readEscapeWith(s, parseHex) }
+func readEscape(s string) (r rune, n int) { return readEscapeWith(s, schema.ParseHex) }
 
 // readEscapeWith is readEscape with hex reading the hex digits.
 func readEscapeWith(s string, hex func(string) (uint32, bool)) (r rune, n int) {
@@ -511,27 +511,6 @@ func readEscapeWith(s string, hex func(string) (uint32, bool)) (r rune, n int) {
 		return 0, 0
 	}
 	return r, n
-}
-
-// parseHex is strconv.ParseUint(h, 16, 32) for one to eight hex digits,
-// without its error value.
-func parseHex(h string) (uint32, bool) {
-	var v uint32
-	for i := 0; i < len(h); i++ {
-		c := h[i]
-		switch {
-		case '0' <= c && c <= '9':
-			c -= '0'
-		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
-		case 'A' <= c && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return 0, false
-		}
-		v = v<<4 | uint32(c)
-	}
-	return v, len(h) > 0
 }
 
 func readNumber(s string) (event, int) {

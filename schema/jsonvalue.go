@@ -463,8 +463,7 @@ func (p *jsonParser) plainRun(i int) int {
 // seeing one that is not there).
 func mayEndString(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	zero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
-	return zero(x^('"'*ones))|zero(x^('\\'*ones))|((x-0x20*ones) & ^x & highs) != 0
+	return zeroBytes(x^('"'*ones))|zeroBytes(x^('\\'*ones))|((x-0x20*ones) & ^x & highs) != 0
 }
 
 // simpleEscape is the character the escape \c stands for, or -1 when c
@@ -525,16 +524,27 @@ func (p *jsonParser) hex4() (rune, error) {
 	if len(p.src)-p.pos < 5 {
 		return 0, p.errorf("unexpected end of file in a \\u escape")
 	}
-	var n rune
-	for _, c := range p.src[p.pos+1 : p.pos+5] {
-		d := hexDigits[c]
-		if d == 0 {
-			return 0, p.errorf("invalid \\u escape: expected four hex digits")
-		}
-		n = n<<4 | rune(d-1)
+	n, ok := ParseHex(p.text[p.pos+1 : p.pos+5])
+	if !ok {
+		return 0, p.errorf("invalid \\u escape: expected four hex digits")
 	}
 	p.pos += 5
-	return n, nil
+	return rune(n), nil
+}
+
+// ParseHex is strconv.ParseUint(h, 16, 32) for one to eight hex digits,
+// without its error value: ok is false when h is empty or holds a byte
+// that is no hex digit. Escapes of JSON and of leaked blobs read their
+// digits with it.
+func ParseHex(h string) (v uint32, ok bool) {
+	for i := 0; i < len(h); i++ {
+		d := hexDigits[h[i]]
+		if d == 0 {
+			return 0, false
+		}
+		v = v<<4 | uint32(d-1)
+	}
+	return v, len(h) > 0
 }
 
 // hexDigits is one more than the value of each hex digit, 0 for any other

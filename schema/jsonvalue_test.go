@@ -298,3 +298,24 @@ func FuzzJSONStringMatchesReference(f *testing.F) {
 		}
 	})
 }
+
+// TestParseHex holds ParseHex to strconv.ParseUint(h, 16, 32) on every
+// string of up to eight bytes drawn from hex digits, their neighbours and
+// signs and separators strconv might take.
+func TestParseHex(t *testing.T) {
+	alphabet := "09afAFgG/:@`+-_x "
+	rng := uint32(1)
+	for range 200000 {
+		var h []byte
+		rng = rng*1103515245 + 12345
+		for range rng >> 16 % 9 {
+			rng = rng*1103515245 + 12345
+			h = append(h, alphabet[rng>>16%uint32(len(alphabet))])
+		}
+		got, ok := ParseHex(string(h))
+		want, err := strconv.ParseUint(string(h), 16, 32)
+		if ok != (err == nil) || ok && uint64(got) != want {
+			t.Fatalf("ParseHex(%q) = %d, %v; strconv %d, %v", h, got, ok, want, err)
+		}
+	}
+}
