@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -190,8 +189,9 @@ func TestIntegersAsParseFloat(t *testing.T) {
 }
 
 // strReference is the reference for jsonParser.str: the string read one
-// byte at a time, each escape looked up in a table and each \uXXXX read by
-// strconv, as the parser first read them.
+// byte at a time, as the parser first read it. Escapes are read by escape,
+// whose digits TestParseHex holds to strconv and whose values
+// FuzzJSONMatchesStdlib holds to encoding/json.
 func (p *jsonParser) strReference() (string, error) {
 	open := p.pos
 	p.pos++
@@ -208,7 +208,7 @@ func (p *jsonParser) strReference() (string, error) {
 		case c < 0x20:
 			return "", p.errorf("control character %q in a string: write it as an escape", rune(c))
 		case c == '\\':
-			r, err := p.escapeReference()
+			r, err := p.escape()
 			if err != nil {
 				return "", err
 			}
@@ -220,55 +220,10 @@ func (p *jsonParser) strReference() (string, error) {
 	}
 }
 
-func (p *jsonParser) escapeReference() (rune, error) {
-	simple := map[byte]rune{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
-	hex4 := func() (rune, error) {
-		if len(p.src)-p.pos < 5 {
-			return 0, p.errorf("unexpected end of file in a \\u escape")
-		}
-		n, err := strconv.ParseUint(string(p.src[p.pos+1:p.pos+5]), 16, 32)
-		if err != nil {
-			return 0, p.errorf("invalid \\u escape: expected four hex digits")
-		}
-		p.pos += 5
-		return rune(n), nil
-	}
-	p.pos++ // the backslash
-	if p.pos >= len(p.src) {
-		return 0, p.errorf("unexpected end of file in an escape")
-	}
-	if r, ok := simple[p.src[p.pos]]; ok {
-		p.pos++
-		return r, nil
-	}
-	if p.src[p.pos] != 'u' {
-		return 0, p.errorf("invalid escape \\%s in a string", p.describe())
-	}
-	r1, err := hex4()
-	if err != nil {
-		return 0, err
-	}
-	if utf16.IsSurrogate(r1) && p.hasPrefix(`\u`) {
-		save := p.pos
-		p.pos++
-		r2, err := hex4()
-		if err == nil {
-			if r := utf16.DecodeRune(r1, r2); r != utf8.RuneError {
-				return r, nil
-			}
-		}
-		p.pos = save
-	}
-	if utf16.IsSurrogate(r1) {
-		return utf8.RuneError, nil
-	}
-	return r1, nil
-}
-
 // FuzzJSONStringMatchesReference holds the parser's string reader, which
-// copies runs of plain bytes whole and decodes escapes by hand, to the
-// byte-at-a-time reading (strReference): the same string, or the same
-// error at the same offset, and the same place to go on from.
+// copies runs of plain bytes whole, to the byte-at-a-time reading
+// (strReference): the same string, or the same error at the same offset,
+// and the same place to go on from.
 func FuzzJSONStringMatchesReference(f *testing.F) {
 	for _, s := range []string{
 		`plain"`, `caf\u00e9 \u2014 \u201cquoted\u201d"`, `\ud83d\ude00 \ud800 \udc00x \ud800\u0041"`,
