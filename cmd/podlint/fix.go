@@ -36,7 +36,7 @@ func fixCommand() *cli.Command {
 // that only with --unsafe-paths, as it takes no path outside its folder.
 // cwd is the working folder, "" when it could not be read: a relative
 // name is then as given.
-func diffName(in input, cwd string) string {
+func diffName(in input, cwd string, folders *realFolders) string {
 	var abs string
 	switch {
 	case in.stdin:
@@ -49,7 +49,7 @@ func diffName(in input, cwd string) string {
 		abs = filepath.Join(cwd, in.path)
 	}
 	if cwd != "" {
-		if rel, ok := inside(cwd, abs); ok {
+		if rel, ok := folders.inside(cwd, abs); ok {
 			return rel
 		}
 	}
@@ -100,6 +100,7 @@ func fixAction(c *cli.Context, write bool) error {
 	if err != nil {
 		cwd = ""
 	}
+	folders := &realFolders{}
 	unsafe := c.Bool("unsafe-fixes")
 	hardLinks := c.Bool("allow-hardlinks")
 	if write {
@@ -140,7 +141,7 @@ func fixAction(c *cli.Context, write bool) error {
 		case !write && out.Changed():
 			changes = out.Changes()
 			if !changes.Equal() {
-				name := diffName(in, cwd)
+				name := diffName(in, cwd, folders)
 				f.diff = changes.Unified(name)
 				f.outside = filepath.IsAbs(name)
 			}

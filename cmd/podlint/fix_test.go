@@ -68,11 +68,45 @@ func TestDiffNameCleansAbsolutePaths(t *testing.T) {
 		{outside + "//x/../page.md", "", filepath.Join(outside, "page.md")},
 		{"ep/page.md", "", "ep/page.md"},
 	} {
-		if got := diffName(input{path: tc.path}, tc.cwd); got != tc.want {
+		if got := diffName(input{path: tc.path}, tc.cwd, &realFolders{}); got != tc.want {
 			t.Errorf("diffName(%q) from %q = %q, want %q", tc.path, tc.cwd, got, tc.want)
 		}
 	}
-	if got := diffName(input{path: "-", stdin: true}, cwd); got != "-" {
+	if got := diffName(input{path: "-", stdin: true}, cwd, &realFolders{}); got != "-" {
 		t.Errorf("standard input named %q", got)
+	}
+}
+
+// TestDiffNameThroughSymlinks: a working folder reached by a symbolic link
+// still names the files inside it from there, however each is spelled,
+// and a folder is resolved once a run: after the link is gone, the names
+// made through it stay the same.
+func TestDiffNameThroughSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.MkdirAll(filepath.Join(real, "ep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	folders := &realFolders{}
+	want := filepath.Join("ep", "page.md")
+	for _, path := range []string{filepath.Join(real, "ep", "page.md"), filepath.Join(link, "ep", "page.md")} {
+		for _, cwd := range []string{real, link} {
+			if got := diffName(input{path: path}, cwd, folders); got != want {
+				t.Errorf("diffName(%q) from %q = %q, want %q", path, cwd, got, want)
+			}
+		}
+	}
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if got := diffName(input{path: filepath.Join(real, "ep", "page.md")}, link, folders); got != want {
+		t.Errorf("after the link is gone, resolved again: %q, want %q", got, want)
+	}
+	if got := diffName(input{path: filepath.Join(real, "ep", "page.md")}, link, &realFolders{}); got != filepath.Join(real, "ep", "page.md") {
+		t.Errorf("a fresh run through a link that is gone: %q, want the absolute path", got)
 	}
 }

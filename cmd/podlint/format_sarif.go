@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/podlint/podlint/rules"
 )
@@ -133,21 +134,21 @@ func writeSARIF(w io.Writer, r *report) error {
 			Properties:           map[string]any{"tags": []string{rule.Category}},
 		})
 	}
-	root := repoRoot()
+	root, folders := repoRoot(), &realFolders{}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{},
 		Original: map[string]sarifID{srcRoot: {URI: fileURI(root) + "/"}}}
 	inv := sarifInvocation{ExecutionSuccessful: len(r.errors) == 0, Notifications: []sarifNotification{}}
 	for _, e := range r.errors {
 		n := sarifNotification{Level: "error", Message: sarifText{Text: e.msg}}
 		if e.path != "" {
-			n.Locations = []sarifLocation{{Physical: sarifPhysical{Artifact: artifactLocation(root, e.path)}}}
+			n.Locations = []sarifLocation{{Physical: sarifPhysical{Artifact: artifactLocation(folders, root, e.path)}}}
 		}
 		inv.Notifications = append(inv.Notifications, n)
 	}
 	run.Invocations = []sarifInvocation{inv}
 	seen := map[string]int{}
 	for _, f := range r.files {
-		artifact := artifactLocation(root, f.path)
+		artifact := artifactLocation(folders, root, f.path)
 		for _, it := range f.items {
 			res := sarifResult{
 				RuleID: it.rule, RuleIndex: index[it.rule], Level: it.severity.String(),
@@ -199,33 +200,67 @@ const srcRoot = "%SRCROOT%"
 // under srcRoot, when it is inside root; else by an absolute file:// URI
 // with no base, since a relative reference must neither start with a slash
 // nor climb out of its base (../) to name a file that is elsewhere.
-func artifactLocation(root, path string) sarifArtifact {
+func artifactLocation(folders *realFolders, root, path string) sarifArtifact {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return sarifArtifact{URI: escapeURIPath(filepath.ToSlash(path), true), URIBaseID: srcRoot}
 	}
-	if rel, ok := inside(root, abs); ok {
+	if rel, ok := folders.inside(root, abs); ok {
 		return sarifArtifact{URI: escapeURIPath(filepath.ToSlash(rel), true), URIBaseID: srcRoot}
 	}
 	return sarifArtifact{URI: fileURI(abs)}
 }
 
 // inside returns abs relative to root when it lies in root, seen through
-// symbolic links if need be (a folder reached by two names).
-func inside(root, abs string) (string, bool) {
-	for range 2 {
-		rel, err := filepath.Rel(root, abs)
-		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
-			return rel, true
-		}
-		realRoot, err1 := filepath.EvalSymlinks(root)
-		realDir, err2 := filepath.EvalSymlinks(filepath.Dir(abs))
-		if err1 != nil || err2 != nil {
-			break
-		}
-		root, abs = realRoot, filepath.Join(realDir, filepath.Base(abs))
+// symbolic links if need be (a folder reached by two names). The folders
+// are resolved through r.
+func (r *realFolders) inside(root, abs string) (string, bool) {
+	if rel, ok := relativeInside(root, abs); ok {
+		return rel, true
+	}
+	realRoot, err1 := r.resolve(root)
+	realDir, err2 := r.resolve(filepath.Dir(abs))
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	return relativeInside(realRoot, filepath.Join(realDir, filepath.Base(abs)))
+}
+
+// relativeInside is abs relative to root, when it does not climb out.
+func relativeInside(root, abs string) (string, bool) {
+	rel, err := filepath.Rel(root, abs)
+	if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+		return rel, true
 	}
 	return "", false
+}
+
+// realFolders resolves folders through their symbolic links once each: a
+// run names every file of a folder that way, and each resolving takes an
+// lstat per element of the path, as many as the rest of fixing a small
+// page costs. Safe for concurrent use; the zero value is ready.
+type realFolders struct {
+	mu   sync.Mutex
+	real map[string]realFolder
+}
+
+type realFolder struct {
+	path string
+	err  error
+}
+
+func (r *realFolders) resolve(dir string) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f, ok := r.real[dir]
+	if !ok {
+		if r.real == nil {
+			r.real = map[string]realFolder{}
+		}
+		f.path, f.err = filepath.EvalSymlinks(dir)
+		r.real[dir] = f
+	}
+	return f.path, f.err
 }
 
 // fileURI is the file:// URI of an absolute path (RFC 8089).
