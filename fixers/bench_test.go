@@ -54,3 +54,33 @@ func BenchmarkUnified(b *testing.B) {
 		Unified("p.md", src, out.Src)
 	}
 }
+
+// BenchmarkChanges times the line diff fix prints, from the stretches the
+// passes changed: for a page whose fixes touch a few lines each, and for a
+// flattened page given its lines back, where the whole page is one change
+// and its new blank lines are lines the rest of the page has too (so the
+// whole texts are diffed).
+func BenchmarkChanges(b *testing.B) {
+	flat, ok := flatten(string(bigPage(20)))
+	if !ok {
+		b.Fatal("the big page does not flatten")
+	}
+	for _, page := range []struct {
+		name string
+		src  []byte
+	}{{"fixes", bigPage(100)}, {"flattened", []byte(flat)}} {
+		out, err := Run("p.md", page.src, Options{Config: rules.DefaultConfig()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !out.Changed() {
+			b.Fatalf("%s: nothing to diff", page.name)
+		}
+		b.Run(page.name, func(b *testing.B) {
+			b.SetBytes(int64(len(page.src)))
+			for b.Loop() {
+				out.Changes()
+			}
+		})
+	}
+}

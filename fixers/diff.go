@@ -139,10 +139,13 @@ func lineDiffUpTo(a, b string, most int) []lineOp {
 // equality, so its diff of these runes is its diff of its own. ok is false
 // when the texts have more than most different lines.
 func lineRunes(a, b string, most int) (ra, rb []rune, lines []string, ok bool) {
-	number := make(map[string]rune)
-	lines = []string{""}
-	runes := func(text string) ([]rune, bool) {
-		out := make([]rune, 0, strings.Count(text, "\n")+1)
+	// Sized for every line of both texts, as if none were alike: growing a
+	// map rehashes what it holds, and was most of the cost of numbering.
+	countA, countB := strings.Count(a, "\n")+1, strings.Count(b, "\n")+1
+	number := make(map[string]rune, min(countA+countB, most+1))
+	lines = make([]string, 1, min(countA+countB, most)+1)
+	runes := func(text string, count int) ([]rune, bool) {
+		out := make([]rune, 0, count)
 		for text != "" {
 			n := strings.IndexByte(text, '\n') + 1
 			if n == 0 {
@@ -163,8 +166,8 @@ func lineRunes(a, b string, most int) (ra, rb []rune, lines []string, ok bool) {
 		}
 		return out, true
 	}
-	if ra, ok = runes(a); ok {
-		rb, ok = runes(b)
+	if ra, ok = runes(a, countA); ok {
+		rb, ok = runes(b, countB)
 	}
 	return ra, rb, lines, ok
 }

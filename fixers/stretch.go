@@ -241,7 +241,11 @@ func lineGaps(oldText, newText string, stretches []stretch) (ops []lineOp, ok bo
 	}
 	// No line of a gap, old or new, may be a line of the other side of a
 	// gap, nor one of the lines left as they were.
-	sides := map[uint64]uint8{} // a line's hash: 1 in an old gap, 2 in a new one
+	size := 0
+	for _, g := range gaps {
+		size += max(0, g.old[1]-g.old[0]+1) + max(0, g.new[1]-g.new[0]+1)
+	}
+	sides := make(map[uint64]uint8, size) // a line's hash: 1 in an old gap, 2 in a new one
 	for _, g := range gaps {
 		for l := g.old[0]; l <= g.old[1]; l++ {
 			sides[lineHash(line(oldText, oldStarts, l))] |= 1
