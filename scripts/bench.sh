@@ -178,7 +178,7 @@ if command -v ajv >/dev/null &&
   inturn "ajv validate --spec=draft2020 -c ajv-formats -s schema/episode.schema.json -d $(q "$work/json/*.json")" \
     "$(q "$pl") check $(q "$work/json")"
   t_ajv=${medians[0]} t_json=${medians[1]}
-  echo "ajv validate, JSON forms: $t_ajv s (podlint check: $(ratio "$t_json" "$t_ajv")× its time)"
+  echo "ajv validate, JSON forms: $t_ajv s; podlint check: $t_json s ($(ratio "$t_json" "$t_ajv")× ajv's time)"
 else
   echo "(ajv-cli with ajv-formats not installed: no figure)"
 fi
