@@ -237,8 +237,9 @@ func relativeInside(root, abs string) (string, bool) {
 
 // realFolders resolves folders through their symbolic links once each: a
 // run names every file of a folder that way, and each resolving takes an
-// lstat per element of the path, as many as the rest of fixing a small
-// page costs. Safe for concurrent use; the zero value is ready.
+// lstat per element of the path (for every file, that was a tenth of
+// fixing 10,000 small pages in another folder). Safe for concurrent use;
+// the zero value is ready.
 type realFolders struct {
 	mu   sync.Mutex
 	real map[string]realFolder
