@@ -414,7 +414,7 @@ func readString(s string) (string, int, bool) {
 		case c == q:
 			return b.String(), i + 1, true
 		case c == '\\' && i+1 < len(s):
-			i = writeEscape(&b, s, i+1, readEscape)
+			i = writeEscape(&b, s, i+1)
 		default: // a backslash at the end
 			b.WriteByte(c)
 			i++
@@ -424,9 +424,8 @@ func readString(s string) (string, int, bool) {
 }
 
 // writeEscape writes what the escape whose letter is s[i] stands for
-// (a backslash stands before it) and returns where s goes on; read reads
-// a \x, \u or \U escape (readEscape).
-func writeEscape(b *strings.Builder, s string, i int, read func(string) (rune, int)) int {
+// (a backslash stands before it) and returns where s goes on.
+func writeEscape(b *strings.Builder, s string, i int) int {
 	switch e := s[i]; e {
 	case 'n':
 		b.WriteByte('\n')
@@ -435,7 +434,7 @@ func writeEscape(b *strings.Builder, s string, i int, read func(string) (rune, i
 	case 'r':
 		b.WriteByte('\r')
 	case 'u', 'x', 'U':
-		r, n := read(s[i:])
+		r, n := readEscape(s[i:])
 		if n == 0 {
 			// Not a character: keep the escape as written.
 			b.WriteByte('\\')
@@ -471,10 +470,7 @@ func plainEnd(s string, i int, q byte) int {
 // s (s[0] is the letter) and how many bytes it spans; a UTF-16 surrogate
 // pair written as two \u escapes is one character. n is 0 when the escape
 // is not a valid character (a lone surrogate, too few hex digits).
-func readEscape(s string) (r rune, n int) { return readEscapeWith(s, schema.ParseHex) }
-
-// readEscapeWith is readEscape with hex reading the hex digits.
-func readEscapeWith(s string, hex func(string) (uint32, bool)) (r rune, n int) {
+func readEscape(s string) (r rune, n int) {
 	width := 0
 	switch s[0] {
 	case 'x':
@@ -487,7 +483,7 @@ func readEscapeWith(s string, hex func(string) (uint32, bool)) (r rune, n int) {
 	if width == 0 || len(s) < 1+width {
 		return 0, 0
 	}
-	v, ok := hex(s[1 : 1+width])
+	v, ok := schema.ParseHex(s[1 : 1+width])
 	if !ok || v > utf8.MaxRune {
 		return 0, 0
 	}
@@ -497,7 +493,7 @@ func readEscapeWith(s string, hex func(string) (uint32, bool)) (r rune, n int) {
 		if r >= 0xdc00 || len(s) < n+6 || s[n] != '\\' || s[n+1] != 'u' {
 			return 0, 0
 		}
-		low, ok := hex(s[n+2 : n+6])
+		low, ok := schema.ParseHex(s[n+2 : n+6])
 		if !ok {
 			return 0, 0
 		}

@@ -3,7 +3,6 @@ package leak
 import (
 	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -113,21 +112,16 @@ func FuzzKeyScan(f *testing.F) {
 }
 
 // readStringReference is the reference for readString: a byte at a time,
-// each \x, \u or \U escape's digits read by strconv.ParseUint, as the
-// reader first read strings.
+// as the reader first read strings. Escapes are written by writeEscape,
+// whose hex digits schema's TestParseHex holds to strconv.ParseUint.
 func readStringReference(s string) (string, int, bool) {
 	q := s[0]
 	var b strings.Builder
-	parseUint := func(h string) (uint32, bool) {
-		v, err := strconv.ParseUint(h, 16, 32)
-		return uint32(v), err == nil
-	}
-	read := func(s string) (rune, int) { return readEscapeWith(s, parseUint) }
 	for i := 1; i < len(s); {
 		if c := s[i]; c == q {
 			return b.String(), i + 1, true
 		} else if c == '\\' && i+1 < len(s) {
-			i = writeEscape(&b, s, i+1, read)
+			i = writeEscape(&b, s, i+1)
 		} else {
 			b.WriteByte(c)
 			i++
@@ -137,8 +131,8 @@ func readStringReference(s string) (string, int, bool) {
 }
 
 // FuzzReadString holds readString, which copies the bytes between escapes
-// whole and reads hex digits by hand, to readStringReference: the same
-// text, length and closing, for either quote mark.
+// whole, to readStringReference: the same text, length and closing, for
+// either quote mark.
 func FuzzReadString(f *testing.F) {
 	for _, s := range []string{
 		`plain' rest`, `caf\u00e9 \u2014 \u201cq\u201d'`, `\ud83d\ude00 \ud800 \udc00x \ud800\u0041'`, `\x41\xZZ\U0001F600\U00110000'`,
