@@ -15,16 +15,20 @@ import (
 
 var updateScripts = flag.Bool("update", false, "rewrite the expected output in the script files")
 
+// scriptCommands are the commands the test binary runs under their names:
+// in scripts, and where a test starts a process of its own.
+var scriptCommands = map[string]func(){
+	"podlint": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+	// podlint-held stops each write before its last check (see
+	// holdBeforeCheck): a test signals it there.
+	"podlint-held": func() {
+		testHookBeforeCheck = holdBeforeCheck
+		os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	},
+}
+
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"podlint": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
-		// podlint-held stops each write before its last check (see
-		// holdBeforeCheck): a test signals it there.
-		"podlint-held": func() {
-			testHookBeforeCheck = holdBeforeCheck
-			os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
-		},
-	})
+	testscript.Main(m, scriptCommands)
 }
 
 // TestScripts runs the CLI scripts in testdata/script: each is a txtar file

@@ -17,6 +17,12 @@ import (
 // The scheduler: every command's files, loaded and worked on in parallel,
 // committed in order.
 
+// hugePagesFrom is the fewest files of a run that asks for huge pages when
+// podlint sets the heap's limit (see preferHugePages): asking costs a
+// collection, a few milliseconds, which a run of 100 pages about wins back
+// and one of 200 wins back twice over.
+const hugePagesFrom = 200
+
 // eachInput collects the inputs, finds each one's settings, then loads and
 // works on them in parallel (opts.jobs workers). work runs on a worker and
 // returns a commit function; commits run one at a time, in input order, so
@@ -46,6 +52,9 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 			continue
 		}
 		sets[i] = st
+	}
+	if len(inputs) >= hugePagesFrom && memoryLimit.Load() != 0 {
+		preferHugePages(baseMemoryLimit)
 	}
 	jobs := opts.jobs
 	if jobs < 1 {

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func init() {
+	// podlint-managed is podlint as main runs it, with the heap settings
+	// podlint makes for itself, and says as it exits how much of its
+	// memory Linux backed with huge pages.
+	scriptCommands["podlint-managed"] = func() {
+		manageMemory()
+		code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
+		rollup, err := os.ReadFile("/proc/self/smaps_rollup")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "huge pages: unknown:", err)
+			os.Exit(code)
+		}
+		fmt.Fprintf(os.Stderr, "huge pages: %s kB\n", anonHugeKB.FindSubmatch(rollup)[1])
+		os.Exit(code)
+	}
+}
+
+var anonHugeKB = regexp.MustCompile(`AnonHugePages:\s+(\d+) kB`)
+
+// TestHugePagesForManyPages: where Linux gives huge pages only on request,
+// a run over many files asks for them and its heap lands in them; a run
+// of a few files does not ask.
+func TestHugePagesForManyPages(t *testing.T) {
+	mode, err := os.ReadFile(thpMode)
+	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
+		t.Skipf("huge pages are asked for only in the madvise mode: %s says %q (%v)", thpMode, bytes.TrimSpace(mode), err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page strings.Builder
+	page.WriteString("# Tide Pools — Ines Ferro\n\nA summary of the tide pool episode.\n\n")
+	for i := range 150 {
+		fmt.Fprintf(&page, "## [%02d:%02d] Pool %d\n\nInes kneels on wet rock by pool %d.\n\n> *\"A quote about pool %d.\"* [%02d:%02d]\n\n", i/60, i%60, i, i, i, i/60, i%60)
+	}
+	page.WriteString("## Entities\n\n- **Ines Ferro** (Person): Marine biologist.\n")
+	hugeKB := func(files int) int {
+		dir := t.TempDir()
+		for i := range files {
+			write(t, dir, fmt.Sprintf("pool-%03d.md", i), []byte(page.String()))
+		}
+		cmd := exec.Command(exe, "check", "--no-config", "--quiet", ".")
+		cmd.Args[0] = "podlint-managed"
+		cmd.Dir = dir
+		for _, kv := range os.Environ() {
+			if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") {
+				cmd.Env = append(cmd.Env, kv)
+			}
+		}
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		_ = cmd.Run()
+		m := regexp.MustCompile(`huge pages: (\d+) kB`).FindStringSubmatch(errOut.String())
+		if m == nil {
+			t.Fatalf("%d files: exit %d, no huge pages reported:\n%s", files, cmd.ProcessState.ExitCode(), errOut.String())
+		}
+		kb, _ := strconv.Atoi(m[1])
+		return kb
+	}
+	few, many := hugeKB(hugePagesFrom/2), hugeKB(2*hugePagesFrom)
+	t.Logf("huge pages: %d kB with %d files, %d kB with %d", few, hugePagesFrom/2, many, 2*hugePagesFrom)
+	if few >= 2048 {
+		t.Errorf("%d files: %d kB in huge pages: a run of a few files asks for them", hugePagesFrom/2, few)
+	}
+	if many < few+4096 {
+		t.Errorf("%d files: %d kB in huge pages, against %d kB for %d files: the heap is not in huge pages", 2*hugePagesFrom, many, few, hugePagesFrom/2)
+	}
+}
