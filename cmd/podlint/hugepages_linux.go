@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"syscall"
 )
 
@@ -35,13 +36,28 @@ func preferHugePages(size int) bool {
 	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
 		return false
 	}
-	block := make([]byte, size)
-	if syscall.Madvise(block, syscall.MADV_HUGEPAGE) != nil {
+	// Before the first collection no memory has been freed, so the block
+	// is memory the process never touched. After one it may take in freed
+	// memory, which the allocator clears: every page of the block would be
+	// touched (a fault each) before it could be advised.
+	cycles := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(cycles)
+	if cycles[0].Value.Kind() != metrics.KindUint64 || cycles[0].Value.Uint64() > 0 {
 		return false
 	}
-	// The block is no longer referenced: this collection frees it. One
-	// that was already under way when it was allocated would keep it, and
-	// the heap would grow past it instead of into it.
+	// A collection that runs while the block is referenced counts it as
+	// live: keepHeadroom must not raise the soft limit for it.
+	holdingBlock.Store(true)
+	advised := adviseBlock(size)
+	// This collection frees the block (after finishing one under way,
+	// which may have kept it).
 	runtime.GC()
-	return true
+	holdingBlock.Store(false)
+	return advised
+}
+
+// adviseBlock allocates size bytes and advises them MADV_HUGEPAGE; the
+// block is dropped when it returns.
+func adviseBlock(size int) bool {
+	return syscall.Madvise(make([]byte, size), syscall.MADV_HUGEPAGE) == nil
 }

@@ -6,18 +6,24 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func init() {
 	// podlint-managed is podlint as main runs it, with the heap settings
 	// podlint makes for itself, and says as it exits how much of its
-	// memory Linux backed with huge pages.
+	// memory Linux backed with huge pages, and the soft heap limit.
 	scriptCommands["podlint-managed"] = func() {
 		manageMemory()
 		code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
+		runtime.GC() // and the cleanups after the run's collections:
+		time.Sleep(50 * time.Millisecond)
+		fmt.Fprintf(os.Stderr, "soft limit: %d\n", debug.SetMemoryLimit(-1))
 		rollup, err := os.ReadFile("/proc/self/smaps_rollup")
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "huge pages: unknown:", err)
@@ -31,8 +37,8 @@ func init() {
 var anonHugeKB = regexp.MustCompile(`AnonHugePages:\s+(\d+) kB`)
 
 // TestHugePagesForManyPages: where Linux gives huge pages only on request,
-// a run over many files asks for them and its heap lands in them; a run
-// of a few files does not ask.
+// a run over many files asks for them and its heap lands in them, its soft
+// heap limit as it was; a run of a few files does not ask.
 func TestHugePagesForManyPages(t *testing.T) {
 	mode, err := os.ReadFile(thpMode)
 	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
@@ -69,6 +75,11 @@ func TestHugePagesForManyPages(t *testing.T) {
 			t.Fatalf("%d files: exit %d, no huge pages reported:\n%s", files, cmd.ProcessState.ExitCode(), errOut.String())
 		}
 		kb, _ := strconv.Atoi(m[1])
+		// Asking must not leave the soft limit raised (see
+		// preferHugePages).
+		if !strings.Contains(errOut.String(), fmt.Sprintf("soft limit: %d\n", baseMemoryLimit)) {
+			t.Errorf("%d files: the soft heap limit is no longer %d:\n%s", files, baseMemoryLimit, errOut.String())
+		}
 		return kb
 	}
 	few, many := hugeKB(hugePagesFrom/2), hugeKB(2*hugePagesFrom)

@@ -124,12 +124,20 @@ func roomFor(n int) { raiseLimit(int64(n) * 8) }
 // about 150 times), and a limit under the live heap makes the collector
 // run without pause, in time that grows with the square of the page.
 func keepHeadroom() {
+	if holdingBlock.Load() {
+		return
+	}
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
 	if live[0].Value.Kind() == metrics.KindUint64 {
 		raiseLimit(int64(live[0].Value.Uint64()) * 2)
 	}
 }
+
+// holdingBlock is set while preferHugePages holds a block it allocated
+// only to advise: the heap live at a collection then counts the block,
+// which is no page's need.
+var holdingBlock atomic.Bool
 
 // afterEachGC calls f after every garbage collection, on the goroutine that
 // runs cleanups: a value made for the purpose is collected, and its cleanup
