@@ -21,7 +21,9 @@ func init() {
 	scriptCommands["podlint-managed"] = func() {
 		manageMemory()
 		code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
-		runtime.GC() // and the cleanups after the run's collections:
+		// keepHeadroom runs in a cleanup after each collection: give the
+		// last one time to run before the limit is read.
+		runtime.GC()
 		time.Sleep(50 * time.Millisecond)
 		fmt.Fprintf(os.Stderr, "soft limit: %d\n", debug.SetMemoryLimit(-1))
 		rollup, err := os.ReadFile("/proc/self/smaps_rollup")
