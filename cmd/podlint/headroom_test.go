@@ -8,8 +8,8 @@ import (
 )
 
 // TestKeepHeadroom: a live heap past half the soft limit podlint set
-// raises the limit to twice the live heap; a limit podlint did not set is
-// left alone.
+// raises the limit to twice the live heap, but not while preferHugePages
+// holds its block; a limit podlint did not set is left alone.
 func TestKeepHeadroom(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	defer memoryLimit.Store(memoryLimit.Load())
@@ -29,6 +29,14 @@ func TestKeepHeadroom(t *testing.T) {
 	memoryLimit.Store(64 << 20)
 	debug.SetMemoryLimit(64 << 20)
 	runtime.GC()
+	// A block held only to advise it (preferHugePages) is no need of a
+	// page: while one is held, the limit stays.
+	holdingBlock.Store(true)
+	keepHeadroom()
+	holdingBlock.Store(false)
+	if got := debug.SetMemoryLimit(-1); got != 64<<20 {
+		t.Errorf("48 MB live while a block is held: the limit changed to %d", got)
+	}
 	keepHeadroom()
 	if got := debug.SetMemoryLimit(-1); got < 96<<20 || memoryLimit.Load() != got {
 		t.Errorf("48 MB live under a 64 MB limit: the limit is %d (%d recorded), want twice the live heap", got, memoryLimit.Load())
