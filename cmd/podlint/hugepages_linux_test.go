@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/podlint/podlint/internal/racetest"
 )
 
 func init() {
@@ -46,6 +48,12 @@ func TestHugePagesForManyPages(t *testing.T) {
 	mode, err := os.ReadFile(thpMode)
 	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
 		t.Skipf("huge pages are asked for only in the madvise mode: %s says %q (%v)", thpMode, bytes.TrimSpace(mode), err)
+	}
+	if racetest.Enabled {
+		// The race detector's runtime keeps shadow memory beside the heap
+		// and lays it out its own way: its runs asked, yet some had no huge
+		// pages (3 of 8 here). .ci/run runs this test without it.
+		t.Skip("the race detector's heap is not podlint's: run without -race")
 	}
 	if _, err := os.Stat("/proc/self/smaps_rollup"); err != nil {
 		t.Skipf("no count of a process's huge pages to read (Linux 4.14 and later have one): %v", err)
