@@ -16,7 +16,7 @@ import (
 const thpMode = "/sys/kernel/mm/transparent_hugepage/enabled"
 
 // preferHugePages asks Linux to back the next size bytes of the heap with
-// huge pages (2 MiB), and tells whether it asked.
+// huge pages (2 MiB).
 //
 // A run over many pages allocates far more than it keeps, so its heap
 // grows to the collector's goal (tens of megabytes) before it is reused,
@@ -30,10 +30,9 @@ const thpMode = "/sys/kernel/mm/transparent_hugepage/enabled"
 // first, so the heap then grows into the advised memory. Under "always"
 // there is nothing to ask; under "never" asking does nothing. Either way
 // only speed depends on this, never what the run does.
-func preferHugePages(size int) bool {
-	mode, err := os.ReadFile(thpMode)
-	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
-		return false
+func preferHugePages(size int) {
+	if !hugePagesOnRequest() {
+		return
 	}
 	// Before the first collection no memory has been freed, so the block
 	// is memory the process never touched. After one it may take in freed
@@ -42,21 +41,27 @@ func preferHugePages(size int) bool {
 	cycles := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
 	metrics.Read(cycles)
 	if cycles[0].Value.Kind() != metrics.KindUint64 || cycles[0].Value.Uint64() > 0 {
-		return false
+		return
 	}
 	// A collection that runs while the block is referenced counts it as
 	// live: keepHeadroom must not raise the soft limit for it.
 	holdingBlock.Store(true)
-	advised := adviseBlock(size)
+	adviseBlock(size)
 	// This collection frees the block (after finishing one under way,
 	// which may have kept it).
 	runtime.GC()
 	holdingBlock.Store(false)
-	return advised
+}
+
+// hugePagesOnRequest tells whether Linux gives a process huge pages only
+// where it asks for them (the mode "madvise").
+func hugePagesOnRequest() bool {
+	mode, err := os.ReadFile(thpMode)
+	return err == nil && bytes.Contains(mode, []byte("[madvise]"))
 }
 
 // adviseBlock allocates size bytes and advises them MADV_HUGEPAGE; the
-// block is dropped when it returns.
-func adviseBlock(size int) bool {
-	return syscall.Madvise(make([]byte, size), syscall.MADV_HUGEPAGE) == nil
+// block is dropped when it returns. Advice refused changes nothing.
+func adviseBlock(size int) {
+	_ = syscall.Madvise(make([]byte, size), syscall.MADV_HUGEPAGE)
 }

@@ -45,9 +45,8 @@ var anonHugeKB = regexp.MustCompile(`AnonHugePages:\s+(\d+) kB`)
 // heap limit as it was; a run that reads a few hundred kilobytes does not
 // ask.
 func TestHugePagesForManyPages(t *testing.T) {
-	mode, err := os.ReadFile(thpMode)
-	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
-		t.Skipf("huge pages are asked for only in the madvise mode: %s says %q (%v)", thpMode, bytes.TrimSpace(mode), err)
+	if !hugePagesOnRequest() {
+		t.Skipf("huge pages are asked for only in the madvise mode, which %s does not say", thpMode)
 	}
 	if racetest.Enabled {
 		// The race detector's runtime keeps shadow memory beside the heap
