@@ -30,8 +30,9 @@ place; otherwise the blob stays and the finding says what could not be placed. A
 repair does not write must already stand, word for word, on the page outside the blob (a title
 its heading carries, an entity the list has with the same type and description, front matter
 with the same value); anything else (an entity with no type or no description that the list
-lacks, metadata that disagrees with the front matter, a quote holding quote or emphasis marks)
-makes the repair unsafe: ` + "`--unsafe-fixes`" + ` applies it as the best guess. The content guard
+lacks, metadata that disagrees with the front matter, a quote holding quote or emphasis marks,
+a word of the blob that is in no value and is no key, keyword or number: text the reader took
+for syntax) makes the repair unsafe: ` + "`--unsafe-fixes`" + ` applies it as the best guess. The content guard
 checks that every word of the blob's text values is still on the page.`,
 	Before: "> *\"You get to pick which lie you tell.\"* [02:11]\n> * ] }, { *\n> *title\": \"Mercator, power, and the classroom wall*\n" +
 		"> *{'start': 412.0, 'summary': 'The Mercator projection was built for navigation.', 'quotes': ['Greenland is not the size of Africa.', [7, 35]]}*\n\n" +
@@ -116,6 +117,10 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 		}
 	}
 	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
+	if len(lk.Unplaced) > 0 {
+		// Words the reader took for syntax would be lost.
+		r.fix.Safety = Unsafe
+	}
 	start, end := r.blobLines(b)
 	if unwritable(string(doc.Src[start:end])) {
 		return nil

@@ -99,6 +99,9 @@ func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	}
 
 	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
+	if len(lk.Unplaced) > 0 {
+		r.fix.Safety = Unsafe
+	}
 	// Delete the blob items with the separator before them.
 	from := quotes.Span.Start + 1
 	if first > 0 {

@@ -30,6 +30,10 @@ type Blob struct {
 	// Texts are all the text values of the records and the stray texts,
 	// as joined: what a repair must keep.
 	Texts []string
+	// Unplaced are words of the blob in none of its texts that cannot be
+	// syntax either (see IsSyntaxWord), in the order they stand: text the
+	// reader took for syntax, which a repair would lose.
+	Unplaced []string
 }
 
 // Chapter is one chapter record recovered from a blob.
@@ -117,7 +121,9 @@ func Read(items []string) *Blob {
 			events = appendText(events, t, false)
 		}
 	}
-	return buildLeaked(events)
+	b := buildLeaked(events)
+	b.Unplaced = unplaced(items, b.Texts)
+	return b
 }
 
 // startsLiteral tells an item that is a Python literal, or a run of list
@@ -219,6 +225,17 @@ func isFragmentKey(t string, q int) bool {
 	return k == 0 || strings.IndexByte("\"' \t\n\f\r{,", t[k-1]) >= 0
 }
 
+// isKeyLike tells whether s could be a key: ASCII letters, digits and
+// underscores, at least one.
+func isKeyLike(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLetter(s[i]) && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // isEpisodeKey: the word (ASCII letters, digits, underscores) that ends at
 // q is a key of the episode JSON.
 func isEpisodeKey(t string, q int) bool {
@@ -271,6 +288,9 @@ func IsBracketDebris(t string) bool {
 // A fragment that starts with neither a bracket nor a quote starts inside a
 // string whose opening quote was cut off: its text runs to the first quote
 // mark that closes a value (one followed by `,`, `:`, `]`, `}` or the end).
+// When a colon follows, the text was a key if it could be one (a word);
+// otherwise the quote mark and the colon are text too, as in a quote that
+// ends `the "Ledger":`.
 func lexFragment(text string, events []event) []event {
 	t := strings.TrimLeft(text, " \t\r\n")
 	if t != "" && !strings.ContainsRune("[]{}'\",:", rune(t[0])) {
@@ -278,7 +298,11 @@ func lexFragment(text string, events []event) []event {
 			lead := t[:end]
 			j := skipSpace(t, end+1)
 			if j < len(t) && t[j] == ':' {
-				events = append(events, event{kind: evKey, text: strings.TrimSpace(lead)})
+				if isKeyLike(strings.TrimSpace(lead)) {
+					events = append(events, event{kind: evKey, text: strings.TrimSpace(lead)})
+				} else {
+					events = append(events, event{kind: evText, text: t[:j+1]})
+				}
 				return lexLiteral(t[j+1:], events, true)
 			}
 			if strings.TrimSpace(lead) != "" {

@@ -169,7 +169,7 @@ func runLeakedJSON(p *Pass) {
 
 // describeLeaked says what a blob carries and what of it cannot be put
 // back: chapters that match no orphan or empty heading, texts that fit no
-// record.
+// record, words taken for syntax.
 func describeLeaked(doc *schema.Document, lk *leak.Blob) string {
 	var carries []string
 	quotes := 0
@@ -223,6 +223,17 @@ func describeLeaked(doc *schema.Document, lk *leak.Blob) string {
 		out += "; 1 text fits no record"
 	case n > 1:
 		out += fmt.Sprintf("; %d texts fit no record", n)
+	}
+	if n := len(lk.Unplaced); n > 0 {
+		// Said so that a person knows why the repair is only a guess.
+		shown := make([]string, 0, 4)
+		for _, w := range lk.Unplaced[:min(n, 3)] {
+			shown = append(shown, strconv.Quote(w))
+		}
+		if n > 3 {
+			shown = append(shown, "…")
+		}
+		out += fmt.Sprintf("; %s read as syntax (%s)", plural(n, "word"), strings.Join(shown, ", "))
 	}
 	return out
 }

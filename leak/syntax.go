@@ -1,0 +1,147 @@
+package leak
+
+import (
+	"strings"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// The words of a blob that are not text: what a repair may drop.
+
+// Unescape writes each escape in s (\n, \', \u00e9, \U0001F30D) as the
+// character it stands for, as the reader does inside strings, so that the
+// words of a blob's source compare with the words of its values.
+func Unescape(s string) string {
+	i := strings.IndexByte(s, '\\')
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 && i+1 < len(s) {
+		b.WriteString(s[:i])
+		s = s[writeEscape(&b, s, i+1):]
+		i = strings.IndexByte(s, '\\')
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// IsSyntaxWord tells whether word (a word as schema.NextWord finds them,
+// lower-cased) can be the syntax of a blob rather than its text: a word of
+// a key of the episode JSON (seo_title is "seo" and "title"), a Python or
+// JSON keyword, or a number (a start, a time pair, a score). A word of the
+// blob that is none of these and in none of its values is text the reader
+// did not place.
+func IsSyntaxWord(word string) bool {
+	if syntaxWords[word] {
+		return true
+	}
+	for i := 0; i < len(word); i++ {
+		if word[i] < '0' || word[i] > '9' {
+			return false
+		}
+	}
+	return word != ""
+}
+
+var syntaxWords = map[string]bool{
+	// The keys of the episode JSON (FORMAT.md §2), in words.
+	"title": true, "summary": true, "chapters": true, "start": true, "quotes": true,
+	"text": true, "at": true, "speaker": true, "entities": true, "name": true, "type": true,
+	"description": true, "tags": true, "seo": true, "confidence": true, "score": true,
+	"rationale": true, "duration": true,
+	// Python and JSON keywords.
+	"none": true, "true": true, "false": true, "null": true,
+}
+
+// unplaced lists the words of items (their escapes read) that are in none
+// of texts and cannot be syntax. The reader is not trusted to know every
+// shape of blob: a word it read as a key is in no text, and only this
+// count tells it from a real key. The texts are pieces of the items, so
+// words compare as written, with no case folding.
+func unplaced(items, texts []string) []string {
+	if inOrder(items, texts) {
+		return nil
+	}
+	return counted(items, texts)
+}
+
+// counted is unplaced by counting the words of the texts.
+func counted(items, texts []string) []string {
+	left := make(map[string]int, 64)
+	for _, t := range texts {
+		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
+			left[t[start:end]]++
+		}
+	}
+	var out []string
+	for _, item := range items {
+		t := Unescape(item)
+		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
+			w := t[start:end]
+			switch {
+			case left[w] > 0:
+				left[w]--
+			case !IsSyntaxWord(strings.ToLower(w)):
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// inOrder finds, without counting, that no word is unplaced in the usual
+// case: the words of the items that are not syntax stand in the texts in
+// the same order, each a few words after the one before. Each word of the
+// texts is matched once at most, so when it says yes, counting would too;
+// when it cannot tell, unplaced counts.
+func inOrder(items, texts []string) bool {
+	const reach = 4 // text words a match may skip: zeros a split number gained
+	next := textWords{texts: texts}
+	for _, item := range items {
+		t := Unescape(item)
+		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
+			w := t[start:end]
+			if c := next; c.word() == w {
+				next = c
+				continue
+			}
+			if IsSyntaxWord(strings.ToLower(w)) {
+				continue
+			}
+			c := next
+			for n := 0; ; n++ {
+				v := c.word()
+				if v == w {
+					break
+				}
+				if v == "" || n == reach {
+					return false
+				}
+			}
+			next = c
+		}
+	}
+	return true
+}
+
+// textWords reads the words of texts one after the other; a copy reads on
+// from the same place.
+type textWords struct {
+	texts []string
+	i, at int
+}
+
+// word is the next word, or "" after the last.
+func (c *textWords) word() string {
+	for c.i < len(c.texts) {
+		t := c.texts[c.i]
+		if start, end := schema.NextWord(t, c.at); start < end {
+			c.at = end
+			return t[start:end]
+		}
+		c.i, c.at = c.i+1, 0
+	}
+	return ""
+}

@@ -1,0 +1,79 @@
+package leak
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestUnplaced(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		items []string
+		want  []string
+	}{
+		{"record", []string{`{'start': 61.0, 'summary': 'Lamps at dusk', 'quotes': ['Light them early.', [1, 5]]}`}, nil},
+		{"escapes read", []string{`{'start': 61.0, 'summary': 'Caf\u00e9 owners\nand \U0001F30D, don\'t'}`}, nil},
+		{"cut-off key", []string{`title": "Lamplighters`, `{'start': 61.0, 'summary': 'S'}`}, nil},
+		{"header in a text", []string{`'\n ]\n },\n {\n "title": "Closing",\n "start": 3620.0,\n "seo_title": "T",\n "summary": '`, `'Done.'`}, nil},
+		{"keywords and scores", []string{`{'confidence': {'score': 0.8, 'rationale': 'Fine.'}, 'duration': 3900, 'x': None}`}, []string{"x"}},
+		{"a quote cut like a key", []string{`{'start': 61.0, 'quotes': ['Ask any lamplighter', 'Wick":', [1, 5]]}`}, []string{"Wick"}},
+		{"unknown key", []string{`{'start': 61.0, 'summary': 'S', 'lamp_count': 4}`}, []string{"lamp", "count"}},
+		{"a word twice, once in a key", []string{`{'start': 61.0, 'summary': 'Oil', 'Oil": 3}`}, []string{"Oil"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Read(c.items).Unplaced; !reflect.DeepEqual(got, c.want) {
+				t.Errorf("unplaced %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestUnescape(t *testing.T) {
+	for in, want := range map[string]string{
+		`plain`:            "plain",
+		`a\nb\tc`:          "a\nb\tc",
+		`caf\u00e9`:        "café",
+		`\U0001F30D globe`: "🌍 globe",
+		`don\'t \"x\"`:     `don't "x"`,
+		`\q kept`:          `\q kept`,
+		`\u12 short`:       `\u12 short`,
+		`ends in \`:        `ends in \`,
+	} {
+		if got := Unescape(in); got != want {
+			t.Errorf("Unescape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A text that only looks like it holds a key keeps its words, quote marks
+// and colon: a key is one word.
+func TestQuotedWordBeforeColon(t *testing.T) {
+	lk := Read([]string{`{'start': 61.0, 'quotes': ['They call the lamp "Wick":', [1, 5]]}`})
+	want := []Quote{{Text: `They call the lamp "Wick":`, At: 65, HasAt: true}}
+	if len(lk.Chapters) != 1 || !reflect.DeepEqual(lk.Chapters[0].Quotes, want) {
+		t.Errorf("chapters %+v, want one with quotes %+v", lk.Chapters, want)
+	}
+	if len(lk.Unplaced) != 0 || len(lk.Stray) != 0 {
+		t.Errorf("unplaced %q, stray %q", lk.Unplaced, lk.Stray)
+	}
+}
+
+// FuzzUnplaced holds the shortcut to counting: when inOrder finds the
+// items' words in the texts, counting finds no word unplaced. The texts are
+// what the reader made of the items, or the fuzzer's own.
+func FuzzUnplaced(f *testing.F) {
+	f.Add(`{'start': 61.0, 'summary': 'Lamps at dusk', 'quotes': ['Light them 1', 204, 0, 'times.', [1, 5]]}`, "")
+	f.Add(`title": "Wick`, "Wick Wick")
+	f.Add(`{'quotes': ['Ask any lamplighter', 'Wick":', [1, 5]]}`, "Ask any Wick lamplighter")
+	f.Fuzz(func(t *testing.T, item, text string) {
+		items := strings.Split(item, "\n")
+		for _, texts := range [][]string{Read(items).Texts, strings.Split(text, "\n")} {
+			if inOrder(items, texts) {
+				if left := counted(items, texts); len(left) > 0 {
+					t.Fatalf("inOrder found every word, counting left %q", left)
+				}
+			}
+		}
+	})
+}
