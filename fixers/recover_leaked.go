@@ -108,7 +108,7 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 	}
 	lk := leak.ReadOn(doc, b.items)
 	matches := leak.Match(doc.Episode, lk)
-	if len(lk.Stray) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
+	if len(lk.Stray)+len(lk.OutOfOrder) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
 		return nil
 	}
 	for _, c := range matches {
@@ -436,10 +436,10 @@ func (r *recovery) placeMetadata(lk *leak.Blob) {
 	fm := r.doc.Episode.FrontMatter
 	var lines []string
 	add := func(key, value string, text ...string) {
-		if _, ok := fm.Lookup(key); ok {
-			// The key is there: the recovered value is let go if the front
-			// matter holds its words.
-			r.keepIfIn(wordsOf(r.doc.Src, fm.Span), text...)
+		if f, ok := fm.Lookup(key); ok {
+			// The key is there: the recovered value is let go if the key's
+			// own value holds its words (another key's is no witness).
+			r.keepIfIn(wordsOf(r.doc.Src, f.ValueSpan), text...)
 			return
 		}
 		lines = append(lines, key+": "+value)

@@ -84,7 +84,7 @@ func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 		return nil
 	}
 	lk := leak.ReadOn(doc, items)
-	if len(lk.Stray) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
+	if len(lk.Stray)+len(lk.OutOfOrder) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
 		return nil
 	}
 	taken := map[int]bool{}

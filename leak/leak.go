@@ -9,6 +9,7 @@
 package leak
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -30,6 +31,11 @@ type Blob struct {
 	// Texts are all the text values of the records and the stray texts,
 	// as joined: what a repair must keep.
 	Texts []string
+	// OutOfOrder says, for each key met where the pipeline's order of
+	// fields has no place for it, what was wrong ("at before its quote"):
+	// the records cannot be told apart there, and a repair would put a
+	// value under the wrong record.
+	OutOfOrder []string
 	// Unplaced are words of the blob in none of its texts that cannot be
 	// syntax either (see IsSyntaxWord), in the order they stand: text the
 	// reader took for syntax, which a repair would lose.
@@ -78,6 +84,7 @@ const (
 	evNumber
 	evPair
 	evWord // True, False, None
+	evDict // the opening brace of a dict: the fields that follow are its
 )
 
 type event struct {
@@ -118,10 +125,15 @@ func Read(items []string) *Blob {
 		if startsLiteral(t) {
 			events = lexLiteral(t, events, false)
 		} else {
-			events = appendText(events, t, false)
+			events = appendText(events, t, false, false)
 		}
 	}
 	b := buildLeaked(events)
+	if n := len(items); n > 0 && endsInKey(items[n-1]) {
+		// The value of the blob's last key lies past its end, on lines it
+		// does not hold.
+		b.OutOfOrder = append(b.OutOfOrder, "its last key's value past its end")
+	}
 	b.Unplaced = unplaced(items, b.Texts)
 	return b
 }
@@ -154,11 +166,16 @@ func startsLiteral(t string) bool {
 
 // appendText adds a text item; a text that is itself a JSON fragment
 // (`title": "X`, `\n ]\n },\n {\n "start": 3620.0,`) is read as events.
-func appendText(events []event, text string, open bool) []event {
+//
+// A string value of a literal (value) is a fragment only by what the
+// pipeline's JSON prints inside one: bracket debris, or a key of the
+// episode JSON closed by a double quote mark. Anything else is its text:
+// `the log said 'at': 12` or `read "Draft": ratio 3:2` in a summary.
+func appendText(events []event, text string, open, value bool) []event {
 	if len(events) >= maxLeakedEvents {
 		return events
 	}
-	if isFragment(text) {
+	if value && isValueFragment(text) || !value && isFragment(text) {
 		return lexFragment(text, events)
 	}
 	if strings.TrimSpace(text) == "" {
@@ -175,7 +192,44 @@ func isFragment(text string) bool {
 	if t == "" {
 		return false
 	}
-	return IsBracketDebris(t) || hasQuotedKey(t, isFragmentKey)
+	return IsBracketDebris(t) || hasQuotedKey(t, func(t string, q int) bool {
+		return isFragmentKey(t, q) && valueFollows(t, q)
+	})
+}
+
+// isValueFragment is isFragment for a string value (see appendText).
+func isValueFragment(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return false
+	}
+	return IsBracketDebris(t) || hasQuotedKey(t, func(t string, q int) bool {
+		return t[q] == '"' && isBlobKey(t, q) && valueFollows(t, q)
+	})
+}
+
+// valueFollows tells whether a value, or the end of t, follows the colon
+// after the quote mark at q, as after a key of the pipeline's JSON: a
+// string, list, dict, number, escape (`\n` printed in a string) or
+// keyword. Prose goes on with a word: `the quote 'quotes': appears`.
+func valueFollows(t string, q int) bool {
+	i := q + 1
+	for i < len(t) && isSpace(t[i]) {
+		i++
+	}
+	i++ // the colon
+	for i < len(t) && isSpace(t[i]) {
+		i++
+	}
+	if i >= len(t) || strings.IndexByte("\"'[{-0123456789\\", t[i]) >= 0 {
+		return true
+	}
+	for _, w := range [...]string{"None", "True", "False", "null", "true", "false"} {
+		if rest, ok := strings.CutPrefix(t[i:], w); ok && (rest == "" || !isLetter(rest[0])) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsText tells whether text is a fragment of the pipeline's JSON: it holds
@@ -339,6 +393,7 @@ func lexLiteral(s string, events []event, fragment bool) []event {
 		switch {
 		case c == '{':
 			dicts = append(dicts, true)
+			events = append(events, event{kind: evDict})
 			i++
 		case c == '[':
 			if p, n, ok := readPair(s[i:]); ok {
@@ -369,7 +424,7 @@ func lexLiteral(s string, events []event, fragment bool) []event {
 				}
 				continue
 			}
-			events = appendText(events, str, !closed)
+			events = appendText(events, str, !closed, true)
 		case c == '-' || (c >= '0' && c <= '9'):
 			num, n := readNumber(s[i:])
 			events = append(events, num)
@@ -385,7 +440,7 @@ func lexLiteral(s string, events []event, fragment bool) []event {
 			if keywords[word] {
 				events = append(events, event{kind: evWord, text: word})
 			} else {
-				events = appendText(events, word, false)
+				events = appendText(events, word, false, false)
 			}
 			i = j
 		default:
@@ -606,7 +661,12 @@ type leakBuilder struct {
 	quote   []piece
 	// pendingTitle is a title read before the record it belongs to starts.
 	pendingTitle string
-	entity       *entityPieces
+	// quoteDict: a quote's text key came in the dict being read, and
+	// quoteFields are the other fields of that quote since (at, speaker).
+	// entityDict and entityFields are the same for an entity's name.
+	quoteDict, entityDict     bool
+	quoteFields, entityFields []string
+	entity                    *entityPieces
 	// The pieces of the metadata texts, joined once at the end.
 	seoTitle, seoDescription, rationale []piece
 	hasSEOTitle, hasSEODescription      bool
@@ -630,6 +690,8 @@ func buildLeaked(events []event) *Blob {
 			b.number(e)
 		case evPair:
 			b.pair(e.m*60 + e.s)
+		case evDict:
+			b.quoteDict, b.entityDict = false, false
 		}
 	}
 	b.endMode()
@@ -696,6 +758,7 @@ func (lk *Blob) values() []string {
 
 // key handles a key; for `start` and `score` it takes the number after it.
 func (b *leakBuilder) key(k string, events []event, i *int) {
+	b.checkOrder(k)
 	b.endMode()
 	next := func() (event, bool) {
 		if *i+1 < len(events) && events[*i+1].kind == evNumber {
@@ -730,6 +793,59 @@ func (b *leakBuilder) key(k string, events []event, i *int) {
 		}
 	default:
 		b.mode = k
+	}
+}
+
+// endsInKey tells an item that ends with a key's colon, perhaps inside
+// a string (`"summary": '`), line breaks (`\n`) after it.
+func endsInKey(item string) bool {
+	t := item
+	for {
+		t = strings.TrimRight(t, " \t\r\n")
+		switch {
+		case strings.HasSuffix(t, `\n`):
+			t = t[:len(t)-2]
+		case strings.HasSuffix(t, "'") || strings.HasSuffix(t, `"`):
+			return strings.HasSuffix(strings.TrimRight(t[:len(t)-1], " \t\r\n"), ":")
+		default:
+			return strings.HasSuffix(t, ":")
+		}
+	}
+}
+
+// checkOrder notes key k when it stands where the pipeline's order of
+// fields has no place for it. The reader gives a field to the record it is
+// reading, so it must be that record's: a quote's at and speaker come
+// after its text in the same dict, an entity's type and description after
+// its name, each once, and a chapter's summary before its quotes.
+func (b *leakBuilder) checkOrder(k string) {
+	wrong := ""
+	after := func(inDict bool, fields *[]string, what string) {
+		switch {
+		case !inDict:
+			wrong = k + " before its " + what
+		case slices.Contains(*fields, k):
+			wrong = k + " twice in one " + what
+		default:
+			*fields = append(*fields, k)
+		}
+	}
+	switch k {
+	case "text":
+		b.quoteDict, b.quoteFields = true, b.quoteFields[:0]
+	case "at", "speaker":
+		after(b.quoteDict, &b.quoteFields, "quote")
+	case "name":
+		b.entityDict, b.entityFields = true, b.entityFields[:0]
+	case "type", "description":
+		after(b.entityDict, &b.entityFields, "entity")
+	case "summary":
+		if c := b.cur; c != nil && (len(c.Quotes) > 0 || len(b.quote) > 0) {
+			wrong = "summary after its chapter's quotes"
+		}
+	}
+	if wrong != "" {
+		b.out.OutOfOrder = append(b.out.OutOfOrder, wrong)
 	}
 }
 

@@ -85,7 +85,7 @@ func FuzzReadLeaked(f *testing.F) {
 // `title":`; jsonKeyRe a key of the episode JSON before its closing quote
 // and a colon.
 var (
-	fragmentKeyRe = regexp.MustCompile(`(?:^|["'\s{,])([A-Za-z_]+)["']\s*:`)
+	fragmentKeyRe = regexp.MustCompile(`(?:^|["'\s{,])([A-Za-z_]+)["']\s*:\s*(?:$|["'\[{\-0-9\\]|(?:None|True|False|null|true|false)(?:$|[^A-Za-z_]))`)
 	jsonKeyRe     = regexp.MustCompile(`\b(start|title|summary|quotes|entities|name|type|description|tags|seo_title|seo_description|confidence|text|at|speaker|chapters)['"]\s*:`)
 )
 

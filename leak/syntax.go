@@ -45,6 +45,24 @@ func IsSyntaxWord(word string) bool {
 	return word != ""
 }
 
+// isBlobKey tells whether the word (ASCII letters, digits, underscores)
+// that ends at q is a key of the episode JSON: one of episodeKeys or of
+// the confidence record's, or duration.
+func isBlobKey(t string, q int) bool {
+	if isEpisodeKey(t, q) {
+		return true
+	}
+	k := q
+	for k > 0 && (isLetter(t[k-1]) || '0' <= t[k-1] && t[k-1] <= '9') {
+		k--
+	}
+	switch t[k:q] {
+	case "score", "rationale", "duration":
+		return true
+	}
+	return false
+}
+
 var syntaxWords = map[string]bool{
 	// The keys of the episode JSON (FORMAT.md §2), in words.
 	"title": true, "summary": true, "chapters": true, "start": true, "quotes": true,

@@ -17,9 +17,13 @@ func TestUnplaced(t *testing.T) {
 		{"cut-off key", []string{`title": "Lamplighters`, `{'start': 61.0, 'summary': 'S'}`}, nil},
 		{"header in a text", []string{`'\n ]\n },\n {\n "title": "Closing",\n "start": 3620.0,\n "seo_title": "T",\n "summary": '`, `'Done.'`}, nil},
 		{"keywords and scores", []string{`{'confidence': {'score': 0.8, 'rationale': 'Fine.'}, 'duration': 3900, 'x': None}`}, []string{"x"}},
-		{"a quote cut like a key", []string{`{'start': 61.0, 'quotes': ['Ask any lamplighter', 'Wick":', [1, 5]]}`}, []string{"Wick"}},
+		{"a line cut like a key", []string{`Wick": "title": "Lamps`, `{'start': 61.0, 'quotes': ['Ask any lamplighter', [1, 5]]}`}, []string{"Wick"}},
 		{"unknown key", []string{`{'start': 61.0, 'summary': 'S', 'lamp_count': 4}`}, []string{"lamp", "count"}},
-		{"a word twice, once in a key", []string{`{'start': 61.0, 'summary': 'Oil', 'Oil": 3}`}, []string{"Oil"}},
+		{"a word twice, once as a key", []string{`{'start': 61.0, 'summary': 'Oil'}`, `Oil": "title": "Lamps`}, []string{"Oil"}},
+		// A string value holds the pipeline's JSON only by its keys in
+		// double quote marks: these are text.
+		{"single-quoted key in a value", []string{`{'start': 61.0, 'summary': "the log said 'at': 12"}`}, nil},
+		{"quoted word before a colon in a value", []string{`{'start': 61.0, 'summary': 'They call it "Wick": ratio 3:2.'}`}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := Read(c.items).Unplaced; !reflect.DeepEqual(got, c.want) {
@@ -56,6 +60,17 @@ func TestQuotedWordBeforeColon(t *testing.T) {
 	}
 	if len(lk.Unplaced) != 0 || len(lk.Stray) != 0 {
 		t.Errorf("unplaced %q, stray %q", lk.Unplaced, lk.Stray)
+	}
+	// In a raw line, text with spaces before `":` is no key either.
+	lk = Read([]string{`{'start': 61.0, 'quotes': [`, `They call the lamp "Wick":`, `[1, 5]]}`})
+	if len(lk.Chapters) != 1 || !reflect.DeepEqual(lk.Chapters[0].Quotes, want) {
+		t.Errorf("raw line: chapters %+v, want one with quotes %+v", lk.Chapters, want)
+	}
+	// A string value is text whole, its colons and numbers too.
+	summary := `The label read "Draft": ratio 3:2 won, and the log said 'at': 12.`
+	lk = Read([]string{`{'start': 61.0, 'summary': '` + strings.ReplaceAll(summary, `'`, `\'`) + `'}`})
+	if len(lk.Chapters) != 1 || lk.Chapters[0].Summary != summary {
+		t.Errorf("summary: chapters %+v, want one with summary %q", lk.Chapters, summary)
 	}
 }
 

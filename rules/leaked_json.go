@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"github.com/podlint/podlint/internal/text"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -223,6 +224,9 @@ func describeLeaked(doc *schema.Document, lk *leak.Blob) string {
 		out += "; 1 text fits no record"
 	case n > 1:
 		out += fmt.Sprintf("; %d texts fit no record", n)
+	}
+	if len(lk.OutOfOrder) > 0 {
+		out += "; out of the pipeline's order: " + strings.Join(slices.Compact(slices.Clone(lk.OutOfOrder)), ", ")
 	}
 	if n := len(lk.Unplaced); n > 0 {
 		// Said so that a person knows why the repair is only a guess.
