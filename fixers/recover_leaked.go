@@ -3,6 +3,7 @@ package fixers
 import (
 	"bytes"
 	"github.com/podlint/podlint/internal/text"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,8 +26,9 @@ their timestamps. Recovered entities rebuild a missing ` + "`## Entities`" + ` s
 that lacks them, never twice), and recovered tags, SEO fields and confidence fill front matter
 keys that are absent. Then the blob is deleted.
 
-The repair is made only when every record finds its chapter and every text of the blob has a
-place; otherwise the blob stays and the finding says what could not be placed. A text the
+The repair is made only when every record finds its chapter, every text of the blob has a
+place, the fields come in the pipeline's order and no text would read as leaked JSON again;
+otherwise the blob stays and the finding says what could not be placed. A text the
 repair does not write must already stand, word for word, on the page outside the blob (a title
 its heading carries, an entity the list has with the same type and description, front matter
 with the same value); anything else (an entity with no type or no description that the list
@@ -109,6 +111,11 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 	lk := leak.ReadOn(doc, b.items)
 	matches := leak.Match(doc.Episode, lk)
 	if len(lk.Stray)+len(lk.OutOfOrder) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
+		return nil
+	}
+	if slices.ContainsFunc(lk.Texts, leak.IsText) {
+		// A value that reads as leaked JSON itself (`the quote 'quotes':
+		// appears`) would be found as leaked again once written back.
 		return nil
 	}
 	for _, c := range matches {

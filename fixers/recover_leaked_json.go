@@ -87,6 +87,11 @@ func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	if len(lk.Stray)+len(lk.OutOfOrder) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
 		return nil
 	}
+	if slices.ContainsFunc(lk.Texts, leak.IsText) {
+		// A value that reads as leaked JSON itself (`the quote 'quotes':
+		// appears`) would be found as leaked again once written back.
+		return nil
+	}
 	taken := map[int]bool{}
 	for _, ch := range doc.Episode.Chapters {
 		taken[ch.Start.Seconds] = ch.Start.Valid
