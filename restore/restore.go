@@ -9,6 +9,7 @@ package restore
 
 import (
 	"github.com/podlint/podlint/internal/text"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -104,7 +105,7 @@ func Lines(line string, names []string) Restored {
 	known.common = &lowerWords{line: line}
 	evidence := leakedTitles(segs)
 	style := pageStyle(segs, known)
-	if capitalizedProse(segs, known) {
+	if capitalizedProse(segs, known) || notEnglish(segs) {
 		style = capitalsTellNothing
 	}
 	var out strings.Builder
@@ -669,6 +670,10 @@ func quoteEnd(s string) int {
 }
 
 // The words that open a sentence but never end a title.
+// questionWords open an English question.
+var questionWords = wordSet("what why how who whom whose when where which is are was were do does did " +
+	"can could should would will shall may might must has have had")
+
 var sentenceStarters = wordSet("The A An In At On Over Under After Before During With Without To As While When Whether " +
 	"This These That Those He She They It We I You His Her Their Our Its My Your There Here Although Though " +
 	"Despite Since Because If Once Throughout Across Along Beyond Instead Rather By From For Of And But So Yet Then Now")
@@ -870,6 +875,53 @@ func capitalizedProse(segs []segment, known Names) bool {
 	return inside >= 20 && 5*upper > inside
 }
 
+// notEnglish tells a page whose prose is in another language. The tests
+// that find where a title ends read English: its small words, joining
+// words, auxiliaries and sentence openers. On a page in another language
+// they tell nothing ("Trabajar con" ends on a joining word they do not
+// know), so no title end there is decisive. A language shows in its
+// commonest words: of the first 400 lower-case words of the page's prose
+// (headings and paragraphs), more are function words of other European
+// languages than of English.
+func notEnglish(segs []segment) bool {
+	const sample = 400
+	words, english, other := 0, 0, 0
+	for _, s := range segs {
+		if s.kind != "p" && s.kind != "h" {
+			continue // quotes are a speaker's words, perhaps in another language
+		}
+		for _, w := range schema.Fields(s.text) {
+			b := strings.ToLower(bare(w))
+			if b == "" || !isLowerWord(b) {
+				continue
+			}
+			if words++; words > sample {
+				return other >= 8 && other > english
+			}
+			switch {
+			case englishFunctionWords[b]:
+				english++
+			case otherFunctionWords[b]:
+				other++
+			}
+		}
+	}
+	return other >= 8 && other > english
+}
+
+// englishFunctionWords are words English prose writes most.
+var englishFunctionWords = wordSet("the of and to in is it that for on with as was are be this at by from or an " +
+	"they we you he she his her their not but have has had what how why about into more than which who when can will would there its")
+
+// otherFunctionWords are the commonest words of German, Dutch, French,
+// Spanish, Italian and Portuguese prose that English does not write.
+var otherFunctionWords = wordSet("der das und ist nicht ein eine mit von zu den dem auf für sich wir ich auch wie aber " +
+	"het een en van dat niet op te met voor zijn ook maar " +
+	"le les et est des du une que qui dans pour pas sur avec ce il elle nous mais " +
+	"el los las y del un una es por con para se lo como más pero " +
+	"di che è gli della sono ma non per " +
+	"os não um uma com do da em")
+
 // maxTitleWords bounds the candidates: no chapter title is longer.
 const maxTitleWords = 24
 
@@ -887,7 +939,10 @@ const maxTitleWords = 24
 //     comma, colon, article or joining word, holds no sentence end, cuts no
 //     known name in two, and keeps the page's title style (Title Case or
 //     sentence case, when the page's headings show one); the body has at
-//     least minBodyWords words. A text ending in `?` may also be all title.
+//     least minBodyWords words. The title holds a letter and no word with a
+//     full stop, and ends in `?` only when it opens as a question; the page
+//     is in English (notEnglish). A text ending in `?` may also be all
+//     title, when it opens as a question.
 //
 // Otherwise the best candidate by score (scoreSplit) is returned as the
 // best guess, with Confident unset: the caller leaves the heading whole.
@@ -944,8 +999,13 @@ func (s *splitter) split(text string, known Names, style string) Split {
 			best, bestK = s, k
 		}
 	}
-	if end == "?" && !all && len(words) <= maxTitleWords && valid == 0 {
-		sp.Confident = true // a question with no other reading: all title
+	if end == "?" && !all && len(words) <= maxTitleWords && valid == 0 && style != capitalsTellNothing &&
+		questionWords[strings.ToLower(bare(words[0]))] && !strings.ContainsAny(text, "¿¡") {
+		// A question that opens as one ("Why now?", "What should we
+		// build?"), with no other reading: all title. A text that only
+		// ends in a question ("Caching deep dive Why does it matter?")
+		// may be a title and a body that is one question.
+		sp.Confident = true
 		return sp
 	}
 	if bestK == 0 || best <= invalid {
@@ -1079,6 +1139,19 @@ func (h *headingWords) validSplit(k int, loose bool) bool {
 		return false
 	}
 	if !opensBody(w, k) || !bodyOpensWell(w, k, h.more, loose) {
+		return false
+	}
+	if !slices.ContainsFunc(w[:k], func(t splitWord) bool { return t.hasLetter }) {
+		return false // a title of symbols alone (an emoji) is the start of one
+	}
+	if strings.HasSuffix(last.text, "?") && (!questionWords[w[0].key] || slices.ContainsFunc(w[:k], func(t splitWord) bool { return strings.ContainsAny(t.text, "¿¡") })) {
+		// A title that ends in a question opens as one; "Building on
+		// PyTorch Who pays?" is a title and the body's first question.
+		return false
+	}
+	if slices.ContainsFunc(w[:k], func(t splitWord) bool { return strings.HasSuffix(t.text, ".") }) {
+		// A word with a full stop (U.S., Dr., vs.) may end a sentence or
+		// an abbreviation: the title's end is no longer told by it.
 		return false
 	}
 	if last.pairNext {

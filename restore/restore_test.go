@@ -230,3 +230,62 @@ func BenchmarkLines(b *testing.B) {
 		Lines(line, names)
 	}
 }
+
+// TestNoDecisiveCutOutsideEnglish: the tests that find a title's end read
+// English, so a page in another language keeps each heading whole in a
+// safe restore, with the best guess reported; an English page of the same
+// shape is cut.
+func TestNoDecisiveCutOutsideEnglish(t *testing.T) {
+	pages := map[string]struct {
+		line string
+		cut  bool
+	}{
+		"english": {"Wren rides night trains. ## [00:00] Working with Ilse Wren explains how the ledger began, and the team has kept it for years. ## [05:00] The last berth It is the one with the window that does not open.", true},
+		"spanish": {"Wren viaja en trenes de noche. ## [00:00] Trabajar con Ilse Wren explica cómo empezó el libro, y que el equipo lo guarda desde hace años. ## [05:00] La última litera Es la que tiene la ventana que no se abre y que nadie pide.", false},
+		"german":  {"Wren fährt mit Nachtzügen. ## [00:00] Die Arbeit mit Ilse Wren erzählt, wie das Buch begann, und das Team führt es seit Jahren auf dem Zug. ## [05:00] Der letzte Platz Es ist der mit dem Fenster, das sich nicht öffnet.", false},
+	}
+	for name, p := range pages {
+		r := Lines(p.line, []string{"Wren", "Ilse"})
+		cut := strings.Contains(r.Text, "\n\nWren explains") || strings.Contains(r.Text, "\n\nWren explica") || strings.Contains(r.Text, "\n\nWren erzählt")
+		if cut != p.cut {
+			t.Errorf("%s: first heading cut %v, want %v:\n%s", name, cut, p.cut, r.Text)
+		}
+		if !p.cut && len(r.Uncertain) == 0 {
+			t.Errorf("%s: no heading reported with a best guess", name)
+		}
+	}
+}
+
+// TestTitleHoldsALetter: a heading that opens with an emoji is not cut
+// after it, as if the emoji were the whole title.
+func TestTitleHoldsALetter(t *testing.T) {
+	r := Lines("A short episode. ## [19:12] 🌅 Launch day Mr. Souza from the ledger office joined the call.", nil)
+	if strings.Contains(r.Text, "## [19:12] 🌅\n") {
+		t.Errorf("cut after the emoji:\n%s", r.Text)
+	}
+}
+
+// TestQuestionsAndFullStopsAreNoTitleEnd: a full stop inside a title
+// (U.S., Dr.) and a question that does not open the title leave the cut
+// to a person; a question that opens as one is a title.
+func TestQuestionsAndFullStopsAreNoTitleEnd(t *testing.T) {
+	tests := []struct {
+		heading, notTitle string
+		uncertain         bool
+	}{
+		{"SQL is not dead U.S. regulators asked Bluefin about billing in 2021.", "SQL is not dead U.S. regulators asked", true},
+		{"From zero to one Dr. Souza signed the lease that spring.", "From zero to one Dr.", true},
+		{"Building on PyTorch Who pays? Zanele does, mostly.", "Building on PyTorch Who pays?", true},
+		{"Caching deep dive Why does caching matter so much?", "", true},
+		{"Why now?", "", false},
+	}
+	for _, tt := range tests {
+		r := Lines("A short episode. ## [11:11] "+tt.heading, nil)
+		if tt.notTitle != "" && strings.Contains(r.Text, "## [11:11] "+tt.notTitle+"\n") {
+			t.Errorf("%q: cut as %q", tt.heading, tt.notTitle)
+		}
+		if got := len(r.Uncertain) > 0; got != tt.uncertain {
+			t.Errorf("%q: reported as unsure %v, want %v:\n%s", tt.heading, got, tt.uncertain, r.Text)
+		}
+	}
+}
