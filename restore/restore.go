@@ -669,11 +669,11 @@ func quoteEnd(s string) int {
 	return end
 }
 
-// The words that open a sentence but never end a title.
 // questionWords open an English question.
 var questionWords = wordSet("what why how who whom whose when where which is are was were do does did " +
 	"can could should would will shall may might must has have had")
 
+// The words that open a sentence but never end a title.
 var sentenceStarters = wordSet("The A An In At On Over Under After Before During With Without To As While When Whether " +
 	"This These That Those He She They It We I You His Her Their Our Its My Your There Here Although Though " +
 	"Despite Since Because If Once Throughout Across Along Beyond Instead Rather By From For Of And But So Yet Then Now")
