@@ -117,35 +117,36 @@ func counted(items, texts []string) []string {
 func inOrder(items, texts []string) bool {
 	const reach = 4 // text words a match may skip: zeros a split number gained
 	next := textWords{texts: texts}
+	want := next.word() // the text word the next item word should be
 	for _, item := range items {
 		t := Unescape(item)
 		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
 			w := t[start:end]
-			if c := next; c.word() == w {
-				next = c
+			if w == want {
+				want = next.word()
 				continue
 			}
 			if IsSyntaxWord(strings.ToLower(w)) {
 				continue
 			}
-			c := next
-			for n := 0; ; n++ {
-				v := c.word()
-				if v == w {
-					break
-				}
-				if v == "" || n == reach {
+			found := false
+			for n := 0; n < reach && !found; n++ {
+				v := next.word()
+				if v == "" {
 					return false
 				}
+				found = v == w
 			}
-			next = c
+			if !found {
+				return false
+			}
+			want = next.word()
 		}
 	}
 	return true
 }
 
-// textWords reads the words of texts one after the other; a copy reads on
-// from the same place.
+// textWords reads the words of texts one after the other.
 type textWords struct {
 	texts []string
 	i, at int
