@@ -241,7 +241,9 @@ func IsText(text string) bool {
 	if t == "" {
 		return false
 	}
-	return IsBracketDebris(t) || hasQuotedKey(t, isEpisodeKey)
+	return IsBracketDebris(t) || hasQuotedKey(t, func(t string, q int) bool {
+		return isEpisodeKey(t, q) && valueFollows(t, q)
+	})
 }
 
 // hasQuotedKey tells whether t has a quote mark, then optional white

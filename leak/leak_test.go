@@ -86,7 +86,7 @@ func FuzzReadLeaked(f *testing.F) {
 // and a colon.
 var (
 	fragmentKeyRe = regexp.MustCompile(`(?:^|["'\s{,])([A-Za-z_]+)["']\s*:\s*(?:$|["'\[{\-0-9\\]|(?:None|True|False|null|true|false)(?:$|[^A-Za-z_]))`)
-	jsonKeyRe     = regexp.MustCompile(`\b(start|title|summary|quotes|entities|name|type|description|tags|seo_title|seo_description|confidence|text|at|speaker|chapters)['"]\s*:`)
+	jsonKeyRe     = regexp.MustCompile(`\b(start|title|summary|quotes|entities|name|type|description|tags|seo_title|seo_description|confidence|text|at|speaker|chapters)['"]\s*:\s*(?:$|["'\[{\-0-9\\]|(?:None|True|False|null|true|false)(?:$|[^A-Za-z_]))`)
 )
 
 // FuzzKeyScan holds the linear key scans to the regular expressions they

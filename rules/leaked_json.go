@@ -21,6 +21,10 @@ swallowed into that chapter's quote list and printed as quote lines in Python's 
 ` + "`{'start': 412.0, 'summary': ...}`" + `, ` + "`title\": \"...`" + `, ` + "`] }, {`" + `. Readers see garbage, and every
 later chapter is left as an orphan heading whose content sits inside the blob.
 
+A line is leaked JSON when it holds a key of the episode JSON in quote marks followed by a
+value (` + "`'start': 412.0`" + `, ` + "`\"title\": \"`" + `), or only brackets and commas: a quote that
+mentions a form's ` + "`'title':`" + ` box and goes on in prose is not.
+
 One finding covers each run of leaked lines, and says how much text it holds and how many
 chapters and quotes it carries, so that nothing in it is deleted by hand unread.`,
 	Bad: `## [01:35] Why every projection distorts
