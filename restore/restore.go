@@ -9,7 +9,6 @@ package restore
 
 import (
 	"github.com/podlint/podlint/internal/text"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -1000,7 +999,7 @@ func (s *splitter) split(text string, known Names, style string) Split {
 		}
 	}
 	if end == "?" && !all && len(words) <= maxTitleWords && valid == 0 && style != capitalsTellNothing &&
-		questionWords[strings.ToLower(bare(words[0]))] && !strings.ContainsAny(text, "¿¡") {
+		h.asksFirst && h.inverted == len(scored) {
 		// A question that opens as one ("Why now?", "What should we
 		// build?"), with no other reading: all title. A text that only
 		// ends in a question ("Caching deep dive Why does it matter?")
@@ -1085,10 +1084,20 @@ type headingWords struct {
 	// question is the index of the first sentence end when it is a
 	// question mark (a body seldom opens with one), else -1.
 	question int
+	// minTitle is the fewest words a title can have: up to its first
+	// word with a letter (an emoji alone is the start of a title).
+	minTitle int
+	// asksFirst: the text opens as a question (questionWords), so a title
+	// may end in one; inverted is the index of the first word holding `¿`
+	// or `¡`, after which no title ends in a question, or len(w).
+	asksFirst bool
+	inverted  int
 }
 
 func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
-	h := &headingWords{w: w, style: style, more: more, maxTitle: len(w), question: -1}
+	h := &headingWords{w: w, style: style, more: more, maxTitle: len(w), question: -1,
+		minTitle: len(w) + 1, inverted: len(w)}
+	h.asksFirst = len(w) > 0 && questionWords[w[0].key]
 	limit := func(k int) { h.maxTitle = min(h.maxTitle, k) }
 	for i, t := range w {
 		if t.ends != "" && !t.abbrev {
@@ -1102,6 +1111,17 @@ func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
 	for i, t := range w {
 		if t.ends != "" && !t.abbrev {
 			limit(i + 1) // the title holds no sentence end before its last word
+		}
+		if strings.HasSuffix(t.text, ".") {
+			// Nor a word with a full stop (U.S., Dr., vs.): an
+			// abbreviation or a sentence's end, the period cannot tell.
+			limit(i)
+		}
+		if t.hasLetter {
+			h.minTitle = min(h.minTitle, i+1)
+		}
+		if strings.ContainsAny(t.text, "¿¡") {
+			h.inverted = min(h.inverted, i)
 		}
 		if i == 0 {
 			continue
@@ -1135,23 +1155,15 @@ func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
 func (h *headingWords) validSplit(k int, loose bool) bool {
 	w := h.w
 	last, b0 := w[k-1], w[k]
-	if k > h.maxTitle || h.question >= k || last.badEnd {
+	if k > h.maxTitle || k < h.minTitle || h.question >= k || last.badEnd {
 		return false
 	}
 	if !opensBody(w, k) || !bodyOpensWell(w, k, h.more, loose) {
 		return false
 	}
-	if !slices.ContainsFunc(w[:k], func(t splitWord) bool { return t.hasLetter }) {
-		return false // a title of symbols alone (an emoji) is the start of one
-	}
-	if strings.HasSuffix(last.text, "?") && (!questionWords[w[0].key] || slices.ContainsFunc(w[:k], func(t splitWord) bool { return strings.ContainsAny(t.text, "¿¡") })) {
+	if strings.HasSuffix(last.text, "?") && (!h.asksFirst || h.inverted < k) {
 		// A title that ends in a question opens as one; "Building on
 		// PyTorch Who pays?" is a title and the body's first question.
-		return false
-	}
-	if slices.ContainsFunc(w[:k], func(t splitWord) bool { return strings.HasSuffix(t.text, ".") }) {
-		// A word with a full stop (U.S., Dr., vs.) may end a sentence or
-		// an abbreviation: the title's end is no longer told by it.
 		return false
 	}
 	if last.pairNext {
