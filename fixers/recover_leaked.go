@@ -109,25 +109,16 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 		return nil
 	}
 	lk := leak.ReadOn(doc, b.items)
+	if !recoverable(lk) {
+		return nil
+	}
 	matches := leak.Match(doc.Episode, lk)
-	if len(lk.Stray)+len(lk.OutOfOrder) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
-		return nil
-	}
-	if slices.ContainsFunc(lk.Texts, leak.IsText) {
-		// A value that reads as leaked JSON itself (`the quote 'quotes':
-		// appears`) would be found as leaked again once written back.
-		return nil
-	}
 	for _, c := range matches {
 		if c == nil {
 			return nil
 		}
 	}
-	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
-	if len(lk.Unplaced) > 0 {
-		// Words the reader took for syntax would be lost.
-		r.fix.Safety = Unsafe
-	}
+	r := newRecovery(doc, cfg, lk)
 	start, end := r.blobLines(b)
 	if unwritable(string(doc.Src[start:end])) {
 		return nil
@@ -151,6 +142,28 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 		r.account(string(doc.Src[start:end]), lk)
 	}
 	return r.fix
+}
+
+// recoverable tells whether the records read from a blob can be put back
+// at all, in Markdown or JSON: the blob has records, every text fits one,
+// the fields came in the pipeline's order, and no value would read as
+// leaked JSON itself once written back (`the field 'quotes': [] was
+// empty`), to be found again.
+func recoverable(lk *leak.Blob) bool {
+	if len(lk.Stray)+len(lk.OutOfOrder) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(lk.Texts, leak.IsText)
+}
+
+// newRecovery starts the fix for blob lk: safe, unless words the reader
+// took for syntax would be lost.
+func newRecovery(doc *schema.Document, cfg *rules.Config, lk *leak.Blob) *recovery {
+	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
+	if len(lk.Unplaced) > 0 {
+		r.fix.Safety = Unsafe
+	}
+	return r
 }
 
 // recovery builds the fix for one blob.

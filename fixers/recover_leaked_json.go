@@ -84,12 +84,7 @@ func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 		return nil
 	}
 	lk := leak.ReadOn(doc, items)
-	if len(lk.Stray)+len(lk.OutOfOrder) > 0 || len(lk.Chapters)+len(lk.Entities) == 0 {
-		return nil
-	}
-	if slices.ContainsFunc(lk.Texts, leak.IsText) {
-		// A value that reads as leaked JSON itself (`the quote 'quotes':
-		// appears`) would be found as leaked again once written back.
+	if !recoverable(lk) {
 		return nil
 	}
 	taken := map[int]bool{}
@@ -103,10 +98,7 @@ func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 		taken[int(rec.Start)] = true
 	}
 
-	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
-	if len(lk.Unplaced) > 0 {
-		r.fix.Safety = Unsafe
-	}
+	r := newRecovery(doc, cfg, lk)
 	// Delete the blob items with the separator before them.
 	from := quotes.Span.Start + 1
 	if first > 0 {

@@ -37,7 +37,7 @@ type Blob struct {
 	// value under the wrong record.
 	OutOfOrder []string
 	// Unplaced are words of the blob in none of its texts that cannot be
-	// syntax either (see IsSyntaxWord), in the order they stand: text the
+	// syntax either (see isSyntaxWord), in the order they stand: text the
 	// reader took for syntax, which a repair would lose.
 	Unplaced []string
 }
@@ -294,12 +294,15 @@ func isKeyLike(s string) bool {
 
 // isEpisodeKey: the word (ASCII letters, digits, underscores) that ends at
 // q is a key of the episode JSON.
-func isEpisodeKey(t string, q int) bool {
+func isEpisodeKey(t string, q int) bool { return episodeKeys[keyBefore(t, q)] }
+
+// keyBefore is the word (ASCII letters, digits, underscores) that ends at q.
+func keyBefore(t string, q int) string {
 	k := q
 	for k > 0 && (isLetter(t[k-1]) || '0' <= t[k-1] && t[k-1] <= '9') {
 		k--
 	}
-	return episodeKeys[t[k:q]]
+	return t[k:q]
 }
 
 // episodeKeys are the keys of the episode JSON a leaked fragment shows.

@@ -8,10 +8,10 @@ import (
 
 // The words of a blob that are not text: what a repair may drop.
 
-// Unescape writes each escape in s (\n, \', \u00e9, \U0001F30D) as the
+// unescape writes each escape in s (\n, \', \u00e9, \U0001F30D) as the
 // character it stands for, as the reader does inside strings, so that the
 // words of a blob's source compare with the words of its values.
-func Unescape(s string) string {
+func unescape(s string) string {
 	i := strings.IndexByte(s, '\\')
 	if i < 0 {
 		return s
@@ -27,13 +27,13 @@ func Unescape(s string) string {
 	return b.String()
 }
 
-// IsSyntaxWord tells whether word (a word as schema.NextWord finds them,
+// isSyntaxWord tells whether word (a word as schema.NextWord finds them,
 // lower-cased) can be the syntax of a blob rather than its text: a word of
 // a key of the episode JSON (seo_title is "seo" and "title"), a Python or
 // JSON keyword, or a number (a start, a time pair, a score). A word of the
 // blob that is none of these and in none of its values is text the reader
 // did not place.
-func IsSyntaxWord(word string) bool {
+func isSyntaxWord(word string) bool {
 	if syntaxWords[word] {
 		return true
 	}
@@ -46,32 +46,30 @@ func IsSyntaxWord(word string) bool {
 }
 
 // isBlobKey tells whether the word (ASCII letters, digits, underscores)
-// that ends at q is a key of the episode JSON: one of episodeKeys or of
-// the confidence record's, or duration.
+// that ends at q is a key of the episode JSON: one of episodeKeys, or of
+// confidenceKeys.
 func isBlobKey(t string, q int) bool {
-	if isEpisodeKey(t, q) {
-		return true
-	}
-	k := q
-	for k > 0 && (isLetter(t[k-1]) || '0' <= t[k-1] && t[k-1] <= '9') {
-		k--
-	}
-	switch t[k:q] {
-	case "score", "rationale", "duration":
-		return true
-	}
-	return false
+	k := keyBefore(t, q)
+	return episodeKeys[k] || confidenceKeys[k]
 }
 
-var syntaxWords = map[string]bool{
-	// The keys of the episode JSON (FORMAT.md §2), in words.
-	"title": true, "summary": true, "chapters": true, "start": true, "quotes": true,
-	"text": true, "at": true, "speaker": true, "entities": true, "name": true, "type": true,
-	"description": true, "tags": true, "seo": true, "confidence": true, "score": true,
-	"rationale": true, "duration": true,
-	// Python and JSON keywords.
-	"none": true, "true": true, "false": true, "null": true,
-}
+// confidenceKeys are the keys of the episode JSON that episodeKeys leaves
+// out: IsText does not tell a fragment by them, the reader reads them.
+var confidenceKeys = map[string]bool{"score": true, "rationale": true, "duration": true}
+
+// syntaxWords are the words of the keys (seo_title is "seo" and "title")
+// and the Python and JSON keywords.
+var syntaxWords = func() map[string]bool {
+	out := map[string]bool{"none": true, "true": true, "false": true, "null": true}
+	for _, keys := range []map[string]bool{episodeKeys, confidenceKeys} {
+		for k := range keys {
+			for _, w := range strings.Split(k, "_") {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}()
 
 // unplaced lists the words of items (their escapes read) that are in none
 // of texts and cannot be syntax. The reader is not trusted to know every
@@ -95,13 +93,13 @@ func counted(items, texts []string) []string {
 	}
 	var out []string
 	for _, item := range items {
-		t := Unescape(item)
+		t := unescape(item)
 		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
 			w := t[start:end]
 			switch {
 			case left[w] > 0:
 				left[w]--
-			case !IsSyntaxWord(strings.ToLower(w)):
+			case !isSyntaxWord(strings.ToLower(w)):
 				out = append(out, w)
 			}
 		}
@@ -119,14 +117,14 @@ func inOrder(items, texts []string) bool {
 	next := textWords{texts: texts}
 	want := next.word() // the text word the next item word should be
 	for _, item := range items {
-		t := Unescape(item)
+		t := unescape(item)
 		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
 			w := t[start:end]
 			if w == want {
 				want = next.word()
 				continue
 			}
-			if IsSyntaxWord(strings.ToLower(w)) {
+			if isSyntaxWord(strings.ToLower(w)) {
 				continue
 			}
 			found := false

@@ -44,8 +44,8 @@ func TestUnescape(t *testing.T) {
 		`\u12 short`:       `\u12 short`,
 		`ends in \`:        `ends in \`,
 	} {
-		if got := Unescape(in); got != want {
-			t.Errorf("Unescape(%q) = %q, want %q", in, got, want)
+		if got := unescape(in); got != want {
+			t.Errorf("unescape(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
