@@ -187,24 +187,23 @@ func appendText(events []event, text string, open, value bool) []event {
 // isFragment tells a piece of the document's JSON syntax from real text:
 // it holds a key (`"title":`, or `title":` cut off at the start), or
 // nothing but brackets, commas and line breaks.
-func isFragment(text string) bool {
-	t := strings.TrimSpace(text)
-	if t == "" {
-		return false
-	}
-	return IsBracketDebris(t) || hasQuotedKey(t, func(t string, q int) bool {
-		return isFragmentKey(t, q) && valueFollows(t, q)
-	})
-}
+func isFragment(text string) bool { return holdsKey(text, isFragmentKey) }
 
 // isValueFragment is isFragment for a string value (see appendText).
 func isValueFragment(text string) bool {
+	return holdsKey(text, func(t string, q int) bool { return t[q] == '"' && isBlobKey(t, q) })
+}
+
+// holdsKey tells text that is nothing but brackets, commas and line
+// breaks, or that holds a quoted key which key accepts (see hasQuotedKey)
+// and a value after its colon: the two ways JSON syntax shows.
+func holdsKey(text string, key func(t string, q int) bool) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
 	}
 	return IsBracketDebris(t) || hasQuotedKey(t, func(t string, q int) bool {
-		return t[q] == '"' && isBlobKey(t, q) && valueFollows(t, q)
+		return key(t, q) && valueFollows(t, q)
 	})
 }
 
@@ -233,18 +232,11 @@ func valueFollows(t string, q int) bool {
 }
 
 // IsText tells whether text is a fragment of the pipeline's JSON: it holds
-// a key of the episode JSON followed by its closing quote and a colon
-// ('start':, "title":, or title": at the cut-off start of a string). Prose
-// almost never writes a quoted word straight before a colon.
-func IsText(text string) bool {
-	t := strings.TrimSpace(text)
-	if t == "" {
-		return false
-	}
-	return IsBracketDebris(t) || hasQuotedKey(t, func(t string, q int) bool {
-		return isEpisodeKey(t, q) && valueFollows(t, q)
-	})
-}
+// a key of the episode JSON followed by its closing quote, a colon and a
+// value ('start': 412.0, "title": ", or title": " at the cut-off start of a
+// string), or only brackets and commas. Prose almost never writes a quoted
+// word straight before a colon, and then goes on with a word.
+func IsText(text string) bool { return holdsKey(text, isEpisodeKey) }
 
 // hasQuotedKey tells whether t has a quote mark, then optional white
 // space, then a colon, where key accepts what stands before the quote mark
