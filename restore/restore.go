@@ -8,10 +8,11 @@
 package restore
 
 import (
-	"github.com/podlint/podlint/internal/text"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/podlint/podlint/internal/text"
 	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/schema"
 )
@@ -692,6 +693,24 @@ const (
 	neverEndsTitle                       // in neverEnds
 )
 
+// classOf is wordClasses[w], with no lookup of a word longer than any
+// there.
+func classOf(w string) wordClass {
+	if len(w) > maxClassWord {
+		return 0
+	}
+	return wordClasses[w]
+}
+
+// maxClassWord is the length of the longest of wordClasses.
+var maxClassWord = func() int {
+	n := 0
+	for w := range wordClasses {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 var wordClasses = func() map[string]wordClass {
 	out := map[string]wordClass{}
 	for _, list := range []struct {
@@ -885,22 +904,31 @@ func capitalizedProse(segs []segment, known Names) bool {
 func notEnglish(segs []segment) bool {
 	const sample = 400
 	words, english, other := 0, 0, 0
+	var buf [32]byte // holds most words: the lower-case copies are looked up from it
 	for _, s := range segs {
 		if s.kind != "p" && s.kind != "h" {
 			continue // quotes are a speaker's words, perhaps in another language
 		}
-		for _, w := range schema.Fields(s.text) {
-			b := strings.ToLower(bare(w))
-			if b == "" || !isLowerWord(b) {
+		for i := 0; ; {
+			start, end := schema.NextField(s.text, i)
+			if start == len(s.text) {
+				break
+			}
+			i = end
+			b := appendLower(buf[:0], bare(s.text[start:end]))
+			if r, _ := utf8.DecodeRune(b); len(b) == 0 || !schema.IsLower(r) {
 				continue
 			}
 			if words++; words > sample {
 				return other >= 8 && other > english
 			}
-			switch {
-			case englishFunctionWords[b]:
+			if len(b) > maxFunctionWord {
+				continue // longer than any function word: not looked up
+			}
+			switch functionWords[string(b)] {
+			case englishWord:
 				english++
-			case otherFunctionWords[b]:
+			case otherWord:
 				other++
 			}
 		}
@@ -908,18 +936,61 @@ func notEnglish(segs []segment) bool {
 	return other >= 8 && other > english
 }
 
-// englishFunctionWords are words English prose writes most.
-var englishFunctionWords = wordSet("the of and to in is it that for on with as was are be this at by from or an " +
-	"they we you he she his her their not but have has had what how why about into more than which who when can will would there its")
+// appendLower appends strings.ToLower(s) to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size
+	}
+	return b
+}
 
-// otherFunctionWords are the commonest words of German, Dutch, French,
-// Spanish, Italian and Portuguese prose that English does not write.
-var otherFunctionWords = wordSet("der das und ist nicht ein eine mit von zu den dem auf für sich wir ich auch wie aber " +
-	"het een en van dat niet op te met voor zijn ook maar " +
-	"le les et est des du une que qui dans pour pas sur avec ce il elle nous mais " +
-	"el los las y del un una es por con para se lo como más pero " +
-	"di che è gli della sono ma non per " +
-	"os não um uma com do da em")
+// maxFunctionWord is the length of the longest of functionWords.
+var maxFunctionWord = func() int {
+	n := 0
+	for w := range functionWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// Which language's function word a word is (functionWords).
+const (
+	englishWord = 1 + iota
+	otherWord
+)
+
+// functionWords are the words each side of notEnglish counts: those
+// English prose writes most, and the commonest words of German, Dutch,
+// French, Spanish, Italian and Portuguese prose that English does not
+// write.
+var functionWords = func() map[string]int {
+	out := map[string]int{}
+	for _, w := range schema.Fields("the of and to in is it that for on with as was are be this at by from or an " +
+		"they we you he she his her their not but have has had what how why about into more than which who when can will would there its") {
+		out[w] = englishWord
+	}
+	for _, w := range schema.Fields("der das und ist nicht ein eine mit von zu den dem auf für sich wir ich auch wie aber " +
+		"het een en van dat niet op te met voor zijn ook maar " +
+		"le les et est des du une que qui dans pour pas sur avec ce il elle nous mais " +
+		"el los las y del un una es por con para se lo como más pero " +
+		"di che è gli della sono ma non per " +
+		"os não um uma com do da em") {
+		if out[w] == 0 {
+			out[w] = otherWord
+		}
+	}
+	return out
+}()
 
 // maxTitleWords bounds the candidates: no chapter title is longer.
 const maxTitleWords = 24
@@ -953,9 +1024,11 @@ func SplitHeading(text string, known Names, style string) Split {
 // splitter is SplitHeading for the headings of a page one after another:
 // the buffers that hold one heading's words serve the next.
 type splitter struct {
-	words  []string
-	starts []int
-	scored []splitWord
+	words     []string
+	starts    []int
+	lowered   []string
+	lowStarts []int
+	scored    []splitWord
 }
 
 func (s *splitter) split(text string, known Names, style string) Split {
@@ -973,7 +1046,16 @@ func (s *splitter) split(text string, known Names, style string) Split {
 		return sp
 	}
 	all := len(words) > maxTitleWords+minBodyWords // words were cut off: more follow
-	s.scored = appendSplitWords(s.scored[:0], words, known)
+	// The words in lower case, from one copy of the text they span: a
+	// space stays a space and no other character becomes one, so its
+	// fields are the words'.
+	span := text[:starts[len(words)-1]+len(words[len(words)-1])]
+	lowered := words
+	if low := strings.ToLower(span); low != span {
+		s.lowered, s.lowStarts = appendFields(s.lowered[:0], s.lowStarts[:0], low, len(words))
+		lowered = s.lowered
+	}
+	s.scored = appendSplitWords(s.scored[:0], words, lowered, known)
 	scored := s.scored
 	h := newHeadingWords(scored, style, all)
 	best, bestK, valid, validK := -1e9, 0, 0, 0
@@ -1120,7 +1202,7 @@ func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
 		if t.hasLetter {
 			h.minTitle = min(h.minTitle, i+1)
 		}
-		if strings.ContainsAny(t.text, "¿¡") {
+		if opensInverted(t.text) {
 			h.inverted = min(h.inverted, i)
 		}
 		if i == 0 {
@@ -1147,6 +1229,12 @@ func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
 		}
 	}
 	return h
+}
+
+// opensInverted tells a word holding `¿` or `¡`. Both are two bytes,
+// 0xC2 and one more: a word without 0xC2, nearly all, is told by one scan.
+func opensInverted(w string) bool {
+	return strings.IndexByte(w, 0xC2) >= 0 && (strings.Contains(w, "¿") || strings.Contains(w, "¡"))
 }
 
 // validSplit applies the hard tests of SplitHeading to ending the title
@@ -1382,22 +1470,23 @@ type splitWord struct {
 }
 
 // appendSplitWords appends the words of a heading to out, worked out.
-func appendSplitWords(out []splitWord, words []string, known Names) []splitWord {
-	for _, t := range words {
-		lt := strings.ToLower(t)
+// lowered is words in lower case, one for one.
+func appendSplitWords(out []splitWord, words, lowered []string, known Names) []splitWord {
+	for i, t := range words {
+		lt := lowered[i]
 		b := bare(lt) // as Names keys it: bare, lower case
 		r0, _ := utf8.DecodeRuneInString(t)
 		upper, letter := wordShape(t)
 		lowerWord := schema.IsLower(r0)
 		// The word's class as written, in lower case and without commas:
 		// looked up again only where these differ.
-		class := wordClasses[t]
+		class := classOf(t)
 		lowerClass, bareClass := class, class
 		if lt != t {
-			lowerClass = wordClasses[lt]
+			lowerClass = classOf(lt)
 		}
 		if tt := strings.Trim(t, ","); len(tt) != len(t) {
-			bareClass = wordClasses[tt]
+			bareClass = classOf(tt)
 		}
 		isKnown := known.words[b]
 		out = append(out, splitWord{

@@ -184,6 +184,14 @@ func Fields(s string) []string {
 	return out
 }
 
+// NextField finds the first of Fields(s[from:]) without cutting the rest:
+// it is s[start:end], and start is len(s) when none is left. A reader that
+// wants only a text's first words reads no further.
+func NextField(s string, from int) (start, end int) {
+	start = skipSpace(s, from)
+	return start, wordEnd(s, start)
+}
+
 // wordEnd is where the first white space character from s[i] on starts, or
 // len(s).
 func wordEnd(s string, i int) int {
