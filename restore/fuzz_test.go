@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -130,6 +131,69 @@ func FuzzNextMarker(f *testing.F) {
 		from = min(max(from, 0), len(s))
 		if got, want := nextMarker(s, from, inEntities), nextMarkerBySpaces(s, from, inEntities); got != want {
 			t.Fatalf("nextMarker(%q, %d, %v) = %d, space by space %d", s, from, inEntities, got, want)
+		}
+	})
+}
+
+// FuzzAppendLower: lowering into a buffer is strings.ToLower, and tells
+// ASCII.
+func FuzzAppendLower(f *testing.F) {
+	f.Add("pre", "Hello WORLD")
+	f.Add("", "Ça VA, Émile?")
+	f.Add("x", "İSTANBUL \u212a")
+	f.Add("", "a\xffB\xe2\x82Z")
+	f.Fuzz(func(t *testing.T, pre, s string) {
+		got, ascii := appendLower([]byte(pre), s)
+		if want := pre + strings.ToLower(s); string(got) != want {
+			t.Fatalf("appendLower(%q, %q) = %q, want %q", pre, s, got, want)
+		}
+		if want := !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }); ascii != want {
+			t.Fatalf("appendLower(%q) tells ASCII %v, want %v", s, ascii, want)
+		}
+	})
+}
+
+// FuzzLowerHeadingWords: the words a split reads, lowered from one copy of
+// their text, are each word lowered on its own, whatever the text holds
+// and whatever the heading before it left in the buffers.
+func FuzzLowerHeadingWords(f *testing.F) {
+	f.Add("Before", "The Hook Kyle opens.")
+	f.Add("ÉTÉ à Paris", "Ça VA \u212aelvin  two  spaces")
+	f.Add("", "a\xffB \xe2\x82Z İx")
+	f.Fuzz(func(t *testing.T, before, text string) {
+		var s splitter
+		for _, heading := range []string{before, text} {
+			s.words, s.starts = appendFields(s.words[:0], s.starts[:0], heading, maxTitleWords+minBodyWords+3)
+			if len(s.words) == 0 {
+				continue
+			}
+			got := s.lower(heading)
+			want := make([]string, len(s.words))
+			for i, w := range s.words {
+				want[i] = strings.ToLower(w)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("lower(%q) = %q, want %q", heading, got, want)
+			}
+		}
+	})
+}
+
+// FuzzWordFilter: a word added to a filter may always be in it, and
+// Names answers for its words as their set does.
+func FuzzWordFilter(f *testing.F) {
+	f.Add("ada pemberton swyx", "ada")
+	f.Add("x", "")
+	f.Add(strings.Repeat("l", 70)+" é", strings.Repeat("l", 64))
+	f.Fuzz(func(t *testing.T, names, word string) {
+		n := nameTokens([]string{names})
+		for w := range n.words {
+			if !n.quick.mayHold(w) || !n.isWord(w) {
+				t.Fatalf("%q, a word of %q, is not held", w, names)
+			}
+		}
+		if got, want := n.isWord(word), n.words[word]; got != want {
+			t.Fatalf("isWord(%q) = %v, want %v (names %q)", word, got, want, names)
 		}
 	})
 }

@@ -100,7 +100,8 @@ func Lines(line string, names []string) Restored {
 	for _, w := range lowerSentenceOpeners(segs) {
 		// A word that opens a sentence in lower case is a name (swyx),
 		// whether or not the page lists it.
-		known.words[w], known.lowered[w] = true, true
+		known.add(w)
+		known.lowered[w] = true
 	}
 	known.common = &lowerWords{line: line}
 	evidence := leakedTitles(segs)
@@ -693,22 +694,22 @@ const (
 	neverEndsTitle                       // in neverEnds
 )
 
-// classOf is wordClasses[w], with no lookup of a word longer than any
-// there.
+// classOf is wordClasses[w], looked up only for a word classWords may
+// hold.
 func classOf(w string) wordClass {
-	if len(w) > maxClassWord {
+	if !classWords.mayHold(w) {
 		return 0
 	}
 	return wordClasses[w]
 }
 
-// maxClassWord is the length of the longest of wordClasses.
-var maxClassWord = func() int {
-	n := 0
+// classWords are wordClasses' words, for classOf.
+var classWords = func() *wordFilter {
+	var f wordFilter
 	for w := range wordClasses {
-		n = max(n, len(w))
+		f.add(w)
 	}
-	return n
+	return &f
 }()
 
 var wordClasses = func() map[string]wordClass {
@@ -740,6 +741,8 @@ type Names struct {
 	words   map[string]bool
 	pairs   map[string]bool
 	lowered map[string]bool // each of them one of words too
+	// quick tells most words that are none of words without a lookup.
+	quick *wordFilter
 	// listed is set when the names come from the page's own list.
 	listed bool
 	// common are the words the page writes in lower case (nil: none known).
@@ -750,7 +753,8 @@ type Names struct {
 func NameTokens(list []string) Names { return nameTokens(list) }
 
 func nameTokens(list []string) Names {
-	n := Names{words: map[string]bool{}, pairs: map[string]bool{}, lowered: map[string]bool{}, listed: len(list) > 0}
+	n := Names{words: map[string]bool{}, pairs: map[string]bool{}, lowered: map[string]bool{}, quick: &wordFilter{},
+		listed: len(list) > 0}
 	var alternatives []string
 	for _, name := range list {
 		// "Shawn Wang / swyx" and "AI Engineer Europe (AIE)" are two names each.
@@ -770,7 +774,7 @@ func nameTokens(list []string) Names {
 				prev = ""
 				continue
 			}
-			n.words[lw] = true
+			n.add(lw)
 			if strings.ToLower(name) == name {
 				n.lowered[lw] = true // the whole name is lower case: swyx
 			}
@@ -781,6 +785,31 @@ func nameTokens(list []string) Names {
 		}
 	}
 	return n
+}
+
+// add makes w, bare and in lower case, one of the names' words.
+func (n Names) add(w string) {
+	n.words[w] = true
+	n.quick.add(w)
+}
+
+// isWord tells one of the names' words, given bare and in lower case.
+func (n Names) isWord(w string) bool { return n.quick.mayHold(w) && n.words[w] }
+
+// wordFilter tells most words that are not in a set of words without
+// looking them up: for each first byte, the lengths (from 1 to 63, longer
+// as 63) of the set's words that start with it. A word whose first byte
+// and length match none is in no set; one that matches is looked up.
+type wordFilter [256]uint64
+
+func (f *wordFilter) add(w string) {
+	if w != "" {
+		f[w[0]] |= 1 << min(len(w), 63)
+	}
+}
+
+func (f *wordFilter) mayHold(w string) bool {
+	return f != nil && w != "" && f[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 // bare strips what surrounds the words of w (punctuation, symbols) and a
@@ -882,7 +911,7 @@ func capitalizedProse(segs []segment, known Names) bool {
 				continue
 			}
 			inside++
-			if startsUpper(b) && !known.words[strings.ToLower(b)] {
+			if startsUpper(b) && !known.isWord(strings.ToLower(b)) {
 				upper++
 			}
 		}
@@ -915,7 +944,7 @@ func notEnglish(segs []segment) bool {
 				break
 			}
 			i = end
-			b := appendLower(buf[:0], bare(s.text[start:end]))
+			b, _ := appendLower(buf[:0], bare(s.text[start:end]))
 			if r, _ := utf8.DecodeRune(b); len(b) == 0 || !schema.IsLower(r) {
 				continue
 			}
@@ -936,9 +965,23 @@ func notEnglish(segs []segment) bool {
 	return other >= 8 && other > english
 }
 
-// appendLower appends strings.ToLower(s) to b.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
+// appendLower appends strings.ToLower(s) to b, and tells whether s is
+// all ASCII.
+func appendLower(b []byte, s string) (_ []byte, ascii bool) {
+	// ASCII is lowered in place in a copy, up to the first byte beyond.
+	start := len(b)
+	b = append(b, s...)
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b[start+i] = c + 'a' - 'A'
+		}
+	}
+	if i == len(s) {
+		return b, true
+	}
+	b = b[:start+i]
+	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
@@ -951,7 +994,7 @@ func appendLower(b []byte, s string) []byte {
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 		i += size
 	}
-	return b
+	return b, false
 }
 
 // maxFunctionWord is the length of the longest of functionWords.
@@ -1028,6 +1071,7 @@ type splitter struct {
 	starts    []int
 	lowered   []string
 	lowStarts []int
+	lowBuf    []byte
 	scored    []splitWord
 }
 
@@ -1046,16 +1090,7 @@ func (s *splitter) split(text string, known Names, style string) Split {
 		return sp
 	}
 	all := len(words) > maxTitleWords+minBodyWords // words were cut off: more follow
-	// The words in lower case, from one copy of the text they span: a
-	// space stays a space and no other character becomes one, so its
-	// fields are the words'.
-	span := text[:starts[len(words)-1]+len(words[len(words)-1])]
-	lowered := words
-	if low := strings.ToLower(span); low != span {
-		s.lowered, s.lowStarts = appendFields(s.lowered[:0], s.lowStarts[:0], low, len(words))
-		lowered = s.lowered
-	}
-	s.scored = appendSplitWords(s.scored[:0], words, lowered, known)
+	s.scored = appendSplitWords(s.scored[:0], words, s.lower(text), known)
 	scored := s.scored
 	h := newHeadingWords(scored, style, all)
 	best, bestK, valid, validK := -1e9, 0, 0, 0
@@ -1105,6 +1140,29 @@ func (s *splitter) split(text string, known Names, style string) Split {
 		!h.lowerOpenerElsewhere(k)
 	sp.Plausible = best >= 100
 	return sp
+}
+
+// lower is s.words, the first words of text, in lower case, one for
+// one. They come from one copy of the text they span: in ASCII each word
+// stands where it did; beyond, a space stays a space and no other
+// character becomes one, so the copy's fields are the words'.
+func (s *splitter) lower(text string) []string {
+	words, starts := s.words, s.starts
+	span := text[:starts[len(words)-1]+len(words[len(words)-1])]
+	var ascii bool
+	if s.lowBuf, ascii = appendLower(s.lowBuf[:0], span); string(s.lowBuf) == span {
+		return words
+	}
+	low := string(s.lowBuf)
+	if !ascii {
+		s.lowered, s.lowStarts = appendFields(s.lowered[:0], s.lowStarts[:0], low, len(words))
+		return s.lowered
+	}
+	s.lowered = s.lowered[:0]
+	for i, w := range words {
+		s.lowered = append(s.lowered, low[starts[i]:starts[i]+len(w)])
+	}
+	return s.lowered
 }
 
 // maxDecisiveTitleWords: a longer title is a guess, never decisive.
@@ -1488,7 +1546,7 @@ func appendSplitWords(out []splitWord, words, lowered []string, known Names) []s
 		if tt := strings.Trim(t, ","); len(tt) != len(t) {
 			bareClass = classOf(tt)
 		}
-		isKnown := known.words[b]
+		isKnown := known.isWord(b)
 		out = append(out, splitWord{
 			text:       t,
 			r0:         r0,
