@@ -389,7 +389,7 @@ func runOn(doc *schema.Document, cfg *Config, use func(*Rule) bool) []Diagnostic
 // Sort orders findings by position, then rule name, then message.
 func Sort(ds []Diagnostic) {
 	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
+		a, b := &ds[i], &ds[j] // a finding is too big to copy for each comparison
 		if a.Span.Start != b.Span.Start {
 			return a.Span.Start < b.Span.Start
 		}
