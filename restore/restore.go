@@ -1239,7 +1239,8 @@ func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
 		minTitle: len(w) + 1, inverted: len(w)}
 	h.asksFirst = len(w) > 0 && questionWords[w[0].key]
 	limit := func(k int) { h.maxTitle = min(h.maxTitle, k) }
-	for i, t := range w {
+	for i := range w {
+		t := &w[i]
 		if t.ends != "" && !t.abbrev {
 			if t.ends == "?" {
 				h.question = i
@@ -1248,7 +1249,8 @@ func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
 		}
 	}
 	lowered := false // the title has a lower-case word: sentence case
-	for i, t := range w {
+	for i := range w {
+		t := &w[i]
 		if t.ends != "" && !t.abbrev {
 			limit(i + 1) // the title holds no sentence end before its last word
 		}
@@ -1300,7 +1302,7 @@ func opensInverted(w string) bool {
 // without a list of names fail.
 func (h *headingWords) validSplit(k int, loose bool) bool {
 	w := h.w
-	last, b0 := w[k-1], w[k]
+	last, b0 := &w[k-1], &w[k]
 	if k > h.maxTitle || k < h.minTitle || h.question >= k || last.badEnd {
 		return false
 	}
@@ -1337,7 +1339,7 @@ func (h *headingWords) validSplit(k int, loose bool) bool {
 // it never writes in lower case that is followed at once by a lower-case
 // word ("Juno traces").
 func bodyOpensOnName(w []splitWord, k int) bool {
-	b0 := w[k]
+	b0 := &w[k]
 	if b0.known && w[0].namesListed {
 		return true
 	}
@@ -1400,11 +1402,11 @@ func endsTitleBadly(text string, class wordClass) bool {
 // first sentence that is a question has a few words: "What | Is Railway?"
 // is no split.
 func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
-	if isSymbol(w[k]) && k+1 < len(w) {
+	if isSymbol(&w[k]) && k+1 < len(w) {
 		k++ // an emoji before the first word
 	}
 	for i := k; i < len(w); i++ {
-		t := w[i]
+		t := &w[i]
 		if t.plainLower && !t.small && !t.lowered {
 			return true
 		}
@@ -1415,7 +1417,7 @@ func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
 			if t.upperStart && !t.known && !t.acronym && !t.digitStart && !t.lowered {
 				return false // a capital that is no name, inside a sentence
 			}
-			if prev := w[i-1]; i-1 > k || !prev.starter {
+			if prev := &w[i-1]; i-1 > k || !prev.starter {
 				// Two names side by side, not one name (on a page without
 				// a list, two words its prose uses as names may be one).
 				if isNameLike(prev) && isNameLike(t) && !prev.pairNext && (w[0].namesListed || !prev.known || !t.known) {
@@ -1435,12 +1437,12 @@ func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
 
 // isNameLike tells a capitalized word that is no small word, or a name
 // the page writes in lower case.
-func isNameLike(t splitWord) bool { return t.upperStart && !t.digitStart && !t.small || t.lowered }
+func isNameLike(t *splitWord) bool { return t.upperStart && !t.digitStart && !t.small || t.lowered }
 
 // opensSentence tells a word that can open a chapter body: a capital, a
 // digit, a quote mark or bracket before a capital, a name the page writes
 // in lower case, or a word with a capital inside (iPhone, eBay).
-func opensSentence(w splitWord) bool {
+func opensSentence(w *splitWord) bool {
 	switch {
 	case schema.IsUpper(w.r0), schema.IsDigit(w.r0), w.lowered, w.inner:
 		return true
@@ -1454,15 +1456,15 @@ func opensSentence(w splitWord) bool {
 // opensBody tells whether the body can start at w[k]: a word that opens a
 // sentence, or a symbol (an emoji) before one.
 func opensBody(w []splitWord, k int) bool {
-	if isSymbol(w[k]) && k+1 < len(w) {
-		return opensSentence(w[k+1])
+	if isSymbol(&w[k]) && k+1 < len(w) {
+		return opensSentence(&w[k+1])
 	}
-	return opensSentence(w[k])
+	return opensSentence(&w[k])
 }
 
 // isSymbol tells a word that is an emoji or another symbol beyond ASCII
 // ("🎉"): not `&` or `-`, which join a title's words.
-func isSymbol(w splitWord) bool { return !w.hasLetter && w.r0 >= utf8.RuneSelf }
+func isSymbol(w *splitWord) bool { return !w.hasLetter && w.r0 >= utf8.RuneSelf }
 
 // invalid is the score of a split that cannot be: a body in lower case.
 const invalid = -50
@@ -1587,7 +1589,7 @@ func appendSplitWords(out []splitWord, words, lowered []string, known Names) []s
 // one name: the score is 2 less unless the page writes the title's last
 // word in lower case, which the caller asks only where it matters.
 func scoreSplit(w []splitWord, k int, style string) (score float64, oneName bool) {
-	last, b0 := w[k-1], w[k]
+	last, b0 := &w[k-1], &w[k]
 	var next *splitWord // the body's first word after b0 that is not a small word
 	for i := k + 1; i < len(w); i++ {
 		if !w[i].small {
@@ -1663,7 +1665,8 @@ func scoreSplit(w []splitWord, k int, style string) (score float64, oneName bool
 		score -= 5
 	}
 	// The title reads like the page's other titles.
-	for i, t := range w[:k] {
+	for i := range k {
+		t := &w[i]
 		switch {
 		case i == 0 || t.small || t.known || t.noLetters:
 		case style == titleCase && t.lowerWord:
@@ -1700,7 +1703,7 @@ func wordShape(t string) (upper int, letter bool) {
 }
 
 // isCommon tells a word the page writes in lower case elsewhere.
-func (w splitWord) isCommon() bool { return w.lower.has(w.key) }
+func (w *splitWord) isCommon() bool { return w.lower.has(w.key) }
 
 // isAcronym tells GPT-5, AI, CI/CD: more than one capital.
 func isAcronym(w string) bool {
