@@ -483,6 +483,26 @@ func hasMidLineHeading(src []byte) bool {
 	}
 }
 
+// countMarker is bytes.Count(text, marker) for a marker that is a space
+// and a byte that is no space, then more: it looks for that byte, rarer
+// than spaces, and the space before. No marker's occurrences overlap (the
+// space is its only one before the end), so counting every occurrence
+// counts what bytes.Count counts.
+func countMarker(text []byte, marker string) int {
+	n := 0
+	for at := 0; ; {
+		i := bytes.IndexByte(text[at:], marker[1])
+		if i < 0 {
+			return n
+		}
+		at += i
+		if at > 0 && text[at-1] == ' ' && bytes.HasPrefix(text[at:], []byte(marker[1:])) {
+			n++
+		}
+		at++
+	}
+}
+
 // detectCollapsed looks for a page flattened onto one line: a chapter
 // heading marker standing mid-line is the sure sign.
 func (r *mdReader) detectCollapsed() {
@@ -497,12 +517,12 @@ func (r *mdReader) detectCollapsed() {
 		if len(rest) > 0 && rest[0] == '>' {
 			rest = bytes.TrimPrefix(rest[1:], []byte(" "))
 		}
-		if !bytes.Contains(rest, []byte(" ## [")) {
+		if !hasMidLineHeading(rest) {
 			continue
 		}
 		n := 0
 		for _, m := range collapsedMarkers {
-			n += bytes.Count(text, []byte(m))
+			n += countMarker(text, m)
 		}
 		if r.ep.Collapsed == nil {
 			r.ep.Collapsed = &Collapsed{Span: Span{l.start, l.end}, Text: r.text(l), Markers: n}

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -202,6 +203,24 @@ func TestHasMidLineHeading(t *testing.T) {
 			t.Errorf("hasMidLineHeading(%q) = %v, want %v", src, got, want)
 		}
 	}
+}
+
+// FuzzMarkerSearch: the searches that find a flattened page's markers by
+// their rarer second byte find what searches for the whole marker find.
+func FuzzMarkerSearch(f *testing.F) {
+	f.Add([]byte("intro ## [00:00] A > *q* - **N** ## [01:00] B"))
+	f.Add([]byte(" ## ## [ >> * - - ** -**"))
+	f.Add([]byte("## [ at the start, > * and - ** too"))
+	f.Fuzz(func(t *testing.T, text []byte) {
+		if got, want := hasMidLineHeading(text), bytes.Contains(text, []byte(" ## [")); got != want {
+			t.Fatalf("hasMidLineHeading(%q) = %v, want %v", text, got, want)
+		}
+		for _, m := range collapsedMarkers {
+			if got, want := countMarker(text, m), bytes.Count(text, []byte(m)); got != want {
+				t.Fatalf("countMarker(%q, %q) = %d, want %d", text, m, got, want)
+			}
+		}
+	})
 }
 
 // TestLinesFromTheReader: the line index a Markdown page gets from the
