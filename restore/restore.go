@@ -9,7 +9,6 @@ package restore
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/podlint/podlint/internal/text"
@@ -980,21 +979,8 @@ func appendLower(b []byte, s string) (_ []byte, ascii bool) {
 	if i == len(s) {
 		return b, true
 	}
-	b = b[:start+i]
-	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-		i += size
-	}
-	return b, false
+	// The rest is folded as words compare, which is strings.ToLower.
+	return schema.AppendFoldedWord(b[:start+i], s[i:]), false
 }
 
 // maxFunctionWord is the length of the longest of functionWords.
