@@ -141,11 +141,12 @@ var holdingBlock atomic.Bool
 
 // afterEachGC calls f after every garbage collection, on the goroutine that
 // runs cleanups: a value made for the purpose is collected, and its cleanup
-// calls f and makes the next one.
+// makes the next one, then calls f. The next value is there before f runs:
+// a collection that starts while f runs, or once it has, collects it.
 func afterEachGC(f func()) {
 	runtime.AddCleanup(&gcMark{}, func(f func()) {
-		f()
 		afterEachGC(f)
+		f()
 	}, f)
 }
 
