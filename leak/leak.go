@@ -223,7 +223,7 @@ func valueFollows(t string, q int) bool {
 	if i >= len(t) || strings.IndexByte("\"'[{-0123456789\\", t[i]) >= 0 {
 		return true
 	}
-	for _, w := range [...]string{"None", "True", "False", "null", "true", "false"} {
+	for _, w := range valueWords {
 		if rest, ok := strings.CutPrefix(t[i:], w); ok && (rest == "" || !isLetter(rest[0])) {
 			return true
 		}
@@ -275,14 +275,7 @@ func isFragmentKey(t string, q int) bool {
 
 // isKeyLike tells whether s could be a key: ASCII letters, digits and
 // underscores, at least one.
-func isKeyLike(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isLetter(s[i]) && (s[i] < '0' || s[i] > '9') {
-			return false
-		}
-	}
-	return s != ""
-}
+func isKeyLike(s string) bool { return s != "" && keyBefore(s, len(s)) == s }
 
 // isEpisodeKey: the word (ASCII letters, digits, underscores) that ends at
 // q is a key of the episode JSON.
@@ -448,7 +441,19 @@ func lexLiteral(s string, events []event, fragment bool) []event {
 	return events
 }
 
-var keywords = map[string]bool{"True": true, "False": true, "None": true, "true": true, "false": true, "null": true, "NaN": true, "Infinity": true}
+// valueWords are the keywords that stand for a value in Python's and
+// JSON's printing: where one follows a key's colon, the key is syntax.
+var valueWords = []string{"None", "True", "False", "null", "true", "false"}
+
+// keywords are the bare words the lexer reads as values: valueWords, and
+// the NaN and Infinity Python prints for floats.
+var keywords = func() map[string]bool {
+	out := map[string]bool{"NaN": true, "Infinity": true}
+	for _, w := range valueWords {
+		out[w] = true
+	}
+	return out
+}()
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
 

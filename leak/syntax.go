@@ -58,9 +58,12 @@ func isBlobKey(t string, q int) bool {
 var confidenceKeys = map[string]bool{"score": true, "rationale": true, "duration": true}
 
 // syntaxWords are the words of the keys (seo_title is "seo" and "title")
-// and the Python and JSON keywords.
+// and the Python and JSON keywords for values, lower-cased.
 var syntaxWords = func() map[string]bool {
-	out := map[string]bool{"none": true, "true": true, "false": true, "null": true}
+	out := map[string]bool{}
+	for _, w := range valueWords {
+		out[strings.ToLower(w)] = true
+	}
 	for _, keys := range []map[string]bool{episodeKeys, confidenceKeys} {
 		for k := range keys {
 			for _, w := range strings.Split(k, "_") {
