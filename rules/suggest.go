@@ -61,14 +61,22 @@ func editDistance(a, b string) int {
 }
 
 // editDistanceUpTo is editDistance(a, b) when that is at most limit, and
-// some distance above limit otherwise: it stops at the first row of the
-// table that is all above limit, as every row after it is (a swap reaches
-// back two rows, to a cell at most one less than one of the row between).
+// limit+1 otherwise. Only the cells of the table within
+// limit of its diagonal are worked out: a cell further off needs more
+// than limit insertions or deletions, so it stands above limit (taken as
+// limit+1), and so does every cell its value comes from. It stops at the
+// first row that is all above limit, as every row after it is (a swap
+// reaches back two rows, to a cell at most one less than one of the row
+// between).
 func editDistanceUpTo(a, b string, limit int) int {
 	// Short words (names, rule names) are compared without allocating.
 	var runesA, runesB [32]rune
 	var rows [3][33]int
 	s, t := appendRunes(runesA[:0], a), appendRunes(runesB[:0], b)
+	if len(s)-len(t) > limit || len(t)-len(s) > limit {
+		return limit + 1
+	}
+	above := limit + 1
 	// Three rows of the table: the one before the previous is needed for swaps.
 	prev2, prev, cur := rows[0][:], rows[1][:], rows[2][:]
 	if n := len(t) + 1; n <= len(rows[0]) {
@@ -77,24 +85,35 @@ func editDistanceUpTo(a, b string, limit int) int {
 		prev2, prev, cur = make([]int, n), make([]int, n), make([]int, n)
 	}
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, above)
 	}
 	for i := 1; i <= len(s); i++ {
-		cur[0] = i
+		// Cells lo..hi are worked out; the one before lo and the one after
+		// hi are read by the next row, and stand above limit (but column 0).
+		lo, hi := max(1, i-limit), min(len(t), i+limit)
+		cur[lo-1] = above
+		if lo == 1 {
+			cur[0] = min(i, above)
+		}
 		over := i > limit
-		for j := 1; j <= len(t); j++ {
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if s[i-1] == t[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			c := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
+				c = min(c, prev2[j-2]+1)
 			}
-			over = over && cur[j] > limit
+			c = min(c, above)
+			cur[j] = c
+			over = over && c > limit
+		}
+		if hi < len(t) {
+			cur[hi+1] = above
 		}
 		if over {
-			return limit + 1
+			return above
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}

@@ -105,3 +105,23 @@ func TestEditDistanceUpTo(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEditDistance holds editDistanceUpTo, which works out only the cells
+// near the table's diagonal, to the whole table: the same distance when it
+// is at most limit, one above limit otherwise.
+func FuzzEditDistance(f *testing.F) {
+	for _, p := range [][2]string{{"pemberton", "pembleton"}, {"pemberton", "pemebrton"}, {"ab", "ba"}, {"", "abc"}, {"Ærø", "æro"}, {"abcdef", "badcfe"}} {
+		f.Add(p[0], p[1], uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, a, b string, limit uint8) {
+		if len(a) > 40 || len(b) > 40 {
+			return // names are short; the reference is quadratic
+		}
+		want := osaDistance(a, b)
+		l := int(limit % 6)
+		got := editDistanceUpTo(a, b, l)
+		if (want <= l && got != want) || (want > l && got != l+1) {
+			t.Fatalf("editDistanceUpTo(%q, %q, %d) = %d, distance %d", a, b, l, got, want)
+		}
+	})
+}
