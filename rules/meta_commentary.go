@@ -828,6 +828,11 @@ func foldsBeyondASCII(text string) bool {
 	i := 0
 	for ; i+8 <= len(text) && eightBytes(text, i)&0x8080808080808080 == 0; i += 8 {
 	}
+	for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
+	}
+	if i == len(text) {
+		return false // all ASCII: no search at all
+	}
 	rest := text[i:]
 	return slices.ContainsFunc(foldingLetters[:], func(letter string) bool { return strings.Contains(rest, letter) })
 }
