@@ -367,7 +367,10 @@ func runOn(doc *schema.Document, cfg *Config, use func(*Rule) bool) []Diagnostic
 	var out []Diagnostic
 	memo := &shared{}
 	checkSuppressions := false
-	for _, r := range cfg.Rules {
+	// Each rule gets a pass of its own, all made at once: one allocation a
+	// page, not one a rule.
+	passes := make([]Pass, len(cfg.Rules))
+	for i, r := range cfg.Rules {
 		if (doc.Broken && r != schemaRule) || cfg.SeverityOf(r) == Off || !use(r) {
 			continue
 		}
@@ -375,7 +378,8 @@ func runOn(doc *schema.Document, cfg *Config, use func(*Rule) bool) []Diagnostic
 			checkSuppressions = true
 			continue
 		}
-		r.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out, shared: memo})
+		passes[i] = Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out, shared: memo}
+		r.Run(&passes[i])
 	}
 	directives := parseDirectives(doc)
 	out = suppress(doc, out, directives)

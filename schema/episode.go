@@ -187,14 +187,33 @@ type Chapter struct {
 
 // Label names the chapter the way messages refer to it: `"Hook" at 00:00`.
 func (c *Chapter) Label() string {
-	name := "untitled chapter"
-	if t := strings.TrimSpace(c.Title.Value); t != "" {
-		name = `chapter "` + t + `"`
+	t := strings.TrimSpace(c.Title.Value)
+	if !c.Start.Valid {
+		if t == "" {
+			return "untitled chapter"
+		}
+		return `chapter "` + t + `"`
 	}
-	if c.Start.Valid {
-		return name + " at " + FormatTimestamp(c.Start.Seconds)
+	// Messages name a chapter often (a page of many findings names each
+	// chapter many times): the label is written in one piece.
+	var at [24]byte
+	stamp := AppendTimestamp(at[:0], c.Start.Seconds)
+	name := len(`chapter ""`) + len(t)
+	if t == "" {
+		name = len("untitled chapter")
 	}
-	return name
+	var b strings.Builder
+	b.Grow(name + len(" at ") + len(stamp))
+	if t == "" {
+		b.WriteString("untitled chapter")
+	} else {
+		b.WriteString(`chapter "`)
+		b.WriteString(t)
+		b.WriteByte('"')
+	}
+	b.WriteString(" at ")
+	b.Write(stamp)
+	return b.String()
 }
 
 // Prose returns the chapter's paragraph blocks.

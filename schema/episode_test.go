@@ -31,3 +31,30 @@ func TestChaptersAt(t *testing.T) {
 		}
 	}
 }
+
+// TestChapterLabel: how messages name a chapter, with and without a title
+// and a time, and in one allocation when it has a time.
+func TestChapterLabel(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		start Timestamp
+		want  string
+	}{
+		{"Hook", Timestamp{Valid: true, Seconds: 65}, `chapter "Hook" at 01:05`},
+		{"  Cold open ", Timestamp{Valid: true, Seconds: 3*3600 + 7}, `chapter "Cold open" at 3:00:07`},
+		{" ", Timestamp{Valid: true}, "untitled chapter at 00:00"},
+		{"Hook", Timestamp{}, `chapter "Hook"`},
+		{"", Timestamp{Seconds: 5}, "untitled chapter"},
+		{"Ünïcode — “quoted”", Timestamp{Valid: true, Seconds: 999999*3600 + 3599}, `chapter "Ünïcode — “quoted”" at 999999:59:59`},
+	} {
+		ch := &Chapter{Title: Text{Value: c.title}, Start: c.start}
+		if got := ch.Label(); got != c.want {
+			t.Errorf("Label of %q at %+v = %q, want %q", c.title, c.start, got, c.want)
+		}
+		if c.start.Valid {
+			if n := testing.AllocsPerRun(10, func() { _ = ch.Label() }); n != 1 {
+				t.Errorf("Label of %q: %v allocations, want 1", c.title, n)
+			}
+		}
+	}
+}
