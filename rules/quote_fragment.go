@@ -47,14 +47,17 @@ func runQuoteFragment(p *Pass) {
 				prev, prevAt = q, i
 				continue
 			}
+			// Messages are their parts joined: a page may have a finding on
+			// every other quote, and this is cheaper than formatting.
 			span := schema.Span{Start: contentStart(p.Doc, b), End: b.Span.End}
 			pair := "[" + itoa(q.Pair.Minutes) + ", " + itoa(q.Pair.Seconds) + "]"
 			at := p.Config.FormatTimestamp(q.Pair.Total())
 			switch {
 			case prev == nil || prev.Pair != nil || leak.IsText(prev.Body.Value):
-				p.Report(span, "quote is only the time pair %s (%s) with no quote before it to belong to (%s)", pair, at, c.Label())
+				p.Add(Diagnostic{Span: span, Message: "quote is only the time pair " + pair + " (" + at + ") with no quote before it to belong to (" + c.Label() + ")"})
 			case prev.At != nil:
-				p.Report(span, "quote is only the time pair %s (%s), but the quote before it already has the time %s (%s)", pair, at, p.Config.FormatTimestamp(prev.At.Seconds), c.Label())
+				p.Add(Diagnostic{Span: span, Message: "quote is only the time pair " + pair + " (" + at + "), but the quote before it already has the time " +
+					p.Config.FormatTimestamp(prev.At.Seconds) + " (" + c.Label() + ")"})
 			default:
 				// attach-quote-timestamp joins the two when nothing stands
 				// between them and the quote has words to carry a time.
@@ -62,7 +65,8 @@ func runQuoteFragment(p *Pass) {
 				if prevAt == i-1 && prev.Words != "" && PairAttaches(p.Doc, c.Blocks[prevAt], b) {
 					fix = SafeFix
 				}
-				p.ReportFix(fix, span, "quote is only the time pair %s: it is the timestamp [%s] of the %s quote before it (%s)", pair, at, itoa(wordCount(prev.Words))+"-word", c.Label())
+				p.Add(Diagnostic{Span: span, Message: "quote is only the time pair " + pair + ": it is the timestamp [" + at + "] of the " +
+					itoa(wordCount(prev.Words)) + "-word quote before it (" + c.Label() + ")", Fix: fix})
 			}
 			prev, prevAt = q, i
 		}
