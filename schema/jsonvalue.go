@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -444,10 +445,13 @@ func (p *jsonParser) str() (string, error) {
 }
 
 // plainRun is the index of the first quote, backslash or control character
-// of src from i on, or len(src): eight bytes at a time up to the eight that
-// hold one.
+// of src from i on, or len(src): eight bytes at a time, the first of them
+// told by the lowest byte endBytes marks.
 func (p *jsonParser) plainRun(i int) int {
-	for ; i+8 <= len(p.src) && !mayEndString(binary.LittleEndian.Uint64(p.src[i:])); i += 8 {
+	for ; i+8 <= len(p.src); i += 8 {
+		if m := endBytes(binary.LittleEndian.Uint64(p.src[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
 	}
 	for ; i < len(p.src); i++ {
 		if c := p.src[i]; c == '"' || c == '\\' || c < 0x20 {
@@ -457,13 +461,14 @@ func (p *jsonParser) plainRun(i int) int {
 	return i
 }
 
-// mayEndString tells eight bytes of which one may be a quote, a backslash or
-// a control character: never false when one is (each test is the classic
-// test for a zero byte, or for a byte under 0x20, which may only err by
-// seeing one that is not there).
-func mayEndString(x uint64) bool {
+// endBytes marks (with its high bit) the first byte of eight that is a
+// quote, a backslash or a control character, and is 0 when none is. Each
+// test is the classic test for a zero byte, or for a byte under 0x20: it
+// marks the lowest such byte, and may mark one above it that is not (the
+// borrow of the subtraction runs upward), never one below.
+func endBytes(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return zeroBytes(x^('"'*ones))|zeroBytes(x^('\\'*ones))|((x-0x20*ones) & ^x & highs) != 0
+	return zeroBytes(x^('"'*ones)) | zeroBytes(x^('\\'*ones)) | ((x - 0x20*ones) & ^x & highs)
 }
 
 // simpleEscape is the character the escape \c stands for, or -1 when c

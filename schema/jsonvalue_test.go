@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"math/bits"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -146,12 +149,24 @@ func hasDuplicateKey(src []byte) bool {
 	}
 }
 
-// TestMayEndString: the eight-byte test is true whenever one of the eight
-// bytes is a quote, a backslash or a control character, whatever the other
-// seven are, and false on eight bytes with none.
-func TestMayEndString(t *testing.T) {
+// TestEndBytes: the lowest byte endBytes marks is the first of eight that
+// is a quote, a backslash or a control character, whatever the others are
+// (every byte at every place, among fillers and among random bytes), and
+// it marks none when none is.
+func TestEndBytes(t *testing.T) {
 	ends := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 }
-	for _, fill := range []byte{'a', ' ', 0x7f, 0x80, 0xff, '!', '#', '[', ']'} {
+	check := func(b [8]byte) {
+		t.Helper()
+		want := slices.IndexFunc(b[:], ends)
+		got := -1
+		if m := endBytes(binary.LittleEndian.Uint64(b[:])); m != 0 {
+			got = bits.TrailingZeros64(m) >> 3
+		}
+		if got != want {
+			t.Fatalf("%q: first end at %d, want %d", b, got, want)
+		}
+	}
+	for _, fill := range []byte{'a', ' ', 0x7f, 0x80, 0xff, '!', '#', '[', ']', 0x01, 0x21, 0x5d} {
 		for c := 0; c < 256; c++ {
 			for k := range 8 {
 				var b [8]byte
@@ -159,12 +174,22 @@ func TestMayEndString(t *testing.T) {
 					b[i] = fill
 				}
 				b[k] = byte(c)
-				got := mayEndString(binary.LittleEndian.Uint64(b[:]))
-				if want := ends(byte(c)) || ends(fill); got != want {
-					t.Fatalf("%q: got %v, want %v", b, got, want)
-				}
+				check(b)
 			}
 		}
+	}
+	rng := rand.New(rand.NewPCG(4, 4))
+	pick := []byte{'"', '\\', 0x00, 0x01, 0x1f, 0x20, 0x21, 0x22, 0x5b, 0x5c, 0x5d, 0x7f, 0x80, 0xa2, 0xdc, 0xff, 'a'}
+	for range 200000 {
+		var b [8]byte
+		for i := range b {
+			if rng.IntN(2) == 0 {
+				b[i] = pick[rng.IntN(len(pick))]
+			} else {
+				b[i] = byte(rng.IntN(256))
+			}
+		}
+		check(b)
 	}
 }
 
