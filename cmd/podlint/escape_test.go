@@ -113,6 +113,23 @@ func TestVisible(t *testing.T) {
 	}
 }
 
+// FuzzFirstHidden holds firstHidden, which passes over printable ASCII
+// eight bytes at a time, to a rune-by-rune search.
+func FuzzFirstHidden(f *testing.F) {
+	for _, s := range []string{"plain words, and more plain words", "0123456\x7f", "abcdefgh\x1fxyz", "caf\xe9 au lait ......", "~~~~~~~~\xff", "\u202e", "bidi text \u2066 here"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.IndexFunc(s, hidden)
+		if want < 0 {
+			want = len(s)
+		}
+		if got := firstHidden(s); got != want {
+			t.Fatalf("firstHidden(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
 // TestFixDiffOfOddNamesApplies: the diff of files whose names hold a
 // newline, an escape or a quote mark is taken whole by git apply, and
 // applying it leaves nothing to fix.

@@ -266,19 +266,9 @@ func writeFileText(w io.Writer, f fileReport, color bool, scratch *[]byte) {
 // `\n`, `\u009b`, `\u202e`), so that they can neither move the cursor,
 // recolour or clear the screen, nor break or reorder a line of output.
 func visible(s string) string {
-	// The usual case, printable ASCII, is told byte by byte; past the
-	// first other byte the runes are read.
-	i := 0
-	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
-		i++
-	}
+	i := firstHidden(s)
 	if i == len(s) {
 		return s // no copy
-	}
-	if j := strings.IndexFunc(s[i:], hidden); j >= 0 {
-		i += j
-	} else {
-		return s
 	}
 	var b strings.Builder
 	b.WriteString(s[:i])
@@ -303,6 +293,38 @@ func visible(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// firstHidden is the index of the first rune of s that hidden tells, or
+// len(s). The usual text, printable ASCII, is passed over eight bytes at a
+// time; the runes of the eight bytes that hold another byte are read.
+func firstHidden(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			b := s[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			// A high bit for a byte under 0x20 (the borrow), or of 0x7f
+			// and up (plus one, or its own): the carries and borrows of
+			// the sums run upward from such a byte, so they only mark
+			// eight that hold one.
+			if ((x-0x20*ones)&^x|(x+ones)|x)&highs == 0 {
+				i += 8
+				continue
+			}
+		}
+		if c := s[i]; c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if hidden(r) {
+			return i
+		}
+		i += size
+	}
+	return len(s)
 }
 
 // hidden tells the runes visible escapes; a byte that is not UTF-8 reads
