@@ -71,11 +71,11 @@ func editDistance(a, b string) int {
 func editDistanceUpTo(a, b string, limit int) int {
 	// Short words (names, rule names) are compared without allocating.
 	var runesA, runesB [32]rune
-	var rows [3][33]int
 	s, t := appendRunes(runesA[:0], a), appendRunes(runesB[:0], b)
-	if len(s)-len(t) > limit || len(t)-len(s) > limit {
+	if len(s)-len(t) > limit || len(t)-len(s) > limit || bagDistance(s, t) > limit {
 		return limit + 1
 	}
+	var rows [3][33]int
 	above := limit + 1
 	// Three rows of the table: the one before the previous is needed for swaps.
 	prev2, prev, cur := rows[0][:], rows[1][:], rows[2][:]
@@ -118,6 +118,27 @@ func editDistanceUpTo(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(t)]
+}
+
+// bagDistance is at most the edit distance of s and t: of the runes of
+// each, in 32 kinds by their last five bits, the greater number that the
+// other has not. An insertion, a deletion or a change alters each side's
+// surplus by one at most, a swap by none; two runes of a kind only make
+// it smaller. Most words a name is compared with are far from it, and
+// this tells so without the table.
+func bagDistance(s, t []rune) int {
+	var count [32]int32
+	for _, r := range s {
+		count[r&31]++
+	}
+	shared := 0 // runes of t matched by one of s of their kind
+	for _, r := range t {
+		if count[r&31] > 0 {
+			shared++
+		}
+		count[r&31]--
+	}
+	return max(len(s), len(t)) - shared
 }
 
 // appendRunes appends the runes of s to dst.
