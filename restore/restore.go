@@ -950,6 +950,12 @@ func notEnglish(segs []segment) bool {
 			if words++; words > sample {
 				return other >= 8 && other > english
 			}
+			if english >= other+sample-words+1 {
+				// Even if every word left of the sample were another
+				// language's, English would have at least as many: most
+				// English pages are told well before the sample's end.
+				return false
+			}
 			if len(b) > maxFunctionWord {
 				continue // longer than any function word: not looked up
 			}

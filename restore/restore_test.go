@@ -2,10 +2,12 @@ package restore
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/schema"
@@ -286,6 +288,60 @@ func TestQuestionsAndFullStopsAreNoTitleEnd(t *testing.T) {
 		}
 		if got := len(r.Uncertain) > 0; got != tt.uncertain {
 			t.Errorf("%q: reported as unsure %v, want %v:\n%s", tt.heading, got, tt.uncertain, r.Text)
+		}
+	}
+}
+
+// TestNotEnglishStopsEarly: notEnglish, which stops once the words left
+// of its sample could not turn the answer, answers as the count of the
+// whole sample does, on pages mixing English, other languages' function
+// words and other words, of every length around the sample's.
+func TestNotEnglishStopsEarly(t *testing.T) {
+	whole := func(segs []segment) bool {
+		const sample = 400
+		words, english, other := 0, 0, 0
+		for _, s := range segs {
+			if s.kind != "p" && s.kind != "h" {
+				continue
+			}
+			for _, w := range schema.Fields(s.text) {
+				b, _ := appendLower(nil, bare(w))
+				if r, _ := utf8.DecodeRune(b); len(b) == 0 || !schema.IsLower(r) {
+					continue
+				}
+				if words++; words > sample {
+					return other >= 8 && other > english
+				}
+				switch functionWords[string(b)] {
+				case englishWord:
+					english++
+				case otherWord:
+					other++
+				}
+			}
+		}
+		return other >= 8 && other > english
+	}
+	vocab := []string{"the", "of", "and", "with", "de", "la", "und", "der", "que", "el", "les", "die", "river", "Maps", "quiet", "ÉTÉ", "été", "“the", "of,", "—", "42"}
+	rng := rand.New(rand.NewPCG(9, 2))
+	kinds := []string{"p", "h", "q", "b"}
+	for range 3000 {
+		var segs []segment
+		n := rng.IntN(900)
+		lean := rng.IntN(len(vocab)) // each page leans to a word of its own
+		for len(segs) == 0 || n > 0 {
+			var b strings.Builder
+			for k := rng.IntN(60); k >= 0 && n > 0; k, n = k-1, n-1 {
+				w := vocab[rng.IntN(len(vocab))]
+				if rng.IntN(3) == 0 {
+					w = vocab[lean]
+				}
+				b.WriteString(w + " ")
+			}
+			segs = append(segs, segment{kind: kinds[rng.IntN(len(kinds))], text: b.String()})
+		}
+		if got, want := notEnglish(segs), whole(segs); got != want {
+			t.Fatalf("notEnglish = %v, the whole sample says %v, for %q", got, want, segs)
 		}
 	}
 }
