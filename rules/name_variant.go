@@ -115,9 +115,9 @@ func nameVariantsOf(p *Pass) []NameVariant {
 
 // carriedVariants are, for a page a fix pass made (Doc.Earlier), the
 // earlier page's variants moved to where their texts now stand, when the
-// pass changed nothing the search reads: the same texts in the same order,
-// each of the same kind and named alike in messages, and the same entity
-// names and types (the option is in key). ok is false otherwise, and when
+// pass changed nothing the search reads: the same texts but quotes in the
+// same order, each of the same kind and named alike in messages, and the
+// same entity names and types (the option is in key). ok is false otherwise, and when
 // the move would change the variants' order by position (sorted as
 // findNameVariants sorts them, ties alike).
 func carriedVariants(p *Pass, key nameVariantsKey) (vs []NameVariant, ok bool) {
@@ -131,11 +131,28 @@ func carriedVariants(p *Pass, key nameVariantsKey) (vs []NameVariant, ok bool) {
 		return nil, false
 	}
 	was, before, now := m.([]NameVariant), mt.([]pageText), pageTexts(p)
-	if len(before) != len(now) {
-		return nil, false
+	// The search reads no quote's words (findNameVariants): a pass that
+	// changed only quotes (joined a time pair to its quote, put marks
+	// around one) changes nothing it reads. The other texts are compared
+	// in order; moved is where each earlier one stands now.
+	moved := make([]int, len(before))
+	j := 0
+	for i := range before {
+		moved[i] = -1
+		if before[i].Kind == quoteText {
+			continue
+		}
+		for j < len(now) && now[j].Kind == quoteText {
+			j++
+		}
+		if j == len(now) || before[i].Text != now[j].Text || before[i].exact != now[j].exact || !samePlace(before[i], now[j]) {
+			return nil, false
+		}
+		moved[i] = j
+		j++
 	}
-	for i := range now {
-		if before[i].Text != now[i].Text || before[i].exact != now[i].exact || !samePlace(before[i], now[i]) {
+	for ; j < len(now); j++ {
+		if now[j].Kind != quoteText {
 			return nil, false
 		}
 	}
@@ -144,12 +161,16 @@ func carriedVariants(p *Pass, key nameVariantsKey) (vs []NameVariant, ok bool) {
 	}
 	vs = make([]NameVariant, len(was))
 	for i, v := range was {
-		old, t := before[v.text], now[v.text]
+		k := moved[v.text]
+		if k < 0 {
+			return nil, false // a variant in a quote: none is looked for there
+		}
+		old, t := before[v.text], now[k]
 		span := t.Span // a text not exactly its source is pointed at whole
 		if old.exact {
 			span = schema.Span{Start: t.Span.Start + v.Span.Start - old.Span.Start, End: t.Span.Start + v.Span.End - old.Span.Start}
 		}
-		v.Span, v.TextSpan = span, t.Span
+		v.Span, v.TextSpan, v.text = span, t.Span, k
 		vs[i] = v
 	}
 	for i := 1; i < len(vs); i++ {
@@ -161,15 +182,34 @@ func carriedVariants(p *Pass, key nameVariantsKey) (vs []NameVariant, ok bool) {
 }
 
 // sameEntities tells whether two entity lists give the same names and
-// types, in order.
+// kinds of type, in order.
 func sameEntities(a, b *schema.EntitySection) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
 	return slices.EqualFunc(a.Entities, b.Entities, func(x, y schema.Entity) bool {
-		return x.Name.Value == y.Name.Value && x.Type.Value == y.Type.Value
+		return x.Name.Value == y.Name.Value && entityKind(x.Type.Value) == entityKind(y.Type.Value)
 	})
 }
+
+// entityKind is what the search reads of an entity's type: a person, an
+// organization, or neither, in any case and spacing (entity-type-case's
+// fix changes nothing it reads).
+func entityKind(typ string) int {
+	switch typ = strings.TrimSpace(typ); {
+	case strings.EqualFold(typ, "person"):
+		return personEntity
+	case strings.EqualFold(typ, "organization"):
+		return organizationEntity
+	}
+	return 0
+}
+
+// The kinds of entity entityKind tells.
+const (
+	personEntity = 1 + iota
+	organizationEntity
+)
 
 // nameWord is one capitalised word of a text: text[start:end].
 type nameWord struct {
@@ -424,10 +464,10 @@ func canonicalNames(p *Pass, runs []nameRun, scratch *nameBuffers) (canon []*can
 				continue
 			}
 			listed[name] = true
-			switch typ := strings.TrimSpace(e.Type.Value); {
-			case strings.EqualFold(typ, "person"):
+			switch entityKind(e.Type.Value) {
+			case personEntity:
 				add(name, "as the entity list writes it", true, true)
-			case strings.EqualFold(typ, "organization"):
+			case organizationEntity:
 				add(name, "as the entity list writes it", true, false)
 			}
 		}

@@ -102,24 +102,30 @@ func BenchmarkNameVariants(b *testing.B) {
 // text, a chapter's title or time (which messages name), or an entity.
 func TestNameVariantsCarried(t *testing.T) {
 	const entities = "## Entities\n\n- **Ada Pemberton** (Person): Cartographer.\n"
-	page := func(title, at, gap, prose, typ string) []byte {
+	const quote = "> *\"A map is an argument.\"* [00:14]\n"
+	page := func(title, quotes, gap, prose, typ string) []byte {
 		start, title, _ := strings.Cut(title, " ")
 		return []byte("# Maps That Lie — Ada Pemberton\n\nAda Pemberton on maps.\n\n## [00:00] Cold open\n\nAda Pembleton draws the coast.\n\n" +
-			"> *\"A map is an argument.\"* [" + at + "]\n" + gap + "\n## [" + start + "] " + title + "\n\n" + prose + "\n\n" +
+			quotes + gap + "\n## [" + start + "] " + title + "\n\n" + prose + "\n\n" +
 			strings.Replace(entities, "(Person)", "("+typ+")", 1))
 	}
-	base := page("01:00 Ledgers", "00:14", "", "As Pembleton argues, maps lie.", "Person")
+	base := page("01:00 Ledgers", quote, "", "As Pembleton argues, maps lie.", "Person")
 	cfg := DefaultConfig()
 	for _, tc := range []struct {
 		name    string
 		src     []byte
 		carried bool
 	}{
-		{"a quote's time and a blank line: nothing read changed", page("01:00 Ledgers", "00:15", "\n\n", "As Pembleton argues, maps lie.", "Person"), true},
-		{"a chapter's title", page("01:00 Ledger", "00:14", "", "As Pembleton argues, maps lie.", "Person"), false},
-		{"a chapter's time", page("01:05 Ledgers", "00:14", "", "As Pembleton argues, maps lie.", "Person"), false},
-		{"a paragraph", page("01:00 Ledgers", "00:14", "", "As Pembleton argued, maps lie.", "Person"), false},
-		{"an entity's type", page("01:00 Ledgers", "00:14", "", "As Pembleton argues, maps lie.", "Organization"), false},
+		{"a quote's time and a blank line: nothing read changed", page("01:00 Ledgers", strings.Replace(quote, "00:14", "00:15", 1), "\n\n", "As Pembleton argues, maps lie.", "Person"), true},
+		{"a quote's words: quotes are not read", page("01:00 Ledgers", "> *\"A map is an argument, Pembleton says.\"* [00:14]\n", "", "As Pembleton argues, maps lie.", "Person"), true},
+		{"a quote more: the texts after it move", page("01:00 Ledgers", quote+"\n> *\"Every border is a guess.\"*\n", "", "As Pembleton argues, maps lie.", "Person"), true},
+		{"a quote fewer", page("01:00 Ledgers", "", "", "As Pembleton argues, maps lie.", "Person"), true},
+		{"a quote's speaker", page("01:00 Ledgers", strings.Replace(quote, "[00:14]", "— Ada Pemberton [00:14]", 1), "", "As Pembleton argues, maps lie.", "Person"), false},
+		{"a chapter's title", page("01:00 Ledger", quote, "", "As Pembleton argues, maps lie.", "Person"), false},
+		{"a chapter's time", page("01:05 Ledgers", quote, "", "As Pembleton argues, maps lie.", "Person"), false},
+		{"a paragraph", page("01:00 Ledgers", quote, "", "As Pembleton argued, maps lie.", "Person"), false},
+		{"an entity's type", page("01:00 Ledgers", quote, "", "As Pembleton argues, maps lie.", "Organization"), false},
+		{"an entity's type in another case: read as the same", page("01:00 Ledgers", quote, "", "As Pembleton argues, maps lie.", "person"), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			earlier := schema.Read("names.md", base)
