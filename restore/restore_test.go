@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/schema"
@@ -292,33 +291,34 @@ func TestQuestionsAndFullStopsAreNoTitleEnd(t *testing.T) {
 	}
 }
 
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // TestNotEnglishStopsEarly: notEnglish, which stops once the words left
 // of its sample could not turn the answer, answers as the count of the
 // whole sample does, on pages mixing English, other languages' function
 // words and other words, of every length around the sample's.
 func TestNotEnglishStopsEarly(t *testing.T) {
 	whole := func(segs []segment) bool {
-		const sample = 400
-		words, english, other := 0, 0, 0
+		// The sample first, then its count.
+		var sample []string
 		for _, s := range segs {
-			if s.kind != "p" && s.kind != "h" {
-				continue
-			}
-			for _, w := range schema.Fields(s.text) {
-				b, _ := appendLower(nil, bare(w))
-				if r, _ := utf8.DecodeRune(b); len(b) == 0 || !schema.IsLower(r) {
-					continue
-				}
-				if words++; words > sample {
-					return other >= 8 && other > english
-				}
-				switch functionWords[string(b)] {
-				case englishWord:
-					english++
-				case otherWord:
-					other++
+			if s.kind == "p" || s.kind == "h" {
+				for _, w := range schema.Fields(s.text) {
+					if b, _ := appendLower(nil, bare(w)); len(b) > 0 && schema.IsLower([]rune(string(b))[0]) {
+						sample = append(sample, string(b))
+					}
 				}
 			}
+		}
+		english, other := 0, 0
+		for _, w := range sample[:min(len(sample), 400)] {
+			english += btoi(functionWords[w] == englishWord)
+			other += btoi(functionWords[w] == otherWord)
 		}
 		return other >= 8 && other > english
 	}
