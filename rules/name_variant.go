@@ -117,9 +117,9 @@ func nameVariantsOf(p *Pass) []NameVariant {
 // earlier page's variants moved to where their texts now stand, when the
 // pass changed nothing the search reads: the same texts but quotes in the
 // same order, each of the same kind and named alike in messages, and the
-// same entity names and types (the option is in key). ok is false otherwise, and when
-// the move would change the variants' order by position (sorted as
-// findNameVariants sorts them, ties alike).
+// same entity names and kinds of type (the option is in key). ok is false
+// otherwise, and when the move would change the variants' order by
+// position (sorted as findNameVariants sorts them, ties alike).
 func carriedVariants(p *Pass, key nameVariantsKey) (vs []NameVariant, ok bool) {
 	e := p.Doc.Earlier
 	if e == nil || e.Broken {

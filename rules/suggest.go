@@ -61,13 +61,12 @@ func editDistance(a, b string) int {
 }
 
 // editDistanceUpTo is editDistance(a, b) when that is at most limit, and
-// limit+1 otherwise. Only the cells of the table within
-// limit of its diagonal are worked out: a cell further off needs more
-// than limit insertions or deletions, so it stands above limit (taken as
-// limit+1), and so does every cell its value comes from. It stops at the
-// first row that is all above limit, as every row after it is (a swap
-// reaches back two rows, to a cell at most one less than one of the row
-// between).
+// limit+1 otherwise. Only the cells of the table within limit of its
+// diagonal are worked out: a cell further off needs more than limit
+// insertions or deletions, so it stands above limit (taken as limit+1),
+// and so does every cell its value comes from. It stops at the first row
+// that is all above limit, as every row after it is (a swap reaches back
+// two rows, to a cell at most one less than one of the row between).
 func editDistanceUpTo(a, b string, limit int) int {
 	// Short words (names, rule names) are compared without allocating.
 	var runesA, runesB [32]rune
