@@ -826,7 +826,7 @@ func foldsBeyondASCII(text string) bool {
 	// Both start with a byte of 0x80 or more: none is in the ASCII eight
 	// bytes at a time before the first such byte (most texts have none).
 	i := 0
-	for ; i+8 <= len(text) && eightBytes(text, i)&0x8080808080808080 == 0; i += 8 {
+	for ; i+8 <= len(text) && schema.EightBytes(text, i)&0x8080808080808080 == 0; i += 8 {
 	}
 	for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
 	}

@@ -643,7 +643,7 @@ func inWord(s string, i int) bool {
 func nextCapital(s string, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		x := eightBytes(s, i)
+		x := schema.EightBytes(s, i)
 		// The high bit of each byte that is 0x80 or more, or 'A' to 'Z'
 		// (a byte plus 0x3F carries into the high bit from 'A' on, plus
 		// 0x25 from '[' on); the first such byte is the lowest.

@@ -32,12 +32,4 @@ func wordCount(text string) int {
 // below utf8.RuneSelf, false for any other byte.
 func isSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
-// eightBytes reads s[i:i+8] as one little-endian word, for scans that test
-// eight bytes at a time; the compiler makes it a single load.
-func eightBytes(s string, i int) uint64 {
-	b := s[i : i+8] // one bounds check for the eight bytes
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }

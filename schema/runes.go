@@ -184,6 +184,15 @@ func Fields(s string) []string {
 	return out
 }
 
+// EightBytes reads s[i:i+8] as one little-endian word, for scans that
+// test eight bytes of a string at a time; the compiler makes it a single
+// load.
+func EightBytes(s string, i int) uint64 {
+	b := s[i : i+8] // one bounds check for the eight bytes
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
 // NextField finds the first of Fields(s[from:]) without cutting the rest:
 // it is s[start:end], and start is len(s) when none is left. A reader that
 // wants only a text's first words reads no further.

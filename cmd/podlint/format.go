@@ -302,9 +302,7 @@ func firstHidden(s string) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			b := s[i : i+8]
-			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			x := schema.EightBytes(s, i)
 			// A high bit for a byte under 0x20 (the borrow), or of 0x7f
 			// and up (plus one, or its own): the carries and borrows of
 			// the sums run upward from such a byte, so they only mark
