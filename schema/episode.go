@@ -188,30 +188,26 @@ type Chapter struct {
 // Label names the chapter the way messages refer to it: `"Hook" at 00:00`.
 func (c *Chapter) Label() string {
 	t := strings.TrimSpace(c.Title.Value)
-	if !c.Start.Valid {
-		if t == "" {
-			return "untitled chapter"
-		}
-		return `chapter "` + t + `"`
+	if t == "" && !c.Start.Valid {
+		return "untitled chapter"
 	}
 	// Messages name a chapter often (a page of many findings names each
 	// chapter many times): the label is written in one piece.
-	var at [24]byte
-	stamp := AppendTimestamp(at[:0], c.Start.Seconds)
-	name := len(`chapter ""`) + len(t)
-	if t == "" {
-		name = len("untitled chapter")
+	var at [24]byte // " at " and the longest time
+	stamp := at[:0]
+	if c.Start.Valid {
+		stamp = AppendTimestamp(append(stamp, " at "...), c.Start.Seconds)
 	}
 	var b strings.Builder
-	b.Grow(name + len(" at ") + len(stamp))
 	if t == "" {
+		b.Grow(len("untitled chapter") + len(stamp))
 		b.WriteString("untitled chapter")
 	} else {
+		b.Grow(len(`chapter ""`) + len(t) + len(stamp))
 		b.WriteString(`chapter "`)
 		b.WriteString(t)
 		b.WriteByte('"')
 	}
-	b.WriteString(" at ")
 	b.Write(stamp)
 	return b.String()
 }
