@@ -392,7 +392,7 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 		if indexed {
 			found = page.has(k.fields)
 		} else {
-			found = strings.Contains(words, " "+k.words+" ")
+			found = hasRun(words, k.words)
 		}
 		if !found {
 			return &FixerError{Fixer: k.fix.Fixer.Name, Err: fmt.Errorf("content guard: the fix deletes %q as kept elsewhere, but the fixed page does not have it", clip(k.text, 60))}
@@ -400,6 +400,34 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 	}
 	return nil
 }
+
+// hasRun tells whether words, normalized words, stand between two spaces
+// in page (" " + normalized words + " "): strings.Contains(page, " " +
+// words + " ") without the needle that begins with a space, which the
+// search meets at every word of the page. It looks for the first
+// runPrefix bytes of words, which the search compares many bytes at
+// a time, then at the rest and the spaces around each place they stand.
+func hasRun(page, words string) bool {
+	head := words[:min(len(words), runPrefix)]
+	for from := 0; from <= len(page); {
+		i := strings.Index(page[from:], head)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		end := at + len(words)
+		if at > 0 && page[at-1] == ' ' && end < len(page) && page[end] == ' ' && page[at+len(head):end] == words[len(head):] {
+			return true
+		}
+		from = at + 1
+	}
+	return false
+}
+
+// runPrefix is the longest needle strings.Index compares many bytes at a
+// time on amd64 (internal/bytealg.MaxLen there); longer ones it searches
+// one byte at a time.
+const runPrefix = 63
 
 // wordIndex is a page's words with where each of the words asked about
 // occurs, and each run of three of them, so that a run of words is found

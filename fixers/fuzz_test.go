@@ -220,3 +220,36 @@ func TestSameBesideSpace(t *testing.T) {
 		}
 	}
 }
+
+// FuzzHasRun holds hasRun, which looks for a run of words by its first
+// bytes and then checks the rest and the spaces around it, to the search
+// for the run between two spaces that it stands for, on any two strings:
+// pages written as keptWhole writes them, and others.
+func FuzzHasRun(f *testing.F) {
+	long := strings.Repeat("word ", 20) + "end"
+	for _, seed := range [][2]string{
+		{" a b c ", "b"},
+		{" a b c ", "a b"},
+		{" ab b ", "b"},
+		{" ab b", "b"},
+		{"b ", "b"},
+		{" " + long + " ", long},
+		{" " + long + "s ", long},
+		{"  ", ""},
+		{" ", ""},
+		{"", ""},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, page, words string) {
+		want := strings.Contains(page, " "+words+" ")
+		if got := hasRun(page, words); got != want {
+			t.Fatalf("hasRun(%q, %q) = %v, the search between spaces says %v", page, words, got, want)
+		}
+		// The same words written as keptWhole writes them.
+		norm, run := " "+normalizeWords(page)+" ", normalizeWords(words)
+		if got, want := hasRun(norm, run), strings.Contains(norm, " "+run+" "); got != want {
+			t.Fatalf("hasRun(%q, %q) = %v, the search between spaces says %v", norm, run, got, want)
+		}
+	})
+}
