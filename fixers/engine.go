@@ -374,7 +374,7 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 		return nil
 	}
 	var page *wordIndex
-	words := ""
+	var found []bool // when not indexed: whether each kept text is on the page
 	if indexed {
 		wanted := map[string]bool{}
 		for i := range kept {
@@ -385,49 +385,59 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 		}
 		page = indexWords(normalizeWords(string(after)), wanted)
 	} else {
-		words = " " + normalizeWords(string(after)) + " "
-	}
-	for _, k := range kept {
-		var found bool
-		if indexed {
-			found = page.has(k.fields)
-		} else {
-			found = hasRun(words, k.words)
+		runs := make([]string, len(kept))
+		for i, k := range kept {
+			runs[i] = k.words
 		}
-		if !found {
+		found = runsIn(" "+normalizeWords(string(after))+" ", runs)
+	}
+	for i, k := range kept {
+		if indexed && !page.has(k.fields) || !indexed && !found[i] {
 			return &FixerError{Fixer: k.fix.Fixer.Name, Err: fmt.Errorf("content guard: the fix deletes %q as kept elsewhere, but the fixed page does not have it", clip(k.text, 60))}
 		}
 	}
 	return nil
 }
 
-// hasRun tells whether words, normalized words, stand between two spaces
-// in page (" " + normalized words + " "): strings.Contains(page, " " +
-// words + " ") without the needle that begins with a space, which the
-// search meets at every word of the page. It looks for the first
-// runPrefix bytes of words, which the search compares many bytes at
-// a time, then at the rest and the spaces around each place they stand.
-func hasRun(page, words string) bool {
-	head := words[:min(len(words), runPrefix)]
-	for from := 0; from <= len(page); {
-		i := strings.Index(page[from:], head)
-		if i < 0 {
-			return false
+// runsIn tells, for each run of words, whether it stands between two
+// spaces in page, as strings.Contains(page, " "+run+" ") would, in one walk
+// over the page's words for all the runs: a pass of a leaked blob keeps some
+// sixteen texts, and a search of a 20 KB page for each, which met a false
+// start at most words, was most of the guard's cost. page is normalized
+// words between spaces (" " + normalizeWords(text) + " ") and each run
+// normalized words (normalizeWords, not ""): a place a run may start is then
+// a word of the page, one as long as the run's first word and starting
+// with the same byte.
+func runsIn(page string, runs []string) []bool {
+	found := make([]bool, len(runs))
+	heads := make([]int, len(runs)) // the length of each run's first word
+	var maybe [256]uint64           // by a first word's first byte, bit len%64
+	for i, r := range runs {
+		heads[i] = len(r)
+		if n := strings.IndexByte(r, ' '); n >= 0 {
+			heads[i] = n
 		}
-		at := from + i
-		end := at + len(words)
-		if at > 0 && page[at-1] == ' ' && end < len(page) && page[end] == ' ' && page[at+len(head):end] == words[len(head):] {
-			return true
-		}
-		from = at + 1
+		maybe[r[0]] |= 1 << (heads[i] % 64)
 	}
-	return false
+	left := len(runs)
+	for at := 1; at < len(page) && left > 0; { // page[0] is a space
+		n := strings.IndexByte(page[at:], ' ')
+		if n < 0 {
+			break
+		}
+		if maybe[page[at]]&(1<<(n%64)) != 0 {
+			rest := page[at:]
+			for i, r := range runs {
+				if !found[i] && heads[i] == n && len(r) < len(rest) && rest[len(r)] == ' ' && rest[:len(r)] == r {
+					found[i] = true
+					left--
+				}
+			}
+		}
+		at += n + 1
+	}
+	return found
 }
-
-// runPrefix is the longest needle strings.Index compares many bytes at a
-// time on amd64 (internal/bytealg.MaxLen there); longer ones it searches
-// one byte at a time.
-const runPrefix = 63
 
 // wordIndex is a page's words with where each of the words asked about
 // occurs, and each run of three of them, so that a run of words is found

@@ -221,35 +221,40 @@ func TestSameBesideSpace(t *testing.T) {
 	}
 }
 
-// FuzzHasRun holds hasRun, which looks for a run of words by its first
-// bytes and then checks the rest and the spaces around it, to the search
-// for the run between two spaces that it stands for, on any two strings:
-// pages written as keptWhole writes them, and others.
-func FuzzHasRun(f *testing.F) {
+// FuzzRunsIn holds runsIn, which walks a page's words once for all the
+// runs it looks for, to a search for each run between two spaces, on
+// pages and runs written as keptWhole writes them (normalized words) from
+// any strings.
+func FuzzRunsIn(f *testing.F) {
 	long := strings.Repeat("word ", 20) + "end"
-	for _, seed := range [][2]string{
-		{" a b c ", "b"},
-		{" a b c ", "a b"},
-		{" ab b ", "b"},
-		{" ab b", "b"},
-		{"b ", "b"},
-		{" " + long + " ", long},
-		{" " + long + "s ", long},
-		{"  ", ""},
-		{" ", ""},
-		{"", ""},
+	for _, seed := range []struct{ page, a, b string }{
+		{"a b c", "b", "a b"},
+		{"ab b", "b", "ab c"},
+		{"b", "b", "bb"},
+		{long, long, "word word"},
+		{long + "s", long, "ends"},
+		{"", "a", "b"},
+		{"Zoë zoe ZOË", "zoë zoë", "zoe"},
+		{"x-ray; X RAY", "x ray x", "ray x ray"},
 	} {
-		f.Add(seed[0], seed[1])
+		f.Add(seed.page, seed.a, seed.b)
 	}
-	f.Fuzz(func(t *testing.T, page, words string) {
-		want := strings.Contains(page, " "+words+" ")
-		if got := hasRun(page, words); got != want {
-			t.Fatalf("hasRun(%q, %q) = %v, the search between spaces says %v", page, words, got, want)
+	f.Fuzz(func(t *testing.T, text, a, b string) {
+		page := " " + normalizeWords(text) + " "
+		var runs []string
+		// A run of the page's own words too, which it mostly has.
+		from := min(len(a), len(text))
+		piece := text[from : from+min(len(b), len(text)-from)]
+		for _, r := range []string{a, b, piece} {
+			if w := normalizeWords(r); w != "" {
+				runs = append(runs, w)
+			}
 		}
-		// The same words written as keptWhole writes them.
-		norm, run := " "+normalizeWords(page)+" ", normalizeWords(words)
-		if got, want := hasRun(norm, run), strings.Contains(norm, " "+run+" "); got != want {
-			t.Fatalf("hasRun(%q, %q) = %v, the search between spaces says %v", norm, run, got, want)
+		found := runsIn(page, runs)
+		for i, r := range runs {
+			if want := strings.Contains(page, " "+r+" "); found[i] != want {
+				t.Fatalf("runsIn(%q) finds %q: %v, the search between spaces says %v", page, r, found[i], want)
+			}
 		}
 	})
 }
