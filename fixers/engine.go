@@ -582,6 +582,13 @@ func losesWords(before []byte, beforeText string, fixes []*Fix) bool {
 		for _, r := range f.Removed {
 			buf = addWords(balance, r, -1, buf)
 		}
+		if t := f.syntax; t != nil {
+			for i, h := range t.hashes {
+				if n := t.counts[i]; n > 0 {
+					balance[h] -= n
+				}
+			}
+		}
 		for _, r := range f.Kept {
 			buf = addWords(balance, r, -1, buf)
 		}
@@ -709,6 +716,11 @@ func lostWords(before, after []byte, fixes []*Fix) []string {
 				have[w] += n
 			}
 		}
+		if t := f.syntax; t != nil {
+			for i, w := range t.words {
+				have[w] += max(0, int(t.counts[i]))
+			}
+		}
 	}
 	var lost []string
 	for w, n := range countWords(string(before)) {
@@ -727,4 +739,39 @@ func countWords(text string) map[string]int {
 		out[strings.ToLower(text[start:end])]++
 	}
 	return out
+}
+
+// wordTally counts words case folded (schema.AppendFoldedWord, which folds
+// a word as strings.ToLower and countWords do), told apart by their hashes
+// as the guard's count tells them (wordSeed), in the order they first came.
+type wordTally struct {
+	at     map[uint64]int32 // a word's hash: its place in the slices
+	hashes []uint64
+	words  []string // each word, folded
+	counts []int32
+	buf    []byte
+}
+
+func newWordTally(size int) *wordTally { return &wordTally{at: make(map[uint64]int32, size)} }
+
+// add counts word once more.
+func (t *wordTally) add(word string) {
+	t.buf = schema.AppendFoldedWord(t.buf[:0], word)
+	h := maphash.Bytes(wordSeed, t.buf)
+	if i, ok := t.at[h]; ok {
+		t.counts[i]++
+		return
+	}
+	t.at[h] = int32(len(t.words))
+	t.hashes = append(t.hashes, h)
+	t.words = append(t.words, string(t.buf))
+	t.counts = append(t.counts, 1)
+}
+
+// takeAway counts word once less, if it was counted at all.
+func (t *wordTally) takeAway(word string) {
+	t.buf = schema.AppendFoldedWord(t.buf[:0], word)
+	if i, ok := t.at[maphash.Bytes(wordSeed, t.buf)]; ok {
+		t.counts[i]--
+	}
 }

@@ -76,6 +76,9 @@ type Fix struct {
 	// leaked title its heading carries). The content guard allows its words
 	// to disappear only while the fixed page still holds each text whole.
 	Kept []string
+	// syntax counts more words the fix removes on purpose, as Removed
+	// declares them: a leaked blob's keys and brackets (recovery.account).
+	syntax *wordTally
 	// Delta is how the fix changes the page's chapters, quotes and
 	// entities; the structural guard holds the fixed page to it.
 	Delta Shape

@@ -5,11 +5,14 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
 )
 
 // FuzzFix runs the whole fix pipeline on arbitrary pages and checks the
@@ -165,6 +168,47 @@ func FuzzLosesWords(f *testing.F) {
 		slow := lostWords(src, applyFixes(src, fixes), fixes)
 		if fast != (len(slow) > 0) {
 			t.Fatalf("%q with %v, removed %q: stretch count says lost=%v, whole count lost %q", before, edits, removed, fast, slow)
+		}
+		// The same words declared as counts (a blob's syntax) answer alike.
+		syntax := newWordTally(0)
+		for start, end := schema.NextWord(removed, 0); start < end; start, end = schema.NextWord(removed, end) {
+			syntax.add(removed[start:end])
+		}
+		counted := []*Fix{{Edits: edits, syntax: syntax}}
+		if got := losesWords(src, before, counted); got != fast {
+			t.Fatalf("%q with %v: lost=%v with %q removed as text, %v as counts", before, edits, fast, removed, got)
+		}
+		if got := lostWords(src, applyFixes(src, counted), counted); !slices.Equal(got, slow) {
+			t.Fatalf("%q with %v: lost %q with %q removed as text, %q as counts", before, edits, slow, removed, got)
+		}
+	})
+}
+
+// FuzzAccount holds the count of a blob's syntax (recovery.account) to the
+// words of its source less the words of its texts, each counted as
+// countWords counts them, none below zero.
+func FuzzAccount(f *testing.F) {
+	f.Add(`{"title": "Ada Opens", "quotes": [["The map argues.", [0, 9]]]}`, "Ada Opens", "The map argues.")
+	f.Add(`['summary': 'A party \ud83c\udf89 for the atlas.']`, "A party 🎉 for the atlas.", "")
+	f.Add("ÉCOLE école Ecole", "école école école", "ÉCOLE")
+	f.Fuzz(func(t *testing.T, source, text1, text2 string) {
+		r := &recovery{fix: &Fix{}}
+		r.account(source, &leak.Blob{Texts: []string{text1, text2}})
+		want := countWords(source)
+		for w, n := range countWords(text1 + " " + text2) {
+			if _, ok := want[w]; ok {
+				want[w] = max(0, want[w]-n)
+			}
+		}
+		maps.DeleteFunc(want, func(_ string, n int) bool { return n == 0 })
+		got := map[string]int{}
+		for i, w := range r.fix.syntax.words {
+			if n := int(r.fix.syntax.counts[i]); n > 0 {
+				got[w] += n
+			}
+		}
+		if !maps.Equal(got, want) {
+			t.Fatalf("account(%q, %q, %q) counts %v, the words count %v", source, text1, text2, got, want)
 		}
 	})
 }
