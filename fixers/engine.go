@@ -546,7 +546,16 @@ func losesWords(before []byte, beforeText string, fixes []*Fix) bool {
 		edits = append(edits, f.Edits...)
 	}
 	sortEdits(edits)
-	balance := make(map[uint64]int32, 64)
+	// Sized for a recovered blob's words, which come to the table once
+	// each, from the blob and from the recovered text (the blob's own
+	// count has as many): a table grown word by word rehashed them.
+	size := 64
+	for _, f := range fixes {
+		if f.syntax != nil {
+			size += len(f.syntax.words)
+		}
+	}
+	balance := make(map[uint64]int32, size)
 	var seg, buf, buf2 []byte
 	for i := 0; i < len(edits); i++ {
 		e := edits[i]

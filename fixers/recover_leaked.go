@@ -507,7 +507,7 @@ func (r *recovery) placeMetadata(lk *leak.Blob) {
 // guard takes from its own by their hashes: a 15 KB blob has some 2,500
 // words, and written out as text they were read, folded and hashed again.
 func (r *recovery) account(source string, lk *leak.Blob) {
-	raw := newWordTally(len(source) / 32)
+	raw := newWordTally(len(source) / 16)
 	for start, end := schema.NextWord(source, 0); start < end; start, end = schema.NextWord(source, end) {
 		raw.add(source[start:end])
 	}
