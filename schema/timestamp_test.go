@@ -1,6 +1,10 @@
 package schema
 
-import "testing"
+import (
+	"math"
+	"strconv"
+	"testing"
+)
 
 func TestParseTimestamp(t *testing.T) {
 	for _, tc := range []struct {
@@ -54,6 +58,23 @@ func FuzzTimestamp(f *testing.F) {
 		}
 		if ts := NewTimestamp(canon, Span{}); !ts.Canonical {
 			t.Fatalf("%q is not canonical", canon)
+		}
+	})
+}
+
+// FuzzSecondsText holds secondsText, which writes whole seconds as an
+// integer, to strconv.FormatFloat on every time JSONTime reads (at least
+// 0, under 1e9), -0 and fractions included.
+func FuzzSecondsText(f *testing.F) {
+	for _, seed := range []float64{0, math.Copysign(0, -1), 5, 95, 95.5, 99, 100, 1e8, 999999999, 999999999.999, 0.1, 5e-324, 1.5e-7} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, secs float64) {
+		if !(secs >= 0 && secs < 1e9) {
+			return
+		}
+		if got, want := secondsText(secs), strconv.FormatFloat(secs, 'f', -1, 64); got != want {
+			t.Fatalf("secondsText(%v) = %q, FormatFloat writes %q", secs, got, want)
 		}
 	})
 }
