@@ -546,9 +546,10 @@ func losesWords(before []byte, beforeText string, fixes []*Fix) bool {
 		edits = append(edits, f.Edits...)
 	}
 	sortEdits(edits)
-	// Sized for a recovered blob's words, which come to the table once
-	// each, from the blob and from the recovered text (the blob's own
-	// count has as many): a table grown word by word rehashed them.
+	// Sized for a recovered blob's words: each comes to the table from the
+	// blob and again from the recovered text, and the blob's own count
+	// (Fix.syntax) has as many distinct words. A table grown word by word
+	// rehashed them.
 	size := 64
 	for _, f := range fixes {
 		if f.syntax != nil {
