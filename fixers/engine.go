@@ -411,13 +411,13 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 func runsIn(page string, runs []string) []bool {
 	found := make([]bool, len(runs))
 	heads := make([]int, len(runs)) // the length of each run's first word
-	var maybe [256]uint64           // by a first word's first byte, bit len%64
+	var firsts schema.WordFilter    // the runs' first words
 	for i, r := range runs {
 		heads[i] = len(r)
 		if n := strings.IndexByte(r, ' '); n >= 0 {
 			heads[i] = n
 		}
-		maybe[r[0]] |= 1 << (heads[i] % 64)
+		firsts.Add(r[:heads[i]])
 	}
 	left := len(runs)
 	for at := 1; at < len(page) && left > 0; { // page[0] is a space
@@ -425,7 +425,7 @@ func runsIn(page string, runs []string) []bool {
 		if n < 0 {
 			break
 		}
-		if maybe[page[at]]&(1<<(n%64)) != 0 {
+		if firsts.MayHold(page[at : at+n]) {
 			rest := page[at:]
 			for i, r := range runs {
 				if !found[i] && heads[i] == n && len(r) < len(rest) && rest[len(r)] == ' ' && rest[:len(r)] == r {
@@ -457,18 +457,18 @@ type wordIndex struct {
 
 // indexWords indexes the words of a normalized page, keeping where each
 // word of wanted occurs (the words has will be asked about), and where
-// each run of three of them; a word is looked up in wanted only when a
-// word of wanted starts with its byte and is as long, modulo 64.
+// each run of three of them; a word is looked up in wanted only when its
+// filter lets it through.
 func indexWords(normalized string, wanted map[string]bool) *wordIndex {
 	ix := &wordIndex{words: strings.Fields(normalized), at: make(map[string][]int, len(wanted)),
 		threes: map[uint64][]int{}, seed: maphash.MakeSeed()}
-	var maybe [256]uint64 // by a word's first byte, bit len%64
+	var maybe schema.WordFilter
 	for w := range wanted {
-		maybe[w[0]] |= 1 << (len(w) % 64)
+		maybe.Add(w)
 	}
 	hashes := make([]uint64, len(ix.words)) // 0: a word not asked about
 	for i, w := range ix.words {
-		if maybe[w[0]]&(1<<(len(w)%64)) != 0 && wanted[w] {
+		if maybe.MayHold(w) && wanted[w] {
 			ix.at[w] = append(ix.at[w], i)
 			hashes[i] = maphash.String(ix.seed, w) | 1
 		}

@@ -188,7 +188,7 @@ func FuzzWordFilter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, names, word string) {
 		n := nameTokens([]string{names})
 		for w := range n.words {
-			if !n.quick.mayHold(w) || !n.isWord(w) {
+			if !n.quick.MayHold(w) || !n.isWord(w) {
 				t.Fatalf("%q, a word of %q, is not held", w, names)
 			}
 		}

@@ -696,17 +696,17 @@ const (
 // classOf is wordClasses[w], looked up only for a word classWords may
 // hold.
 func classOf(w string) wordClass {
-	if !classWords.mayHold(w) {
+	if !classWords.MayHold(w) {
 		return 0
 	}
 	return wordClasses[w]
 }
 
 // classWords are wordClasses' words, for classOf.
-var classWords = func() *wordFilter {
-	var f wordFilter
+var classWords = func() *schema.WordFilter {
+	var f schema.WordFilter
 	for w := range wordClasses {
-		f.add(w)
+		f.Add(w)
 	}
 	return &f
 }()
@@ -741,7 +741,7 @@ type Names struct {
 	pairs   map[string]bool
 	lowered map[string]bool // each of them one of words too
 	// quick tells most words that are none of words without a lookup.
-	quick *wordFilter
+	quick *schema.WordFilter
 	// listed is set when the names come from the page's own list.
 	listed bool
 	// common are the words the page writes in lower case (nil: none known).
@@ -752,7 +752,7 @@ type Names struct {
 func NameTokens(list []string) Names { return nameTokens(list) }
 
 func nameTokens(list []string) Names {
-	n := Names{words: map[string]bool{}, pairs: map[string]bool{}, lowered: map[string]bool{}, quick: &wordFilter{},
+	n := Names{words: map[string]bool{}, pairs: map[string]bool{}, lowered: map[string]bool{}, quick: &schema.WordFilter{},
 		listed: len(list) > 0}
 	var alternatives []string
 	for _, name := range list {
@@ -789,27 +789,11 @@ func nameTokens(list []string) Names {
 // add makes w, bare and in lower case, one of the names' words.
 func (n Names) add(w string) {
 	n.words[w] = true
-	n.quick.add(w)
+	n.quick.Add(w)
 }
 
 // isWord tells one of the names' words, given bare and in lower case.
-func (n Names) isWord(w string) bool { return n.quick.mayHold(w) && n.words[w] }
-
-// wordFilter tells most words that are not in a set of words without
-// looking them up: for each first byte, the lengths (from 1 to 63, longer
-// as 63) of the set's words that start with it. A word whose first byte
-// and length match none is in no set; one that matches is looked up.
-type wordFilter [256]uint64
-
-func (f *wordFilter) add(w string) {
-	if w != "" {
-		f[w[0]] |= 1 << min(len(w), 63)
-	}
-}
-
-func (f *wordFilter) mayHold(w string) bool {
-	return f != nil && w != "" && f[w[0]]&(1<<min(len(w), 63)) != 0
-}
+func (n Names) isWord(w string) bool { return n.quick.MayHold(w) && n.words[w] }
 
 // bare strips what surrounds the words of w (punctuation, symbols) and a
 // possessive: the word as written ("don't", "e-mail"), for lookups.

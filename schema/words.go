@@ -106,3 +106,22 @@ func WholeWordAt(text string, start, end int) bool {
 	// At either end of text the rune decoded is utf8.RuneError: no word rune.
 	return !IsWordRune(before) && !IsWordRune(after)
 }
+
+// WordFilter tells most words that are not in a set of words without
+// looking them up: for each first byte, the lengths (from 1 to 63, longer
+// as 63) of the set's words that start with it. A word whose first byte
+// and length match none is in no set; one that matches is looked up.
+type WordFilter [256]uint64
+
+// Add puts w in the set.
+func (f *WordFilter) Add(w string) {
+	if w != "" {
+		f[w[0]] |= 1 << min(len(w), 63)
+	}
+}
+
+// MayHold tells whether w may be in the set: false only for a word that
+// is not.
+func (f *WordFilter) MayHold(w string) bool {
+	return f != nil && w != "" && f[w[0]]&(1<<min(len(w), 63)) != 0
+}

@@ -91,3 +91,28 @@ func FuzzWords(f *testing.F) {
 		}
 	})
 }
+
+// TestWordFilter: a filter never turns away a word it was given, long or
+// short, and turns away words whose first byte or length none has.
+func TestWordFilter(t *testing.T) {
+	var f WordFilter
+	long := strings.Repeat("x", 70)
+	in := []string{"a", "map", "maps", long, "été"}
+	for _, w := range in {
+		f.Add(w)
+	}
+	for _, w := range append(in, long+"y") { // lengths past 63 read as 63
+		if !f.MayHold(w) {
+			t.Errorf("MayHold(%q) = false for a word of the set", w)
+		}
+	}
+	for _, w := range []string{"", "b", "ma", "mapss", "zebra"} {
+		if f.MayHold(w) {
+			t.Errorf("MayHold(%q) = true, no word of the set starts so and is as long", w)
+		}
+	}
+	var none *WordFilter
+	if none.MayHold("map") {
+		t.Error("a nil filter holds nothing")
+	}
+}
