@@ -373,8 +373,7 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 	if len(kept) == 0 {
 		return nil
 	}
-	var page *wordIndex
-	var found []bool // when not indexed: whether each kept text is on the page
+	var found []bool // whether each kept text is on the page
 	if indexed {
 		wanted := map[string]bool{}
 		for i := range kept {
@@ -383,7 +382,11 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 				wanted[w] = true
 			}
 		}
-		page = indexWords(normalizeWords(string(after)), wanted)
+		page := indexWords(normalizeWords(string(after)), wanted)
+		found = make([]bool, len(kept))
+		for i, k := range kept {
+			found[i] = page.has(k.fields)
+		}
 	} else {
 		runs := make([]string, len(kept))
 		for i, k := range kept {
@@ -392,7 +395,7 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 		found = runsIn(" "+normalizeWords(string(after))+" ", runs)
 	}
 	for i, k := range kept {
-		if indexed && !page.has(k.fields) || !indexed && !found[i] {
+		if !found[i] {
 			return &FixerError{Fixer: k.fix.Fixer.Name, Err: fmt.Errorf("content guard: the fix deletes %q as kept elsewhere, but the fixed page does not have it", clip(k.text, 60))}
 		}
 	}
@@ -711,9 +714,16 @@ func sameBesideSpace(a, b string) bool {
 
 // addWord adds sign for word to balance, case folded.
 func addWord(balance map[uint64]int32, word string, sign int32, buf []byte) []byte {
-	buf = schema.AppendFoldedWord(buf[:0], word)
-	balance[maphash.Bytes(wordSeed, buf)] += sign
+	buf, key := wordKey(buf, word)
+	balance[key] += sign
 	return buf
+}
+
+// wordKey is a word's key in the guard's counts, the hash of the word case
+// folded, which it writes into buf (scratch space, returned).
+func wordKey(buf []byte, word string) ([]byte, uint64) {
+	buf = schema.AppendFoldedWord(buf[:0], word)
+	return buf, maphash.Bytes(wordSeed, buf)
 }
 
 // lostWords lists the words of before that after no longer has, beyond what
@@ -752,8 +762,8 @@ func countWords(text string) map[string]int {
 }
 
 // wordTally counts words case folded (schema.AppendFoldedWord, which folds
-// a word as strings.ToLower and countWords do), told apart by their hashes
-// as the guard's count tells them (wordSeed), in the order they first came.
+// a word as strings.ToLower and countWords do), told apart by their keys in
+// the guard's counts (wordKey), in the order they first came.
 type wordTally struct {
 	at     map[uint64]int32 // a word's hash: its place in the slices
 	hashes []uint64
@@ -766,8 +776,8 @@ func newWordTally(size int) *wordTally { return &wordTally{at: make(map[uint64]i
 
 // add counts word once more.
 func (t *wordTally) add(word string) {
-	t.buf = schema.AppendFoldedWord(t.buf[:0], word)
-	h := maphash.Bytes(wordSeed, t.buf)
+	var h uint64
+	t.buf, h = wordKey(t.buf, word)
 	if i, ok := t.at[h]; ok {
 		t.counts[i]++
 		return
@@ -780,8 +790,9 @@ func (t *wordTally) add(word string) {
 
 // takeAway counts word once less, if it was counted at all.
 func (t *wordTally) takeAway(word string) {
-	t.buf = schema.AppendFoldedWord(t.buf[:0], word)
-	if i, ok := t.at[maphash.Bytes(wordSeed, t.buf)]; ok {
+	var h uint64
+	t.buf, h = wordKey(t.buf, word)
+	if i, ok := t.at[h]; ok {
 		t.counts[i]--
 	}
 }
