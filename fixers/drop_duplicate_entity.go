@@ -17,7 +17,8 @@ var dropDuplicateEntity = &Fixer{
 	Title:   "Delete an exact duplicate entity",
 	Doc: `Deletes an entity that repeats an earlier one exactly: same name, type and description.
 When the two differ, both are kept and the finding stays, since merging them is an editor's
-call.`,
+call. So does a copy whose list item goes on under its line (a second line of description,
+or an indented paragraph): deleting the bullet would leave that text to the entity above it.`,
 	Before: "- **OpenStreetMap** (Organization): Volunteer-built open map.\n- **OpenStreetMap** (Organization): Volunteer-built open map.",
 	After:  "- **OpenStreetMap** (Organization): Volunteer-built open map.",
 	Make:   makeDropDuplicateEntity,
@@ -34,8 +35,8 @@ func makeDropDuplicateEntity(doc *schema.Document, cfg *rules.Config, d rules.Di
 		return nil
 	}
 	e := es.Entities[i]
-	if !rules.PlainEntity(doc, e) {
-		return nil // a key besides the three would go with it
+	if !rules.PlainEntity(doc, es, i) {
+		return nil // a key besides the three, or a line under it, would go with it
 	}
 	removed := []string{string(doc.Src[e.Span.Start:e.Span.End])}
 	if doc.Format == schema.JSON {

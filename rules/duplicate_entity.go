@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -45,8 +46,10 @@ func runDuplicateEntity(p *Pass) {
 		if isCopy {
 			how = "an exact duplicate"
 			switch {
-			case !PlainEntity(p.Doc, e):
+			case !PlainEntity(p.Doc, es, i) && p.Doc.Format == schema.JSON:
 				how = "with the same name, type and description, and more keys"
+			case !PlainEntity(p.Doc, es, i):
+				how = "with the same name, type and description, and more lines in its item"
 			case strings.TrimSpace(e.Name.Value) != "":
 				fix = SafeFix // drop-duplicate-entity deletes a named entry's exact copy
 			}
@@ -84,13 +87,15 @@ func EntityCopies(es *schema.EntitySection) []int {
 	return copies
 }
 
-// PlainEntity tells whether an entity is all its name, type and
+// PlainEntity tells whether entity i of es is all its name, type and
 // description, so that dropping it as a copy of another loses nothing: a
-// Markdown bullet is; a JSON object is when it has no other key and none
-// twice (the later of two names is the one read).
-func PlainEntity(doc *schema.Document, e schema.Entity) bool {
+// JSON object is when it has no other key and none twice (the later of two
+// names is the one read); a Markdown bullet is when its list item ends
+// with its line (see continues).
+func PlainEntity(doc *schema.Document, es *schema.EntitySection, i int) bool {
+	e := es.Entities[i]
 	if doc.Format != schema.JSON {
-		return true
+		return !continues(doc.Src, es, i)
 	}
 	v, problems, err := schema.ParseJSON(doc.Src[e.Span.Start:e.Span.End])
 	if err != nil || len(problems) > 0 || v.Kind != schema.Object {
@@ -102,4 +107,27 @@ func PlainEntity(doc *schema.Document, e schema.Entity) bool {
 		}
 	}
 	return true
+}
+
+// continues tells whether entity i's list item goes on past its bullet
+// line: the first line of the section after it that is no bullet (and
+// comes before the next bullet) follows it directly, or comes after blank
+// lines but indented. Markdown reads both as the item's (a description
+// on a second line); an unindented line after a blank one ends the list.
+func continues(src []byte, es *schema.EntitySection, i int) bool {
+	end := len(src)
+	if i+1 < len(es.Entities) {
+		end = es.Entities[i+1].Span.Start
+	}
+	for _, s := range es.Stray {
+		if s.Start < es.Entities[i].Span.End || s.Start >= end {
+			continue
+		}
+		next := es.Entities[i].Span.End
+		if j := bytes.IndexByte(src[next:], '\n'); j >= 0 {
+			next += j + 1
+		}
+		return s.Start == next || src[s.Start] == ' ' || src[s.Start] == '\t'
+	}
+	return false
 }
