@@ -3,6 +3,7 @@ package fixers
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -17,7 +18,10 @@ var dropDuplicateIntro = &Fixer{
 the start of the first chapter's body (the rest of that paragraph stays). A repeat whose words
 are exactly the summary's is safe to delete; a near repeat (a few words differ) is deleted
 only with --unsafe-fixes, since its differing words go with it. A repeat that is the first
-chapter's only prose is left as a finding: deleting it would empty the chapter.`,
+chapter's only prose is left as a finding: deleting it would empty the chapter. So is a repeat
+the paragraph goes on from mid-sentence: one that ends on an abbreviation or an initial ("in
+the U.S. Army"), an ellipsis or no stop at all, or whose paragraph goes on in lower case
+("…on a roof? she asked"); and one in an indented code block.`,
 	Before: "Ada Pemberton explains why every flat map distorts something.\n\n## [00:00] Cold open\n\n" +
 		"Ada Pemberton explains why every flat map distorts something. Ada opens with a claim.",
 	After: "Ada Pemberton explains why every flat map distorts something.\n\n## [00:00] Cold open\n\nAda opens with a claim.",
@@ -39,6 +43,9 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 	if doc.Format == schema.JSON {
 		return dropIntroJSON(doc, b)
 	}
+	if indentedCode(doc.Src, b.Span.Start) {
+		return nil // code, not prose: its words are kept as written
+	}
 	repeat := string(doc.Src[d.Span.Start:d.Span.End])
 	// Safe when the words are exactly those of a summary paragraph the rule
 	// compares (the first few; a page may read as thousands).
@@ -59,6 +66,12 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 	}
 	rest := strings.TrimSpace(string(doc.Src[d.Span.End:b.Span.End]))
 	if rest != "" {
+		if !sentenceBreak(repeat, rest) {
+			// The repeat ends inside a sentence the paragraph goes on
+			// with ("… in the U.S. Army"): deleting it would leave half of
+			// that sentence. A person decides.
+			return nil
+		}
 		// Delete the repeated words and the space after them, and the same
 		// words again as long as they follow: one pass for every copy.
 		removed := []string{repeat}
@@ -84,6 +97,58 @@ func makeDropDuplicateIntro(doc *schema.Document, cfg *rules.Config, d rules.Dia
 		end = next
 	}
 	return &Fix{Safety: safety, Removed: []string{string(doc.Src[b.Span.Start:b.Span.End])}, Edits: []Edit{{Start: b.Span.Start, End: end}}}
+}
+
+// sentenceBreak tells whether a paragraph that reads head, then tail, is
+// cut between two sentences there beyond doubt: head ends in a full stop,
+// a question or an exclamation mark (closing quote marks or brackets may
+// follow), and tail opens with a capital, a digit or a letter of a script
+// without case (opening marks may come first). A full stop that an
+// abbreviation or an initial explains ("U.S.", "Ph.D.", "Dr.", "J.") or an
+// ellipsis is no break, nor is a mark a lower-case word goes on after
+// ("on a roof? she asked"): the sentence may go on.
+func sentenceBreak(head, tail string) bool {
+	head = strings.TrimRightFunc(head, func(r rune) bool { return schema.IsSpace(r) || strings.ContainsRune(closingMarks, r) })
+	end, size := utf8.DecodeLastRuneInString(head)
+	switch end {
+	case '.':
+		word := head[strings.LastIndexFunc(head[:len(head)-size], schema.IsSpace)+1 : len(head)-size]
+		word = strings.TrimLeftFunc(word, func(r rune) bool { return strings.ContainsRune(openingMarks, r) })
+		if strings.Contains(word, ".") || utf8.RuneCountInString(word) < 2 || abbreviations[strings.ToLower(word)] {
+			return false
+		}
+	case '?', '!', '。', '？', '！':
+	default:
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(tail, func(r rune) bool { return strings.ContainsRune(openingMarks, r) }))
+	return schema.IsUpper(first) || schema.IsDigit(first) || schema.IsLetter(first) && !schema.IsLower(first)
+}
+
+// Quote marks and brackets that close a sentence after its full stop, or
+// open one before its first word.
+const (
+	closingMarks = `"'”’»)]`
+	openingMarks = `"'“‘«([¿¡`
+)
+
+// abbreviations are words whose full stop most often ends no sentence:
+// titles, months, and the like (lower case, without the stop).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "jr": true, "sr": true,
+	"rev": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "mt": true, "ft": true,
+	"vol": true, "vs": true, "etc": true, "inc": true, "ltd": true, "co": true, "corp": true,
+	"approx": true, "dept": true, "est": true, "fig": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true,
+}
+
+// indentedCode tells whether the block starting at offset at is an
+// indented code block: its first line starts with a tab or four spaces.
+func indentedCode(src []byte, at int) bool {
+	start := bytes.LastIndexByte(src[:at], '\n') + 1
+	line := src[start:]
+	return bytes.HasPrefix(line, []byte("\t")) || bytes.HasPrefix(line, []byte("    "))
 }
 
 // endsWord tells whether offset i ends a word: no letter or digit there.
@@ -148,7 +213,7 @@ func dropIntroJSON(doc *schema.Document, b schema.Block) *Fix {
 		return nil
 	}
 	rest := strings.TrimSpace(b.Text[len(s):])
-	if rest == "" {
+	if rest == "" || !sentenceBreak(s, rest) {
 		return nil
 	}
 	literal := string(doc.Src[b.Span.Start:b.Span.End])

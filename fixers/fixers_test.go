@@ -442,3 +442,37 @@ func TestPairAttachesAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceBreak: the repeated summary is cut off a paragraph only where
+// a sentence ends beyond doubt.
+func TestSentenceBreak(t *testing.T) {
+	for _, tc := range []struct {
+		head, tail string
+		want       bool
+	}{
+		{"She keeps bees in Madrid.", "The hives sit on roofs.", true},
+		{"She keeps bees in Madrid.", "3 hives sit on roofs.", true},
+		{`She said "no."`, "Then she left.", true},
+		{"She keeps bees (in Madrid.)", `"Hives," she says.`, true},
+		{"Why bees?", "Because they stay.", true},
+		{"Why bees?", "¿Por qué no?", true},
+		{"Она держит пчёл.", "Ульи стоят на крышах.", true},
+		{"她养蜂。", "蜂箱在屋顶上。", true},
+		{"Before bees, she served in the U.S.", "Army for ten years.", false},
+		{"She moved to Washington, D.C.", "Officials were not told.", false},
+		{"She holds a Ph.D.", "Candidate no more.", false},
+		{"She met Dr.", "Ruiz at noon.", false},
+		{"She met Ruiz in Jan.", "Snow had fallen.", false},
+		{"Her name is Ada J.", "Ruiz.", false},
+		{"She waited...", "Then the bees came.", false},
+		{"She waited…", "Then the bees came.", false},
+		{"Why bees?", "she asked aloud.", false},
+		{"She keeps bees in Madrid", "The hives sit on roofs.", false},
+		{"She keeps bees in Madrid.", "and on roofs.", false},
+		{"She keeps bees in Madrid.", "— on roofs.", false},
+	} {
+		if got := sentenceBreak(tc.head, tc.tail); got != tc.want {
+			t.Errorf("sentenceBreak(%q, %q) = %v, want %v", tc.head, tc.tail, got, tc.want)
+		}
+	}
+}
