@@ -47,6 +47,10 @@ type Chapter struct {
 	Start    float64
 	HasStart bool
 	Title    string
+	// TitleCut: the title's string was cut off by the end of its
+	// fragment and nothing read after it went on with it, so where the
+	// title ends is unknown (it may be the start of a longer one).
+	TitleCut bool
 	Summary  string
 	Quotes   []Quote
 }
@@ -618,6 +622,7 @@ type piece struct {
 	text  string
 	isInt bool
 	num   int
+	open  bool // a string cut off by the end of its fragment
 }
 
 // joinPieces rejoins text the lenient parser split at ", ": an integer right
@@ -661,8 +666,10 @@ type leakBuilder struct {
 	title   []piece
 	summary []piece
 	quote   []piece
-	// pendingTitle is a title read before the record it belongs to starts.
+	// pendingTitle is a title read before the record it belongs to
+	// starts; pendingCut, whether it was cut off (Chapter.TitleCut).
 	pendingTitle string
+	pendingCut   bool
 	// quoteDict: a quote's text key came in the dict being read, and
 	// quoteFields are the other fields of that quote since (at, speaker).
 	// entityDict and entityFields are the same for an entity's name.
@@ -687,7 +694,7 @@ func buildLeaked(events []event) *Blob {
 		case evKey:
 			b.key(e.text, events, &i)
 		case evText:
-			b.text(piece{text: e.text})
+			b.text(piece{text: e.text, open: e.open})
 		case evNumber:
 			b.number(e)
 		case evPair:
@@ -773,8 +780,8 @@ func (b *leakBuilder) key(k string, events []event, i *int) {
 	case "start":
 		if n, ok := next(); ok {
 			b.finishRecord()
-			b.cur = &Chapter{Start: n.num, HasStart: true, Title: b.pendingTitle}
-			b.pendingTitle = ""
+			b.cur = &Chapter{Start: n.num, HasStart: true, Title: b.pendingTitle, TitleCut: b.pendingCut}
+			b.pendingTitle, b.pendingCut = "", false
 		}
 	case "score":
 		if n, ok := next(); ok {
@@ -924,24 +931,24 @@ func (b *leakBuilder) pair(at int) {
 // endMode stores what the texts of the current mode built.
 func (b *leakBuilder) endMode() {
 	if len(b.title) > 0 {
-		t := joinPieces(b.title)
+		t, cut := joinPieces(b.title), b.title[len(b.title)-1].open
 		switch {
 		case b.cur != nil && b.cur.Title == "" && len(b.cur.Quotes) == 0 && b.cur.Summary == "":
-			b.cur.Title = t
+			b.cur.Title, b.cur.TitleCut = t, cut
 		case b.pendingTitle != "":
 			// Two titles with no record between them: keep both visible.
 			b.out.Stray = append(b.out.Stray, b.pendingTitle)
-			b.pendingTitle = t
+			b.pendingTitle, b.pendingCut = t, cut
 		default:
-			b.pendingTitle = t
+			b.pendingTitle, b.pendingCut = t, cut
 		}
 		b.title = nil
 	}
 	if len(b.summary) > 0 {
 		s := joinPieces(b.summary)
 		if b.cur == nil {
-			b.cur = &Chapter{Title: b.pendingTitle}
-			b.pendingTitle = ""
+			b.cur = &Chapter{Title: b.pendingTitle, TitleCut: b.pendingCut}
+			b.pendingTitle, b.pendingCut = "", false
 		}
 		if b.cur.Summary != "" {
 			b.out.Stray = append(b.out.Stray, s)

@@ -154,3 +154,25 @@ func FuzzReadString(f *testing.F) {
 		}
 	})
 }
+
+// TestTitleCut: a chapter's title is marked cut when its string ends with
+// its fragment and nothing after it goes on with it.
+func TestTitleCut(t *testing.T) {
+	for _, tc := range []struct {
+		items []string
+		cut   bool
+	}{
+		{[]string{`title": "The toll`, `{'start': 240.0, 'summary': 'Every bridge had a price.'}`}, true},
+		{[]string{`{'title': 'The toll houses', 'start': 240.0, 'summary': 'Every bridge had a price.'}`}, false},
+		{[]string{`"title": "The toll houses",`, `"start": 240.0,`}, false},
+	} {
+		b := Read(tc.items)
+		if len(b.Chapters) != 1 {
+			t.Errorf("%q: %d chapters, want 1", tc.items, len(b.Chapters))
+			continue
+		}
+		if c := b.Chapters[0]; c.TitleCut != tc.cut {
+			t.Errorf("%q: title %q cut %v, want %v", tc.items, c.Title, c.TitleCut, tc.cut)
+		}
+	}
+}

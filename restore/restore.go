@@ -129,7 +129,7 @@ func Lines(line string, names []string) Restored {
 		}
 		prefix, rest := splitHeadingPrefix(s.text)
 		if title, ok := evidence.titleFor(prefix); ok {
-			if body, ok := cutAtTitle(rest, title); ok {
+			if body, ok := cutAtTitle(rest, title); ok && (body == "" || opensText(body, known)) {
 				// The leaked JSON names this chapter's title: decisive. The
 				// parts are written one by one, with no string of them
 				// first (a copy of the body each).
@@ -235,8 +235,8 @@ func leakedTitles(segs []segment) blobTitles {
 	conflict := map[int]bool{}
 	for _, c := range leak.Read(items).Chapters {
 		title := text.OneLine(c.Title)
-		if !c.HasStart || title == "" || c.Start != float64(int(c.Start)) {
-			continue
+		if !c.HasStart || title == "" || c.TitleCut || c.Start != float64(int(c.Start)) {
+			continue // a title cut off mid-string may be the start of a longer one
 		}
 		at := int(c.Start)
 		if have, ok := out[at]; ok && have != title {
@@ -286,6 +286,22 @@ func cutAtTitle(text, title string) (body string, ok bool) {
 		return "", false
 	}
 	return strings.TrimLeft(text[i:], " "), true
+}
+
+// opensText tells whether a chapter body may start text: its first word
+// opens a sentence (opensSentence), or is a letter of a script without
+// case. A body that goes on in lower case ("of sleepers…") shows the title
+// it follows to be cut short.
+func opensText(text string, known Names) bool {
+	w, _ := nextField(text, 0)
+	r0, _ := utf8.DecodeRuneInString(w)
+	if schema.IsLetter(r0) && !schema.IsLower(r0) && !schema.IsUpper(r0) {
+		return true
+	}
+	upper, _ := wordShape(w)
+	key := bare(strings.ToLower(w))
+	sw := splitWord{text: w, r0: r0, lowered: known.isWord(key) && known.lowered[key], inner: schema.IsLower(r0) && upper > 0}
+	return opensSentence(&sw)
 }
 
 // lowerWords answers whether a page writes a word in lower case (the
@@ -1113,7 +1129,7 @@ func (s *splitter) split(text string, known Names, style string) Split {
 	sp.Title = strings.TrimRight(text[:cut], " ")
 	sp.Body = text[cut:]
 	sp.Confident = valid == 1 && end != "?" && k <= maxDecisiveTitleWords && style != capitalsTellNothing &&
-		!h.lowerOpenerElsewhere(k)
+		!h.lowerOpenerElsewhere(k) && !(scored[k-1].plainLower && openEnds[scored[k-1].key])
 	sp.Plausible = best >= 100
 	return sp
 }
@@ -1184,6 +1200,15 @@ var neverEnds = wordSet("a an the A An The and or nor but of to for with from by
 	"Is Are Was Were Has Have Had Will Would Can Could " +
 	"And Or Nor But Of To For With From By As Vs Via At Into Onto Than " +
 	"How Why What Where When Who Whom Which how why what where when whom")
+
+// openEnds are words a title may end on (a particle: "Night falls over",
+// "Logging in") that may as well take the body's first word as their
+// object ("Petra boards in | Vienna at dusk"): a split after one, written
+// in lower case, is never decisive. (As never-ends they would make the
+// other split, when the title does end on one, the only valid one.)
+var openEnds = wordSet("in on over under about above below across behind between during inside near " +
+	"through toward towards upon within without around among against beside beyond like until till since " +
+	"before after past per")
 
 // abbreviations end in a full stop without ending a sentence.
 var abbreviations = wordSet("Dr. Mr. Mrs. Ms. St. Jr. Sr. vs. e.g. i.e. etc. Inc. Ltd. Co. No. Vol. pp. approx. U.S. U.K. a.m. p.m.")
@@ -1310,14 +1335,18 @@ func (h *headingWords) validSplit(k int, loose bool) bool {
 }
 
 // bodyOpensOnName tells whether the body at k opens on a name, where two
-// capitals stand across the cut: one the page lists, or, after a title
-// word the page writes in lower case elsewhere, one its prose uses or one
-// it never writes in lower case that is followed at once by a lower-case
-// word ("Juno traces").
+// capitals stand across the cut: one the page lists, a role word before a
+// name the page knows (roleWords), or, after a title word the page writes
+// in lower case elsewhere, one its prose uses or one it never writes in
+// lower case that is followed at once by a lower-case word ("Juno
+// traces").
 func bodyOpensOnName(w []splitWord, k int) bool {
 	b0 := &w[k]
 	if b0.known && w[0].namesListed {
 		return true
+	}
+	if b0.role && k+1 < len(w) && w[k+1].known {
+		return true // a name after its title ("Conductor Lukas")
 	}
 	if !w[k-1].isCommon() {
 		return false
@@ -1396,7 +1425,8 @@ func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
 			if prev := &w[i-1]; i-1 > k || !prev.starter {
 				// Two names side by side, not one name (on a page without
 				// a list, two words its prose uses as names may be one).
-				if isNameLike(prev) && isNameLike(t) && !prev.pairNext && (w[0].namesListed || !prev.known || !t.known) {
+				if isNameLike(prev) && isNameLike(t) && !prev.pairNext && (w[0].namesListed || !prev.known || !t.known) &&
+					(i-1 > k || !t.known || !prev.role) {
 					return false
 				}
 			}
@@ -1410,6 +1440,21 @@ func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
 	}
 	return more || len(w) > k
 }
+
+// roleWords name what a person is or does, and go before a name as a
+// title does ("Conductor Lukas has worked…", "Dr Ruiz says"): a body may
+// open on one before a known name, so a cut before the pair is as good as
+// one between its words, and neither is decisive. Keyed as Names keys
+// words (bare, lower case). A role the list lacks ("Ferryman Jens") is
+// read as a title's last word: the words of a page's descriptions of
+// people would make many a title end ("Microsoft Context | Kyle
+// previews") an open question.
+var roleWords = wordSet("mr mrs ms mx dr prof professor doctor sir dame lord lady king queen prince princess " +
+	"president senator governor mayor minister chancellor ambassador judge justice officer detective inspector " +
+	"sheriff deputy agent captain capt general colonel major lieutenant sergeant corporal admiral commander " +
+	"chief coach chef pilot conductor nurse pastor father mother sister brother uncle aunt rabbi imam reverend " +
+	"bishop cardinal pope saint st director founder cofounder co-founder ceo cto editor host guest author " +
+	"engineer farmer ranger")
 
 // isNameLike tells a capitalized word that is no small word, or a name
 // the page writes in lower case.
@@ -1486,6 +1531,7 @@ type splitWord struct {
 	starterAs  bool // opens a sentence, as written
 	known      bool // a word of the page's names
 	lowered    bool // a name written in lower case
+	role       bool // may stand before a name as its title (roleWords)
 	pairNext   bool // this word and the next make a known name
 	lowerWord  bool // starts with a lower-case letter
 	upperStart bool // starts with a capital or a digit
@@ -1534,6 +1580,7 @@ func appendSplitWords(out []splitWord, words, lowered []string, known Names) []s
 			starterAs:  class&starterWord != 0,
 			known:      isKnown,
 			lowered:    isKnown && known.lowered[b], // a name in lower case is a name
+			role:       roleWords[b],
 			lowerWord:  lowerWord,
 			upperStart: schema.IsUpper(r0) || schema.IsDigit(r0),
 			digitStart: schema.IsDigit(r0),
