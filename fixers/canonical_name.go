@@ -35,7 +35,7 @@ func makeCanonicalName(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 			return fix
 		}
 		// A JSON string that escapes a character: the literal is written
-		// anew with the words replaced.
+		// anew with the words replaced, its escapes elsewhere kept.
 		var text strings.Builder
 		at := 0
 		for _, w := range v.Words {
@@ -44,8 +44,13 @@ func makeCanonicalName(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 			at = w.End
 		}
 		text.WriteString(v.Text[at:])
-		fix.Edits = []Edit{{Start: v.TextSpan.Start, End: v.TextSpan.End, New: schema.JSONString(text.String())}}
-		fix.Removed = []string{string(doc.Src[v.TextSpan.Start:v.TextSpan.End])}
+		literal := string(doc.Src[v.TextSpan.Start:v.TextSpan.End])
+		rewritten, ok := schema.RewriteJSONString(literal, text.String())
+		if !ok {
+			return nil
+		}
+		fix.Edits = []Edit{{Start: v.TextSpan.Start, End: v.TextSpan.End, New: rewritten}}
+		fix.Removed = []string{literal}
 		return fix
 	}
 	return nil

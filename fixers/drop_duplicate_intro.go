@@ -217,5 +217,9 @@ func dropIntroJSON(doc *schema.Document, b schema.Block) *Fix {
 		return nil
 	}
 	literal := string(doc.Src[b.Span.Start:b.Span.End])
-	return &Fix{Safety: Safe, Removed: []string{literal}, Edits: []Edit{{Start: b.Span.Start, End: b.Span.End, New: schema.JSONString(rest)}}}
+	rewritten, ok := schema.RewriteJSONString(literal, rest)
+	if !ok {
+		return nil
+	}
+	return &Fix{Safety: Safe, Removed: []string{literal}, Edits: []Edit{{Start: b.Span.Start, End: b.Span.End, New: rewritten}}}
 }

@@ -33,7 +33,10 @@ func makeEntityTypeCase(doc *schema.Document, cfg *rules.Config, d rules.Diagnos
 	for _, t := range cfg.EntityTypes() {
 		if strings.EqualFold(t, value) && t != value {
 			if doc.Format == schema.JSON {
-				t = schema.JSONString(t)
+				var ok bool
+				if t, ok = schema.RewriteJSONString(raw, t); !ok {
+					return nil
+				}
 			}
 			return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: t}}}
 		}

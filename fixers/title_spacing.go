@@ -86,7 +86,11 @@ func fixJSONTitle(doc *schema.Document, d rules.Diagnostic) *Fix {
 	if fixed == v.Str {
 		return nil
 	}
-	return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: schema.JSONString(fixed)}}}
+	rewritten, ok := schema.RewriteJSONString(raw, fixed)
+	if !ok {
+		return nil
+	}
+	return &Fix{Safety: Safe, Removed: []string{raw}, Edits: []Edit{{Start: d.Span.Start, End: d.Span.End, New: rewritten}}}
 }
 
 // normalizeTitle applies the repairs of titles to a title held in a JSON

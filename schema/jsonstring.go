@@ -1,0 +1,132 @@
+package schema
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// RewriteJSONString writes the JSON string literal lit anew to hold value,
+// as a fix that changes part of a string needs it: the start and the end of
+// the value that lit already holds keep lit's own spelling (its escapes,
+// `\u00e9` or `é`, `\/` or `/`), and only the part between is written
+// anew, in lit's style (a literal that writes its characters past ASCII
+// as \u escapes gets its new ones so). It reports false, writing nothing, when lit is no string
+// literal, or when the part written anew would replace what decoding could
+// not keep: an escape of half a surrogate pair, or bytes that are no UTF-8
+// (both read as U+FFFD, which writing would make real).
+func RewriteJSONString(lit, value string) (string, bool) {
+	if len(lit) < 2 || lit[0] != '"' || lit[len(lit)-1] != '"' {
+		return "", false
+	}
+	// old is lit's value; at[i] is where in lit the character that byte i
+	// of old belongs to is written, and lost[i] whether it is a U+FFFD
+	// that stands for something else.
+	var old strings.Builder
+	at := make([]int, 0, len(lit))
+	var lost []bool
+	p := &jsonParser{src: []byte(lit), text: lit, pos: 1}
+	for p.pos < len(lit)-1 {
+		start := p.pos
+		var r rune
+		switch c := lit[p.pos]; {
+		case c == '"' || c < 0x20:
+			return "", false
+		case c == '\\':
+			var err error
+			if r, err = p.escape(); err != nil || p.pos > len(lit)-1 {
+				return "", false
+			}
+		default:
+			var size int
+			r, size = utf8.DecodeRuneInString(lit[p.pos:])
+			p.pos += size
+		}
+		substitute := r == utf8.RuneError && lit[start:p.pos] != string(utf8.RuneError)
+		for range utf8.RuneLen(r) {
+			at = append(at, start)
+			lost = append(lost, substitute)
+		}
+		old.WriteRune(r)
+	}
+	at = append(at, len(lit)-1)
+	o := old.String()
+	// The longest start and end the two values share, cut at characters.
+	pre := 0
+	for pre < len(o) && pre < len(value) && o[pre] == value[pre] {
+		pre++
+	}
+	for pre > 0 && pre < len(o) && !utf8.RuneStart(o[pre]) {
+		pre--
+	}
+	suf := 0
+	for suf < len(o)-pre && suf < len(value)-pre && o[len(o)-1-suf] == value[len(value)-1-suf] {
+		suf++
+	}
+	for suf > 0 && !utf8.RuneStart(o[len(o)-suf]) {
+		suf--
+	}
+	for _, l := range lost[pre : len(o)-suf] {
+		if l {
+			return "", false
+		}
+	}
+	// A literal that escapes a character past ASCII and writes none as it
+	// is was written ASCII only (ensure_ascii): so is its new part.
+	ascii := false
+	for i := 0; i < len(lit); i++ {
+		if lit[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if lit[i] == '\\' && i+6 <= len(lit) {
+			if n, ok := ParseHex(lit[i+2 : i+6]); lit[i+1] == 'u' && ok && n >= utf8.RuneSelf {
+				ascii = true
+			}
+			i++
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(lit) + len(value) - len(o) + 8)
+	b.WriteString(lit[:at[pre]])
+	writeJSONChars(&b, value[pre:len(value)-suf], ascii)
+	b.WriteString(lit[at[len(o)-suf]:])
+	return b.String(), true
+}
+
+// writeJSONChars writes s as the inside of a JSON string: quote marks,
+// backslashes and control characters escaped, and, with ascii, every
+// character past ASCII as a \u escape (a pair of them past U+FFFF).
+func writeJSONChars(b *strings.Builder, s string, ascii bool) {
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20, ascii && r >= utf8.RuneSelf:
+			if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+				writeU(b, r1)
+				writeU(b, r2)
+			} else {
+				writeU(b, r)
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// writeU writes the escape \uXXXX of r, which is below U+10000.
+func writeU(b *strings.Builder, r rune) {
+	h := strconv.FormatInt(int64(r), 16)
+	b.WriteString(`\u`)
+	b.WriteString(strings.Repeat("0", 4-len(h)))
+	b.WriteString(h)
+}
