@@ -80,6 +80,8 @@ func reduce(doc *schema.Document) (*canonical, []Loss) {
 		cc := canonicalChapter{start: ch.Start.Seconds, title: strings.TrimSpace(ch.Title.Value)}
 		if !ch.Start.Valid {
 			lose(ch.Start.Span, "the start of %s, which is not a time", ch.Label())
+		} else if fraction(ch.Start) {
+			lose(ch.Start.Span, "the fraction of a second of the start of %s (%s): times are whole seconds", ch.Label(), ch.Start.Raw)
 		}
 		for _, b := range ch.Blocks {
 			switch {
@@ -89,6 +91,13 @@ func reduce(doc *schema.Document) (*canonical, []Loss) {
 				cc.quotes = append(cc.quotes, b.Quote)
 				if at := b.Quote.At; at != nil && !at.Valid {
 					lose(at.Span, "the time [%s] of a quote in %s, which is not a time", at.Raw, ch.Label())
+				} else if at != nil && fraction(*at) {
+					lose(at.Span, "the fraction of a second of the time of a quote in %s (%s): times are whole seconds", ch.Label(), at.Raw)
+				}
+				if doc.Format == schema.Markdown {
+					if extra := leftover(string(doc.Src[b.Span.Start:b.Span.End]), b.Quote); len(extra) > 0 {
+						lose(b.Span, "words of a quote line in %s that the quote does not hold: %s", ch.Label(), strings.Join(extra, " "))
+					}
 				}
 			default:
 				lose(b.Span, "a %s in %s", blockName(b), ch.Label())
@@ -240,6 +249,57 @@ func blockName(b schema.Block) string {
 	return "paragraph"
 }
 
+// fraction tells a time read from JSON with a fraction of a second
+// (90.5), which the model holds as whole seconds.
+func fraction(t schema.Timestamp) bool {
+	n, err := strconv.ParseFloat(t.Raw, 64)
+	return err == nil && n != float64(int64(n))
+}
+
+// leftover lists the words of a Markdown quote line that its quote does not
+// hold (words after its time, a second time, a speaker set off by a hyphen):
+// the line's words less those of the quote's words, speaker and time.
+func leftover(line string, q *schema.Quote) []string {
+	held := map[string]int{}
+	for _, part := range []*string{&q.Words, speakerOf(q), timeOf(q)} {
+		for _, w := range words(*part) {
+			held[w]++
+		}
+	}
+	var out []string
+	for _, w := range words(line) {
+		if held[w] > 0 {
+			held[w]--
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func speakerOf(q *schema.Quote) *string {
+	if q.Speaker == nil {
+		return new(string)
+	}
+	return &q.Speaker.Value
+}
+
+func timeOf(q *schema.Quote) *string {
+	if q.At == nil {
+		return new(string)
+	}
+	return &q.At.Raw
+}
+
+// words are the words of s: its runs of letters and digits.
+func words(s string) []string {
+	var out []string
+	for start, end := schema.NextWord(s, 0); start < end; start, end = schema.NextWord(s, end) {
+		out = append(out, s[start:end])
+	}
+	return out
+}
+
 // splitParagraphs splits JSON summary text at blank lines, so that a
 // multi-paragraph summary becomes Markdown paragraphs again.
 func splitParagraphs(text string) []string {
@@ -335,7 +395,7 @@ func ToJSON(doc *schema.Document) ([]byte, []Loss) {
 	var out bytes.Buffer
 	_ = json.Indent(&out, raw, "", "  ") // raw is valid JSON
 	out.WriteByte('\n')
-	return out.Bytes(), losses
+	return out.Bytes(), append(losses, readBack(c, out.Bytes(), "episode.json", "JSON")...)
 }
 
 // ToMarkdown writes the canonical Markdown page: front matter for the
@@ -383,7 +443,85 @@ func ToMarkdown(doc *schema.Document) ([]byte, []Loss) {
 			fmt.Fprintf(&b, "- **%s** (%s): %s\n", e.Name.Value, e.Type.Value, e.Description.Value)
 		}
 	}
-	return []byte(b.String()), losses
+	out := []byte(b.String())
+	return out, append(losses, readBack(c, out, "episode.md", "Markdown")...)
+}
+
+// readBack reads the page written from c, and lists what of c it does
+// not give back as it was (white space aside): a title with a line break,
+// which Markdown cuts at it; a title ending in "#", which it drops; a
+// speaker with asterisks in it; a number too large for a float. Whatever
+// the writer could not hold as written is named, so none of it goes
+// silently.
+func readBack(c *canonical, out []byte, name, form string) []Loss {
+	back, _ := reduce(schema.Read(name, out))
+	var losses []Loss
+	differ := func(what, want, got string) {
+		if text.OneLine(want) != text.OneLine(got) {
+			losses = append(losses, Loss{What: fmt.Sprintf("%s as written: %q reads back from the %s page as %q", what, clip(want), form, clip(got))})
+		}
+	}
+	differ("the title", c.title, back.title)
+	differ("the summary", strings.Join(c.summary, "\n\n"), strings.Join(back.summary, "\n\n"))
+	if len(back.chapters) != len(c.chapters) {
+		return append(losses, Loss{What: fmt.Sprintf("the chapters: %d written, %d read back from the %s page", len(c.chapters), len(back.chapters), form)})
+	}
+	for i, ch := range c.chapters {
+		got := back.chapters[i]
+		label := fmt.Sprintf("chapter %d (%q)", i+1, clip(ch.title))
+		differ("the start of "+label, strconv.Itoa(ch.start), strconv.Itoa(got.start))
+		differ("the title of "+label, ch.title, got.title)
+		differ("the summary of "+label, strings.Join(ch.prose, "\n\n"), strings.Join(got.prose, "\n\n"))
+		if len(got.quotes) != len(ch.quotes) {
+			losses = append(losses, Loss{What: fmt.Sprintf("the quotes of %s: %d written, %d read back from the %s page", label, len(ch.quotes), len(got.quotes), form)})
+			continue
+		}
+		for k, q := range ch.quotes {
+			where := fmt.Sprintf("quote %d of %s", k+1, label)
+			differ("the text of "+where, q.Words, got.quotes[k].Words)
+			differ("the speaker of "+where, *speakerOf(q), *speakerOf(got.quotes[k]))
+			differ("the time of "+where, quoteTime(q), quoteTime(got.quotes[k]))
+		}
+	}
+	if len(back.entities) != len(c.entities) {
+		return append(losses, Loss{What: fmt.Sprintf("the entities: %d written, %d read back from the %s page", len(c.entities), len(back.entities), form)})
+	}
+	for i, e := range c.entities {
+		got := back.entities[i]
+		where := fmt.Sprintf("entity %d (%q)", i+1, clip(e.Name.Value))
+		differ("the name of "+where, e.Name.Value, got.Name.Value)
+		differ("the type of "+where, e.Type.Value, got.Type.Value)
+		differ("the description of "+where, e.Description.Value, got.Description.Value)
+	}
+	values := func(fs []schema.Field) map[string]string {
+		m := make(map[string]string, len(fs))
+		for _, f := range fs {
+			m[f.Key] = fmt.Sprint(f.Value)
+		}
+		return m
+	}
+	wrote, read := values(c.meta), values(back.meta)
+	for _, f := range c.meta {
+		differ("the value of "+strconv.Quote(f.Key), wrote[f.Key], read[f.Key])
+	}
+	return losses
+}
+
+// quoteTime is a quote's time as seconds, "" when it has none.
+func quoteTime(q *schema.Quote) string {
+	if q.At == nil || !q.At.Valid {
+		return ""
+	}
+	return strconv.Itoa(q.At.Seconds)
+}
+
+// clip is s cut short for a message.
+func clip(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most-1]) + "…"
 }
 
 // misread finds a line of a paragraph that a Markdown reader would not take
