@@ -34,6 +34,9 @@ func Unified(path string, before, after []byte) string {
 type Changes struct {
 	before, after []byte
 	ops           []lineOp // nil when the texts are equal
+	// stretches are the edits that made after from before, when known
+	// (compareStretches): Origin maps by them.
+	stretches []stretch
 }
 
 // Compare diffs before and after by whole lines.

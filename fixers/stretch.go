@@ -122,7 +122,7 @@ func lineAt(starts []int, p int) int {
 // oldText and newText are before and after as strings, when the caller has
 // them (each page's reader made one); "" has them made here, once.
 func compareStretches(before, after []byte, oldText, newText string, stretches []stretch) *Changes {
-	c := &Changes{before: before, after: after}
+	c := &Changes{before: before, after: after, stretches: stretches}
 	if bytes.Equal(before, after) {
 		return c
 	}
