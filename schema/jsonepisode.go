@@ -233,9 +233,13 @@ func jsonEntity(e *Value) Entity {
 		key string
 		dst *Text
 	}{{"name", &out.Name}, {"type", &out.Type}, {"description", &out.Description}} {
-		if v := e.Get(f.key); v != nil && v.Kind == String {
+		v := e.Get(f.key)
+		switch {
+		case v != nil && v.Kind == String:
 			*f.dst = Text{Value: v.Str, Span: v.Span}
-		} else if out.Malformed == "" {
+		case v == nil && f.key == "description":
+			// The schema asks for a name and a type only.
+		case out.Malformed == "":
 			out.Malformed = "no string `" + f.key + "`"
 		}
 	}
