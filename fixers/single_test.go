@@ -43,8 +43,11 @@ func TestOne(t *testing.T) {
 					t.Errorf("%s at %d: the fix writes LF line ends into a CRLF page", d.Rule, d.Span.Start)
 				}
 				// Other findings may read the same (quotes of one chapter):
-				// the fix takes one away.
-				if before, after := alike(diags, d), alike(rules.Run(schema.Read(name, fixed), opts.Config), d); after >= before {
+				// the fix takes one away. Or one of the rule's findings
+				// goes while another comes to read as it did (the second of
+				// two repeats of the summary, now the first).
+				later := rules.Run(schema.Read(name, fixed), opts.Config)
+				if before, after := alike(diags, d), alike(later, d); after >= before && ofRule(later, d.Rule) >= ofRule(diags, d.Rule) {
 					t.Errorf("%s at %d: %d findings read %q before its fix, %d after", d.Rule, d.Span.Start, before, d.Message, after)
 				}
 			}
@@ -55,6 +58,17 @@ func TestOne(t *testing.T) {
 // bareLF counts the line feeds not after a carriage return.
 func bareLF(b []byte) int {
 	return bytes.Count(b, []byte("\n")) - bytes.Count(b, []byte("\r\n"))
+}
+
+// ofRule counts the findings of a rule.
+func ofRule(diags []rules.Diagnostic, rule string) int {
+	n := 0
+	for _, o := range diags {
+		if o.Rule == rule {
+			n++
+		}
+	}
+	return n
 }
 
 // alike counts the findings of d's rule with d's message.

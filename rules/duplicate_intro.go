@@ -73,12 +73,20 @@ func runDuplicateIntro(p *Pass) {
 	if len(later) == 0 {
 		return
 	}
-	// where says where later[k] stands, for the message.
-	where := func(k int) string {
+	// where says where later[k] stands, for the message; first tells
+	// whether the repeat opens it.
+	where := func(k int, first bool) string {
 		if k < len(summary)-1 {
 			return "as paragraph " + itoa(k+2) + " of the summary"
 		}
-		return "at the start of the body of " + ep.Chapters[0].Label()
+		at := "at the start of"
+		switch j := k - (len(summary) - 1); {
+		case j > 0:
+			at = "in paragraph " + itoa(j+1) + " of"
+		case !first:
+			at = "near the start of"
+		}
+		return at + " the body of " + ep.Chapters[0].Label()
 	}
 	// Only the start of a later paragraph can repeat the summary: as many
 	// words as a summary paragraph has, and the share of them a repeat may
@@ -143,7 +151,7 @@ func runDuplicateIntro(p *Pass) {
 			// The repeat is as long as the summary, or longer when words were
 			// added in between.
 			p.ReportFix(FixerDecides, repeatSpan(p.Doc, c, max(len(sw), end)), "%s is repeated %s: %s%s",
-				what, where(k), plural(len(sw), "word"), rest)
+				what, where(k, cw[0] == sw[0]), plural(len(sw), "word"), rest)
 		}
 	}
 }
