@@ -16,20 +16,20 @@ import (
 // move them.
 var restoreFigures = map[string]map[string]restoreTally{
 	"safe": {
-		"own":    {Exact: 80, Whole: 55, Wrong: 0},
+		"own":    {Exact: 83, Whole: 59, Wrong: 0},
 		"podgen": {Exact: 744, Whole: 0, Wrong: 0},
 		"shared": {Exact: 37, Whole: 1, Wrong: 0},
 	},
 	"unsafe": {
-		"own":    {Exact: 113, Whole: 11, Wrong: 11},
+		"own":    {Exact: 117, Whole: 11, Wrong: 14},
 		"podgen": {Exact: 744, Whole: 0, Wrong: 0},
 		"shared": {Exact: 38, Whole: 0, Wrong: 0},
 	},
 }
 
-// restorePages are the numbers of pages the README gives: 17 written for
+// restorePages are the numbers of pages the README gives: 18 written for
 // the evaluation, 47 generated, 6 shared.
-var restorePages = map[string]int{"own": 17, "podgen": 47, "shared": 6}
+var restorePages = map[string]int{"own": 18, "podgen": 47, "shared": 6}
 
 // TestRestoreFigures holds the README's restore figures to the evaluation.
 func TestRestoreFigures(t *testing.T) {

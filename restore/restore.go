@@ -81,10 +81,12 @@ func Collapsed(doc *schema.Document) (r Restored, ok bool) {
 // starts a body from one inside a title.
 func Lines(line string, names []string) Restored {
 	segs := segmentLine(line)
+	roles := map[string]map[string]bool{}
 	for _, s := range segs {
 		if s.kind == "b" { // the page's own entity bullets: - **Name** (Type): …
-			if name, _, ok := strings.Cut(strings.TrimPrefix(s.text, "- **"), "**"); ok {
+			if name, rest, ok := strings.Cut(strings.TrimPrefix(s.text, "- **"), "**"); ok {
 				names = append(names, name)
+				addRoles(roles, name, rest)
 			}
 		}
 	}
@@ -103,6 +105,7 @@ func Lines(line string, names []string) Restored {
 		known.lowered[w] = true
 	}
 	known.common = &lowerWords{line: line}
+	known.roles = roles
 	evidence := leakedTitles(segs)
 	style := pageStyle(segs, known)
 	if capitalizedProse(segs, known) || notEnglish(segs) {
@@ -762,6 +765,34 @@ type Names struct {
 	listed bool
 	// common are the words the page writes in lower case (nil: none known).
 	common *lowerWords
+	// roles are, for each word of a person's name in the page's list, the
+	// first word of that person's description (bare, lower case), which
+	// most often says what they are: "Foreman of the boiling house" tells
+	// that "Foreman Kasimir" may open a body.
+	roles map[string]map[string]bool
+}
+
+// addRoles adds to roles the first word of a person's description, from
+// the rest of the entity bullet of name (" (Person): Foreman of the old
+// boiling house."), under each word of the name.
+func addRoles(roles map[string]map[string]bool, name, rest string) {
+	desc, ok := strings.CutPrefix(strings.TrimSpace(rest), "(Person):")
+	if !ok {
+		return
+	}
+	first, _ := nextField(strings.TrimSpace(desc), 0)
+	role := bare(strings.ToLower(first))
+	if role == "" {
+		return
+	}
+	for _, w := range schema.Fields(name) {
+		if b := bare(strings.ToLower(w)); b != "" {
+			if roles[b] == nil {
+				roles[b] = map[string]bool{}
+			}
+			roles[b][role] = true
+		}
+	}
 }
 
 // NameTokens reads a page's entity names for SplitHeading.
@@ -1129,7 +1160,8 @@ func (s *splitter) split(text string, known Names, style string) Split {
 	sp.Title = strings.TrimRight(text[:cut], " ")
 	sp.Body = text[cut:]
 	sp.Confident = valid == 1 && end != "?" && k <= maxDecisiveTitleWords && style != capitalsTellNothing &&
-		!h.lowerOpenerElsewhere(k) && !(scored[k-1].plainLower && openEnds[scored[k-1].key])
+		!h.lowerOpenerElsewhere(k) && !(scored[k-1].plainLower && openEnds[scored[k-1].key]) &&
+		!roleBeforeName(scored, k, style, known.roles) && !h.bodyOnNumber(k) && !allTitle(scored, k)
 	sp.Plausible = best >= 100
 	return sp
 }
@@ -1360,6 +1392,52 @@ func followedByLower(w []splitWord, k int) bool {
 	return k+1 < len(w) && w[k+1].plainLower && !w[k+1].small && !w[k+1].lowered
 }
 
+// roleBeforeName tells a split whose title ends right before a name the
+// page knows, which opens the body, on a word that may as well open the
+// body as the name's title: a role word ("Who We Sail with Chef | Jens",
+// "Dinner with Piet Night porter | Ines"), or, on a page not in Title
+// Case, a capitalized word the page does not know as a name, alone or
+// before a word in lower case ("Dinner with Jens Ferryman | Odile",
+// "Notes from Bergen Harbour master | Ines"). In Title Case only the list
+// of roles (roleWords), or the page's own description of the person
+// ("Kasimir Lenz (Person): Foreman of …"), tells such a word from a
+// title's last.
+func roleBeforeName(w []splitWord, k int, style string, roles map[string]map[string]bool) bool {
+	last, b0 := &w[k-1], &w[k]
+	if !b0.known || b0.lowered {
+		return false
+	}
+	if last.role || roles[b0.key][last.key] || style == titleCase {
+		return last.role || roles[b0.key][last.key]
+	}
+	// A capitalized word the page does not know, alone or before one in
+	// lower case ("Harbour master | Ruiz"), and not the title's first.
+	unknownCapital := func(t *splitWord) bool { return t.upperStart && !t.digitStart && !t.known && !t.acronym }
+	return k > 1 && unknownCapital(last) || k > 2 && last.plainLower && !last.small && unknownCapital(&w[k-2])
+}
+
+// bodyOnNumber tells whether the split at k, whose body opens on a name,
+// has a rival one word on that would open the body on a number ("Meeting
+// | Jens 40 boats left", "Meeting Jens | 40 boats left"): a body seldom
+// opens on a number, but seldom is not never.
+func (h *headingWords) bodyOnNumber(k int) bool {
+	w := h.w
+	return k+1 < len(w) && isNameLike(&w[k]) && w[k+1].digitStart && h.validSplit(k+1, true)
+}
+
+// allTitle tells a split whose body opens with a short exclamation
+// ("Hello | Saltmarsh Radio!", "Long live | Saltmarsh Radio! Piet says…"):
+// the exclamation may as well end the title.
+func allTitle(w []splitWord, k int) bool {
+	const shortest = 3 // words of an exclamation a title may end with
+	for i := k; i < len(w) && i < k+shortest; i++ {
+		if w[i].ends != "" && !w[i].abbrev {
+			return strings.HasSuffix(strings.TrimRight(w[i].text, `"')”’`), "!")
+		}
+	}
+	return false
+}
+
 // lowerOpenerElsewhere tells whether the body could also open a word or
 // two after k on a name the page writes in lower case ("Fragile | Data
 // swyx and Zoë dig"): then k is no decisive split.
@@ -1454,7 +1532,20 @@ var roleWords = wordSet("mr mrs ms mx dr prof professor doctor sir dame lord lad
 	"sheriff deputy agent captain capt general colonel major lieutenant sergeant corporal admiral commander " +
 	"chief coach chef pilot conductor nurse pastor father mother sister brother uncle aunt rabbi imam reverend " +
 	"bishop cardinal pope saint st director founder cofounder co-founder ceo cto editor host guest author " +
-	"engineer farmer ranger")
+	"engineer farmer ranger " +
+	// Trades and callings that stand before a name as well ("Skipper
+	// Jens", "Baker Ines").
+	"skipper deckhand boatswain bosun sailor seaman fisherman fisher ferryman harbourmaster harbormaster " +
+	"mate steward stewardess purser porter cook baker butcher brewer smith blacksmith carpenter mason " +
+	"weaver tailor miner driver keeper warden guard clerk teacher tutor student scholar historian scientist " +
+	"researcher curator librarian archivist architect lawyer attorney counsel banker trader broker merchant " +
+	"producer reporter journalist correspondent anchor analyst designer developer programmer manager owner " +
+	"partner investor activist organizer organiser volunteer priest monk nun elder deacon vicar " +
+	"grandma grandpa granny grandmother grandfather mum mom dad auntie boss nanny midwife medic paramedic " +
+	"surgeon dentist vet veterinarian pharmacist firefighter constable marshal ranger soldier private " +
+	"poet painter singer musician composer conductor dancer actor actress artist writer novelist " +
+	"photographer filmmaker chemist physicist biologist geologist astronomer economist " +
+	"lockkeeper master")
 
 // isNameLike tells a capitalized word that is no small word, or a name
 // the page writes in lower case.

@@ -371,6 +371,26 @@ func TestAmbiguousEndsStayWhole(t *testing.T) {
 			names: []string{"Odile Brandt", "Jens Olsen"},
 			whole: "## [04:00] Meeting Jens Captain Jens has rowed the river for thirty years.",
 		},
+		"two-word role in sentence case": {
+			line:  "Odile walks the salt road. ## [00:00] The toll houses Merchants paid at every bridge. ## [04:00] Supper with Jens Night watchman Odile counts the carts until dawn.",
+			names: []string{"Odile Brandt", "Jens Olsen"},
+			whole: "## [04:00] Supper with Jens Night watchman Odile counts the carts until dawn.",
+		},
+		"unknown capital in sentence case": {
+			line:  "Odile walks the salt road. ## [00:00] The toll houses Merchants paid at every bridge. ## [04:00] Supper with Jens Saltboiler Odile counts the carts until dawn.",
+			names: []string{"Odile Brandt", "Jens Olsen"},
+			whole: "## [04:00] Supper with Jens Saltboiler Odile counts the carts until dawn.",
+		},
+		"body on a number": {
+			line:  "Odile walks the salt road. ## [00:00] Meeting Jens 40 carts left the gate that night. ## [04:00] The toll houses Merchants paid at every bridge.",
+			names: []string{"Odile Brandt", "Jens Olsen"},
+			whole: "## [00:00] Meeting Jens 40 carts left the gate that night.",
+		},
+		"exclamation": {
+			line:  "Odile walks the salt road. ## [00:00] Long live Lüneburg Salt! Odile raises a cup to the works. ## [04:00] The toll houses Merchants paid at every bridge.",
+			names: []string{"Odile Brandt", "Lüneburg Salt"},
+			whole: "## [00:00] Long live Lüneburg Salt! Odile raises a cup to the works.",
+		},
 		"leaked title cut off": {
 			line:  `Odile walks the salt road. ## [00:00] Setting out Odile leaves at dawn. > *] }, {* > *title": "The toll* > *{'start': 240.0, 'summary': 'Every bridge had a price.'}* ## [04:00] The toll houses along the river Merchants paid at every bridge.`,
 			names: []string{"Odile Brandt"},
