@@ -23,7 +23,7 @@ glued to the first word (` + "`🔬How GPT-5 works`" + `: a space goes after it)
 (` + "`,,`" + `, ` + "`;;`" + `, ` + "`!!`" + `, ` + "`??`" + `: one is kept), two dots (` + "`..`" + `: one dot or an ellipsis, the editor's
 call), and a title that ends in ` + "`,`" + `, ` + "`;`" + `, ` + "`:`" + ` or a lone dash (` + "`Maps That Lie -`" + `): the rest of the
 title was cut off, and only an editor knows it. A title may end in ` + "`?`" + `, ` + "`!`" + `, ` + "`.`" + ` (an
-abbreviation: ` + "`Inc.`" + `) or an ellipsis, and ` + "`?!`" + `, ` + "`...`" + `, ` + "`std::vector`" + ` and ` + "`1..10`" + ` are left
+abbreviation: ` + "`Inc.`" + `) or an ellipsis, and ` + "`?!`" + `, ` + "`...`" + `, ` + "`std::vector`" + `, ` + "`::new`" + ` and ` + "`1..10`" + ` are left
 alone.`,
 	Bad:  "# Maps That Lie: The 1,000-Year Atlas— Ada Pemberton ",
 	Good: "# Maps That Lie: The 1,000-Year Atlas — Ada Pemberton",

@@ -36,9 +36,9 @@ type TitleMark struct {
 
 // TitleSlips lists the punctuation and symbol slips of a title, in order.
 // Left alone: `?!` and `!?`, an ellipsis (`...`, `…`), a title ending in
-// `?`, `!`, `.` or `…` (an abbreviation, a question, a teaser), `::` between
-// letters (`std::vector`), dots between digits (`1..10`), and what stands in
-// backticks.
+// `?`, `!`, `.` or `…` (an abbreviation, a question, a teaser), `::` before
+// a letter (`std::vector`, `::new`), dots between digits (`1..10`), and what
+// stands in backticks.
 func TitleSlips(title string) []TitleMark {
 	var out []TitleMark
 	if n := gluedSymbol(title); n > 0 {
@@ -60,7 +60,8 @@ func TitleSlips(title string) []TitleMark {
 		case c == '.' && n == 2 && !between(title, i, j, unicode.IsDigit):
 			out = append(out, TitleMark{Start: i, End: j, Slip: DoubledDots})
 		case c == '.':
-		case c == ':' && between(title, i, j, schema.IsWordRune):
+		case c == ':' && n == 2 && startsWord(title[j:]):
+			// `std::vector`, `Rust's ::new`: a path in code, not a slip.
 		default:
 			out = append(out, TitleMark{Start: i, End: j, Slip: DoubledMark})
 		}
@@ -86,6 +87,12 @@ func isSlipMark(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// startsWord tells whether s starts with a letter or digit.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return schema.IsWordRune(r)
 }
 
 // between tells whether the runes on both sides of title[i:j] are of a kind.
