@@ -182,14 +182,16 @@ func notFixed(shape QuoteShape, problem, why string) QuoteShape {
 	return shape
 }
 
-// doubleMarks are the marks that open or close a quote podlint writes.
-const doubleMarks = "\"“”„«»"
+// doubleMarks are the marks that open or close a quote podlint writes, and
+// the corner brackets Japanese and Chinese quote with.
+const doubleMarks = "\"“”„«»「」『』"
 
 // hasDoubleMark is strings.ContainsAny(s, doubleMarks) as a scan of bytes,
 // which that call cannot be for marks beyond ASCII (it decodes every rune
 // of s and looks each up). In UTF-8 the marks are '"', E2 80 9C to 9E
-// (“ ” „) and C2 AB, C2 BB (« »); a lead byte never stands inside another
-// character, so a match is always a whole mark.
+// (“ ” „), C2 AB, C2 BB (« ») and E3 80 8C to 8F (「 」 『 』); a lead byte
+// never stands inside another character, so a match is always a whole
+// mark.
 func hasDoubleMark(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -201,6 +203,10 @@ func hasDoubleMark(s string) bool {
 			}
 		case 0xc2:
 			if i+1 < len(s) && (s[i+1] == 0xab || s[i+1] == 0xbb) {
+				return true
+			}
+		case 0xe3:
+			if i+2 < len(s) && s[i+1] == 0x80 && 0x8c <= s[i+2] && s[i+2] <= 0x8f {
 				return true
 			}
 		}
