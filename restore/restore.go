@@ -81,12 +81,12 @@ func Collapsed(doc *schema.Document) (r Restored, ok bool) {
 // starts a body from one inside a title.
 func Lines(line string, names []string) Restored {
 	segs := segmentLine(line)
-	roles := map[string]map[string]bool{}
+	var roles map[string]map[string]bool // made for the first person listed
 	for _, s := range segs {
 		if s.kind == "b" { // the page's own entity bullets: - **Name** (Type): …
 			if name, rest, ok := strings.Cut(strings.TrimPrefix(s.text, "- **"), "**"); ok {
 				names = append(names, name)
-				addRoles(roles, name, rest)
+				roles = addRoles(roles, name, rest)
 			}
 		}
 	}
@@ -774,16 +774,19 @@ type Names struct {
 
 // addRoles adds to roles the first word of a person's description, from
 // the rest of the entity bullet of name (" (Person): Foreman of the old
-// boiling house."), under each word of the name.
-func addRoles(roles map[string]map[string]bool, name, rest string) {
+// boiling house."), under each word of the name, and returns roles.
+func addRoles(roles map[string]map[string]bool, name, rest string) map[string]map[string]bool {
 	desc, ok := strings.CutPrefix(strings.TrimSpace(rest), "(Person):")
 	if !ok {
-		return
+		return roles
 	}
 	first, _ := nextField(strings.TrimSpace(desc), 0)
 	role := bare(strings.ToLower(first))
 	if role == "" {
-		return
+		return roles
+	}
+	if roles == nil {
+		roles = map[string]map[string]bool{}
 	}
 	for _, w := range schema.Fields(name) {
 		if b := bare(strings.ToLower(w)); b != "" {
@@ -793,6 +796,7 @@ func addRoles(roles map[string]map[string]bool, name, rest string) {
 			roles[b][role] = true
 		}
 	}
+	return roles
 }
 
 // NameTokens reads a page's entity names for SplitHeading.
@@ -1377,7 +1381,7 @@ func bodyOpensOnName(w []splitWord, k int) bool {
 	if b0.known && w[0].namesListed {
 		return true
 	}
-	if b0.role && k+1 < len(w) && w[k+1].known {
+	if k+1 < len(w) && w[k+1].known && b0.isRole() {
 		return true // a name after its title ("Conductor Lukas")
 	}
 	if !w[k-1].isCommon() {
@@ -1407,8 +1411,8 @@ func roleBeforeName(w []splitWord, k int, style string, roles map[string]map[str
 	if !b0.known || b0.lowered {
 		return false
 	}
-	if last.role || roles[b0.key][last.key] || style == titleCase {
-		return last.role || roles[b0.key][last.key]
+	if role := last.isRole() || roles[b0.key][last.key]; role || style == titleCase {
+		return role
 	}
 	// A capitalized word the page does not know, alone or before one in
 	// lower case ("Harbour master | Ruiz"), and not the title's first.
@@ -1504,7 +1508,7 @@ func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
 				// Two names side by side, not one name (on a page without
 				// a list, two words its prose uses as names may be one).
 				if isNameLike(prev) && isNameLike(t) && !prev.pairNext && (w[0].namesListed || !prev.known || !t.known) &&
-					(i-1 > k || !t.known || !prev.role) {
+					(i-1 > k || !t.known || !prev.isRole()) {
 					return false
 				}
 			}
@@ -1622,7 +1626,6 @@ type splitWord struct {
 	starterAs  bool // opens a sentence, as written
 	known      bool // a word of the page's names
 	lowered    bool // a name written in lower case
-	role       bool // may stand before a name as its title (roleWords)
 	pairNext   bool // this word and the next make a known name
 	lowerWord  bool // starts with a lower-case letter
 	upperStart bool // starts with a capital or a digit
@@ -1671,7 +1674,6 @@ func appendSplitWords(out []splitWord, words, lowered []string, known Names) []s
 			starterAs:  class&starterWord != 0,
 			known:      isKnown,
 			lowered:    isKnown && known.lowered[b], // a name in lower case is a name
-			role:       roleWords[b],
 			lowerWord:  lowerWord,
 			upperStart: schema.IsUpper(r0) || schema.IsDigit(r0),
 			digitStart: schema.IsDigit(r0),
@@ -1815,6 +1817,10 @@ func wordShape(t string) (upper int, letter bool) {
 	}
 	return upper, letter
 }
+
+// isRole tells a word that may stand before a name as its title
+// (roleWords): asked of a few words a heading, not worked out for all.
+func (w *splitWord) isRole() bool { return roleWords[w.key] }
 
 // isCommon tells a word the page writes in lower case elsewhere.
 func (w *splitWord) isCommon() bool { return w.lower.has(w.key) }
