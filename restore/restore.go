@@ -1164,7 +1164,7 @@ func (s *splitter) split(text string, known Names, style string) Split {
 	sp.Title = strings.TrimRight(text[:cut], " ")
 	sp.Body = text[cut:]
 	sp.Confident = valid == 1 && end != "?" && k <= maxDecisiveTitleWords && style != capitalsTellNothing &&
-		!h.lowerOpenerElsewhere(k) && !(scored[k-1].plainLower && openEnds[scored[k-1].key]) &&
+		!h.lowerOpenerElsewhere(k) && !endsOpen(&scored[k-1]) &&
 		!roleBeforeName(scored, k, style, known.roles) && !h.bodyOnNumber(k) && !allTitle(scored, k)
 	sp.Plausible = best >= 100
 	return sp
@@ -1245,6 +1245,10 @@ var neverEnds = wordSet("a an the A An The and or nor but of to for with from by
 var openEnds = wordSet("in on over under about above below across behind between during inside near " +
 	"through toward towards upon within without around among against beside beyond like until till since " +
 	"before after past per")
+
+// endsOpen tells a title's last word that leaves its end open: a
+// preposition or particle in lower case (openEnds).
+func endsOpen(last *splitWord) bool { return last.plainLower && openEnds[last.key] }
 
 // abbreviations end in a full stop without ending a sentence.
 var abbreviations = wordSet("Dr. Mr. Mrs. Ms. St. Jr. Sr. vs. e.g. i.e. etc. Inc. Ltd. Co. No. Vol. pp. approx. U.S. U.K. a.m. p.m.")
