@@ -1,7 +1,7 @@
 package schema
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -112,21 +112,12 @@ func writeJSONChars(b *strings.Builder, s string, ascii bool) {
 			b.WriteString(`\r`)
 		case r < 0x20, ascii && r >= utf8.RuneSelf:
 			if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
-				writeU(b, r1)
-				writeU(b, r2)
+				fmt.Fprintf(b, `\u%04x\u%04x`, r1, r2)
 			} else {
-				writeU(b, r)
+				fmt.Fprintf(b, `\u%04x`, r)
 			}
 		default:
 			b.WriteRune(r)
 		}
 	}
-}
-
-// writeU writes the escape \uXXXX of r, which is below U+10000.
-func writeU(b *strings.Builder, r rune) {
-	h := strconv.FormatInt(int64(r), 16)
-	b.WriteString(`\u`)
-	b.WriteString(strings.Repeat("0", 4-len(h)))
-	b.WriteString(h)
 }
