@@ -90,13 +90,20 @@ func (l *Lines) starts() []int {
 // Count is the number of lines (a final line without '\n' counts).
 func (l *Lines) Count() int { return len(l.starts()) }
 
-// Start is the byte offset where the 1-based line begins.
-func (l *Lines) Start(line int) int { return l.starts()[line-1] }
+// Start is the byte offset where the 1-based line begins: for the first
+// line, after a byte order mark, which editors do not show, so that
+// columns count from where they do.
+func (l *Lines) Start(line int) int {
+	if line == 1 && bytes.HasPrefix(l.src, bom) {
+		return len(bom)
+	}
+	return l.starts()[line-1]
+}
 
 // Text is the 1-based line's text without its line ending.
 func (l *Lines) Text(line int) string {
 	starts := l.starts()
-	start := starts[line-1]
+	start := l.Start(line)
 	end := len(l.src)
 	if line < len(starts) {
 		end = starts[line] - 1
@@ -120,7 +127,7 @@ func (l *Lines) Line(offset int) int {
 func (l *Lines) Position(offset int) Position {
 	offset = l.clamp(offset)
 	line := l.Line(offset)
-	return Position{Line: line, Column: l.column(line, offset), ByteColumn: offset - l.Start(line) + 1}
+	return Position{Line: line, Column: l.column(line, offset), ByteColumn: max(1, offset-l.Start(line)+1)}
 }
 
 func (l *Lines) clamp(offset int) int { return max(0, min(offset, len(l.src))) }
@@ -134,7 +141,10 @@ func (l *Lines) clamp(offset int) int { return max(0, min(offset, len(l.src))) }
 // short pieces from the line's start to the first mark and from the last
 // mark to offset (which may stand inside a code point, as Position allows).
 func (l *Lines) column(line, offset int) int {
-	start := l.starts()[line-1]
+	start := l.Start(line)
+	if offset <= start {
+		return 1 // the line's start, or inside a byte order mark
+	}
 	if offset-start > 2*markEvery {
 		return l.farColumn(start, offset)
 	}
@@ -198,7 +208,7 @@ func (c *Cursor) Position(offset int) Position {
 	line := l.Line(offset)
 	// Counting from a rune start to a rune start adds up exactly; anywhere
 	// else the count is made from the line's start, as Position does.
-	boundary := offset == len(l.src) || utf8.RuneStart(l.src[offset])
+	boundary := (offset == len(l.src) || utf8.RuneStart(l.src[offset])) && offset >= l.Start(line)
 	var col int
 	switch {
 	case c.valid && boundary && line == c.line && offset >= c.off && offset-c.off <= markEvery:
@@ -211,5 +221,5 @@ func (c *Cursor) Position(offset int) Position {
 	if boundary {
 		c.line, c.off, c.col, c.valid = line, offset, col, true
 	}
-	return Position{Line: line, Column: col, ByteColumn: offset - l.Start(line) + 1}
+	return Position{Line: line, Column: col, ByteColumn: max(1, offset-l.Start(line)+1)}
 }
