@@ -14,8 +14,9 @@ import (
 // anew, in lit's style (a literal that writes its characters past ASCII
 // as \u escapes gets its new ones so). It reports false, writing nothing, when lit is no string
 // literal, or when the part written anew would replace what decoding could
-// not keep: an escape of half a surrogate pair, or bytes that are no UTF-8
-// (both read as U+FFFD, which writing would make real).
+// not keep: an escape of half a surrogate pair, read as U+FFFD, which
+// writing would make real. Bytes that are no UTF-8 are kept as they are,
+// as the reader keeps them.
 func RewriteJSONString(lit, value string) (string, bool) {
 	if len(lit) < 2 || lit[0] != '"' || lit[len(lit)-1] != '"' {
 		return "", false
@@ -39,11 +40,18 @@ func RewriteJSONString(lit, value string) (string, bool) {
 				return "", false
 			}
 		default:
-			var size int
-			r, size = utf8.DecodeRuneInString(lit[p.pos:])
+			// Written as it is, a byte that is no UTF-8 included: the
+			// reader keeps those as they are too.
+			_, size := utf8.DecodeRuneInString(lit[p.pos:])
 			p.pos += size
+			old.WriteString(lit[start:p.pos])
+			for range size {
+				at = append(at, start)
+				lost = append(lost, false)
+			}
+			continue
 		}
-		substitute := r == utf8.RuneError && lit[start:p.pos] != string(utf8.RuneError)
+		substitute := r == utf8.RuneError // an escape of half a surrogate pair
 		for range utf8.RuneLen(r) {
 			at = append(at, start)
 			lost = append(lost, substitute)
@@ -99,8 +107,10 @@ func RewriteJSONString(lit, value string) (string, bool) {
 // backslashes and control characters escaped, and, with ascii, every
 // character past ASCII as a \u escape (a pair of them past U+FFFF).
 func writeJSONChars(b *strings.Builder, s string, ascii bool) {
-	for _, r := range s {
+	for i, r := range s {
 		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], string(utf8.RuneError)):
+			b.WriteByte(s[i]) // a byte that is no UTF-8 stays as it was read
 		case r == '"' || r == '\\':
 			b.WriteByte('\\')
 			b.WriteRune(r)

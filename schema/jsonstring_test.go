@@ -27,8 +27,9 @@ func TestRewriteJSONString(t *testing.T) {
 		{`"ascii only"`, "ascii 🎉", `"ascii 🎉"`, true},
 		{`"\u00e9 é"`, "\u00e9 é!", `"\u00e9 é!"`, true},
 		{`"ascii \u00e9"`, "ascii é 🎉", `"ascii \u00e9 \ud83c\udf89"`, true},
-		{`"Lone \ud800 x"`, "Lone y", "", false},     // the half pair would go
-		{"\"bad \xff byte\"", "bad byte", "", false}, // so would the byte
+		{`"Lone \ud800 x"`, "Lone y", "", false},                           // the half pair would go
+		{"\"bad \xff byte\"", "bad byte", `"bad byte"`, true},              // the byte goes
+		{"\"bad \xff  byte\"", "bad \xff byte", "\"bad \xff byte\"", true}, // the byte stays
 		{`"open`, "open", "", false},
 		{`"a"b"`, "a", "", false},
 	} {
