@@ -9,7 +9,8 @@ import (
 // hoistFlags moves a command's flags in front of its file arguments.
 // urfave/cli v2 stops reading flags at the first argument, so without this
 // `podlint check ep.md --format json` would take "--format" for a file name.
-// Everything after "--" stays as it is.
+// Everything after "--" is a file, however it looks, as is everything
+// before it that is no flag (`podlint check a.md -- -odd.md`).
 func hoistFlags(app *cli.App, args []string) []string {
 	if len(args) < 2 {
 		return args
@@ -31,7 +32,7 @@ func hoistFlags(app *cli.App, args []string) []string {
 		a := rest[i]
 		switch {
 		case a == "--":
-			files = append(files, rest[i:]...)
+			files = append(files, rest[i+1:]...) // files, whatever they look like
 			i = len(rest)
 		case a == "-" || !strings.HasPrefix(a, "-"):
 			files = append(files, a)
@@ -46,8 +47,8 @@ func hoistFlags(app *cli.App, args []string) []string {
 	}
 	out := append([]string{}, args[:2]...)
 	out = append(out, flags...)
-	if len(files) > 0 && files[0] != "--" {
-		out = append(out, "--")
+	if len(files) > 0 {
+		out = append(out, "--") // one, before every file: urfave/cli reads no second one
 	}
 	return append(out, files...)
 }
