@@ -2,8 +2,8 @@ package fixers
 
 import (
 	"sort"
-	"unicode/utf8"
 
+	"github.com/podlint/podlint/schema"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -116,20 +116,7 @@ type originRun struct {
 // and newText in after at newAt: the bytes both sides start and end with map
 // exactly (cut at a character's start), the middle is the edit.
 func appendBlock(runs []originRun, oldText, newText []byte, oldAt, newAt int) []originRun {
-	prefix := 0
-	for prefix < len(oldText) && prefix < len(newText) && oldText[prefix] == newText[prefix] {
-		prefix++
-	}
-	for prefix > 0 && prefix < len(newText) && !utf8.RuneStart(newText[prefix]) {
-		prefix--
-	}
-	suffix := 0
-	for suffix < len(oldText)-prefix && suffix < len(newText)-prefix && oldText[len(oldText)-1-suffix] == newText[len(newText)-1-suffix] {
-		suffix++
-	}
-	for suffix > 0 && !utf8.RuneStart(newText[len(newText)-suffix]) {
-		suffix--
-	}
+	prefix, suffix := schema.CommonEnds(oldText, newText)
 	if prefix > 0 {
 		runs = append(runs, originRun{newStart: newAt, newEnd: newAt + prefix, oldStart: oldAt, exact: true})
 	}

@@ -61,20 +61,7 @@ func RewriteJSONString(lit, value string) (string, bool) {
 	at = append(at, len(lit)-1)
 	o := old.String()
 	// The longest start and end the two values share, cut at characters.
-	pre := 0
-	for pre < len(o) && pre < len(value) && o[pre] == value[pre] {
-		pre++
-	}
-	for pre > 0 && pre < len(o) && !utf8.RuneStart(o[pre]) {
-		pre--
-	}
-	suf := 0
-	for suf < len(o)-pre && suf < len(value)-pre && o[len(o)-1-suf] == value[len(value)-1-suf] {
-		suf++
-	}
-	for suf > 0 && !utf8.RuneStart(o[len(o)-suf]) {
-		suf--
-	}
+	pre, suf := CommonEnds(value, o)
 	for _, l := range lost[pre : len(o)-suf] {
 		if l {
 			return "", false

@@ -325,3 +325,22 @@ func zeroBytes(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	return (x - ones) &^ x & highs
 }
+
+// CommonEnds is how many bytes a and b share at their start and at their
+// end, the two runs not overlapping, each cut back to where a character of
+// b starts: the parts of two texts that an edit between them left alone.
+func CommonEnds[T string | []byte](a, b T) (prefix, suffix int) {
+	for prefix < len(a) && prefix < len(b) && a[prefix] == b[prefix] {
+		prefix++
+	}
+	for prefix > 0 && prefix < len(b) && !utf8.RuneStart(b[prefix]) {
+		prefix--
+	}
+	for suffix < len(a)-prefix && suffix < len(b)-prefix && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
+		suffix++
+	}
+	for suffix > 0 && !utf8.RuneStart(b[len(b)-suffix]) {
+		suffix--
+	}
+	return prefix, suffix
+}
