@@ -261,8 +261,8 @@ func fraction(t schema.Timestamp) bool {
 // the line's words less those of the quote's words, speaker and time.
 func leftover(line string, q *schema.Quote) []string {
 	held := map[string]int{}
-	for _, part := range []*string{&q.Words, speakerOf(q), timeOf(q)} {
-		for _, w := range words(*part) {
+	for _, part := range []string{q.Words, speakerOf(q), timeOf(q)} {
+		for _, w := range words(part) {
 			held[w]++
 		}
 	}
@@ -277,18 +277,20 @@ func leftover(line string, q *schema.Quote) []string {
 	return out
 }
 
-func speakerOf(q *schema.Quote) *string {
-	if q.Speaker == nil {
-		return new(string)
+// timeOf is a quote's time as written, "" when it has none.
+func timeOf(q *schema.Quote) string {
+	if q.At == nil {
+		return ""
 	}
-	return &q.Speaker.Value
+	return q.At.Raw
 }
 
-func timeOf(q *schema.Quote) *string {
-	if q.At == nil {
-		return new(string)
+// speakerOf is a quote's speaker, "" when it names none.
+func speakerOf(q *schema.Quote) string {
+	if q.Speaker == nil {
+		return ""
 	}
-	return &q.At.Raw
+	return q.Speaker.Value
 }
 
 // words are the words of s: its runs of letters and digits.
@@ -479,7 +481,7 @@ func readBack(c *canonical, out []byte, name, form string) []Loss {
 		for k, q := range ch.quotes {
 			where := fmt.Sprintf("quote %d of %s", k+1, label)
 			differ("the text of "+where, q.Words, got.quotes[k].Words)
-			differ("the speaker of "+where, *speakerOf(q), *speakerOf(got.quotes[k]))
+			differ("the speaker of "+where, speakerOf(q), speakerOf(got.quotes[k]))
 			differ("the time of "+where, quoteTime(q), quoteTime(got.quotes[k]))
 		}
 	}
