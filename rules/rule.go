@@ -6,6 +6,7 @@ package rules
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -390,16 +391,42 @@ func runOn(doc *schema.Document, cfg *Config, use func(*Rule) bool) []Diagnostic
 	return out
 }
 
-// Sort orders findings by position, then rule name, then message.
+// Sort orders findings by position, then rule, then message, findings
+// that compare equal keeping their order. A page of many findings comes
+// as one sorted run per rule: their indexes are sorted (a tie goes to the
+// earlier finding, as in a stable sort), and the findings moved once each,
+// not swapped about as they are by an in-place stable sort.
 func Sort(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := &ds[i], &ds[j] // a finding is too big to copy for each comparison
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
+	sorted := true
+	for i := 1; i < len(ds) && sorted; i++ {
+		sorted = compareDiagnostics(&ds[i-1], &ds[i]) <= 0
+	}
+	if sorted {
+		return
+	}
+	order := make([]int32, len(ds))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		if c := compareDiagnostics(&ds[i], &ds[j]); c != 0 {
+			return c
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
+		return cmp.Compare(i, j)
 	})
+	moved := make([]Diagnostic, len(ds))
+	for to, from := range order {
+		moved[to] = ds[from]
+	}
+	copy(ds, moved)
+}
+
+func compareDiagnostics(a, b *Diagnostic) int {
+	if a.Span.Start != b.Span.Start {
+		return cmp.Compare(a.Span.Start, b.Span.Start)
+	}
+	if a.Rule != b.Rule {
+		return strings.Compare(a.Rule, b.Rule)
+	}
+	return strings.Compare(a.Message, b.Message)
 }
