@@ -113,6 +113,13 @@ func ReadOn(doc *schema.Document, items []string) *Blob {
 	return doc.Memo(key, func() any { return Read(items) }).(*Blob)
 }
 
+// Remember records b as the reading of items on doc, for ReadOn: a
+// reading made before doc was (restoring a flattened page reads its blob
+// for titles) serves doc's rules and fixers. b must be Read(items).
+func Remember(doc *schema.Document, items []string, b *Blob) {
+	doc.Memo(readKey(strings.Join(items, "\x00")), func() any { return b })
+}
+
 // Read reads the items of a blob: each is one quote line (or
 // paragraph) as printed by the renderer, a Python literal or raw text.
 func Read(items []string) *Blob {

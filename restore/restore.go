@@ -23,6 +23,11 @@ type Restored struct {
 	// Uncertain are headings whose title end the scorer could not tell;
 	// they are left whole in Text, with the best candidate.
 	Uncertain []Split
+	// Leaked is the reading of the page's leaked JSON, from the quotes
+	// and paragraphs Items (nil when it has none): the restored page holds
+	// the same items, and its rules need not read them again.
+	Leaked *leak.Blob
+	Items  []string
 }
 
 // Split is a chapter heading's text cut into title and body.
@@ -106,7 +111,7 @@ func Lines(line string, names []string) Restored {
 	}
 	known.common = &lowerWords{line: line}
 	known.roles = roles
-	evidence := leakedTitles(segs)
+	evidence, items, blob := leakedTitles(segs)
 	style := pageStyle(segs, known)
 	if capitalizedProse(segs, known) || notEnglish(segs) {
 		style = capitalsTellNothing
@@ -160,7 +165,7 @@ func Lines(line string, names []string) Restored {
 		out.WriteString("\n\n")
 		out.WriteString(sp.Body)
 	}
-	return Restored{Text: out.String(), Uncertain: uncertain}
+	return Restored{Text: out.String(), Uncertain: uncertain, Leaked: blob, Items: items}
 }
 
 // namesInProse finds the names a page's text uses, so that a page without
@@ -217,8 +222,9 @@ type blobTitles map[int]string
 
 // leakedTitles reads the leaked JSON among a flattened page's quotes and
 // paragraphs (FORMAT.md §4) for its chapter records' starts and titles. A
-// start that two records claim with different titles tells nothing.
-func leakedTitles(segs []segment) blobTitles {
+// start that two records claim with different titles tells nothing. It
+// returns the items read and their reading too.
+func leakedTitles(segs []segment) (blobTitles, []string, *leak.Blob) {
 	var items []string
 	for _, s := range segs {
 		text := s.text
@@ -232,11 +238,12 @@ func leakedTitles(segs []segment) blobTitles {
 		}
 	}
 	if len(items) == 0 {
-		return nil
+		return nil, nil, nil
 	}
 	out := blobTitles{}
 	conflict := map[int]bool{}
-	for _, c := range leak.Read(items).Chapters {
+	blob := leak.Read(items)
+	for _, c := range blob.Chapters {
 		title := text.OneLine(c.Title)
 		if !c.HasStart || title == "" || c.TitleCut || c.Start != float64(int(c.Start)) {
 			continue // a title cut off mid-string may be the start of a longer one
@@ -250,7 +257,7 @@ func leakedTitles(segs []segment) blobTitles {
 	for at := range conflict {
 		delete(out, at)
 	}
-	return out
+	return out, items, blob
 }
 
 // titleFor finds the blob's title for a heading prefix `## [TS] `.

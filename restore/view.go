@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -45,6 +46,9 @@ func ViewOf(doc *schema.Document) (*View, bool) {
 	src = append(append(append(src, doc.Src[:c.Span.Start]...), r.Text...), doc.Src[c.Span.End:]...)
 	v := &View{Doc: schema.Read(doc.Path, src), start: c.Span.Start, end: c.Span.End, restored: len(r.Text),
 		at: alignSpaces(r.Text, line, c.Span.Start)}
+	if r.Leaked != nil {
+		leak.Remember(v.Doc, r.Items, r.Leaked)
+	}
 	memoOf(c).view = v
 	return v, true
 }
