@@ -138,6 +138,9 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 	}
 	r.placeEntities(lk.Entities)
 	r.placeMetadata(lk)
+	if r.garbled {
+		return nil
+	}
 	if account {
 		r.account(string(doc.Src[start:end]), lk)
 	}
@@ -171,6 +174,11 @@ type recovery struct {
 	doc *schema.Document
 	cfg *rules.Config
 	fix *Fix
+	// garbled is set when a text would not read back as written: a
+	// summary that opens a heading, a list or a comment, a speaker or an
+	// entity field holding the marks that end it. The blob is then left
+	// for a person.
+	garbled bool
 }
 
 // Texts of the blob that the fix does not write are accounted for by what
@@ -259,31 +267,51 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, 
 	} else {
 		r.drop(rec.Title)
 	}
-	existing := map[string]string{} // the chapter's quotes: words → speaker's words
+	type pageQuote struct {
+		speaker string // its speaker's words
+		at      int    // its time in seconds; -1 when it has none
+	}
+	existing := map[string]pageQuote{} // the chapter's quotes, by their words
+	timed := map[int]bool{}            // the times the chapter's quotes have
 	var last *schema.Block
 	for i, b := range c.Blocks {
 		if b.Span.Start >= blobStart && b.Span.End <= blobEnd {
 			continue // the blob itself
 		}
 		if b.Quote != nil {
-			speaker := ""
+			pq := pageQuote{at: -1}
 			if b.Quote.Speaker != nil {
-				speaker = normalizeWords(b.Quote.Speaker.Value)
+				pq.speaker = normalizeWords(b.Quote.Speaker.Value)
 			}
-			existing[normalizeWords(b.Quote.Words)] = speaker
+			if b.Quote.At != nil {
+				pq.at = b.Quote.At.Seconds
+				timed[pq.at] = true
+			}
+			existing[normalizeWords(b.Quote.Words)] = pq
 		}
 		last = &c.Blocks[i]
 	}
 	var quotes []string
 	for _, q := range rec.Quotes {
-		if speaker, ok := existing[normalizeWords(q.Text)]; ok {
+		if pq, ok := existing[normalizeWords(q.Text)]; ok {
 			r.keep(q.Text)
-			if q.Speaker != "" && normalizeWords(q.Speaker) != speaker {
+			if q.Speaker != "" && normalizeWords(q.Speaker) != pq.speaker {
 				r.drop(q.Speaker)
 			} else {
 				r.keep(q.Speaker)
 			}
+			if q.HasAt && q.At != pq.at {
+				// The page's quote has another time, or none: which is
+				// right is for a person to say.
+				r.fix.Safety = Unsafe
+			}
 			continue
+		}
+		if q.HasAt && (timed[q.At] || !r.inChapter(c, q.At)) || r.elsewhere(c, q.Text) {
+			// Another quote of the chapter has its time (a rewording of
+			// it?), the time is outside the chapter, or another chapter
+			// holds its words: the quote is a guess.
+			r.fix.Safety = Unsafe
 		}
 		quotes = append(quotes, r.quoteLine(q))
 		r.fix.Delta.Quotes++
@@ -291,7 +319,11 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, 
 	headingEnd := lineEnd(src, c.Heading.End)
 	var top []string
 	if rec.Summary != "" {
-		top = append(top, oneLine(rec.Summary))
+		summary := oneLine(rec.Summary)
+		if !paragraphText(summary) {
+			r.garbled = true
+		}
+		top = append(top, summary)
 	}
 	if last == nil {
 		top = append(top, quotes...)
@@ -331,14 +363,82 @@ func (r *recovery) quoteLine(q leak.Quote) string {
 		// ambiguity: the line is the best guess, for a person to confirm.
 		r.fix.Safety = Unsafe
 	}
+	if !inlineText(text) {
+		r.garbled = true
+	}
 	line := `> *"` + text + `"*`
 	if q.Speaker != "" {
-		line += " — " + oneLine(q.Speaker)
+		speaker := oneLine(q.Speaker)
+		if strings.ContainsAny(speaker, "*_\"[]`") || !inlineText(speaker) {
+			r.garbled = true // it would end the italics, or read as the time
+		}
+		line += " — " + speaker
 	}
 	if q.HasAt {
 		line += " [" + r.cfg.FormatTimestamp(q.At) + "]"
 	}
 	return line
+}
+
+// inChapter tells whether a time in seconds falls in chapter c: from its
+// start to the next chapter's.
+func (r *recovery) inChapter(c *schema.Chapter, at int) bool {
+	chapters := r.doc.Episode.Chapters
+	i := slices.Index(chapters, c)
+	if i < 0 || !c.Start.Valid || at < c.Start.Seconds {
+		return false
+	}
+	return i+1 == len(chapters) || !chapters[i+1].Start.Valid || at < chapters[i+1].Start.Seconds
+}
+
+// elsewhere tells whether a chapter other than c has a quote of text's words.
+func (r *recovery) elsewhere(c *schema.Chapter, text string) bool {
+	words := normalizeWords(text)
+	for _, other := range r.doc.Episode.Chapters {
+		if other == c {
+			continue
+		}
+		for _, b := range other.Blocks {
+			if b.Quote != nil && normalizeWords(b.Quote.Words) == words {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// paragraphText tells whether text, written as a line of its own between
+// blank lines, reads back as a paragraph of that text: it opens no
+// heading, quote, list, thematic break, fence, table, HTML block or link
+// definition, and holds nothing inlineText refuses.
+func paragraphText(text string) bool {
+	if text == "" || strings.ContainsRune("#>-+*=_<|~`", rune(text[0])) {
+		return false
+	}
+	if text[0] == '[' && strings.Contains(text, "]:") {
+		return false
+	}
+	digits := 0
+	for digits < len(text) && text[digits] >= '0' && text[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 && digits < len(text) && (text[digits] == '.' || text[digits] == ')') {
+		return false // an ordered list: "1. …"
+	}
+	return inlineText(text)
+}
+
+// inlineText tells whether text can stand inside a line the recovery
+// writes: it holds no comment (a suppression, or text a renderer hides)
+// and none of the markers a flattened page shows mid-line (`## [`, `> *`,
+// `- **`), which would have collapsed-markdown read the page as flattened.
+func inlineText(text string) bool {
+	for _, marker := range []string{"<!--", "## [", "> *", "- **"} {
+		if strings.Contains(text, marker) {
+			return false
+		}
+	}
+	return true
 }
 
 // unwritable reports text a recovery cannot write back word for word: a C0
@@ -389,7 +489,11 @@ func (r *recovery) placeEntities(entities []leak.Entity) {
 		if !r.writeEntity(e, have) {
 			continue
 		}
-		bullets = append(bullets, "- **"+oneLine(e.Name)+"** ("+oneLine(e.Type)+"): "+oneLine(e.Description))
+		name, typ, description := oneLine(e.Name), oneLine(e.Type), oneLine(e.Description)
+		if strings.ContainsAny(name, "*`") || strings.ContainsAny(typ, "()*`") || !inlineText(name+" "+typ+" "+description) {
+			r.garbled = true // the bullet would read with other fields
+		}
+		bullets = append(bullets, "- **"+name+"** ("+typ+"): "+description)
 	}
 	if len(bullets) == 0 {
 		return

@@ -89,6 +89,9 @@ const (
 	evPair
 	evWord // True, False, None
 	evDict // the opening brace of a dict: the fields that follow are its
+	// evBadTime is a list of numbers that is not a time pair ([1.5, 10],
+	// [1, 10, 5]): its numbers are no text, and no record holds it.
+	evBadTime
 )
 
 type event struct {
@@ -402,6 +405,11 @@ func lexLiteral(s string, events []event, fragment bool) []event {
 				i += n
 				continue
 			}
+			if n, ok := readBadTime(s[i:]); ok {
+				events = append(events, event{kind: evBadTime, text: s[i : i+n]})
+				i += n
+				continue
+			}
 			dicts = append(dicts, false)
 			i++
 		case c == '}' || c == ']':
@@ -487,6 +495,18 @@ func readPair(s string) (event, int, bool) {
 		return event{}, 0, false
 	}
 	return event{kind: evPair, m: p.Minutes, s: p.Seconds}, end + 1, true
+}
+
+// readBadTime reads, at the start of s, a short list that holds nothing
+// but numbers and the punctuation of times, and is no pair: a time the
+// pipeline wrote wrong. Its numbers would otherwise be read as pieces of
+// the quote before it ("Q.", 1.5, 10 as "Q., 1.5,010").
+func readBadTime(s string) (int, bool) {
+	end := strings.IndexByte(s[:min(len(s), 25)], ']')
+	if end < 0 || !schema.TimeLike(s[1:end]) {
+		return 0, false
+	}
+	return end + 1, true
 }
 
 // readString reads a quoted string with backslash escapes. An unclosed
@@ -708,6 +728,8 @@ func buildLeaked(events []event) *Blob {
 			b.pair(e.m*60 + e.s)
 		case evDict:
 			b.quoteDict, b.entityDict = false, false
+		case evBadTime:
+			b.out.Stray = append(b.out.Stray, e.text)
 		}
 	}
 	b.endMode()
@@ -1011,13 +1033,32 @@ func Match(ep *schema.Episode, lk *Blob) []*schema.Chapter {
 		if !rec.HasStart {
 			continue
 		}
-		for _, c := range ep.ChaptersAt(int(rec.Start)) {
-			if used[c] || len(c.Prose()) > 0 {
-				continue
+		// The chapters a record may be: those without prose at its start,
+		// and at the second after too when the start has a fraction (the
+		// heading may have rounded it either way).
+		var cands []*schema.Chapter
+		at := int(rec.Start)
+		for s := at; s <= at+1; s++ {
+			if s > at && rec.Start == float64(at) {
+				break
 			}
-			out[i] = c
-			used[c] = true
-			break
+			for _, c := range ep.ChaptersAt(s) {
+				if !used[c] && len(c.Prose()) == 0 {
+					cands = append(cands, c)
+				}
+			}
+		}
+		if len(cands) > 1 {
+			// Only the record's title tells them apart; none or several
+			// of that title leave it unplaced.
+			title := strings.Join(strings.Fields(strings.ToLower(rec.Title)), " ")
+			cands = slices.DeleteFunc(cands, func(c *schema.Chapter) bool {
+				return strings.Join(strings.Fields(strings.ToLower(c.Title.Value)), " ") != title
+			})
+		}
+		if len(cands) == 1 {
+			out[i] = cands[0]
+			used[cands[0]] = true
 		}
 	}
 	return out

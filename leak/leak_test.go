@@ -3,6 +3,7 @@ package leak
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -174,5 +175,24 @@ func TestTitleCut(t *testing.T) {
 		if c := b.Chapters[0]; c.TitleCut != tc.cut {
 			t.Errorf("%q: title %q cut %v, want %v", tc.items, c.Title, c.TitleCut, tc.cut)
 		}
+	}
+}
+
+// TestTimeNotAPair: a list of numbers that is no [m, s] pair is no text of
+// the quote before it, and fits no record.
+func TestTimeNotAPair(t *testing.T) {
+	for _, bad := range []string{"[1.5, 14]", "[1, 14, 5]", "[-1, 14]", "[1:14]"} {
+		lk := Read([]string{`{'start': 90.0, 'summary': 'Stairs.', 'quotes': ['Ninety-one steps.', ` + bad + `]}`})
+		if len(lk.Chapters) != 1 || len(lk.Chapters[0].Quotes) != 1 || lk.Chapters[0].Quotes[0] != (Quote{Text: "Ninety-one steps."}) {
+			t.Errorf("%s: chapters %+v, want one quote of its own words and no time", bad, lk.Chapters)
+		}
+		if !slices.Equal(lk.Stray, []string{bad}) {
+			t.Errorf("%s: stray %q, want the list", bad, lk.Stray)
+		}
+	}
+	// A number after text is still a thousands group the pipeline split.
+	lk := Read([]string{`{'start': 90.0, 'summary': 'We counted 1', 250, 'steps.'}`})
+	if len(lk.Chapters) != 1 || lk.Chapters[0].Summary != "We counted 1,250 steps." || len(lk.Stray) != 0 {
+		t.Errorf("thousands: %+v, stray %q", lk.Chapters, lk.Stray)
 	}
 }

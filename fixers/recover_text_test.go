@@ -1,0 +1,40 @@
+package fixers
+
+import "testing"
+
+// TestParagraphText: a recovered summary is written only where it reads
+// back as a paragraph of the same text.
+func TestParagraphText(t *testing.T) {
+	for text, want := range map[string]bool{
+		"The keeper climbs the stairs.":         true,
+		"1984 was the last year with a keeper.": true,
+		"3 keepers, 2 lamps.":                   true,
+		"Version 1.2 of the log.":               true,
+		"[Draft] The keeper climbs.":            true,
+		"## [04:00] The keeper climbs.":         false, // a chapter heading
+		"# The keeper":                          false,
+		"> The keeper said so.":                 false,
+		"- oil, wick, glass":                    false,
+		"+ oil":                                 false,
+		"* oil":                                 false,
+		"1. Oil, 2. wick":                       false,
+		"12) Oil":                               false,
+		"***":                                   false,
+		"___":                                   false,
+		"=== ":                                  false,
+		"```go":                                 false,
+		"~~~":                                   false,
+		"| a | b |":                             false,
+		"<div>The keeper</div>":                 false,
+		"[log]: https://example.com":            false,
+		"The keeper <!-- draft --> climbs.":     false,
+		"Oil first. ## [04:00] Then the wick.":  false, // read as a flattened page
+		"Oil first. > *Then* the wick.":         false,
+		"Oil first. - **Wick** too.":            false,
+		"":                                      false,
+	} {
+		if got := paragraphText(text); got != want {
+			t.Errorf("paragraphText(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
