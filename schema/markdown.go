@@ -207,6 +207,19 @@ func (r *mdReader) block(i int) int {
 	case heading && level == 2:
 		r.heading(i, at+start, at+end)
 		return i + 1
+	// Comments and code hold no page structure, in any section: a chapter
+	// heading, an entity bullet or a quote inside them is text.
+	case r.starts(l, "<!--"):
+		return r.verbatim(i, func(s string) bool { return strings.Contains(s, "-->") })
+	case r.starts(l, "```") || r.starts(l, "~~~"):
+		c, n := fenceRun(r.str[at:l.end])
+		return r.verbatimFrom(i, i+1, func(s string) bool { return closesFence(s, c, n) })
+	case r.starts(l, "<"):
+		if end := rawHTMLEnd(r.str[at:l.end]); end != "" {
+			return r.verbatim(i, func(s string) bool { return strings.Contains(strings.ToLower(s), end) })
+		}
+	}
+	switch {
 	case r.entities != nil:
 		r.entityLine(l)
 		return i + 1
@@ -214,17 +227,77 @@ func (r *mdReader) block(i int) int {
 		r.section.Span.End = l.end
 		return i + 1
 	case r.starts(l, ">"):
+		if inner := quoted(r.str[at:l.end]); strings.HasPrefix(inner, "```") || strings.HasPrefix(inner, "~~~") {
+			// Code inside a block quote: its lines are the quote's up to
+			// the closing fence, or to the quote's end.
+			c, n := fenceRun(inner[indentOf(inner):])
+			j := i + 1
+			for ; j < len(r.lines); j++ {
+				lj := r.lines[j]
+				if !r.starts(lj, ">") {
+					j--
+					break
+				}
+				if closesFence(quoted(r.str[r.marker(lj):lj.end]), c, n) {
+					break
+				}
+			}
+			last := min(j, len(r.lines)-1)
+			r.add(Block{Kind: Verbatim, Span: Span{l.start, r.lines[last].end}})
+			return last + 1
+		}
 		q := r.quote(l, at)
 		r.add(Block{Kind: QuoteBlock, Span: Span{l.start, l.end}, Text: q.Body.Value, Quote: q})
 		return i + 1
-	case r.starts(l, "<!--"):
-		return r.verbatim(i, func(s string) bool { return strings.Contains(s, "-->") })
-	case r.starts(l, "```") || r.starts(l, "~~~"):
-		fence := r.str[at : at+3]
-		j := r.verbatimFrom(i, i+1, func(s string) bool { return strings.HasPrefix(s[indentOf(s):], fence) })
-		return j
 	}
 	return r.paragraph(i)
+}
+
+// quoted is a block quote's line s (from its `>`) without its marker and
+// the space after it.
+func quoted(s string) string {
+	s = s[1:]
+	if s != "" && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	return s
+}
+
+// fenceRun reads the opening of a fenced code block at the start of s: its
+// character (` or ~) and how many of it there are.
+func fenceRun(s string) (byte, int) {
+	n := 0
+	for n < len(s) && s[n] == s[0] {
+		n++
+	}
+	return s[0], n
+}
+
+// closesFence tells whether line s closes a code block opened by n of c:
+// as in CommonMark, at least n of c after at most three spaces, then
+// nothing but white space (a line with more text is inside the code).
+func closesFence(s string, c byte, n int) bool {
+	rest := s[indentOf(s):]
+	k := 0
+	for k < len(rest) && rest[k] == c {
+		k++
+	}
+	return k >= n && strings.TrimRight(rest[k:], " \t\r") == ""
+}
+
+// rawHTMLEnd is, for a line opening one of the HTML blocks whose text is
+// kept raw (<pre>, <script>, <style>, <textarea>: CommonMark's first kind,
+// which blank lines do not end), the closing tag that ends the block, in
+// lower case; "" for any other line.
+func rawHTMLEnd(s string) string {
+	for _, tag := range []string{"pre", "script", "style", "textarea"} {
+		if len(s) > len(tag) && strings.EqualFold(s[1:1+len(tag)], tag) {
+			if rest := s[1+len(tag):]; rest == "" || strings.IndexByte(" \t\r>", rest[0]) >= 0 {
+				return "</" + tag + ">"
+			}
+		}
+	}
+	return ""
 }
 
 // verbatim keeps lines i.. up to the first one (i itself included) for which
@@ -265,6 +338,8 @@ func (r *mdReader) paragraph(i int) int {
 
 func (r *mdReader) add(b Block) {
 	switch {
+	case r.entities != nil:
+		// A comment or code in the entity list: no bullet, nothing to read.
 	case r.chapter != nil:
 		r.blocks = append(r.blocks, b)
 		// Capacity capped: an append to one chapter's list must never write
