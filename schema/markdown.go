@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -84,10 +85,11 @@ func readMarkdown(doc *Document) {
 	r.ep.Chapters = make([]*Chapter, 0, chapters)
 	doc.Episode = r.ep
 	i := r.frontMatter()
+	body := i
 	for i < len(r.lines) {
 		i = r.block(i)
 	}
-	r.detectCollapsed()
+	r.detectCollapsed(body)
 }
 
 func (r *mdReader) text(l line) string { return r.str[l.start:l.end] }
@@ -261,6 +263,15 @@ func quoted(s string) string {
 		s = s[1:]
 	}
 	return s
+}
+
+// blockLists are the block lists of the intro and of each chapter.
+func (r *mdReader) blockLists() [][]Block {
+	lists := [][]Block{r.ep.Intro}
+	for _, c := range r.ep.Chapters {
+		lists = append(lists, c.Blocks)
+	}
+	return lists
 }
 
 // fenceRun reads the opening of a fenced code block at the start of s: its
@@ -579,12 +590,27 @@ func countMarker(text []byte, marker string) int {
 }
 
 // detectCollapsed looks for a page flattened onto one line: a chapter
-// heading marker standing mid-line is the sure sign.
-func (r *mdReader) detectCollapsed() {
+// heading marker standing mid-line is the sure sign. The lines from body
+// on are the page's; front matter, and the lines inside code and
+// comments, are not looked at.
+func (r *mdReader) detectCollapsed(body int) {
 	if !hasMidLineHeading(r.src) {
 		return
 	}
-	for _, l := range r.lines {
+	var code []Span
+	for _, blocks := range r.blockLists() {
+		for _, b := range blocks {
+			if b.Kind == Verbatim {
+				code = append(code, b.Span)
+			}
+		}
+	}
+	for _, l := range r.lines[body:] {
+		// A line inside code or a comment is skipped, not the one that opens
+		// it: a flattened page may start with a comment.
+		if slices.ContainsFunc(code, func(s Span) bool { return s.Start < l.start && l.start < s.End }) {
+			continue
+		}
 		// A marker after white space only (an indented heading, or code)
 		// and "> ## [" (a quoted heading) do not stand mid-line.
 		text := bytes.TrimLeft(r.src[l.start:l.end], " \t")

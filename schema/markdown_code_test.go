@@ -50,3 +50,24 @@ func TestCodeHoldsNoStructure(t *testing.T) {
 		}
 	}
 }
+
+// TestCollapsedOnlyInThePage: a chapter marker mid-line in front matter or
+// inside code is no sign of a flattened page; on a line that opens with a
+// comment it still is.
+func TestCollapsedOnlyInThePage(t *testing.T) {
+	const flat = "Ines on tides. ## [00:00] Start Ines begins. > *\"Late.\"* [00:04]"
+	for name, tc := range map[string]struct {
+		page      string
+		collapsed bool
+	}{
+		"front matter":      {"---\nnote: \"see ## [06:52] below\"\n---\n# Tides — Ines Ferro\n\nInes on tides.\n", false},
+		"fenced code":       {"# Tides — Ines Ferro\n\n```\n" + flat + "\n```\n", false},
+		"comment":           {"# Tides — Ines Ferro\n\n<!--\n" + flat + "\n-->\n", false},
+		"comment then text": {"<!-- made by the pipeline --> # Tides — Ines Ferro " + flat + "\n", true},
+		"flattened":         {"# Tides — Ines Ferro\n\n" + flat + "\n", true},
+	} {
+		if got := Read(name+".md", []byte(tc.page)).Episode.Collapsed != nil; got != tc.collapsed {
+			t.Errorf("%s: read as flattened %v, want %v", name, got, tc.collapsed)
+		}
+	}
+}
