@@ -380,31 +380,47 @@ func (r *recovery) quoteLine(q leak.Quote) string {
 	return line
 }
 
+// pageQuotes is what recoveries ask of a page's chapters, made once per
+// page whatever the number of blobs: each chapter's place, and the
+// chapters that hold a quote of given words.
+type pageQuotes struct {
+	index  map[*schema.Chapter]int
+	byText map[string][]*schema.Chapter // normalized words → chapters
+}
+
+type pageQuotesKey struct{}
+
+func (r *recovery) pageQuotes() *pageQuotes {
+	return r.doc.Memo(pageQuotesKey{}, func() any {
+		pq := &pageQuotes{index: map[*schema.Chapter]int{}, byText: map[string][]*schema.Chapter{}}
+		for i, c := range r.doc.Episode.Chapters {
+			pq.index[c] = i
+			for _, b := range c.Blocks {
+				if b.Quote != nil {
+					words := normalizeWords(b.Quote.Words)
+					pq.byText[words] = append(pq.byText[words], c)
+				}
+			}
+		}
+		return pq
+	}).(*pageQuotes)
+}
+
 // inChapter tells whether a time in seconds falls in chapter c: from its
 // start to the next chapter's.
 func (r *recovery) inChapter(c *schema.Chapter, at int) bool {
 	chapters := r.doc.Episode.Chapters
-	i := slices.Index(chapters, c)
-	if i < 0 || !c.Start.Valid || at < c.Start.Seconds {
+	i, ok := r.pageQuotes().index[c]
+	if !ok || !c.Start.Valid || at < c.Start.Seconds {
 		return false
 	}
 	return i+1 == len(chapters) || !chapters[i+1].Start.Valid || at < chapters[i+1].Start.Seconds
 }
 
-// elsewhere tells whether a chapter other than c has a quote of text's words.
+// elsewhere tells whether a chapter other than c has a quote of text's
+// words.
 func (r *recovery) elsewhere(c *schema.Chapter, text string) bool {
-	words := normalizeWords(text)
-	for _, other := range r.doc.Episode.Chapters {
-		if other == c {
-			continue
-		}
-		for _, b := range other.Blocks {
-			if b.Quote != nil && normalizeWords(b.Quote.Words) == words {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(r.pageQuotes().byText[normalizeWords(text)], func(o *schema.Chapter) bool { return o != c })
 }
 
 // paragraphText tells whether text, written as a line of its own between
