@@ -424,6 +424,13 @@ func (r *mdReader) quote(l line, at int) *Quote {
 		start++
 	}
 	end := l.end
+	// A comment closing the line (a suppression) is no part of the quote:
+	// its time stands before it.
+	if line := bytes.TrimRight(r.src[start:end], " \t\r"); bytes.HasSuffix(line, []byte("-->")) {
+		if open := bytes.LastIndex(line, []byte("<!--")); open > 0 && r.src[start+open-1] == ' ' {
+			end = start + open
+		}
+	}
 	parts := fromSlab(&r.quotes, 1)
 	q := &parts.quote
 	// A trailing ` [TS]`, spaces after it aside (a time the reader missed
