@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -244,12 +245,50 @@ func wordsProblem(words string) string {
 		return "a space or nothing stands inside the marks"
 	case hasDoubleMark(words):
 		return "the quote holds double quote marks of its own"
+	case hasMarkReference(words):
+		return "the quote holds double quote marks of its own, written as HTML references (&quot;)"
 	case strings.ContainsAny(words, "*_"):
 		return "the quote holds emphasis markers, and podlint cannot tell which belong to it"
 	case strings.Contains(words, `\`):
 		return "the quote holds a backslash escape"
 	}
 	return ""
+}
+
+// hasMarkReference tells whether s holds a double quote mark written as an
+// HTML character reference (&quot;, &ldquo;, &#8220;, &#x22;): a page
+// shows it as the mark itself.
+func hasMarkReference(s string) bool {
+	for i := strings.IndexByte(s, '&'); i >= 0; {
+		ref := s[i+1:]
+		if end := strings.IndexByte(ref[:min(len(ref), 10)], ';'); end > 0 {
+			if markReferences[strings.ToLower(ref[:end])] || numericMark(ref[:end]) {
+				return true
+			}
+		}
+		next := strings.IndexByte(s[i+1:], '&')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// markReferences are the named references of doubleMarks.
+var markReferences = map[string]bool{"quot": true, "ldquo": true, "rdquo": true, "bdquo": true, "laquo": true, "raquo": true}
+
+// numericMark tells a numeric reference (#8220, #x201C) to one of doubleMarks.
+func numericMark(ref string) bool {
+	if !strings.HasPrefix(ref, "#") {
+		return false
+	}
+	base, digits := 10, ref[1:]
+	if strings.HasPrefix(digits, "x") || strings.HasPrefix(digits, "X") {
+		base, digits = 16, digits[1:]
+	}
+	n, err := strconv.ParseInt(digits, base, 32)
+	return err == nil && n > 0 && strings.ContainsRune(doubleMarks, rune(n))
 }
 
 // singleQuoted tells words wrapped in single quote marks, straight or curly.

@@ -19,3 +19,27 @@ func FuzzDoubleMark(f *testing.F) {
 		}
 	})
 }
+
+// TestHasMarkReference: a double quote mark written as an HTML reference
+// counts as the mark; other references and a bare & do not.
+func TestHasMarkReference(t *testing.T) {
+	for s, want := range map[string]bool{
+		"He said &quot;no&quot;.": true,
+		"&ldquo;no&rdquo;":        true,
+		"&LDQUO;":                 true,
+		"&#8220;no&#8221;":        true,
+		"&#x201C;no":              true,
+		"&#34;":                   true,
+		"&#171;":                  true,
+		"Tom &amp; Jerry":         false,
+		"&#8217;s":                false, // a right single mark: an apostrophe
+		"fish & chips; peas":      false,
+		"&quot":                   false,
+		"&#;":                     false,
+		"":                        false,
+	} {
+		if got := hasMarkReference(s); got != want {
+			t.Errorf("hasMarkReference(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
