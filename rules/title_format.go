@@ -59,7 +59,20 @@ func checkTitle(p *Pass, t schema.Text, name func() string) {
 		p.ReportFix(SafeFix, schema.Span{Start: t.Span.Start + len(trimmed), End: t.Span.End}, "%s has trailing spaces", name())
 		v = trimmed
 	}
-	for from := 0; ; {
+	from := 0
+	if lead := len(v) - len(strings.TrimLeft(v, " ")); lead > 0 && lead < len(v) && p.Doc.Format == schema.Markdown &&
+		t.Span.Start > 0 && p.Doc.Src[t.Span.Start-1] == ' ' {
+		// Spaces before a chapter's title: with the one after `]` that the
+		// reader takes for the separator, a run like any other.
+		span := schema.Span{Start: t.Span.Start - 1, End: t.Span.Start + lead}
+		fix := SafeFix
+		if SpaceMakesMarker(p.Doc.Src, span) {
+			fix = NoFix
+		}
+		p.ReportFix(fix, span, "%s has %d spaces in a row", name(), lead+1)
+		from = lead
+	}
+	for {
 		i := strings.Index(v[from:], "  ")
 		if i < 0 {
 			break
