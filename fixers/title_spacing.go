@@ -15,8 +15,9 @@ var titleSpacing = &Fixer{
 	Title:   "Normalize spacing in titles",
 	Doc: `Puts a space on both sides of an em dash that has one on only one side, turns double
 spaces into one, removes trailing spaces, and puts a space after an emoji or symbol glued to
-the first word (` + "`🔬How`" + `), in episode and chapter titles. A front matter title that differs
-from the page title is left as a finding: which one is right is an editor's call.`,
+the first word (` + "`🔬How`" + `), in episode and chapter titles. A front matter title written as the page title is fixed with
+it; one that differs from the page title is left as a finding: which one is right is an
+editor's call.`,
 	Before: "# Maps That Lie: The 1,000-Year Atlas— Ada Pemberton ",
 	After:  "# Maps That Lie: The 1,000-Year Atlas — Ada Pemberton",
 	Make:   makeTitleSpacing,
@@ -36,6 +37,11 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 	if d.Fix == rules.NoFix {
 		return nil
 	}
+	return mirrorFrontMatterTitle(doc, spacingFix(doc, d, raw))
+}
+
+func spacingFix(doc *schema.Document, d rules.Diagnostic, raw string) *Fix {
+	src := doc.Src
 	switch {
 	case raw != "" && glued(raw, src[d.Span.Start:]):
 		return &Fix{Safety: Safe, Edits: []Edit{{Start: d.Span.End, End: d.Span.End, New: " "}}}
@@ -59,6 +65,40 @@ func makeTitleSpacing(doc *schema.Document, cfg *rules.Config, d rules.Diagnosti
 
 // glued tells whether raw is the symbol a title starts with, glued to its
 // first word, in the text from raw on.
+// mirrorFrontMatterTitle makes fix, an edit of the episode title, in the
+// front matter's title too when that one is written as the page title is:
+// the two agreed before the fix and must after it, or title-format would
+// report their difference. A front matter title written otherwise (with
+// escapes) stays as it is, and title-format then reports the difference.
+func mirrorFrontMatterTitle(doc *schema.Document, fix *Fix) *Fix {
+	t := doc.Episode.Title
+	if fix == nil || t == nil || len(fix.Edits) != 1 {
+		return fix
+	}
+	e := fix.Edits[0]
+	f, ok := doc.Episode.FrontMatter.Lookup("title")
+	if e.Start < t.Span.Start || e.End > t.Span.End || !ok {
+		return fix
+	}
+	value, isString := f.Value.(string)
+	if !isString || strings.TrimSpace(value) != strings.TrimSpace(t.Value) {
+		return fix // title-format reports the difference; which is right is not for a fix to say
+	}
+	raw := string(doc.Src[f.ValueSpan.Start:f.ValueSpan.End])
+	at := f.ValueSpan.Start
+	if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
+		raw, at = raw[1:len(raw)-1], at+1
+	}
+	from, to := e.Start-t.Span.Start, e.End-t.Span.Start
+	if raw != value || !strings.HasPrefix(t.Value, value) || to > len(value) {
+		// Trailing spaces, which the value does not hold, or a value
+		// written with escapes: title-format then reports the difference.
+		return fix
+	}
+	fix.Edits = append(fix.Edits, Edit{Start: at + from, End: at + to, New: e.New})
+	return fix
+}
+
 func glued(raw string, from []byte) bool {
 	for _, m := range rules.TitleSlips(string(from[:min(len(from), len(raw)+utf8.UTFMax)])) {
 		if m.Slip == rules.GluedSymbol && m.End == len(raw) {
