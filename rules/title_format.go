@@ -72,6 +72,7 @@ func checkTitle(p *Pass, t schema.Text, name func() string) {
 		p.ReportFix(fix, span, "%s has %d spaces in a row", name(), lead+1)
 		from = lead
 	}
+	code := codeSpans(v)
 	for {
 		i := strings.Index(v[from:], "  ")
 		if i < 0 {
@@ -79,6 +80,10 @@ func checkTitle(p *Pass, t schema.Text, name func() string) {
 		}
 		i += from
 		n := len(v[i:]) - len(strings.TrimLeft(v[i:], " "))
+		if inAny(code, i) {
+			from = i + n
+			continue // code is written as it is meant
+		}
 		span := at(p, t, i, n)
 		// title-spacing makes the run one space, unless one space would
 		// put a block marker mid-line.
@@ -93,7 +98,7 @@ func checkTitle(p *Pass, t schema.Text, name func() string) {
 		before := i > 0 && v[i-1] == ' '
 		after := i+len("—") < len(v) && v[i+len("—")] == ' '
 		atEdge := i == 0 || i+len("—") == len(v)
-		if before != after && !atEdge {
+		if before != after && !atEdge && !inAny(code, i) {
 			p.ReportFix(SafeFix, at(p, t, i, len("—")), "%s has a space on one side of the dash only: write %q", name(), " — ")
 		}
 		next := strings.Index(v[i+len("—"):], "—")

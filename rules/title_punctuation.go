@@ -135,7 +135,11 @@ func emojiRune(r rune, inside bool) bool {
 
 // checkTitleSlips reports a title's punctuation and symbol slips.
 func checkTitleSlips(p *Pass, t schema.Text, name func() string) {
+	code := codeSpans(t.Value)
 	for _, m := range TitleSlips(t.Value) {
+		if inAny(code, m.Start) {
+			continue
+		}
 		span, mark := at(p, t, m.Start, m.End-m.Start), t.Value[m.Start:m.End]
 		switch m.Slip {
 		case GluedSymbol:
