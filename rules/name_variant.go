@@ -593,6 +593,10 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 		first = len(words)
 	}
 	last := -1 // where the last name word ended
+	var code []schema.Span
+	if strings.IndexByte(s, '`') >= 0 {
+		code = codeSpans(s)
+	}
 	for i := 0; i < len(s); {
 		// The next capital letter: most bytes are not, eight at a time.
 		i = nextCapital(s, i)
@@ -613,7 +617,9 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 			continue
 		}
 		end := nameWordEnd(s, i)
-		if end < 0 {
+		if end < 0 || inAny(code, i) || inAddress(s, i) {
+			// Not a name word, or one in code or in a link's address,
+			// which are written as they must be.
 			flush()
 			_, i = schema.NextWord(s, i)
 			continue
@@ -626,6 +632,15 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 	}
 	flush()
 	return runs, words
+}
+
+// inAddress tells whether s[i] stands in a web address: in the run of
+// non-space text around it, after "://", "](" or "www.". The run is read
+// back at most 256 bytes, so that text without spaces costs no more.
+func inAddress(s string, i int) bool {
+	window := s[max(0, i-256):i]
+	token := window[strings.LastIndexAny(window, " \t\n")+1:]
+	return strings.Contains(token, "://") || strings.Contains(token, "](") || strings.HasPrefix(token, "www.")
 }
 
 // inWord tells whether a word rune stands right before s[i].
