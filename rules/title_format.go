@@ -55,8 +55,12 @@ func onCollapsedLine(ep *schema.Episode, sp schema.Span) bool {
 
 func checkTitle(p *Pass, t schema.Text, name func() string) {
 	v := t.Value
-	if trimmed := strings.TrimRight(v, " \t"); trimmed != v && p.Doc.Format == schema.Markdown {
-		p.ReportFix(SafeFix, schema.Span{Start: t.Span.Start + len(trimmed), End: t.Span.End}, "%s has trailing spaces", name())
+	if trimmed := strings.TrimRight(v, " \t"); trimmed != v {
+		span := at(p, t, len(trimmed), len(v)-len(trimmed))
+		if p.Doc.Format == schema.Markdown {
+			span = schema.Span{Start: t.Span.Start + len(trimmed), End: t.Span.End}
+		}
+		p.ReportFix(SafeFix, span, "%s has trailing spaces", name())
 		v = trimmed
 	}
 	from := 0
