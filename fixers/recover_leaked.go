@@ -380,47 +380,42 @@ func (r *recovery) quoteLine(q leak.Quote) string {
 	return line
 }
 
-// pageQuotes is what recoveries ask of a page's chapters, made once per
-// page whatever the number of blobs: each chapter's place, and the
-// chapters that hold a quote of given words.
-type pageQuotes struct {
-	index  map[*schema.Chapter]int
-	byText map[string][]*schema.Chapter // normalized words → chapters
-}
+// pageQuotes are the page's quotes by their words as written, each with
+// the chapters that hold one: made once per page whatever the number of
+// blobs, of strings the page has already.
+type pageQuotes map[string][]*schema.Chapter
 
 type pageQuotesKey struct{}
 
-func (r *recovery) pageQuotes() *pageQuotes {
+func (r *recovery) pageQuotes() pageQuotes {
 	return r.doc.Memo(pageQuotesKey{}, func() any {
-		pq := &pageQuotes{index: map[*schema.Chapter]int{}, byText: map[string][]*schema.Chapter{}}
-		for i, c := range r.doc.Episode.Chapters {
-			pq.index[c] = i
+		pq := pageQuotes{}
+		for _, c := range r.doc.Episode.Chapters {
 			for _, b := range c.Blocks {
 				if b.Quote != nil {
-					words := normalizeWords(b.Quote.Words)
-					pq.byText[words] = append(pq.byText[words], c)
+					pq[b.Quote.Words] = append(pq[b.Quote.Words], c)
 				}
 			}
 		}
 		return pq
-	}).(*pageQuotes)
+	}).(pageQuotes)
 }
 
 // inChapter tells whether a time in seconds falls in chapter c: from its
-// start to the next chapter's.
+// start to the next chapter's (chapters stand in source order).
 func (r *recovery) inChapter(c *schema.Chapter, at int) bool {
 	chapters := r.doc.Episode.Chapters
-	i, ok := r.pageQuotes().index[c]
-	if !ok || !c.Start.Valid || at < c.Start.Seconds {
+	i := sort.Search(len(chapters), func(k int) bool { return chapters[k].Heading.Start >= c.Heading.Start })
+	if i == len(chapters) || chapters[i] != c || !c.Start.Valid || at < c.Start.Seconds {
 		return false
 	}
 	return i+1 == len(chapters) || !chapters[i+1].Start.Valid || at < chapters[i+1].Start.Seconds
 }
 
 // elsewhere tells whether a chapter other than c has a quote of text's
-// words.
+// words, as the recovery would write them.
 func (r *recovery) elsewhere(c *schema.Chapter, text string) bool {
-	return slices.ContainsFunc(r.pageQuotes().byText[normalizeWords(text)], func(o *schema.Chapter) bool { return o != c })
+	return slices.ContainsFunc(r.pageQuotes()[oneLine(text)], func(o *schema.Chapter) bool { return o != c })
 }
 
 // paragraphText tells whether text, written as a line of its own between
