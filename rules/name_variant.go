@@ -44,7 +44,8 @@ speaker or an entity, close to one of those names:
 - it is rarer than the name: used at most as often as a listed name, under half as often as
   the page's most used name, and never 3 times or more (a name a page repeats is its own).
 
-Quotes' words are left alone: they are what was said. The unsafe fix writes the name as the
+Quotes' words are left alone: they are what was said; so are code spans and web addresses
+(a link's target), which are written as they must be. The unsafe fix writes the name as the
 list (or the page) spells it.`,
 	Bad:     "## [06:52] Ada Pembleton on Mercator\n\nThe projection was built for navigation.\n\n## Entities\n\n- **Ada Pemberton** (Person): Cartographer.",
 	Good:    "## [06:52] Ada Pemberton on Mercator\n\nThe projection was built for navigation.\n\n## Entities\n\n- **Ada Pemberton** (Person): Cartographer.",
@@ -592,8 +593,8 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 		}
 		first = len(words)
 	}
-	last := -1 // where the last name word ended
-	var code []schema.Span
+	last := -1             // where the last name word ended
+	var code []schema.Span // looked for only in a text with a backtick
 	if strings.IndexByte(s, '`') >= 0 {
 		code = codeSpans(s)
 	}
@@ -617,7 +618,7 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 			continue
 		}
 		end := nameWordEnd(s, i)
-		if end < 0 || inAny(code, i) || inAddress(s, i) {
+		if end < 0 || code != nil && inAny(code, i) || inAddress(s, i) {
 			// Not a name word, or one in code or in a link's address,
 			// which are written as they must be.
 			flush()
@@ -635,11 +636,21 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 }
 
 // inAddress tells whether s[i] stands in a web address: in the run of
-// non-space text around it, after "://", "](" or "www.". The run is read
-// back at most 256 bytes, so that text without spaces costs no more.
+// non-space text before it, after "://", "](" or "www.". The run is read
+// back at most 256 bytes, so that text without spaces costs no more; a
+// word right after a space, most of them, costs one byte's look.
 func inAddress(s string, i int) bool {
-	window := s[max(0, i-256):i]
-	token := window[strings.LastIndexAny(window, " \t\n")+1:]
+	from := i
+	for from > 0 && i-from < 256 {
+		if c := s[from-1]; c == ' ' || c == '\t' || c == '\n' {
+			break
+		}
+		from--
+	}
+	if from == i {
+		return false
+	}
+	token := s[from:i]
 	return strings.Contains(token, "://") || strings.Contains(token, "](") || strings.HasPrefix(token, "www.")
 }
 

@@ -209,16 +209,21 @@ func (r *mdReader) block(i int) int {
 	case heading && level == 2:
 		r.heading(i, at+start, at+end)
 		return i + 1
+	}
 	// Comments and code hold no page structure, in any section: a chapter
-	// heading, an entity bullet or a quote inside them is text.
-	case r.starts(l, "<!--"):
-		return r.verbatim(i, func(s string) bool { return strings.Contains(s, "-->") })
-	case r.starts(l, "```") || r.starts(l, "~~~"):
-		c, n := fenceRun(r.str[at:l.end])
-		return r.verbatimFrom(i, i+1, func(s string) bool { return closesFence(s, c, n) })
-	case r.starts(l, "<"):
-		if end := rawHTMLEnd(r.str[at:l.end]); end != "" {
-			return r.verbatim(i, func(s string) bool { return strings.Contains(strings.ToLower(s), end) })
+	// heading, an entity bullet or a quote inside them is text. Most lines
+	// open with none of their first characters.
+	if text := r.str[at:l.end]; text != "" && (text[0] == '<' || text[0] == '`' || text[0] == '~') {
+		switch {
+		case strings.HasPrefix(text, "<!--"):
+			return r.verbatim(i, func(s string) bool { return strings.Contains(s, "-->") })
+		case strings.HasPrefix(text, "```") || strings.HasPrefix(text, "~~~"):
+			c, n := fenceRun(text)
+			return r.verbatimFrom(i, i+1, func(s string) bool { return closesFence(s, c, n) })
+		case text[0] == '<':
+			if end := rawHTMLEnd(text); end != "" {
+				return r.verbatim(i, func(s string) bool { return strings.Contains(strings.ToLower(s), end) })
+			}
 		}
 	}
 	switch {
@@ -426,8 +431,12 @@ func (r *mdReader) quote(l line, at int) *Quote {
 	end := l.end
 	// A comment closing the line (a suppression) is no part of the quote:
 	// its time stands before it.
-	if line := bytes.TrimRight(r.src[start:end], " \t\r"); bytes.HasSuffix(line, []byte("-->")) {
-		if open := bytes.LastIndex(line, []byte("<!--")); open > 0 && r.src[start+open-1] == ' ' {
+	tail := end
+	for tail > start && (r.src[tail-1] == ' ' || r.src[tail-1] == '\t' || r.src[tail-1] == '\r') {
+		tail--
+	}
+	if tail-start >= 3 && r.str[tail-3:tail] == "-->" {
+		if open := strings.LastIndex(r.str[start:tail], "<!--"); open > 0 && r.src[start+open-1] == ' ' {
 			end = start + open
 		}
 	}
