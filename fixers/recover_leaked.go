@@ -382,7 +382,8 @@ func (r *recovery) quoteLine(q leak.Quote) string {
 
 // pageQuotes are the page's quotes by their words as written, each with
 // the chapters that hold one: made once per page whatever the number of
-// blobs, of strings the page has already.
+// blobs, of strings the page has already. Only quotes in quote marks
+// count: the plain quote lines of a blob are pieces of its text.
 type pageQuotes map[string][]*schema.Chapter
 
 type pageQuotesKey struct{}
@@ -392,7 +393,7 @@ func (r *recovery) pageQuotes() pageQuotes {
 		pq := pageQuotes{}
 		for _, c := range r.doc.Episode.Chapters {
 			for _, b := range c.Blocks {
-				if b.Quote != nil {
+				if b.Quote != nil && b.Quote.Quoted {
 					pq[b.Quote.Words] = append(pq[b.Quote.Words], c)
 				}
 			}
