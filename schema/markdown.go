@@ -2,7 +2,6 @@ package schema
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 )
 
@@ -63,6 +62,9 @@ type mdReader struct {
 	// together (see markerCounts); each is taken from the front.
 	chapters []Chapter
 	quotes   []quoteParts
+	// verbatims are the spans of the code and comment blocks read, in
+	// source order, wherever they stand (a section's too).
+	verbatims []Span
 }
 
 // quoteParts is a quote with the parts it points to, so that one
@@ -250,7 +252,7 @@ func (r *mdReader) block(i int) int {
 				}
 			}
 			last := min(j, len(r.lines)-1)
-			r.add(Block{Kind: Verbatim, Span: Span{l.start, r.lines[last].end}})
+			r.addVerbatim(Span{l.start, r.lines[last].end})
 			return last + 1
 		}
 		q := r.quote(l, at)
@@ -268,15 +270,6 @@ func quoted(s string) string {
 		s = s[1:]
 	}
 	return s
-}
-
-// blockLists are the block lists of the intro and of each chapter.
-func (r *mdReader) blockLists() [][]Block {
-	lists := [][]Block{r.ep.Intro}
-	for _, c := range r.ep.Chapters {
-		lists = append(lists, c.Blocks)
-	}
-	return lists
 }
 
 // fenceRun reads the opening of a fenced code block at the start of s: its
@@ -329,8 +322,14 @@ func (r *mdReader) verbatimFrom(first, i int, done func(string) bool) int {
 		}
 	}
 	last := min(i, len(r.lines)-1)
-	r.add(Block{Kind: Verbatim, Span: Span{r.lines[first].start, r.lines[last].end}})
+	r.addVerbatim(Span{r.lines[first].start, r.lines[last].end})
 	return last + 1
+}
+
+// addVerbatim adds a code or comment block and keeps its span.
+func (r *mdReader) addVerbatim(span Span) {
+	r.verbatims = append(r.verbatims, span)
+	r.add(Block{Kind: Verbatim, Span: span})
 }
 
 // paragraph reads consecutive text lines up to a blank line, a heading or a
@@ -613,18 +612,14 @@ func (r *mdReader) detectCollapsed(body int) {
 	if !hasMidLineHeading(r.src) {
 		return
 	}
-	var code []Span
-	for _, blocks := range r.blockLists() {
-		for _, b := range blocks {
-			if b.Kind == Verbatim {
-				code = append(code, b.Span)
-			}
-		}
-	}
+	code := r.verbatims // both in source order: walked in step
 	for _, l := range r.lines[body:] {
+		for len(code) > 0 && code[0].End <= l.start {
+			code = code[1:]
+		}
 		// A line inside code or a comment is skipped, not the one that opens
 		// it: a flattened page may start with a comment.
-		if slices.ContainsFunc(code, func(s Span) bool { return s.Start < l.start && l.start < s.End }) {
+		if len(code) > 0 && code[0].Start < l.start {
 			continue
 		}
 		// A marker after white space only (an indented heading, or code)

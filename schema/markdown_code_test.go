@@ -60,11 +60,13 @@ func TestCollapsedOnlyInThePage(t *testing.T) {
 		page      string
 		collapsed bool
 	}{
-		"front matter":      {"---\nnote: \"see ## [06:52] below\"\n---\n# Tides — Ines Ferro\n\nInes on tides.\n", false},
-		"fenced code":       {"# Tides — Ines Ferro\n\n```\n" + flat + "\n```\n", false},
-		"comment":           {"# Tides — Ines Ferro\n\n<!--\n" + flat + "\n-->\n", false},
-		"comment then text": {"<!-- made by the pipeline --> # Tides — Ines Ferro " + flat + "\n", true},
-		"flattened":         {"# Tides — Ines Ferro\n\n" + flat + "\n", true},
+		"front matter":        {"---\nnote: \"see ## [06:52] below\"\n---\n# Tides — Ines Ferro\n\nInes on tides.\n", false},
+		"fenced code":         {"# Tides — Ines Ferro\n\n```\n" + flat + "\n```\n", false},
+		"comment":             {"# Tides — Ines Ferro\n\n<!--\n" + flat + "\n-->\n", false},
+		"comment in entities": {"# Tides — Ines Ferro\n\nInes on tides.\n\n## Entities\n\n- **Ines Ferro** (Person): Oceanographer.\n\n<!--\n" + flat + "\n-->\n", false},
+		"code in a section":   {"# Tides — Ines Ferro\n\nInes on tides.\n\n## Notes\n\n```\n" + flat + "\n```\n", false},
+		"comment then text":   {"<!-- made by the pipeline --> # Tides — Ines Ferro " + flat + "\n", true},
+		"flattened":           {"# Tides — Ines Ferro\n\n" + flat + "\n", true},
 	} {
 		if got := Read(name+".md", []byte(tc.page)).Episode.Collapsed != nil; got != tc.collapsed {
 			t.Errorf("%s: read as flattened %v, want %v", name, got, tc.collapsed)
