@@ -112,15 +112,16 @@ type readKey string
 // that reports a blob and the fixer that recovers it share one reading.
 // The Blob returned is shared: callers must not change it.
 func ReadOn(doc *schema.Document, items []string) *Blob {
-	key := readKey(strings.Join(items, "\x00"))
-	return doc.Memo(key, func() any { return Read(items) }).(*Blob)
+	return doc.Memo(keyOf(items), func() any { return Read(items) }).(*Blob)
 }
+
+func keyOf(items []string) readKey { return readKey(strings.Join(items, "\x00")) }
 
 // Remember records b as the reading of items on doc, for ReadOn: a
 // reading made before doc was (restoring a flattened page reads its blob
 // for titles) serves doc's rules and fixers. b must be Read(items).
 func Remember(doc *schema.Document, items []string, b *Blob) {
-	doc.Memo(readKey(strings.Join(items, "\x00")), func() any { return b })
+	doc.Memo(keyOf(items), func() any { return b })
 }
 
 // Read reads the items of a blob: each is one quote line (or
