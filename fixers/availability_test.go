@@ -7,6 +7,7 @@ import (
 	randv2 "math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,19 +17,24 @@ import (
 	"github.com/podlint/podlint/schema"
 )
 
-// availabilityTally counts findings by what their rule stated.
-type availabilityTally map[rules.Fix]int
+// availabilityTally counts findings by what their rule stated, and the
+// leaked-json findings without a safe fix by where they say why: in a
+// note, or in the message itself.
+type availabilityTally struct {
+	stated           map[rules.Fix]int
+	noted, described int
+}
 
 // checkAvailability reads src as the file name and holds each finding's
 // stated fix (rules.Diagnostic.Fix) to the fix the fixers build for it:
 // a rule that says "safe" must get a safe fix, "none" no fix at all. A
 // fixer's Assess must give the safety its Make gives.
-func checkAvailability(t *testing.T, name string, src []byte, cfg *rules.Config, tally availabilityTally) {
+func checkAvailability(t *testing.T, name string, src []byte, cfg *rules.Config, tally *availabilityTally) {
 	t.Helper()
 	doc := schema.Read(name, src)
 	for _, d := range rules.Run(doc, cfg) {
 		if tally != nil {
-			tally[d.Fix]++
+			tally.stated[d.Fix]++
 		}
 		built := availabilityOf(Suggest(doc, cfg, d))
 		if assessed := availabilityOf(suggest(doc, cfg, d, true)); assessed != built {
@@ -36,6 +42,7 @@ func checkAvailability(t *testing.T, name string, src []byte, cfg *rules.Config,
 				name, d.Rule, d.Message, d.Span.Start, d.Span.End, fixName(assessed), fixName(built))
 		}
 		if d.Fix == rules.FixerDecides {
+			checkNote(t, name, doc, cfg, d, built, tally)
 			continue
 		}
 		if got := built; got != d.Fix {
@@ -43,6 +50,36 @@ func checkAvailability(t *testing.T, name string, src []byte, cfg *rules.Config,
 				name, d.Rule, d.Message, d.Span.Start, d.Span.End, fixName(d.Fix), fixName(got))
 		}
 	}
+}
+
+// checkNote holds a finding whose fix its fixer decides to say the same
+// note whether its fix is assessed or built, and a leaked-json finding
+// without a safe fix to say why: in its note, or in what its message
+// says the blob lacks.
+func checkNote(t *testing.T, name string, doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, built rules.Fix, tally *availabilityTally) {
+	t.Helper()
+	note := Note(doc, cfg, d, Suggest(doc, cfg, d))
+	if _, assessed := Verdict(doc, cfg, d); assessed != note {
+		t.Errorf("%s: %s %q: assessed with the note %q, built with %q", name, d.Rule, d.Message, assessed, note)
+	}
+	if d.Rule != "leaked-json" || built == rules.SafeFix {
+		return
+	}
+	said := []string{"read as syntax", "fits no record", "fit no record", "out of the pipeline's order", "have no start",
+		"match no orphan or empty heading", "start where a chapter already starts"}
+	switch {
+	case note != "":
+		if tally != nil {
+			tally.noted++
+		}
+		return
+	case !strings.Contains(d.Message, ", carrying ") || slices.ContainsFunc(said, func(s string) bool { return strings.Contains(d.Message, s) }):
+		if tally != nil {
+			tally.described++
+		}
+		return
+	}
+	t.Errorf("%s: leaked-json %q has %s and does not say why", name, d.Message, fixName(built))
 }
 
 func fixName(f rules.Fix) string {
@@ -117,7 +154,7 @@ func TestFixAvailability(t *testing.T) {
 		pages = append(pages, page{"quote-shape.md", []byte(src)})
 	}
 
-	tally := availabilityTally{}
+	tally := &availabilityTally{stated: map[rules.Fix]int{}}
 	for _, p := range pages {
 		cfg := availabilityConfig(t, p.name)
 		checkAvailability(t, p.name, p.src, cfg, tally)
@@ -127,9 +164,13 @@ func TestFixAvailability(t *testing.T) {
 		}
 	}
 	t.Logf("%d pages: findings stating no fix %d, a safe fix %d, an unsafe fix %d, left to the fixer %d",
-		len(pages), tally[rules.NoFix], tally[rules.SafeFix], tally[rules.UnsafeFix], tally[rules.FixerDecides])
+		len(pages), tally.stated[rules.NoFix], tally.stated[rules.SafeFix], tally.stated[rules.UnsafeFix], tally.stated[rules.FixerDecides])
+	t.Logf("leaked-json findings without a safe fix: %d say why in a note, %d in the message itself", tally.noted, tally.described)
+	if tally.noted == 0 || tally.described == 0 {
+		t.Errorf("the pages cover too little: no leaked-json finding says why in a note, or none in its message")
+	}
 	for f := range rules.FixerDecides + 1 {
-		if tally[f] == 0 {
+		if tally.stated[f] == 0 {
 			t.Errorf("no finding states %s: the pages cover too little", fixName(f))
 		}
 	}

@@ -57,10 +57,13 @@ type Fixer struct {
 	// be repaired (the finding then stays).
 	Make func(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix
 	// Assess, when set, builds the fix only as far as its safety: enough
-	// for Available to label a finding, where Make's bookkeeping (the
+	// for Verdict to label a finding, where Make's bookkeeping (the
 	// words the content guard is told of) is the costly part. Its Safety
 	// must be Make's; TestFixAvailability holds it to that.
 	Assess func(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix
+	// Explain, when set, says why Make gives no fix for d ("" when it
+	// cannot say): the finding tells a person what stood in the way.
+	Explain func(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) string
 }
 
 // Fix is one repair: edits that are applied together or not at all.
@@ -82,6 +85,9 @@ type Fix struct {
 	// Delta is how the fix changes the page's chapters, quotes and
 	// entities; the structural guard holds the fixed page to it.
 	Delta Shape
+	// Why says, for an unsafe fix, what makes it a guess: what a person
+	// should confirm before applying it. The finding says the first.
+	Why []string
 }
 
 // all lists every fixer.
@@ -146,14 +152,45 @@ func answering(fixers []*Fixer, rule string) []*Fixer {
 	return out
 }
 
-// Available says what podlint fix does for d. It is what the rule stated
-// (d.Fix); only a finding the rule leaves to its fixer (FixerDecides) has
-// its fix built to tell.
-func Available(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) rules.Fix {
+// Verdict is the fix available for d, as check labels the finding, and
+// what a person should know of it: for a finding whose rule leaves the fix
+// to its fixer, why the only fix is a guess, or why there is none, when
+// the fixer can say. The note is said after the finding's message (""
+// when there is nothing to say). A rule that states its fix (d.Fix) is
+// taken at its word; only a finding the rule leaves to its fixer
+// (FixerDecides) has its fix built to tell.
+func Verdict(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) (rules.Fix, string) {
 	if d.Fix != rules.FixerDecides {
-		return d.Fix
+		return d.Fix, ""
 	}
-	return availabilityOf(suggest(doc, cfg, d, true))
+	fix := suggest(doc, cfg, d, true)
+	return availabilityOf(fix), Note(doc, cfg, d, fix)
+}
+
+// Note is what a finding adds to its message of fix, the fix podlint would
+// make for it: why it is a guess, or when it is nil, why there is none
+// (when the fixer can say); "" for a safe fix, or when the rule states its
+// fix itself.
+func Note(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, fix *Fix) string {
+	switch {
+	case d.Fix != rules.FixerDecides || d.SeenThrough:
+		return ""
+	case fix == nil:
+		for _, f := range For(d.Rule) {
+			if f.Explain != nil {
+				if why := f.Explain(doc, cfg, d); why != "" {
+					return "; left whole: " + why
+				}
+			}
+		}
+	case fix.Safety == Unsafe && len(fix.Why) > 0:
+		note := "; its repair is a guess, made only with --unsafe-fixes: " + fix.Why[0]
+		if n := len(fix.Why) - 1; n > 0 {
+			note += fmt.Sprintf(" (and %d more)", n)
+		}
+		return note
+	}
+	return ""
 }
 
 // availabilityOf is a built fix's availability.

@@ -62,7 +62,7 @@ func BenchmarkOnePageGrowth(b *testing.B) {
 	check := func(src []byte) {
 		doc := schema.Read("page.md", src)
 		for _, d := range rules.Run(doc, cfg) {
-			Available(doc, cfg, d)
+			Verdict(doc, cfg, d)
 		}
 	}
 	fix := func(src []byte) {

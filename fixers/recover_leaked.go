@@ -2,6 +2,7 @@ package fixers
 
 import (
 	"bytes"
+	"fmt"
 	"github.com/podlint/podlint/internal/text"
 	"slices"
 	"sort"
@@ -34,8 +35,10 @@ its heading carries, an entity the list has with the same type and description, 
 with the same value); anything else (an entity with no type or no description that the list
 lacks, metadata that disagrees with the front matter, a quote holding quote or emphasis marks,
 a word of the blob that is in no value and is no key, keyword or number: text the reader took
-for syntax) makes the repair unsafe: ` + "`--unsafe-fixes`" + ` applies it as the best guess. The content guard
-checks that every word of the blob's text values is still on the page.`,
+for syntax) makes the repair unsafe: ` + "`--unsafe-fixes`" + ` applies it as the best guess, and the finding
+says why (its first reason, and how many more). A blob left whole because a text would not read
+back as written (a summary opening a heading, a speaker holding ` + "`*`" + `) says that too. The content
+guard checks that every word of the blob's text values is still on the page.`,
 	Before: "> *\"You get to pick which lie you tell.\"* [02:11]\n> * ] }, { *\n> *title\": \"Mercator, power, and the classroom wall*\n" +
 		"> *{'start': 412.0, 'summary': 'The Mercator projection was built for navigation.', 'quotes': ['Greenland is not the size of Africa.', [7, 35]]}*\n\n" +
 		"## [06:52] Mercator, power, and the classroom wall",
@@ -51,9 +54,10 @@ checks that every word of the blob's text values is still on the page.`,
 		"quote-not-in-transcript", "quote-time-drift", "quote-speaker-mismatch"},
 	// The recovered texts are read by the content rules once they are in
 	// place: a note or a misspelt name the blob held is found then.
-	Brings: []string{"meta-commentary", "name-variant"},
-	Make:   makeRecoverLeaked,
-	Assess: assessRecoverLeaked,
+	Brings:  []string{"meta-commentary", "name-variant"},
+	Make:    makeRecoverLeaked,
+	Assess:  assessRecoverLeaked,
+	Explain: explainRecoverLeaked,
 }
 
 // blob is a run of leaked blocks, as the rule reported it.
@@ -89,39 +93,50 @@ func blobAt(doc *schema.Document, d rules.Diagnostic) *blob {
 }
 
 func makeRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
-	return buildRecovery(doc, cfg, d, true)
+	fix, _ := buildRecovery(doc, cfg, d, true)
+	return fix
 }
 
 // assessRecoverLeaked is the recovery without the account of the blob's
 // words for the content guard, which its safety does not depend on.
 func assessRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) *Fix {
-	return buildRecovery(doc, cfg, d, false)
+	fix, _ := buildRecovery(doc, cfg, d, false)
+	return fix
+}
+
+// explainRecoverLeaked says why a blob is left whole when the finding
+// does not: a text that would not read back as written. (The finding
+// itself says what of the blob has no place.)
+func explainRecoverLeaked(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic) string {
+	_, why := buildRecovery(doc, cfg, d, false)
+	return why
 }
 
 // buildRecovery builds the recovery of the blob d reports; account: with
-// the words it removes declared.
-func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, account bool) *Fix {
+// the words it removes declared. When there is none, left says why, if
+// the finding does not already.
+func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, account bool) (fix *Fix, left string) {
 	if doc.Format != schema.Markdown {
 		return buildRecoveryJSON(doc, cfg, d, account)
 	}
 	b := blobAt(doc, d)
 	if b == nil {
-		return nil
+		return nil, ""
 	}
 	lk := leak.ReadOn(doc, b.items)
 	if !recoverable(lk) {
-		return nil
+		return nil, unrecoverable(lk)
 	}
 	matches := leak.Match(doc.Episode, lk)
 	for _, c := range matches {
 		if c == nil {
-			return nil
+			return nil, ""
 		}
 	}
 	r := newRecovery(doc, cfg, lk)
 	start, end := r.blobLines(b)
 	if unwritable(string(doc.Src[start:end])) {
-		return nil
+		return nil, leftUnwritable
 	}
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: start, End: end})
 	// The edit takes the blob's lines whole, and a quote line's item is
@@ -130,7 +145,7 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 	// be lost.
 	for _, blk := range b.blocks {
 		if q := blk.Quote; q != nil && blk.Span.Start <= q.Body.Span.Start && q.Body.Span.End <= blk.Span.End {
-			r.drop(string(doc.Src[blk.Span.Start:q.Body.Span.Start]) + " " + string(doc.Src[q.Body.Span.End:blk.Span.End]))
+			r.drop("words stand outside the italics of a quote line of the blob", string(doc.Src[blk.Span.Start:q.Body.Span.Start])+" "+string(doc.Src[q.Body.Span.End:blk.Span.End]))
 		}
 	}
 	for i, c := range matches {
@@ -138,14 +153,35 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 	}
 	r.placeEntities(lk.Entities)
 	r.placeMetadata(lk)
-	if r.garbled {
-		return nil
+	if r.left != "" {
+		return nil, r.left
 	}
 	if account {
 		r.account(string(doc.Src[start:end]), lk)
 	}
-	return r.fix
+	return r.fix, ""
 }
+
+// brief is a text as a reason quotes it: its first words, and "…" when
+// there are more.
+func brief(s string) string {
+	const words = 6
+	s = oneLine(s)
+	n, i := 0, 0
+	for ; i < len(s) && n < words; i++ {
+		if s[i] == ' ' {
+			n++
+		}
+	}
+	if n < words {
+		return s
+	}
+	return s[:i-1] + "…"
+}
+
+// leftUnwritable is why a blob holding a control character or invalid
+// UTF-8 is left whole.
+const leftUnwritable = "it holds a control character or invalid UTF-8, which a rewrite would not keep as it is"
 
 // recoverable tells whether the records read from a blob can be put back
 // at all, in Markdown or JSON: the blob has records, every text fits one,
@@ -159,12 +195,22 @@ func recoverable(lk *leak.Blob) bool {
 	return !slices.ContainsFunc(lk.Texts, leak.IsText)
 }
 
+// unrecoverable says why the records of a blob that is not recoverable
+// cannot be put back, when the finding does not say it: a value that
+// would read as leaked JSON once written back.
+func unrecoverable(lk *leak.Blob) string {
+	if i := slices.IndexFunc(lk.Texts, leak.IsText); i >= 0 && len(lk.Stray)+len(lk.OutOfOrder) == 0 {
+		return fmt.Sprintf("the text %q would read as leaked JSON again once written back", brief(lk.Texts[i]))
+	}
+	return ""
+}
+
 // newRecovery starts the fix for blob lk: safe, unless words the reader
 // took for syntax would be lost.
 func newRecovery(doc *schema.Document, cfg *rules.Config, lk *leak.Blob) *recovery {
 	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
 	if len(lk.Unplaced) > 0 {
-		r.fix.Safety = Unsafe
+		r.fix.Safety = Unsafe // the finding names the words
 	}
 	return r
 }
@@ -174,11 +220,28 @@ type recovery struct {
 	doc *schema.Document
 	cfg *rules.Config
 	fix *Fix
-	// garbled is set when a text would not read back as written: a
-	// summary that opens a heading, a list or a comment, a speaker or an
-	// entity field holding the marks that end it. The blob is then left
-	// for a person.
-	garbled bool
+	// left is set when a text would not read back as written: a summary
+	// that opens a heading, a list or a comment, a speaker or an entity
+	// field holding the marks that end it. The blob is then left for a
+	// person, and left says why.
+	left string
+}
+
+// guess makes the fix unsafe, a best guess a person should confirm; why
+// says what to confirm.
+func (r *recovery) guess(why string) {
+	r.fix.Safety = Unsafe
+	if !slices.Contains(r.fix.Why, why) {
+		r.fix.Why = append(r.fix.Why, why)
+	}
+}
+
+// leave gives the blob up to a person, for the reason why (the first one
+// met is said).
+func (r *recovery) leave(why string) {
+	if r.left == "" {
+		r.left = why
+	}
 }
 
 // Texts of the blob that the fix does not write are accounted for by what
@@ -198,24 +261,25 @@ func (r *recovery) keep(texts ...string) {
 	}
 }
 
-// drop declares texts the fix would lose: it is then unsafe.
-func (r *recovery) drop(texts ...string) {
+// drop declares texts the fix would lose: it is then unsafe, for the
+// reason why.
+func (r *recovery) drop(why string, texts ...string) {
 	for _, t := range texts {
 		if normalizeWords(t) != "" {
-			r.fix.Safety = Unsafe
+			r.guess(why)
 			r.fix.Removed = append(r.fix.Removed, t)
 		}
 	}
 }
 
 // keepIfIn keeps each text whose words stand in region (normalized words
-// between spaces) and drops the others.
-func (r *recovery) keepIfIn(region string, texts ...string) {
+// between spaces) and drops the others, for the reason why.
+func (r *recovery) keepIfIn(region, why string, texts ...string) {
 	for _, t := range texts {
 		if strings.Contains(region, " "+normalizeWords(t)+" ") {
 			r.keep(t)
 		} else {
-			r.drop(t)
+			r.drop(why, t)
 		}
 	}
 }
@@ -265,7 +329,7 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, 
 	if normalizeWords(rec.Title) == normalizeWords(c.Title.Value) {
 		r.keep(rec.Title)
 	} else {
-		r.drop(rec.Title)
+		r.drop(fmt.Sprintf("the blob titles %s %q, which the heading does not say", c.Label(), brief(rec.Title)), rec.Title)
 	}
 	type pageQuote struct {
 		speaker string // its speaker's words
@@ -296,22 +360,27 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, 
 		if pq, ok := existing[normalizeWords(q.Text)]; ok {
 			r.keep(q.Text)
 			if q.Speaker != "" && normalizeWords(q.Speaker) != pq.speaker {
-				r.drop(q.Speaker)
+				r.drop(fmt.Sprintf("the blob gives the quote %q of %s another speaker than the page", brief(q.Text), c.Label()), q.Speaker)
 			} else {
 				r.keep(q.Speaker)
 			}
 			if q.HasAt && q.At != pq.at {
 				// The page's quote has another time, or none: which is
 				// right is for a person to say.
-				r.fix.Safety = Unsafe
+				r.guess(fmt.Sprintf("the blob gives the quote %q of %s another time than the page", brief(q.Text), c.Label()))
 			}
 			continue
 		}
-		if q.HasAt && (timed[q.At] || !r.inChapter(c, q.At)) || r.elsewhere(c, q.Text) {
-			// Another quote of the chapter has its time (a rewording of
-			// it?), the time is outside the chapter, or another chapter
-			// holds its words: the quote is a guess.
-			r.fix.Safety = Unsafe
+		// Another quote of the chapter has its time (a rewording of it?),
+		// the time is outside the chapter, or another chapter holds its
+		// words: the quote is a guess.
+		switch {
+		case q.HasAt && timed[q.At]:
+			r.guess(fmt.Sprintf("the quote %q has the time of another quote of %s (a rewording of it?)", brief(q.Text), c.Label()))
+		case q.HasAt && !r.inChapter(c, q.At):
+			r.guess(fmt.Sprintf("the quote %q at %s falls outside %s", brief(q.Text), r.cfg.FormatTimestamp(q.At), c.Label()))
+		case r.elsewhere(c, q.Text):
+			r.guess(fmt.Sprintf("another chapter than %s holds the quote %q", c.Label(), brief(q.Text)))
 		}
 		quotes = append(quotes, r.quoteLine(q))
 		r.fix.Delta.Quotes++
@@ -321,7 +390,7 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, 
 	if rec.Summary != "" {
 		summary := oneLine(rec.Summary)
 		if !paragraphText(summary) {
-			r.garbled = true
+			r.leave(fmt.Sprintf("the summary of %s would not read back as a paragraph (it opens a heading, a list or a comment, or holds a block marker)", c.Label()))
 		}
 		top = append(top, summary)
 	}
@@ -361,16 +430,17 @@ func (r *recovery) quoteLine(q leak.Quote) string {
 	if strings.ContainsAny(text, "\"*_") {
 		// The canonical `> *"TEXT"*` cannot hold these marks without
 		// ambiguity: the line is the best guess, for a person to confirm.
-		r.fix.Safety = Unsafe
+		r.guess(fmt.Sprintf("the quote %q holds quote or emphasis marks, which its line cannot hold unambiguously", brief(text)))
 	}
 	if !inlineText(text) {
-		r.garbled = true
+		r.leave(fmt.Sprintf("the quote %q holds a comment or a block marker, which its line cannot hold", brief(text)))
 	}
 	line := `> *"` + text + `"*`
 	if q.Speaker != "" {
 		speaker := oneLine(q.Speaker)
 		if strings.ContainsAny(speaker, "*_\"[]`") || !inlineText(speaker) {
-			r.garbled = true // it would end the italics, or read as the time
+			// It would end the italics, or read as the time.
+			r.leave(fmt.Sprintf("the speaker %q holds marks that would not read back on a quote line", brief(speaker)))
 		}
 		line += " — " + speaker
 	}
@@ -503,7 +573,8 @@ func (r *recovery) placeEntities(entities []leak.Entity) {
 		}
 		name, typ, description := oneLine(e.Name), oneLine(e.Type), oneLine(e.Description)
 		if strings.ContainsAny(name, "*`") || strings.ContainsAny(typ, "()*`") || !inlineText(name+" "+typ+" "+description) {
-			r.garbled = true // the bullet would read with other fields
+			// The bullet would read with other fields.
+			r.leave(fmt.Sprintf("the entity %q holds marks that would not read back in its bullet", brief(name)))
 		}
 		bullets = append(bullets, "- **"+name+"** ("+typ+"): "+description)
 	}
@@ -552,7 +623,7 @@ func (r *recovery) writeEntity(e leak.Entity, have map[string]listedEntity) bool
 		return true
 	}
 	if !ok {
-		r.drop(e.Name, e.Type, e.Description)
+		r.drop(fmt.Sprintf("the entity %q has no type or no description, and the list lacks it", brief(e.Name)), e.Name, e.Type, e.Description)
 		return false
 	}
 	r.keep(e.Name)
@@ -560,7 +631,7 @@ func (r *recovery) writeEntity(e leak.Entity, have map[string]listedEntity) bool
 		if f.recovered == "" || normalizeWords(f.recovered) == f.listed {
 			r.keep(f.recovered)
 		} else {
-			r.drop(f.recovered)
+			r.drop(fmt.Sprintf("the entity %q reads otherwise in the list", brief(e.Name)), f.recovered)
 		}
 	}
 	return false
@@ -575,7 +646,7 @@ func (r *recovery) placeMetadata(lk *leak.Blob) {
 		if f, ok := fm.Lookup(key); ok {
 			// The key is there: the recovered value is let go if the key's
 			// own value holds its words (another key's is no witness).
-			r.keepIfIn(wordsOf(r.doc.Src, f.ValueSpan), text...)
+			r.keepIfIn(wordsOf(r.doc.Src, f.ValueSpan), fmt.Sprintf("the blob's %s disagrees with the front matter's", key), text...)
 			return
 		}
 		lines = append(lines, key+": "+value)

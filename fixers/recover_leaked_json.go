@@ -3,6 +3,7 @@ package fixers
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -41,12 +42,16 @@ type confidenceOut struct {
 	Rationale string  `json:"rationale,omitempty"`
 }
 
+// leftOutsideQuotes is why a blob elsewhere than in a chapter's quotes
+// is left whole in episode JSON.
+const leftOutsideQuotes = "in episode JSON, chapters are put back only from a chapter's quote list, and this blob stands elsewhere"
+
 // buildRecoveryJSON recovers a blob held in an episode JSON's quotes.
-func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, account bool) *Fix {
+func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, account bool) (*Fix, string) {
 	root := doc.JSONValue()
 	chapters := root.Get("chapters")
 	if chapters == nil || chapters.Kind != schema.Array {
-		return nil
+		return nil, leftOutsideQuotes
 	}
 	// The chapter whose quote list holds the blob, and the blob's items.
 	ci, c := -1, (*schema.Chapter)(nil)
@@ -58,11 +63,11 @@ func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	// A blob outside every chapter (the top-level summary) has no quote
 	// list to recover from.
 	if c == nil || ci >= len(chapters.Items) {
-		return nil
+		return nil, leftOutsideQuotes
 	}
 	quotes := chapters.Items[ci].Get("quotes")
 	if quotes == nil || quotes.Kind != schema.Array {
-		return nil
+		return nil, leftOutsideQuotes
 	}
 	first, last := -1, -1
 	var items []string
@@ -80,22 +85,30 @@ func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 			items = append(items, string(doc.Src[q.Span.Start:q.Span.End]))
 		}
 	}
-	if first < 0 || slices.ContainsFunc(items, unwritable) {
-		return nil
+	if first < 0 {
+		return nil, leftOutsideQuotes
+	}
+	if slices.ContainsFunc(items, unwritable) {
+		return nil, leftUnwritable
 	}
 	lk := leak.ReadOn(doc, items)
 	if !recoverable(lk) {
-		return nil
+		return nil, unrecoverable(lk)
 	}
 	taken := map[int]bool{}
 	for _, ch := range doc.Episode.Chapters {
 		taken[ch.Start.Seconds] = ch.Start.Valid
 	}
+	inBlob := map[int]bool{}
 	for _, rec := range lk.Chapters {
-		if !rec.HasStart || taken[int(rec.Start)] {
-			return nil
+		switch at := int(rec.Start); {
+		case !rec.HasStart || taken[at]:
+			return nil, "" // the finding says so
+		case inBlob[at]:
+			return nil, fmt.Sprintf("two of its chapters start at %s", cfg.FormatTimestamp(at))
+		default:
+			inBlob[at] = true
 		}
-		taken[int(rec.Start)] = true
 	}
 
 	r := newRecovery(doc, cfg, lk)
@@ -117,7 +130,7 @@ func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 	if account {
 		r.account(string(doc.Src[from:to]), lk)
 	}
-	return r.fix
+	return r.fix, ""
 }
 
 // insertChapters puts each record after the last chapter that starts before
@@ -265,7 +278,7 @@ func (r *recovery) addJSONMetadata(root *schema.Value, lk *leak.Blob, step strin
 		if v := root.Get("tags"); v == nil {
 			r.addMember(root, "tags", lk.Tags, step)
 		} else {
-			r.keepIfIn(wordsOf(r.doc.Src, v.Span), lk.Tags...)
+			r.keepIfIn(wordsOf(r.doc.Src, v.Span), "the blob's tags disagree with the episode's", lk.Tags...)
 		}
 	}
 	for _, f := range []struct {
@@ -279,14 +292,14 @@ func (r *recovery) addJSONMetadata(root *schema.Value, lk *leak.Blob, step strin
 		if have := root.Get(key); have == nil {
 			r.addMember(root, key, *v, step)
 		} else {
-			r.keepIfIn(wordsOf(r.doc.Src, have.Span), *v)
+			r.keepIfIn(wordsOf(r.doc.Src, have.Span), "the blob's "+key+" disagrees with the episode's", *v)
 		}
 	}
 	if c := lk.Confidence; c != nil && c.HasScore {
 		if have := root.Get("confidence"); have == nil {
 			r.addMember(root, "confidence", confidenceOut{Score: c.Score, Rationale: c.Rationale}, step)
 		} else {
-			r.keepIfIn(wordsOf(r.doc.Src, have.Span), c.Rationale)
+			r.keepIfIn(wordsOf(r.doc.Src, have.Span), "the blob's confidence disagrees with the episode's", c.Rationale)
 		}
 	}
 }

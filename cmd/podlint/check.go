@@ -328,7 +328,7 @@ type suggestion struct {
 }
 
 // newFileReport turns a file's findings into report items. Each item's fix
-// is what its rule states (fixers.Available), built only where the rule
+// is what its rule states (fixers.Verdict), built only where the rule
 // leaves it to the fixer, or for every finding when opts.withEdits asks
 // for the edits themselves; each item's line hash only when
 // opts.lineHashes asks for it.
@@ -358,9 +358,12 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 			it.related = append(it.related, suggestion{start: relStarts.Position(r.Span.Start), end: relEnds.Position(r.Span.End), text: r.Message})
 		}
 		if !opts.withEdits {
-			it.fix = fixLabel(fixers.Available(doc, cfg, d))
-		} else if fix := fixers.Suggest(doc, cfg, d); fix != nil {
-			it.fix = fix.Safety.String()
+			fix, note := fixers.Verdict(doc, cfg, d)
+			it.fix, it.message = fixLabel(fix), it.message+note
+		} else if fix := fixers.Suggest(doc, cfg, d); fix == nil {
+			it.message += fixers.Note(doc, cfg, d, nil)
+		} else {
+			it.fix, it.message = fix.Safety.String(), it.message+fixers.Note(doc, cfg, d, fix)
 			for _, e := range fix.Edits {
 				// A copy: an edit may be a slice of the page's text, which a
 				// kept report must not hold on to.

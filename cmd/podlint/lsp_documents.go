@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/podlint/podlint/fixers"
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
 )
@@ -306,6 +307,11 @@ func (s *lspServer) examine(d *lspDocument, a *lspAnalysis) {
 		}
 	}
 	a.findings = rules.Run(a.doc, a.cfg)
+	for i, f := range a.findings {
+		// As check says it: why a fix is a guess, or why there is none.
+		_, note := fixers.Verdict(a.doc, a.cfg, f)
+		a.findings[i].Message += note
+	}
 	a.diagnostics = append(lspDiagnostics(d.uri, a.index, a.findings), notices...)
 }
 

@@ -496,6 +496,20 @@ func TestLSPUnsafeQuickFix(t *testing.T) {
 	}
 }
 
+// TestLSPLeakedNote: the editor's diagnostic says what check says of a
+// leaked blob left whole, why it is.
+func TestLSPLeakedNote(t *testing.T) {
+	_, uri, text := workspace(t, "rules: {}\n", "leaked-guess.md")
+	c := startServer(t, lspOptions{})
+	c.initialize(`{}`, nil)
+	c.open(uri, "markdown", text)
+	diags := c.diagnostics(uri, 1)
+	i := slices.IndexFunc(diags, func(d lspDiagnostic) bool { return d.Code == "leaked-json" })
+	if i < 0 || !strings.HasSuffix(diags[i].Message, `; left whole: the speaker "Oskar*" holds marks that would not read back on a quote line`) {
+		t.Errorf("diagnostics %+v", diags)
+	}
+}
+
 func TestLSPHover(t *testing.T) {
 	c, uri, _, _ := openRooftop(t, `{}`)
 	var hover lspHover
