@@ -133,7 +133,7 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 			return nil, ""
 		}
 	}
-	r := newRecovery(doc, cfg, lk)
+	r := newRecovery(doc, cfg, lk, !account)
 	start, end := r.blobLines(b)
 	if unwritable(string(doc.Src[start:end])) {
 		return nil, leftUnwritable
@@ -207,8 +207,8 @@ func unrecoverable(lk *leak.Blob) string {
 
 // newRecovery starts the fix for blob lk: safe, unless words the reader
 // took for syntax would be lost.
-func newRecovery(doc *schema.Document, cfg *rules.Config, lk *leak.Blob) *recovery {
-	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}}
+func newRecovery(doc *schema.Document, cfg *rules.Config, lk *leak.Blob, assess bool) *recovery {
+	r := &recovery{doc: doc, cfg: cfg, fix: &Fix{Safety: Safe}, assess: assess}
 	if len(lk.Unplaced) > 0 {
 		r.fix.Safety = Unsafe // the finding names the words
 	}
@@ -225,6 +225,9 @@ type recovery struct {
 	// field holding the marks that end it. The blob is then left for a
 	// person, and left says why.
 	left string
+	// assess is set when only the fix's safety is asked (Fixer.Assess):
+	// the texts the fix keeps and the lines it writes are then not built.
+	assess bool
 }
 
 // guess makes the fix unsafe, a best guess a person should confirm; why
@@ -254,6 +257,9 @@ func (r *recovery) leave(why string) {
 
 // keep declares texts the page holds outside the blob.
 func (r *recovery) keep(texts ...string) {
+	if r.assess {
+		return
+	}
 	for _, t := range texts {
 		if normalizeWords(t) != "" {
 			r.fix.Kept = append(r.fix.Kept, t)
@@ -326,7 +332,7 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, 
 	src := r.doc.Src
 	// The heading already carries the title; a record whose title reads
 	// otherwise would lose its words, so the repair is then unsafe.
-	if normalizeWords(rec.Title) == normalizeWords(c.Title.Value) {
+	if rec.Title == c.Title.Value || normalizeWords(rec.Title) == normalizeWords(c.Title.Value) {
 		r.keep(rec.Title)
 	} else {
 		r.drop(fmt.Sprintf("the blob titles %s %q, which the heading does not say", c.Label(), brief(rec.Title)), rec.Title)
@@ -357,7 +363,8 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, 
 	}
 	var quotes []string
 	for _, q := range rec.Quotes {
-		if pq, ok := existing[normalizeWords(q.Text)]; ok {
+		// An orphan heading, most often, has no quote to compare with.
+		if pq, ok := existing[normalizeWords(q.Text)]; len(existing) > 0 && ok {
 			r.keep(q.Text)
 			if q.Speaker != "" && normalizeWords(q.Speaker) != pq.speaker {
 				r.drop(fmt.Sprintf("the blob gives the quote %q of %s another speaker than the page", brief(q.Text), c.Label()), q.Speaker)
@@ -374,15 +381,16 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, 
 		// Another quote of the chapter has its time (a rewording of it?),
 		// the time is outside the chapter, or another chapter holds its
 		// words: the quote is a guess.
+		text := oneLine(q.Text)
 		switch {
 		case q.HasAt && timed[q.At]:
 			r.guess(fmt.Sprintf("the quote %q has the time of another quote of %s (a rewording of it?)", brief(q.Text), c.Label()))
 		case q.HasAt && !r.inChapter(c, q.At):
 			r.guess(fmt.Sprintf("the quote %q at %s falls outside %s", brief(q.Text), r.cfg.FormatTimestamp(q.At), c.Label()))
-		case r.elsewhere(c, q.Text):
+		case r.elsewhere(c, text):
 			r.guess(fmt.Sprintf("another chapter than %s holds the quote %q", c.Label(), brief(q.Text)))
 		}
-		quotes = append(quotes, r.quoteLine(q))
+		quotes = append(quotes, r.quoteLine(q, text))
 		r.fix.Delta.Quotes++
 	}
 	headingEnd := lineEnd(src, c.Heading.End)
@@ -409,6 +417,9 @@ func (r *recovery) placeChapter(c *schema.Chapter, rec leak.Chapter, blobStart, 
 // insertBlocks inserts blocks at the start of a line, one blank line
 // between them and around them.
 func (r *recovery) insertBlocks(at int, blocks []string) {
+	if r.assess {
+		return // only the fix's safety is asked
+	}
 	src := r.doc.Src
 	text := strings.Join(blocks, "\n\n") + "\n"
 	if at == len(src) && (at == 0 || src[at-1] != '\n') {
@@ -422,8 +433,7 @@ func (r *recovery) insertBlocks(at int, blocks []string) {
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: at, End: at, New: text})
 }
 
-func (r *recovery) quoteLine(q leak.Quote) string {
-	text := oneLine(q.Text)
+func (r *recovery) quoteLine(q leak.Quote, text string) string {
 	if inner, ok := strings.CutPrefix(text, `"`); ok && strings.HasSuffix(inner, `"`) && !strings.Contains(strings.TrimSuffix(inner, `"`), `"`) {
 		text = strings.TrimSuffix(inner, `"`) // already in its quote marks
 	}
@@ -435,13 +445,16 @@ func (r *recovery) quoteLine(q leak.Quote) string {
 	if !inlineText(text) {
 		r.leave(fmt.Sprintf("the quote %q holds a comment or a block marker, which its line cannot hold", brief(text)))
 	}
+	speaker := oneLine(q.Speaker)
+	if strings.ContainsAny(speaker, "*_\"[]`") || !inlineText(speaker) {
+		// It would end the italics, or read as the time.
+		r.leave(fmt.Sprintf("the speaker %q holds marks that would not read back on a quote line", brief(speaker)))
+	}
+	if r.assess {
+		return "" // only the fix's safety is asked
+	}
 	line := `> *"` + text + `"*`
-	if q.Speaker != "" {
-		speaker := oneLine(q.Speaker)
-		if strings.ContainsAny(speaker, "*_\"[]`") || !inlineText(speaker) {
-			// It would end the italics, or read as the time.
-			r.leave(fmt.Sprintf("the speaker %q holds marks that would not read back on a quote line", brief(speaker)))
-		}
+	if speaker != "" {
 		line += " — " + speaker
 	}
 	if q.HasAt {
@@ -484,9 +497,9 @@ func (r *recovery) inChapter(c *schema.Chapter, at int) bool {
 }
 
 // elsewhere tells whether a chapter other than c has a quote of text's
-// words, as the recovery would write them.
+// words, as the recovery writes them (text is on one line).
 func (r *recovery) elsewhere(c *schema.Chapter, text string) bool {
-	return slices.ContainsFunc(r.pageQuotes()[oneLine(text)], func(o *schema.Chapter) bool { return o != c })
+	return slices.ContainsFunc(r.pageQuotes()[text], func(o *schema.Chapter) bool { return o != c })
 }
 
 // paragraphText tells whether text, written as a line of its own between

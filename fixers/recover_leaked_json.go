@@ -111,7 +111,7 @@ func buildRecoveryJSON(doc *schema.Document, cfg *rules.Config, d rules.Diagnost
 		}
 	}
 
-	r := newRecovery(doc, cfg, lk)
+	r := newRecovery(doc, cfg, lk, !account)
 	// Delete the blob items with the separator before them.
 	from := quotes.Span.Start + 1
 	if first > 0 {
