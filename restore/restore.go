@@ -391,18 +391,28 @@ func indexRare(s, w string) int {
 	if len(w) < 2 {
 		return strings.Index(s, w)
 	}
-	k := 0 // where in w its rarest byte stands
-	for i := 1; i < len(w); i++ {
-		if byteRank(w[i]) < byteRank(w[k]) {
-			k = i
+	// k is where in w its rarest byte stands, k2 its next rarest: most
+	// places the rarest byte stands are told from w by the other one
+	// alone, with no comparison of the whole word.
+	k, k2 := 0, 1
+	if byteRanks[w[1]] < byteRanks[w[0]] {
+		k, k2 = 1, 0
+	}
+	for i := 2; i < len(w); i++ {
+		switch r := byteRanks[w[i]]; {
+		case r < byteRanks[w[k]]:
+			k, k2 = i, k
+		case r < byteRanks[w[k2]]:
+			k2 = i
 		}
 	}
+	c, c2 := w[k], w[k2]
 	for at := k; at < len(s); {
-		j := strings.IndexByte(s[at:], w[k])
+		j := strings.IndexByte(s[at:], c)
 		if j < 0 {
 			return -1
 		}
-		if p := at + j - k; p+len(w) <= len(s) && s[p:p+len(w)] == w {
+		if p := at + j - k; p+len(w) <= len(s) && s[p+k2] == c2 && s[p:p+len(w)] == w {
 			return p
 		}
 		at += j + 1
@@ -410,22 +420,27 @@ func indexRare(s, w string) int {
 	return -1
 }
 
-// byteRank ranks a byte by how often English prose holds it: lower is
+// byteRanks ranks a byte by how often English prose holds it: lower is
 // rarer. Lower-case letters by their frequency in English (e, t and a
 // most often), any other byte as rarer than every letter, but the first
 // byte of a character of two or more bytes: every letter of a Cyrillic or
 // Greek word starts with one of two or three such bytes, so it is more
-// common than any, and the byte after it tells the letter.
-func byteRank(c byte) int {
+// common than any, and the byte after it tells the letter. A table, as
+// every byte of a word asked about is ranked.
+var byteRanks = func() (ranks [256]int8) {
 	const byFrequency = "zqxjkvbpygfwmucldrhsnioate"
-	switch {
-	case c >= 0xC0:
-		return len(byFrequency)
-	case c < 'a' || c > 'z':
-		return -1
+	for c := range ranks {
+		switch {
+		case c >= 0xC0:
+			ranks[c] = int8(len(byFrequency))
+		case c < 'a' || c > 'z':
+			ranks[c] = -1
+		default:
+			ranks[c] = int8(strings.IndexByte(byFrequency, byte(c)))
+		}
 	}
-	return strings.IndexByte(byFrequency, c)
-}
+	return ranks
+}()
 
 // proseOf is the prose of a segment whose words tell about the page's
 // names: a paragraph, a quote, or a heading's body from its second
