@@ -871,9 +871,40 @@ func (n Names) isWord(w string) bool { return n.quick.MayHold(w) && n.words[w] }
 // bare strips what surrounds the words of w (punctuation, symbols) and a
 // possessive: the word as written ("don't", "e-mail"), for lookups.
 func bare(w string) string {
-	// Most words start and end with an ASCII letter or digit: nothing to
-	// trim at their ends.
-	if w != "" && (!isASCIIAlnum(w[0]) || !isASCIIAlnum(w[len(w)-1])) {
+	// Most words start and end with an ASCII letter or digit other than
+	// "s": nothing to trim, and no possessive. Told here, where the
+	// compiler inlines it, as every word of a heading is asked.
+	if n := len(w); n > 0 && plainStart[w[0]] && plainEnd[w[n-1]] {
+		return w
+	}
+	return bareBeyond(w)
+}
+
+// plainStart and plainEnd tell, for bare, the bytes a word can start and
+// end with that leave it as it is: ASCII letters and digits, and at the
+// end no "s", which may close a possessive.
+var plainStart, plainEnd = func() (start, end [256]bool) {
+	for c := range start {
+		start[c] = isASCIIAlnum(byte(c))
+		end[c] = start[c] && c != 's'
+	}
+	return start, end
+}()
+
+// bareBeyond is bare for a word that may have something to trim.
+func bareBeyond(w string) string {
+	// ASCII bytes that are no word's (a comma, a full stop, a quote mark)
+	// are trimmed one by one; from a byte beyond ASCII on, TrimFunc
+	// decides.
+	i, j := 0, len(w)
+	for i < j && w[i] < utf8.RuneSelf && !schema.IsWordByte(w[i]) {
+		i++
+	}
+	for j > i && w[j-1] < utf8.RuneSelf && !schema.IsWordByte(w[j-1]) {
+		j--
+	}
+	w = w[i:j]
+	if w != "" && (w[0] >= utf8.RuneSelf || w[len(w)-1] >= utf8.RuneSelf) {
 		w = strings.TrimFunc(w, func(r rune) bool { return !schema.IsWordRune(r) })
 	}
 	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
@@ -1121,6 +1152,7 @@ type splitter struct {
 	lowered   []string
 	lowStarts []int
 	lowBuf    []byte
+	lowASCII  bool // the last heading's words were all ASCII (see lower)
 	scored    []splitWord
 }
 
@@ -1139,7 +1171,8 @@ func (s *splitter) split(text string, known Names, style string) Split {
 		return sp
 	}
 	all := len(words) > maxTitleWords+minBodyWords // words were cut off: more follow
-	s.scored = appendSplitWords(s.scored[:0], words, s.lower(text), known)
+	lowered := s.lower(text)
+	s.scored = appendSplitWords(s.scored[:0], words, lowered, s.lowASCII, known)
 	scored := s.scored
 	h := newHeadingWords(scored, style, all)
 	best, bestK, valid, validK := -1e9, 0, 0, 0
@@ -1195,16 +1228,16 @@ func (s *splitter) split(text string, known Names, style string) Split {
 // lower is s.words, the first words of text, in lower case, one for
 // one. They come from one copy of the text they span: in ASCII each word
 // stands where it did; beyond, a space stays a space and no other
-// character becomes one, so the copy's fields are the words'.
+// character becomes one, so the copy's fields are the words'. It sets
+// s.lowASCII when the words are all ASCII.
 func (s *splitter) lower(text string) []string {
 	words, starts := s.words, s.starts
 	span := text[:starts[len(words)-1]+len(words[len(words)-1])]
-	var ascii bool
-	if s.lowBuf, ascii = appendLower(s.lowBuf[:0], span); string(s.lowBuf) == span {
+	if s.lowBuf, s.lowASCII = appendLower(s.lowBuf[:0], span); string(s.lowBuf) == span {
 		return words
 	}
 	low := string(s.lowBuf)
-	if !ascii {
+	if !s.lowASCII {
 		s.lowered, s.lowStarts = appendFields(s.lowered[:0], s.lowStarts[:0], low, len(words))
 		return s.lowered
 	}
@@ -1672,8 +1705,9 @@ type splitWord struct {
 }
 
 // appendSplitWords appends the words of a heading to out, worked out.
-// lowered is words in lower case, one for one.
-func appendSplitWords(out []splitWord, words, lowered []string, known Names) []splitWord {
+// lowered is words in lower case, one for one; ascii tells that the words
+// are all ASCII.
+func appendSplitWords(out []splitWord, words, lowered []string, ascii bool, known Names) []splitWord {
 	for i, t := range words {
 		lt := lowered[i]
 		b := bare(lt) // as Names keys it: bare, lower case
@@ -1684,11 +1718,19 @@ func appendSplitWords(out []splitWord, words, lowered []string, known Names) []s
 		// looked up again only where these differ.
 		class := classOf(t)
 		lowerClass, bareClass := class, class
-		if lt != t {
+		// An ASCII word without capitals is its own lower case: only
+		// another is compared with its copy.
+		if (upper > 0 || !ascii) && lt != t {
 			lowerClass = classOf(lt)
 		}
-		if tt := strings.Trim(t, ","); len(tt) != len(t) {
-			bareClass = classOf(tt)
+		if t[0] == ',' || t[len(t)-1] == ',' {
+			bareClass = classOf(strings.Trim(t, ","))
+		}
+		// Most words end in a letter or digit: they end no sentence, and
+		// a title may end on them unless their class says otherwise.
+		ends, badEnd := "", class&neverEndsTitle != 0
+		if !isASCIIAlnum(t[len(t)-1]) {
+			ends, badEnd = endsSentence(t), endsTitleBadly(t, class)
 		}
 		isKnown := known.isWord(b)
 		out = append(out, splitWord{
@@ -1708,9 +1750,9 @@ func appendSplitWords(out []splitWord, words, lowered []string, known Names) []s
 			hasLetter:  letter,
 			acronym:    upper > 1,
 			noLetters:  b == "",
-			ends:       endsSentence(t),
+			ends:       ends,
 			abbrev:     class&abbreviation != 0,
-			badEnd:     endsTitleBadly(t, class),
+			badEnd:     badEnd,
 			key:        b,
 			lower:      known.common,
 		})
@@ -1826,6 +1868,38 @@ func scoreSplit(w []splitWord, k int, style string) (score float64, oneName bool
 
 // wordShape counts a word's capitals and tells whether it has a letter.
 func wordShape(t string) (upper int, letter bool) {
+	// ASCII, most words, by a table; from the first byte beyond, rune by
+	// rune.
+	var shape uint8
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			u, l := wordShapeBeyond(t[i:])
+			return upper + u, shape&asciiLetter != 0 || l
+		}
+		s := asciiShapes[c]
+		upper += int(s & asciiUpper)
+		shape |= s
+	}
+	return upper, shape&asciiLetter != 0
+}
+
+// The shape of an ASCII byte, for wordShape: asciiUpper is 1, a count.
+const (
+	asciiUpper uint8 = 1 << iota
+	asciiLetter
+)
+
+var asciiShapes = func() (shapes [utf8.RuneSelf]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		shapes[c] = asciiUpper | asciiLetter
+		shapes[c+'a'-'A'] = asciiLetter
+	}
+	return shapes
+}()
+
+// wordShapeBeyond is wordShape read rune by rune.
+func wordShapeBeyond(t string) (upper int, letter bool) {
 	for _, r := range t {
 		switch {
 		case 'A' <= r && r <= 'Z':

@@ -1,0 +1,65 @@
+package restore
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/podlint/podlint/schema"
+)
+
+// bareByTrimming is the reference for bare: every character that is no
+// word's trimmed from both ends, then a possessive.
+func bareByTrimming(w string) string {
+	w = strings.TrimFunc(w, func(r rune) bool { return !schema.IsWordRune(r) })
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+}
+
+// FuzzBare: trimming ASCII byte by byte, and leaving plain words as they
+// are, trims what trimming every character does.
+func FuzzBare(f *testing.F) {
+	for _, seed := range []string{"", "word", "words", "Jake's", "Railway’s", "“quoted,”", "(x)", ",é,", ",—,",
+		"—", "a\xff", "\xffa.", "it's.", "'s", "x's's", "«Paris»", "e-mail", "...", "42."} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := bare(w), bareByTrimming(w); got != want {
+			t.Fatalf("bare(%q) = %q, want %q", w, got, want)
+		}
+	})
+}
+
+// shapeByRunes is the reference for wordShape: each character read as a
+// rune.
+func shapeByRunes(t string) (upper int, letter bool) {
+	for _, r := range t {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			upper++
+			letter = true
+		case 'a' <= r && r <= 'z':
+			letter = true
+		case r < utf8.RuneSelf:
+		case schema.IsUpper(r):
+			upper++
+			letter = true
+		case schema.IsLetter(r):
+			letter = true
+		}
+	}
+	return upper, letter
+}
+
+// FuzzWordShape: reading ASCII by a table counts what reading runes does.
+func FuzzWordShape(f *testing.F) {
+	for _, seed := range []string{"", "GPT-5", "iPhone", "ÉTÉ", "aÉ", "1.5", "\xffA", "A\xe2\x82", "Ωmega", "ǅ"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		upper, letter := wordShape(w)
+		wantUpper, wantLetter := shapeByRunes(w)
+		if upper != wantUpper || letter != wantLetter {
+			t.Fatalf("wordShape(%q) = %d, %v, want %d, %v", w, upper, letter, wantUpper, wantLetter)
+		}
+	})
+}
