@@ -3,6 +3,7 @@ package restore
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/podlint/podlint/internal/sharedtest"
@@ -92,5 +93,44 @@ func FuzzAlignSpaces(f *testing.F) {
 		base &= 1 << 20
 		checkAlign(t, restored, line, base)
 		checkAlign(t, Lines(line, nil).Text, line, base)
+	})
+}
+
+// sameRunBySearch is the reference for sameRun: the common prefix of
+// the two, then, in a run with a line ending, tab or carriage return, its
+// bytes read one by one; in one of spaces only, a search for two spaces.
+func sameRunBySearch(restored string, line []byte) int {
+	n := 0
+	for n < len(restored) && n < len(line) && restored[n] == line[n] {
+		n++
+	}
+	run := restored[:n]
+	if strings.IndexByte(run, '\n') >= 0 || strings.IndexByte(run, '\t') >= 0 || strings.IndexByte(run, '\r') >= 0 {
+		for n := range len(run) {
+			if schema.IsSpaceByte(run[n]) && (n+1 == len(run) || schema.IsSpaceByte(run[n+1])) {
+				return n
+			}
+		}
+		return len(run)
+	}
+	if i := strings.Index(run, "  "); i >= 0 {
+		return i
+	}
+	return len(strings.TrimSuffix(run, " "))
+}
+
+// FuzzSameRun: reading eight bytes at a time finds the run that the
+// common prefix and the searches in it find.
+func FuzzSameRun(f *testing.F) {
+	for _, seed := range []string{"", " ", "a", "ab ", "one two  three", "0123456  x", "01234567\t\nx",
+		"a\x00\x01b c", "\x1f\x20\x21", "é  è", "\xa0\xa0 x", "seven. \n\nEight", "abcdefg \rabcdefgh "} {
+		f.Add(seed, seed)
+		f.Add(seed+" and more words", seed+"\nand more words")
+		f.Add("Ada opens with a claim "+seed, "Ada opens with a claim "+seed+"x")
+	}
+	f.Fuzz(func(t *testing.T, restored, line string) {
+		if got, want := sameRun(restored, []byte(line)), sameRunBySearch(restored, []byte(line)); got != want {
+			t.Fatalf("sameRun(%q, %q) = %d, want %d", restored, line, got, want)
+		}
 	})
 }
