@@ -469,11 +469,29 @@ func lowerSentenceOpeners(segs []segment) []string {
 			continue
 		}
 		if s.kind == "q" {
-			text = strings.TrimLeft(text, "> *\"“")
+			text = trimQuoteOpening(text)
 		}
 		out = appendOpeners(out, text)
 	}
 	return out
+}
+
+// trimQuoteOpening is strings.TrimLeft(text, "> *\"“"), without the
+// search of its set of characters for each character, which a set beyond
+// ASCII costs.
+func trimQuoteOpening(text string) string {
+	for {
+		switch {
+		case text == "":
+			return text
+		case text[0] == '>' || text[0] == ' ' || text[0] == '*' || text[0] == '"':
+			text = text[1:]
+		case strings.HasPrefix(text, "“"):
+			text = text[len("“"):]
+		default:
+			return text
+		}
+	}
 }
 
 // appendOpeners appends the words of text (cut at spaces) that open a
@@ -915,6 +933,10 @@ func isASCIIAlnum(c byte) bool {
 }
 
 func startsUpper(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		c := w[0]
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return schema.IsUpper(r) || schema.IsDigit(r)
 }
@@ -944,11 +966,12 @@ func pageStyle(segs []segment, known Names) string {
 		// The second word of a heading: capitalized in Title Case, lower
 		// case in sentence case (small words and names say nothing).
 		_, rest := splitHeadingPrefix(s.text)
-		words, _ := fieldsAt(rest, 2)
-		if len(words) < 2 || smallWords[strings.ToLower(words[1])] || known.lowered[strings.ToLower(bare(words[1]))] || sentenceStarters[words[1]] {
+		first, end := nextField(rest, 0)
+		second, _ := nextField(rest, end)
+		if first == "" || second == "" || smallWords[strings.ToLower(second)] || known.lowered[strings.ToLower(bare(second))] || sentenceStarters[second] {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(words[1])
+		r, _ := utf8.DecodeRuneInString(second)
 		switch {
 		case schema.IsUpper(r):
 			upper++
@@ -988,7 +1011,9 @@ func capitalizedProse(segs []segment, known Names) bool {
 			}
 			word := s.text[i:j]
 			i = j
-			if prev == "" || endsSentence(prev) != "" || strings.HasSuffix(prev, ":") {
+			// A word that ends in a letter or digit, most, ends no
+			// sentence: endsSentence need not be asked.
+			if prev == "" || !isASCIIAlnum(prev[len(prev)-1]) && (endsSentence(prev) != "" || strings.HasSuffix(prev, ":")) {
 				prev = word
 				continue
 			}
@@ -1644,13 +1669,8 @@ func isSymbol(w *splitWord) bool { return !w.hasLetter && w.r0 >= utf8.RuneSelf 
 // invalid is the score of a split that cannot be: a body in lower case.
 const invalid = -50
 
-// fieldsAt splits text at spaces, up to limit words, and tells where
-// each word starts.
-func fieldsAt(text string, limit int) ([]string, []int) {
-	return appendFields(nil, nil, text, limit)
-}
-
-// appendFields appends to words and starts what fieldsAt returns.
+// appendFields appends to words and starts the words of text, cut at
+// spaces, up to limit words, and where each starts.
 func appendFields(words []string, starts []int, text string, limit int) ([]string, []int) {
 	for w, next := nextField(text, 0); w != "" && limit > 0; w, next = nextField(text, next) {
 		words, starts = append(words, w), append(starts, next-len(w))

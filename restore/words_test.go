@@ -63,3 +63,30 @@ func FuzzWordShape(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTrimQuoteOpening: trimming the opening of a quote byte by byte
+// trims what strings.TrimLeft does.
+func FuzzTrimQuoteOpening(f *testing.F) {
+	for _, seed := range []string{"", "> *\"Hello\"*", "> *“Hi”*", "“\xe2\x80", "\xe2\x80\x9c", "*>  “ \"x", "»x", "\xff> x"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := trimQuoteOpening(text), strings.TrimLeft(text, "> *\"“"); got != want {
+			t.Fatalf("trimQuoteOpening(%q) = %q, want %q", text, got, want)
+		}
+	})
+}
+
+// FuzzStartsUpper: an ASCII first byte told by its range is told as its
+// rune is.
+func FuzzStartsUpper(f *testing.F) {
+	for _, seed := range []string{"", "A", "a", "0", "É", "\xff", "[x", "Ωx"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if got, want := startsUpper(w), schema.IsUpper(r) || schema.IsDigit(r); got != want {
+			t.Fatalf("startsUpper(%q) = %v, want %v", w, got, want)
+		}
+	})
+}
