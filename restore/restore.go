@@ -681,11 +681,18 @@ func quoteEnd(s string) int {
 		}
 	}
 	if closing < 0 {
-		for i := body; i < stop; i++ {
-			if s[i] == '*' && (i+1 == len(s) || s[i+1] == ' ') {
+		// The first `*` that ends a word, found by a search for `*`: a
+		// quote runs a sentence or more, and holds few.
+		for i := body; i < stop; {
+			k := strings.IndexByte(s[i:stop], '*')
+			if k < 0 {
+				break
+			}
+			if i += k; i+1 == len(s) || s[i+1] == ' ' {
 				closing = i + 1
 				break
 			}
+			i++
 		}
 	}
 	if closing < 0 {
@@ -1069,8 +1076,8 @@ func notEnglish(segs []segment) bool {
 				// English pages are told well before the sample's end.
 				return false
 			}
-			if len(b) > maxFunctionWord {
-				continue // longer than any function word: not looked up
+			if len(b) > maxFunctionWord || !functionFilter.MayHold(string(b)) {
+				continue // no function word: not looked up
 			}
 			switch functionWords[string(b)] {
 			case englishWord:
@@ -1101,6 +1108,16 @@ func appendLower(b []byte, s string) (_ []byte, ascii bool) {
 	// The rest is folded as words compare, which is strings.ToLower.
 	return schema.AppendFoldedWord(b[:start+i], s[i:]), false
 }
+
+// functionFilter tells most words that are none of functionWords without
+// a lookup.
+var functionFilter = func() *schema.WordFilter {
+	var f schema.WordFilter
+	for w := range functionWords {
+		f.Add(w)
+	}
+	return &f
+}()
 
 // maxFunctionWord is the length of the longest of functionWords.
 var maxFunctionWord = func() int {
