@@ -1058,7 +1058,7 @@ func notEnglish(segs []segment) bool {
 			continue // quotes are a speaker's words, perhaps in another language
 		}
 		for i := 0; ; {
-			start, end := schema.NextField(s.text, i)
+			start, end := nextProseField(s.text, i)
 			if start == len(s.text) {
 				break
 			}
@@ -1089,6 +1089,35 @@ func notEnglish(segs []segment) bool {
 	}
 	return other >= 8 && other > english
 }
+
+// nextProseField is schema.NextField, with ASCII read here, where a loop
+// over a word's few bytes costs less than the calls that read them
+// there: a word with a byte beyond ASCII, or white space beyond it before
+// it, is read by schema.NextField.
+func nextProseField(s string, from int) (start, end int) {
+	i := from
+	for i < len(s) && s[i] < utf8.RuneSelf && asciiSpaces[s[i]] {
+		i++
+	}
+	start = i
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return schema.NextField(s, from)
+		case asciiSpaces[c]:
+			return start, i
+		}
+	}
+	return start, i
+}
+
+// asciiSpaces are the ASCII bytes that are white space (schema.IsSpace).
+var asciiSpaces = func() (space [utf8.RuneSelf]bool) {
+	for c := range space {
+		space[c] = schema.IsSpace(rune(c))
+	}
+	return space
+}()
 
 // appendLower appends strings.ToLower(s) to b, and tells whether s is
 // all ASCII.

@@ -90,3 +90,19 @@ func FuzzStartsUpper(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNextProseField: reading ASCII words here finds the fields
+// schema.NextField finds.
+func FuzzNextProseField(f *testing.F) {
+	for _, seed := range []string{"", " ", "one two", "  lead\ttab\nline", "é à", "a\u00a0b", "x\u2003y z", "\xff \xc2", "end "} {
+		f.Add(seed, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, from int) {
+		from = min(max(from, 0), len(s))
+		start, end := nextProseField(s, from)
+		wantStart, wantEnd := schema.NextField(s, from)
+		if start != wantStart || end != wantEnd {
+			t.Fatalf("nextProseField(%q, %d) = %d, %d, want %d, %d", s, from, start, end, wantStart, wantEnd)
+		}
+	})
+}
