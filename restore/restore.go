@@ -309,7 +309,7 @@ func opensText(text string, known Names) bool {
 	if schema.IsLetter(r0) && !schema.IsLower(r0) && !schema.IsUpper(r0) {
 		return true
 	}
-	upper, _ := wordShape(w)
+	upper, _, _ := wordShape(w)
 	key := bare(strings.ToLower(w))
 	sw := splitWord{text: w, r0: r0, lowered: known.isWord(key) && known.lowered[key], inner: schema.IsLower(r0) && upper > 0}
 	return opensSentence(&sw)
@@ -1444,7 +1444,7 @@ func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
 		if t.hasLetter {
 			h.minTitle = min(h.minTitle, i+1)
 		}
-		if opensInverted(t.text) {
+		if !t.ascii && opensInverted(t.text) {
 			h.inverted = min(h.inverted, i)
 		}
 		if i == 0 {
@@ -1773,6 +1773,7 @@ type splitWord struct {
 	plainLower bool // lower-case letters only before any punctuation (not iPhone)
 	inner      bool // a lower-case start with a capital inside (iPhone, eBay)
 	hasLetter  bool
+	ascii      bool // no byte beyond ASCII
 	acronym    bool // more than one capital
 	noLetters  bool // nothing but punctuation
 	// namesListed is set on the first word when the page lists its names
@@ -1786,14 +1787,14 @@ type splitWord struct {
 }
 
 // appendSplitWords appends the words of a heading to out, worked out.
-// lowered is words in lower case, one for one; ascii tells that the words
-// are all ASCII.
-func appendSplitWords(out []splitWord, words, lowered []string, ascii bool, known Names) []splitWord {
+// lowered is words in lower case, one for one; allASCII tells that the
+// words are all ASCII.
+func appendSplitWords(out []splitWord, words, lowered []string, allASCII bool, known Names) []splitWord {
 	for i, t := range words {
 		lt := lowered[i]
 		b := bare(lt) // as Names keys it: bare, lower case
 		r0, _ := utf8.DecodeRuneInString(t)
-		upper, letter := wordShape(t)
+		upper, letter, ascii := wordShape(t)
 		lowerWord := schema.IsLower(r0)
 		// The word's class as written, in lower case and without commas:
 		// looked up again only where these differ.
@@ -1801,7 +1802,7 @@ func appendSplitWords(out []splitWord, words, lowered []string, ascii bool, know
 		lowerClass, bareClass := class, class
 		// An ASCII word without capitals is its own lower case: only
 		// another is compared with its copy.
-		if (upper > 0 || !ascii) && lt != t {
+		if (upper > 0 || !allASCII) && lt != t {
 			lowerClass = classOf(lt)
 		}
 		if t[0] == ',' || t[len(t)-1] == ',' {
@@ -1829,6 +1830,7 @@ func appendSplitWords(out []splitWord, words, lowered []string, ascii bool, know
 			plainLower: lowerWord && upper == 0,
 			inner:      lowerWord && upper > 0,
 			hasLetter:  letter,
+			ascii:      ascii,
 			acronym:    upper > 1,
 			noLetters:  b == "",
 			ends:       ends,
@@ -1947,8 +1949,9 @@ func scoreSplit(w []splitWord, k int, style string) (score float64, oneName bool
 	return score, oneName
 }
 
-// wordShape counts a word's capitals and tells whether it has a letter.
-func wordShape(t string) (upper int, letter bool) {
+// wordShape counts a word's capitals, and tells whether it has a letter
+// and whether it is all ASCII.
+func wordShape(t string) (upper int, letter, ascii bool) {
 	// ASCII, most words, by a table; from the first byte beyond, rune by
 	// rune.
 	var shape uint8
@@ -1956,13 +1959,13 @@ func wordShape(t string) (upper int, letter bool) {
 		c := t[i]
 		if c >= utf8.RuneSelf {
 			u, l := wordShapeBeyond(t[i:])
-			return upper + u, shape&asciiLetter != 0 || l
+			return upper + u, shape&asciiLetter != 0 || l, false
 		}
 		s := asciiShapes[c]
 		upper += int(s & asciiUpper)
 		shape |= s
 	}
-	return upper, shape&asciiLetter != 0
+	return upper, shape&asciiLetter != 0, true
 }
 
 // The shape of an ASCII byte, for wordShape: asciiUpper is 1, a count.
@@ -2008,11 +2011,6 @@ func (w *splitWord) isCommon() bool { return w.lower.has(w.key) }
 
 // isAcronym tells GPT-5, AI, CI/CD: more than one capital.
 func isAcronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if schema.IsUpper(r) {
-			n++
-		}
-	}
-	return n > 1
+	upper, _, _ := wordShape(w) // counts as schema.IsUpper does, ASCII by a table
+	return upper > 1
 }

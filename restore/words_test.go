@@ -50,16 +50,29 @@ func shapeByRunes(t string) (upper int, letter bool) {
 	return upper, letter
 }
 
-// FuzzWordShape: reading ASCII by a table counts what reading runes does.
+// FuzzWordShape: reading ASCII by a table counts what reading runes does,
+// and isAcronym counts capitals as schema.IsUpper tells them.
 func FuzzWordShape(f *testing.F) {
 	for _, seed := range []string{"", "GPT-5", "iPhone", "ÉTÉ", "aÉ", "1.5", "\xffA", "A\xe2\x82", "Ωmega", "ǅ"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
-		upper, letter := wordShape(w)
+		upper, letter, ascii := wordShape(w)
 		wantUpper, wantLetter := shapeByRunes(w)
 		if upper != wantUpper || letter != wantLetter {
 			t.Fatalf("wordShape(%q) = %d, %v, want %d, %v", w, upper, letter, wantUpper, wantLetter)
+		}
+		if want := !strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }); ascii != want {
+			t.Fatalf("wordShape(%q) tells ASCII %v, want %v", w, ascii, want)
+		}
+		n := 0
+		for _, r := range w {
+			if schema.IsUpper(r) {
+				n++
+			}
+		}
+		if isAcronym(w) != (n > 1) {
+			t.Fatalf("isAcronym(%q) = %v with %d capitals", w, isAcronym(w), n)
 		}
 	})
 }
