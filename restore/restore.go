@@ -1262,8 +1262,10 @@ func (s *splitter) split(text string, known Names, style string) Split {
 	scored := s.scored
 	h := newHeadingWords(scored, style, all)
 	best, bestK, valid, validK := -1e9, 0, 0, 0
+	styleCost := 0.0 // what the first k words cost against the page's title style
 	for k := 1; k < len(words) && k <= maxTitleWords; k++ {
-		s, oneName := scoreSplit(scored, k, style)
+		styleCost += styleCostOf(scored, k-1, style)
+		s, oneName := scoreSplit(scored, k, style, styleCost)
 		switch {
 		case h.validSplit(k, false):
 			valid++
@@ -1614,15 +1616,23 @@ func endsTitleBadly(text string, class wordClass) bool {
 	if isASCIIAlnum(text[len(text)-1]) {
 		return false // the common case: a word that ends in a letter or digit
 	}
-	lt := strings.TrimRight(text, `"')`)
+	// The closing quote marks and brackets off, byte by byte (as
+	// strings.TrimRight with a set of them would, searching the set for
+	// each).
+	lt := text
+	for lt != "" && (lt[len(lt)-1] == '"' || lt[len(lt)-1] == '\'' || lt[len(lt)-1] == ')') {
+		lt = lt[:len(lt)-1]
+	}
 	lt = strings.TrimSuffix(strings.TrimSuffix(lt, "”"), "’")
 	if lt == "" {
 		lt = text
 	}
-	for _, bad := range []string{",", ":", ";", "—", "–", "-", "&"} {
-		if strings.HasSuffix(lt, bad) {
-			return true
-		}
+	switch lt[len(lt)-1] {
+	case ',', ':', ';', '-', '&':
+		return true
+	}
+	if strings.HasSuffix(lt, "—") || strings.HasSuffix(lt, "–") {
+		return true
 	}
 	return neverEnds[lt] || endsSentence(lt) == "." && !abbreviations[lt]
 }
@@ -1855,7 +1865,10 @@ func appendSplitWords(out []splitWord, words, lowered []string, allASCII bool, k
 // oneName is set, the two capitals across the cut are unknown and likely
 // one name: the score is 2 less unless the page writes the title's last
 // word in lower case, which the caller asks only where it matters.
-func scoreSplit(w []splitWord, k int, style string) (score float64, oneName bool) {
+// styleCost is what the title's words cost against the page's title
+// style, the sum of styleCostOf over them: each title end adds one word to
+// the one before, so the caller sums them as it goes.
+func scoreSplit(w []splitWord, k int, style string, styleCost float64) (score float64, oneName bool) {
 	last, b0 := &w[k-1], &w[k]
 	var next *splitWord // the body's first word after b0 that is not a small word
 	for i := k + 1; i < len(w); i++ {
@@ -1932,21 +1945,26 @@ func scoreSplit(w []splitWord, k int, style string) (score float64, oneName bool
 		score -= 5
 	}
 	// The title reads like the page's other titles.
-	for i := range k {
-		t := &w[i]
-		switch {
-		case i == 0 || t.small || t.known || t.noLetters:
-		case style == titleCase && t.lowerWord:
-			score -= 3
-		case style == sentenceCase && t.upperStart && !t.acronym:
-			score -= 4 // a capital in a sentence-case title is a name we know
-		}
-	}
+	score += styleCost
 	// Titles are short.
 	if k > 12 {
 		score -= float64(k-12) / 2
 	}
 	return score, oneName
+}
+
+// styleCostOf is what the title word w[i] costs a split's score when it
+// breaks the page's title style.
+func styleCostOf(w []splitWord, i int, style string) float64 {
+	t := &w[i]
+	switch {
+	case i == 0 || t.small || t.known || t.noLetters:
+	case style == titleCase && t.lowerWord:
+		return -3
+	case style == sentenceCase && t.upperStart && !t.acronym:
+		return -4 // a capital in a sentence-case title is a name we know
+	}
+	return 0
 }
 
 // wordShape counts a word's capitals, and tells whether it has a letter

@@ -119,3 +119,43 @@ func FuzzNextProseField(f *testing.F) {
 		}
 	})
 }
+
+// endsTitleBadlyBySuffixes is the reference for endsTitleBadly: the
+// closing marks trimmed with strings.TrimRight, then each bad ending
+// asked for in turn.
+func endsTitleBadlyBySuffixes(text string, class wordClass) bool {
+	if class&neverEndsTitle != 0 {
+		return true
+	}
+	if isASCIIAlnum(text[len(text)-1]) {
+		return false
+	}
+	lt := strings.TrimRight(text, `"')`)
+	lt = strings.TrimSuffix(strings.TrimSuffix(lt, "”"), "’")
+	if lt == "" {
+		lt = text
+	}
+	for _, bad := range []string{",", ":", ";", "—", "–", "-", "&"} {
+		if strings.HasSuffix(lt, bad) {
+			return true
+		}
+	}
+	return neverEnds[lt] || endsSentence(lt) == "." && !abbreviations[lt]
+}
+
+// FuzzEndsTitleBadly: the closing marks trimmed byte by byte, and the bad
+// endings told by the last byte, answer as the reference does.
+func FuzzEndsTitleBadly(f *testing.F) {
+	for _, seed := range []string{"word,", "and", "The", "done.", "Dr.", "end—", "x–", "a-", "(this)", `"quote,"`, "’", "”)", "')\"", "U.S.", "why?"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if text == "" {
+			return // a word is never empty
+		}
+		class := classOf(text)
+		if got, want := endsTitleBadly(text, class), endsTitleBadlyBySuffixes(text, class); got != want {
+			t.Fatalf("endsTitleBadly(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
