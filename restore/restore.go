@@ -1077,8 +1077,8 @@ func notEnglish(segs []segment) bool {
 				// English pages are told well before the sample's end.
 				return false
 			}
-			if len(b) > maxFunctionWord || !functionFilter.MayHold(string(b)) {
-				continue // no function word: not looked up
+			if len(b) > maxFunctionWord {
+				continue // longer than any function word: not looked up
 			}
 			switch functionWords[string(b)] {
 			case englishWord:
@@ -1152,16 +1152,6 @@ func appendLower(b []byte, s string) (_ []byte, ascii bool) {
 	// The rest is folded as words compare, which is strings.ToLower.
 	return schema.AppendFoldedWord(b[:start+i], s[i:]), false
 }
-
-// functionFilter tells most words that are none of functionWords without
-// a lookup.
-var functionFilter = func() *schema.WordFilter {
-	var f schema.WordFilter
-	for w := range functionWords {
-		f.Add(w)
-	}
-	return &f
-}()
 
 // maxFunctionWord is the length of the longest of functionWords.
 var maxFunctionWord = func() int {
