@@ -29,36 +29,16 @@ func FuzzBare(f *testing.F) {
 	})
 }
 
-// shapeByRunes is the reference for wordShape: each character read as a
-// rune.
-func shapeByRunes(t string) (upper int, letter bool) {
-	for _, r := range t {
-		switch {
-		case 'A' <= r && r <= 'Z':
-			upper++
-			letter = true
-		case 'a' <= r && r <= 'z':
-			letter = true
-		case r < utf8.RuneSelf:
-		case schema.IsUpper(r):
-			upper++
-			letter = true
-		case schema.IsLetter(r):
-			letter = true
-		}
-	}
-	return upper, letter
-}
-
-// FuzzWordShape: reading ASCII by a table counts what reading runes does,
-// and isAcronym counts capitals as schema.IsUpper tells them.
+// FuzzWordShape: reading ASCII by a table counts what reading every rune
+// (wordShapeBeyond, given the whole word) does, and isAcronym counts
+// capitals as schema.IsUpper tells them.
 func FuzzWordShape(f *testing.F) {
 	for _, seed := range []string{"", "GPT-5", "iPhone", "ÉTÉ", "aÉ", "1.5", "\xffA", "A\xe2\x82", "Ωmega", "ǅ"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
 		upper, letter, ascii := wordShape(w)
-		wantUpper, wantLetter := shapeByRunes(w)
+		wantUpper, wantLetter := wordShapeBeyond(w)
 		if upper != wantUpper || letter != wantLetter {
 			t.Fatalf("wordShape(%q) = %d, %v, want %d, %v", w, upper, letter, wantUpper, wantLetter)
 		}
