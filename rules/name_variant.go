@@ -292,6 +292,8 @@ type canonicalName struct {
 	words []string // folded
 	// strict words must be written exactly: short words, acronyms.
 	strict []bool
+	// kinds are, for each word, its letterKinds.
+	kinds []uint32
 	// source says where the spelling comes from, for the message.
 	source string
 	// listed names (entities, the option) win however rarely the page
@@ -554,10 +556,11 @@ func nameShaped(words []string) bool {
 }
 
 func newCanonical(words []string, source string, listed bool) *canonicalName {
-	c := &canonicalName{name: strings.Join(words, " "), words: make([]string, len(words)), strict: make([]bool, len(words)), source: source, listed: listed}
+	c := &canonicalName{name: strings.Join(words, " "), words: make([]string, len(words)), strict: make([]bool, len(words)), kinds: make([]uint32, len(words)), source: source, listed: listed}
 	for i, w := range words {
 		c.words[i] = strings.ToLower(w)
 		c.strict[i] = strictWord(w)
+		c.kinds[i] = letterKinds(c.words[i])
 	}
 	return c
 }
@@ -1112,6 +1115,11 @@ func nearMiss(r nameRun, at, k int, c *canonicalName) bool {
 		if n-m > allowed || m-n > allowed {
 			return false
 		}
+		// Most words of about the name's length are far from it in letters
+		// too: tell so before folding the word and filling the table.
+		if kinds, ok := asciiLetterKinds(w); ok && bits.OnesCount32(kinds^c.kinds[i]) > 2*allowed {
+			return false
+		}
 		var buf [32]byte
 		folded := string(schema.AppendFoldedWord(buf[:0], w))
 		if pluralOf(folded, c.words[i]) || pluralOf(c.words[i], folded) || editDistanceUpTo(folded, c.words[i], allowed) > allowed {
@@ -1120,6 +1128,33 @@ func nearMiss(r nameRun, at, k int, c *canonicalName) bool {
 		differs = true
 	}
 	return differs
+}
+
+// letterKinds is the set of kinds of w's runes, in 32 kinds by their last
+// five bits, as bagDistance counts them. An edit (a rune changed, added or
+// dropped) takes at most one kind away from a word and adds at most one, a
+// swap changes none: two words whose sets differ in more than 2*n kinds are
+// more than n edits apart.
+func letterKinds(w string) uint32 {
+	var kinds uint32
+	for _, r := range w {
+		kinds |= 1 << (r & 31)
+	}
+	return kinds
+}
+
+// asciiLetterKinds is the letterKinds of an ASCII word folded: a capital
+// and its small letter are 32 apart, so of one kind, and folding changes
+// no other byte. ok is false for a word with a rune outside ASCII, which
+// must be folded first.
+func asciiLetterKinds(w string) (kinds uint32, ok bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return 0, false
+		}
+		kinds |= 1 << (w[i] & 31)
+	}
+	return kinds, true
 }
 
 // pluralOf tells whether a is b's plural: b with s or es.
