@@ -754,8 +754,11 @@ type nameIndex struct {
 	// byWord holds, per folded word, the names of several words that
 	// have it and where.
 	byWord map[string][]nameSlot
-	// byLength holds the one-word names by their length in runes.
-	byLength map[int][]*canonicalName
+	// ones holds the one-word names by their length in runes, shortest
+	// first (in canon's order within a length), and oneLengths their
+	// lengths: the names of about a word's length are a part of it.
+	ones       []*canonicalName
+	oneLengths []int
 	// maybe has the wordKey of every word of byWord: most words of a run
 	// are passed over without folding them or a map lookup.
 	maybe [1 << 12]bool
@@ -797,7 +800,7 @@ type nameSlot struct {
 // has.
 func (idx *nameIndex) build(canon []*canonicalName) *nameIndex {
 	if idx.byWord == nil {
-		idx.byWord, idx.byLength = map[string][]nameSlot{}, map[int][]*canonicalName{}
+		idx.byWord = map[string][]nameSlot{}
 	}
 	ones := 0
 	for _, c := range canon {
@@ -806,8 +809,7 @@ func (idx *nameIndex) build(canon []*canonicalName) *nameIndex {
 		}
 		if len(c.words) == 1 {
 			ones++
-			n := utf8.RuneCountInString(c.words[0])
-			idx.byLength[n] = append(idx.byLength[n], c)
+			idx.ones = append(idx.ones, c)
 			continue
 		}
 		for i, w := range c.words {
@@ -816,6 +818,12 @@ func (idx *nameIndex) build(canon []*canonicalName) *nameIndex {
 		}
 	}
 	sort.Ints(idx.sizes)
+	slices.SortStableFunc(idx.ones, func(a, b *canonicalName) int {
+		return cmp.Compare(utf8.RuneCountInString(a.words[0]), utf8.RuneCountInString(b.words[0]))
+	})
+	for _, c := range idx.ones {
+		idx.oneLengths = append(idx.oneLengths, utf8.RuneCountInString(c.words[0]))
+	}
 	idx.keyedOne, idx.keyedMulti = ones > manyNames, len(canon)-ones > manyNames
 	if idx.keyedOne || idx.keyedMulti {
 		idx.buildKeys(canon)
@@ -912,7 +920,8 @@ func deletionHash(w string, seed uint64, i, j int) uint64 {
 // reset empties idx, so that it holds no page.
 func (idx *nameIndex) reset() {
 	clear(idx.byWord)
-	clear(idx.byLength)
+	clear(idx.ones)
+	idx.ones, idx.oneLengths = idx.ones[:0], idx.oneLengths[:0]
 	clear(idx.maybe[:])
 	clear(idx.slots)
 	clear(idx.cands)
@@ -985,18 +994,18 @@ func (idx *nameIndex) nearest(r nameRun, slots [][]nameSlot, at, k int) *canonic
 	if cands, ok := idx.keyedCandidates(r, at, k); ok {
 		return oneNearMiss(r, at, k, cands)
 	}
-	cands := idx.cands[:0]
 	if k == 1 {
+		// The names of n-2 to n+2 runes, in the order of their lengths.
 		n := utf8.RuneCountInString(r.word(at))
-		for length := n - 2; length <= n+2; length++ {
-			cands = append(cands, idx.byLength[length]...)
-		}
-	} else {
-		for i := range k {
-			for _, s := range slots[at+i] {
-				if s.pos == i && len(s.c.words) == k {
-					cands = append(cands, s.c)
-				}
+		from, _ := slices.BinarySearch(idx.oneLengths, n-2)
+		to, _ := slices.BinarySearch(idx.oneLengths, n+3)
+		return oneNearMiss(r, at, k, idx.ones[from:to])
+	}
+	cands := idx.cands[:0]
+	for i := range k {
+		for _, s := range slots[at+i] {
+			if s.pos == i && len(s.c.words) == k {
+				cands = append(cands, s.c)
 			}
 		}
 	}
