@@ -255,10 +255,12 @@ func (r nameRun) window(i, k int) string {
 type nameBuffers struct {
 	runs  []nameRun
 	words []nameWord
-	// uses counts the windows of words mostUsedName reads; forms are its
-	// keys, in the order first seen.
-	uses  map[string]int
-	forms []string
+	// forms are the windows of words mostUsedName reads, in the order
+	// first seen, and uses how often each stands on the page; formAt is
+	// where each is in forms.
+	forms  []string
+	uses   []int
+	formAt map[string]int
 	// index is the page's nameIndex: its maps and tables are kept.
 	index nameIndex
 	// The maps of canonicalNames.
@@ -273,11 +275,11 @@ var nameScratch = sync.Pool{New: func() any { return &nameBuffers{} }}
 func (b *nameBuffers) release() {
 	clear(b.runs)
 	clear(b.forms)
-	b.runs, b.words, b.forms = b.runs[:0], b.words[:0], b.forms[:0]
-	if len(b.uses) > 1<<12 {
-		b.uses = nil // a map as large as a rare page's would slow every page after it
+	b.runs, b.words, b.forms, b.uses = b.runs[:0], b.words[:0], b.forms[:0], b.uses[:0]
+	if len(b.formAt) > 1<<12 {
+		b.formAt = nil // a map as large as a rare page's would slow every page after it
 	}
-	clear(b.uses)
+	clear(b.formAt)
 	clear(b.listed)
 	clear(b.speakers)
 	clear(b.seen)
@@ -504,8 +506,8 @@ func oneSpaced(name string) string {
 // most (chapter titles aside), if it uses it at least 3 times and no other
 // as often.
 func (b *nameBuffers) mostUsedName(runs []nameRun) (string, bool) {
-	if b.uses == nil {
-		b.uses = map[string]int{}
+	if b.formAt == nil {
+		b.formAt = map[string]int{}
 	}
 	for _, r := range runs {
 		if r.text.Kind == headingText {
@@ -516,17 +518,21 @@ func (b *nameBuffers) mostUsedName(runs []nameRun) (string, bool) {
 				if i+k < len(r.words) && !r.text.Kind.titleCased() && r.opensSentence(i) {
 					continue // "Then Ada": a sentence's first word before a name
 				}
+				// One lookup for a window seen before, most of them.
 				form := r.window(i, k)
-				if b.uses[form] == 0 {
-					b.forms = append(b.forms, form)
+				at, seen := b.formAt[form]
+				if !seen {
+					at = len(b.forms)
+					b.formAt[form] = at
+					b.forms, b.uses = append(b.forms, form), append(b.uses, 0)
 				}
-				b.uses[form]++
+				b.uses[at]++
 			}
 		}
 	}
 	best, n, tie := "", 0, false
-	for _, name := range b.forms {
-		switch u := b.uses[name]; {
+	for at, name := range b.forms {
+		switch u := b.uses[at]; {
 		case u > n:
 			best, n, tie = name, u, false
 		case u == n:
