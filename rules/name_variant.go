@@ -622,8 +622,16 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 				continue
 			}
 		}
-		if inWord(s, i) {
-			i += size // a capital inside a word: McDonald, iPhone
+		// A capital inside a word: McDonald, iPhone. The byte before, ASCII
+		// on most of a page, tells it here without a call.
+		var inside bool
+		if i > 0 && s[i-1] < utf8.RuneSelf {
+			inside = schema.IsWordByte(s[i-1])
+		} else {
+			inside = inWord(s, i)
+		}
+		if inside {
+			i += size
 			continue
 		}
 		end := nameWordEnd(s, i)
@@ -665,7 +673,10 @@ func inAddress(s string, i int) bool {
 
 // inWord tells whether a word rune stands right before s[i].
 func inWord(s string, i int) bool {
-	if i > 0 && s[i-1] < utf8.RuneSelf {
+	switch {
+	case i == 0:
+		return false // a text's first word, which many texts start with
+	case s[i-1] < utf8.RuneSelf:
 		return schema.IsWordByte(s[i-1]) // ASCII, most of a page
 	}
 	before, _ := utf8.DecodeLastRuneInString(s[:i])
@@ -725,8 +736,17 @@ func oneSpace(gap string) bool {
 func nameWordEnd(s string, i int) int {
 	j := i
 	for j < len(s) {
-		if c := s[j] | 0x20; 'a' <= c && c <= 'z' {
-			j++ // an ASCII letter, most of a name
+		// ASCII letters, most of a name: eight at a time while the text
+		// has eight bytes left, then one at a time. Either way s[j] is
+		// then no ASCII letter.
+		if j+8 <= len(s) {
+			n := asciiLetters(schema.EightBytes(s, j))
+			j += n
+			if n == 8 {
+				continue
+			}
+		} else if c := s[j] | 0x20; 'a' <= c && c <= 'z' {
+			j++
 			continue
 		}
 		if c := s[j]; c < utf8.RuneSelf && c != '-' && c != '\'' && (c < '0' || c > '9') {
@@ -752,6 +772,24 @@ func nameWordEnd(s string, i int) int {
 		break
 	}
 	return j
+}
+
+// asciiLetters is how many of the eight bytes of x (s[j:j+8] read by
+// schema.EightBytes) are ASCII letters before the first that is not.
+func asciiLetters(x uint64) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// Each byte folded to small letters (as nameWordEnd folds one: a byte
+	// or 0x20 is 'a' to 'z' for a letter in either case) and without its
+	// high bit; adding 0x80-'a' sets the high bit from 'a' on, adding
+	// 0x80-('z'+1) from past 'z' on, and no byte carries into the next.
+	low := (x | ones*0x20) &^ highs
+	letter := (low + ones*(0x80-'a')) &^ (low + ones*(0x80-'z'-1)) &^ x & highs
+	if letter == highs {
+		return 8
+	}
+	// The first byte that is no letter is the lowest whose high bit is
+	// clear in letter.
+	return bits.TrailingZeros64(^letter&highs) / 8
 }
 
 // nameIndex finds the name a window of words is a near miss of.
