@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"reflect"
 	"slices"
 	"strings"
@@ -62,6 +63,52 @@ func TestNextCapital(t *testing.T) {
 				t.Fatalf("byte %#x at %d: nextCapital = %d, want %d", c, pos, got, want)
 			}
 		}
+	}
+}
+
+// TestASCIILetters holds nameWordEnd's eight-at-a-time count of ASCII
+// letters to the plain test: every byte value at every place of eight
+// letters of either case.
+func TestASCIILetters(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos <= 8; pos++ {
+			b := []byte("aZbYcXdW")
+			want := 8
+			if pos < 8 {
+				b[pos] = byte(c)
+				if d := byte(c) | 0x20; d < 'a' || d > 'z' {
+					want = pos
+				}
+			}
+			if got := asciiLetters(schema.EightBytes(string(b), 0)); got != want {
+				t.Fatalf("byte %#x at %d of %q: asciiLetters = %d, want %d", c, pos, b, got, want)
+			}
+		}
+	}
+}
+
+// TestLetterKinds: a word whose letter kinds differ from another's by more
+// than twice n is more than n edits from it, and an ASCII word's kinds are
+// its folded form's.
+func TestLetterKinds(t *testing.T) {
+	words := []string{"pemberton", "pembleton", "pembertons", "pmeberton", "dubuisson", "zoë", "zoe", "søndergaard", "sondergaard", "ab", "ba", "a", ""}
+	for _, a := range words {
+		for _, b := range words {
+			for n := 0; n <= 2; n++ {
+				if bits.OnesCount32(letterKinds(a)^letterKinds(b)) > 2*n && editDistanceUpTo(a, b, n) <= n {
+					t.Errorf("%q and %q: kinds differ by more than %d, edit distance %d", a, b, 2*n, editDistanceUpTo(a, b, n))
+				}
+			}
+		}
+	}
+	for _, w := range []string{"Pemberton", "O'Brien", "Jean-Luc", "NASA", "McDonald"} {
+		kinds, ok := asciiLetterKinds(w)
+		if want := letterKinds(strings.ToLower(w)); !ok || kinds != want {
+			t.Errorf("asciiLetterKinds(%q) = %#x, %v; want %#x, true", w, kinds, ok, want)
+		}
+	}
+	if _, ok := asciiLetterKinds("Zoë"); ok {
+		t.Errorf("asciiLetterKinds(%q): ok for a word outside ASCII", "Zoë")
 	}
 }
 
