@@ -595,13 +595,10 @@ func insideListed(r nameRun, listed map[string]bool, i, k int) bool {
 // a run is a slice of it).
 func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameWord) {
 	s := t.Text
-	first := len(words) // the current run's first word
-	flush := func() {
-		if len(words) > first {
-			runs = append(runs, nameRun{words: words[first:len(words):len(words)], text: t})
-		}
-		first = len(words)
-	}
+	// The current run is words[first:]. (A closure ending it would keep
+	// runs, words and first in memory, not in registers, for the whole
+	// scan: endRun is a function of them.)
+	first := len(words)
 	last := -1             // where the last name word ended
 	var code []schema.Span // looked for only in a text with a backtick
 	if strings.IndexByte(s, '`') >= 0 {
@@ -638,18 +635,26 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 		if end < 0 || code != nil && inAny(code, i) || inAddress(s, i) {
 			// Not a name word, or one in code or in a link's address,
 			// which are written as they must be.
-			flush()
+			runs, first = endRun(runs, words, first, t), len(words)
 			_, i = schema.NextWord(s, i)
 			continue
 		}
 		if last >= 0 && !oneSpace(s[last:i]) {
-			flush()
+			runs, first = endRun(runs, words, first, t), len(words)
 		}
 		words = append(words, nameWord{start: int32(i), end: int32(end)})
 		last, i = end, end
 	}
-	flush()
-	return runs, words
+	return endRun(runs, words, first, t), words
+}
+
+// endRun appends to runs the run of t's words words[first:], if it has
+// any.
+func endRun(runs []nameRun, words []nameWord, first int, t *pageText) []nameRun {
+	if len(words) > first {
+		runs = append(runs, nameRun{words: words[first:len(words):len(words)], text: t})
+	}
+	return runs
 }
 
 // inAddress tells whether s[i] stands in a web address: in the run of
