@@ -340,11 +340,14 @@ func findNameVariants(p *Pass) []NameVariant {
 			slots = idx.slotsOf(r)
 		}
 		for _, k := range idx.sizes {
+			if k > len(r.words) {
+				break // the sizes go up: the run has no window of k words
+			}
 			if k > 1 && slots == nil {
 				continue // no word of the run is in a name of several words
 			}
 			for i := 0; i+k <= len(r.words); i++ {
-				if k == 1 && (!alone(r, i) || r.text.Kind.titleCased() || utf8.RuneCountInString(r.word(i)) < 6 || r.opensSentence(i)) {
+				if k == 1 && !loneWord(r, i) {
 					continue
 				}
 				c := idx.nearest(r, slots, i, k)
@@ -510,8 +513,8 @@ func (b *nameBuffers) mostUsedName(runs []nameRun) (string, bool) {
 		b.formAt = map[string]int{}
 	}
 	for _, r := range runs {
-		if r.text.Kind == headingText {
-			continue // chapter titles capitalise every word
+		if len(r.words) < 2 || r.text.Kind == headingText {
+			continue // most runs are one word; chapter titles capitalise every word
 		}
 		for k := 2; k <= 3; k++ {
 			for i := 0; i+k <= len(r.words); i++ {
@@ -569,6 +572,18 @@ func newCanonical(words []string, source string, listed bool) *canonicalName {
 		c.kinds[i] = letterKinds(c.words[i])
 	}
 	return c
+}
+
+// loneWord tells whether r's word i is looked for among the one-word
+// names: it has 6 letters or more, stands alone and mid-sentence, and not
+// in a title or heading. Most runs are one word, so the cheap tests go
+// first: a word of under 6 bytes has under 6 letters.
+func loneWord(r nameRun, i int) bool {
+	if len(r.words) > 2 || r.text.Kind.titleCased() {
+		return false // alone is never true in a run of 3 words or more
+	}
+	w := r.word(i)
+	return len(w) >= 6 && utf8.RuneCountInString(w) >= 6 && alone(r, i) && !r.opensSentence(i)
 }
 
 // alone tells a word of r that no other capitalised word stands next to,
