@@ -677,6 +677,22 @@ func endRun(runs []nameRun, words []nameWord, first int, t *pageText) []nameRun 
 // back at most 256 bytes, so that text without spaces costs no more; a
 // word right after a space, most of them, costs one byte's look.
 func inAddress(s string, i int) bool {
+	// A word at the text's start or right after a space, most of them,
+	// stands in no address: told here, where the compiler writes the
+	// test in place, and the address read back apart.
+	if i == 0 {
+		return false
+	}
+	switch s[i-1] {
+	case ' ', '\t', '\n':
+		return false
+	}
+	return inAddressToken(s, i)
+}
+
+// inAddressToken is inAddress for a word with text before it that is no
+// space.
+func inAddressToken(s string, i int) bool {
 	from := i
 	for from > 0 && i-from < 256 {
 		if c := s[from-1]; c == ' ' || c == '\t' || c == '\n' {
