@@ -723,15 +723,20 @@ func inWord(s string, i int) bool {
 // start a capital letter: an ASCII capital or any byte of a multi-byte
 // character; len(s) when there is none.
 func nextCapital(s string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// Sixteen bytes at a time while there are, as two words of eight: the
+	// loop's own work (the test of its end, the bounds of the loads) is
+	// paid once for both.
+	for ; i+16 <= len(s); i += 16 {
+		b := s[i : i+16] // one bounds check for both
+		if found := capitalBytes(schema.EightBytes(b, 0)); found != 0 {
+			return i + bits.TrailingZeros64(found)/8
+		}
+		if found := capitalBytes(schema.EightBytes(b, 8)); found != 0 {
+			return i + 8 + bits.TrailingZeros64(found)/8
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
-		x := schema.EightBytes(s, i)
-		// The high bit of each byte that is 0x80 or more, or 'A' to 'Z'
-		// (a byte plus 0x3F carries into the high bit from 'A' on, plus
-		// 0x25 from '[' on); the first such byte is the lowest.
-		low := x &^ highs
-		capital := (low + ones*0x3F) &^ (low + ones*0x25)
-		if found := (x | capital) & highs; found != 0 {
+		if found := capitalBytes(schema.EightBytes(s, i)); found != 0 {
 			return i + bits.TrailingZeros64(found)/8
 		}
 	}
@@ -741,6 +746,18 @@ func nextCapital(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// capitalBytes has the high bit of each of the eight bytes of x (read by
+// schema.EightBytes) that is 0x80 or more, or 'A' to 'Z'; the first such
+// byte is the lowest.
+func capitalBytes(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// Without its high bit, a byte plus 0x3F carries into the high bit
+	// from 'A' on, plus 0x25 from '[' on, and none carries into the next.
+	low := x &^ highs
+	capital := (low + ones*0x3F) &^ (low + ones*0x25)
+	return (x | capital) & highs
 }
 
 // strictWord tells a word that must be written exactly, not near: a

@@ -66,6 +66,30 @@ func TestNextCapital(t *testing.T) {
 	}
 }
 
+// TestNextCapitalEveryLoop holds nextCapital to the plain scan from every
+// start, for a capital or a multi-byte character at every place of a text
+// long enough for each of its loops (sixteen, eight and one byte at a time).
+func TestNextCapitalEveryLoop(t *testing.T) {
+	const text = "abcdefghijklmnopqrstuvwxyz abcdefghijklm"
+	for _, mark := range []string{"Q", "é"} {
+		for pos := 0; pos <= len(text); pos++ {
+			s := text[:pos] + mark + text[pos:]
+			for from := 0; from <= len(s); from++ {
+				want := len(s) // past the mark
+				switch {
+				case from <= pos:
+					want = pos
+				case from < pos+len(mark):
+					want = from // any byte of a multi-byte character
+				}
+				if got := nextCapital(s, from); got != want {
+					t.Fatalf("%q from %d: nextCapital = %d, want %d", s, from, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestASCIILetters holds nameWordEnd's eight-at-a-time count of ASCII
 // letters to the plain test: every byte value at every place of eight
 // letters of either case.
