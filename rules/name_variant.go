@@ -334,6 +334,12 @@ func findNameVariants(p *Pass) []NameVariant {
 	}
 	var found []candidate
 	for _, r := range runs {
+		if len(r.words) == 1 && !loneWord(r, 0) {
+			// Most runs: a sentence's first word, or one too short to be
+			// looked for among the one-word names, the only ones a run of
+			// one word can be a variant of.
+			continue
+		}
 		var here []candidate // the run's, longest names last
 		var slots [][]nameSlot
 		if len(r.words) > 1 {
