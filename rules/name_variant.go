@@ -263,9 +263,10 @@ type nameBuffers struct {
 	formAt map[string]int
 	// index is the page's nameIndex: its maps and tables are kept.
 	index nameIndex
-	// The maps of canonicalNames.
+	// The maps of canonicalNames, and the list of names it returns.
 	listed, speakers, seen map[string]bool
 	attributed             map[string]int
+	canon                  []*canonicalName
 }
 
 var nameScratch = sync.Pool{New: func() any { return &nameBuffers{} }}
@@ -284,6 +285,8 @@ func (b *nameBuffers) release() {
 	clear(b.speakers)
 	clear(b.seen)
 	clear(b.attributed)
+	clear(b.canon)
+	b.canon = b.canon[:0]
 	b.index.reset()
 	nameScratch.Put(b)
 }
@@ -450,6 +453,7 @@ func canonicalNames(p *Pass, runs []nameRun, scratch *nameBuffers) (canon []*can
 		scratch.listed, scratch.speakers, scratch.seen, scratch.attributed = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]int{}
 	}
 	listed, speakers, seen, attributed := scratch.listed, scratch.speakers, scratch.seen, scratch.attributed
+	canon = scratch.canon[:0] // kept for the next page, as the maps are
 	add := func(name, source string, listed, person bool) {
 		name = oneSpaced(name)
 		words := strings.Fields(name)
@@ -500,15 +504,33 @@ func canonicalNames(p *Pass, runs []nameRun, scratch *nameBuffers) (canon []*can
 			speakers[s] = true
 		}
 	}
+	scratch.canon = canon
 	return canon, listed, speakers
 }
 
 // oneSpaced is name with its words one space apart, and none around.
 func oneSpaced(name string) string {
-	if strings.TrimSpace(name) == name && !strings.Contains(name, "  ") && !strings.ContainsAny(name, "\t\n\r") {
+	if strings.TrimSpace(name) == name && !oddSpace(name) {
 		return name
 	}
 	return strings.Join(strings.Fields(name), " ")
+}
+
+// oddSpace tells whether name has two spaces in a row, a tab or a line
+// break, in one pass over its bytes: most names have none, and are one
+// spaced already.
+func oddSpace(name string) bool {
+	for i := 0; i < len(name); i++ {
+		switch name[i] {
+		case '\t', '\n', '\r':
+			return true
+		case ' ':
+			if i+1 < len(name) && name[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mostUsedName is the run of two or three capitalised words the page uses
