@@ -884,10 +884,15 @@ type nameIndex struct {
 	// lengths: the names of about a word's length are a part of it.
 	ones       []*canonicalName
 	oneLengths []int
-	// maybe has the wordKey of every word of byWord: most words of a run
-	// are passed over without folding them or a map lookup.
-	maybe [1 << 12]bool
-	buf   []byte // scratch space for folding words
+	// asciiWords are the ASCII words of byWord, each with its entry there,
+	// and firstWord holds, by wordKey, 1 + the index of the first with
+	// that key (0: none); a word's next is 1 + the index of the next with
+	// its key. An ASCII word of a run, most of them, is looked up there:
+	// most keys have no word, and a word that has is compared byte by
+	// byte, without folding it into a string to hash for the map.
+	asciiWords []keyedWord
+	firstWord  [1 << 12]int32
+	buf        []byte // scratch space for folding words
 	// slots is slotsOf's answer, kept for the next run; cands nearest's.
 	slots [][]nameSlot
 	cands []*canonicalName
@@ -921,6 +926,13 @@ type nameSlot struct {
 	pos int
 }
 
+// keyedWord is a word of nameIndex.asciiWords.
+type keyedWord struct {
+	word  string // folded
+	slots []nameSlot
+	next  int32
+}
+
 // build makes idx the index of canon, in the maps and tables it already
 // has.
 func (idx *nameIndex) build(canon []*canonicalName) *nameIndex {
@@ -939,7 +951,16 @@ func (idx *nameIndex) build(canon []*canonicalName) *nameIndex {
 		}
 		for i, w := range c.words {
 			idx.byWord[w] = append(idx.byWord[w], nameSlot{c, i})
-			idx.maybe[wordKey(w)] = true
+		}
+	}
+	// The ASCII words, once each, with their entries as they now stand.
+	for _, c := range canon {
+		for _, w := range c.words {
+			if len(c.words) > 1 && ascii(w) && idx.asciiSlots(w) == nil {
+				key := wordKey(w)
+				idx.asciiWords = append(idx.asciiWords, keyedWord{word: w, slots: idx.byWord[w], next: idx.firstWord[key]})
+				idx.firstWord[key] = int32(len(idx.asciiWords))
+			}
 		}
 	}
 	sort.Ints(idx.sizes)
@@ -1047,7 +1068,11 @@ func (idx *nameIndex) reset() {
 	clear(idx.byWord)
 	clear(idx.ones)
 	idx.ones, idx.oneLengths = idx.ones[:0], idx.oneLengths[:0]
-	clear(idx.maybe[:])
+	for _, k := range idx.asciiWords {
+		idx.firstWord[wordKey(k.word)] = 0
+	}
+	clear(idx.asciiWords)
+	idx.asciiWords = idx.asciiWords[:0]
 	clear(idx.slots)
 	clear(idx.cands)
 	idx.sizes, idx.slots, idx.cands = idx.sizes[:0], idx.slots[:0], idx.cands[:0]
@@ -1068,14 +1093,17 @@ func (idx *nameIndex) reset() {
 // it; nil when none has any. They hold until the next call.
 func (idx *nameIndex) slotsOf(r nameRun) [][]nameSlot {
 	slots, any := idx.slots[:0], false
+	// Most runs are ASCII from their first word to their last: then so is
+	// each word, told by one look at the run.
+	runASCII := ascii(r.text.Text[r.words[0].start:r.words[len(r.words)-1].end])
 	for i := range r.words {
-		w := r.word(i)
-		if ascii(w) && !idx.maybe[wordKey(w)] {
-			slots = append(slots, nil)
-			continue
+		var s []nameSlot
+		if w := r.word(i); runASCII || ascii(w) {
+			s = idx.asciiSlots(w)
+		} else {
+			idx.buf = schema.AppendFoldedWord(idx.buf[:0], w)
+			s = idx.byWord[string(idx.buf)]
 		}
-		idx.buf = schema.AppendFoldedWord(idx.buf[:0], w)
-		s := idx.byWord[string(idx.buf)]
 		slots = append(slots, s)
 		any = any || s != nil
 	}
@@ -1087,9 +1115,16 @@ func (idx *nameIndex) slotsOf(r nameRun) [][]nameSlot {
 }
 
 // ascii tells a word of ASCII only: only such words are in
-// nameIndex.maybe, whose keys read bytes.
+// nameIndex.asciiWords, whose keys read bytes. It reads eight bytes at a
+// time (no byte of ASCII has its high bit set), then one at a time.
 func ascii(w string) bool {
-	for i := 0; i < len(w); i++ {
+	i := 0
+	for ; i+8 <= len(w); i += 8 {
+		if schema.EightBytes(w, i)&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
 			return false
 		}
@@ -1097,18 +1132,47 @@ func ascii(w string) bool {
 	return true
 }
 
-// wordKey is an ASCII word's place in nameIndex.maybe: its length and
-// first letters, case folded.
-func wordKey(w string) int {
-	h := uint32(len(w)) * 0x9E3779B1
-	for j := 0; j < len(w) && j < 3; j++ {
-		c := w[j]
+// asciiSlots are the slots byWord holds for the ASCII word w, folded.
+// A folded ASCII word is ASCII: only asciiWords can hold it.
+func (idx *nameIndex) asciiSlots(w string) []nameSlot {
+	for at := idx.firstWord[wordKey(w)]; at != 0; {
+		k := &idx.asciiWords[at-1]
+		if foldedASCII(w, k.word) {
+			return k.slots
+		}
+		at = k.next
+	}
+	return nil
+}
+
+// foldedASCII tells whether folded is the ASCII word w folded, as
+// schema.AppendFoldedWord folds it: its capitals made small letters.
+func foldedASCII(w, folded string) bool {
+	if len(w) != len(folded) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		h = (h ^ uint32(c)) * 16777619
+		if c != folded[i] {
+			return false
+		}
 	}
-	return int(h >> 20)
+	return true
+}
+
+// wordKey is an ASCII word's place in nameIndex.firstWord: a hash of its
+// length and its first, middle and last bytes, case folded. A byte or 0x20
+// is a capital's small letter, and the same for a byte and its folding:
+// a word and its folded form have one key, without a loop over either.
+func wordKey(w string) int {
+	if w == "" {
+		return 0
+	}
+	h := uint32(len(w))*0x9E3779B1 ^ uint32(w[0]|0x20)<<16 ^ uint32(w[len(w)/2]|0x20)<<8 ^ uint32(w[len(w)-1]|0x20)
+	return int((h * 0x9E3779B1) >> 20)
 }
 
 // nearest is the one name words are a near miss of, or nil when they are

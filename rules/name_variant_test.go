@@ -90,6 +90,34 @@ func TestNextCapitalEveryLoop(t *testing.T) {
 	}
 }
 
+// TestASCIIWordsAreTheMap: an index's ASCII words, looked up by their
+// keys without folding, are what its map holds for them folded, and no
+// word outside ASCII is found there.
+func TestASCIIWordsAreTheMap(t *testing.T) {
+	var canon []*canonicalName
+	for _, name := range []string{"Ada Pemberton", "Zoë Dubuisson", "Jean-Luc O'Brien", "Ada Lovelace", "NASA Ames Research", "Ōta Ken"} {
+		canon = append(canon, newCanonical(strings.Fields(name), "", true))
+	}
+	var idx nameIndex
+	idx.build(canon)
+	for _, w := range []string{"Ada", "ADA", "ada", "Pemberton", "PEMBERTON", "Pembertons", "Zoë", "Dubuisson", "Jean-Luc", "O'Brien", "o'brien", "Lovelace", "NASA", "Nasa", "Ames", "Ken", "Ōta", "Research", "Searcher", "A", ""} {
+		if wordKey(w) != wordKey(strings.ToLower(w)) && ascii(w) {
+			t.Errorf("wordKey(%q) is not its folded form's", w)
+		}
+		want := idx.byWord[string(schema.AppendFoldedWord(nil, w))]
+		if !ascii(w) {
+			want = nil
+		}
+		if got := idx.asciiSlots(w); !reflect.DeepEqual(got, want) {
+			t.Errorf("asciiSlots(%q) = %v, want %v", w, got, want)
+		}
+	}
+	idx.reset()
+	if idx.firstWord != ([1 << 12]int32{}) || len(idx.asciiWords) != 0 {
+		t.Errorf("reset left ASCII words in the index")
+	}
+}
+
 // TestASCIILetters holds nameWordEnd's eight-at-a-time count of ASCII
 // letters to the plain test: every byte value at every place of eight
 // letters of either case.
