@@ -674,7 +674,20 @@ func nameRuns(t *pageText, runs []nameRun, words []nameWord) ([]nameRun, []nameW
 			i += size
 			continue
 		}
-		end := nameWordEnd(s, i)
+		// Most name words are a few ASCII letters before a space or a
+		// mark: told here from eight bytes, without a call; the rest are
+		// read by nameWordEnd.
+		end := -1
+		if i+8 <= len(s) {
+			if n := asciiLetters(schema.EightBytes(s, i)); n < 8 {
+				if c := s[i+n]; c < utf8.RuneSelf && c != '-' && c != '\'' && (c < '0' || c > '9') {
+					end = i + n
+				}
+			}
+		}
+		if end < 0 {
+			end = nameWordEnd(s, i)
+		}
 		if end < 0 || code != nil && inAny(code, i) || inAddress(s, i) {
 			// Not a name word, or one in code or in a link's address,
 			// which are written as they must be.
