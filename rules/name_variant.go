@@ -604,14 +604,14 @@ func newCanonical(words []string, source string, listed bool) *canonicalName {
 
 // loneWord tells whether r's word i is looked for among the one-word
 // names: it has 6 letters or more, stands alone and mid-sentence, and not
-// in a title or heading. Most runs are one word, so the cheap tests go
-// first: a word of under 6 bytes has under 6 letters.
+// in a title or heading. Most runs are one word, and most of those fail
+// the cheap tests, which go first: a run of three words or more, a title,
+// a word of under 6 bytes (so of under 6 letters).
 func loneWord(r nameRun, i int) bool {
-	if len(r.words) > 2 || r.text.Kind.titleCased() {
+	if w := r.words[i]; len(r.words) > 2 || r.text.Kind.titleCased() || w.end-w.start < 6 {
 		return false // alone is never true in a run of 3 words or more
 	}
-	w := r.word(i)
-	return len(w) >= 6 && utf8.RuneCountInString(w) >= 6 && alone(r, i) && !r.opensSentence(i)
+	return utf8.RuneCountInString(r.word(i)) >= 6 && alone(r, i) && !r.opensSentence(i)
 }
 
 // alone tells a word of r that no other capitalised word stands next to,
