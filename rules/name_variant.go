@@ -593,7 +593,16 @@ func nameShaped(words []string) bool {
 }
 
 func newCanonical(words []string, source string, listed bool) *canonicalName {
-	c := &canonicalName{name: strings.Join(words, " "), words: make([]string, len(words)), strict: make([]bool, len(words)), kinds: make([]uint32, len(words)), source: source, listed: listed}
+	var c *canonicalName
+	if n := len(words); n <= len(smallName{}.words) {
+		// Most names: the name and its words' lists in one allocation.
+		s := new(smallName)
+		c = &s.c
+		c.words, c.strict, c.kinds = s.words[:n:n], s.strict[:n:n], s.kinds[:n:n]
+	} else {
+		c = &canonicalName{words: make([]string, n), strict: make([]bool, n), kinds: make([]uint32, n)}
+	}
+	c.name, c.source, c.listed = strings.Join(words, " "), source, listed
 	for i, w := range words {
 		c.words[i] = strings.ToLower(w)
 		c.strict[i] = strictWord(w)
@@ -612,6 +621,16 @@ func loneWord(r nameRun, i int) bool {
 		return false // alone is never true in a run of 3 words or more
 	}
 	return utf8.RuneCountInString(r.word(i)) >= 6 && alone(r, i) && !r.opensSentence(i)
+}
+
+// smallName is a canonicalName of up to four words with room for the
+// lists of its words, which newCanonical makes once for every name on
+// every page.
+type smallName struct {
+	c      canonicalName
+	words  [4]string
+	strict [4]bool
+	kinds  [4]uint32
 }
 
 // alone tells a word of r that no other capitalised word stands next to,

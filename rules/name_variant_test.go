@@ -118,6 +118,24 @@ func TestASCIIWordsAreTheMap(t *testing.T) {
 	}
 }
 
+// TestNewCanonical: a name of any length it allows (up to six words) has
+// its words folded, strict where short or in capitals, and its kinds of
+// letters, whether its lists share its allocation or not.
+func TestNewCanonical(t *testing.T) {
+	words := strings.Fields("Ada NASA Pemberton Zoë Dubuisson Jean-Luc")
+	for n := 1; n <= len(words); n++ {
+		c := newCanonical(words[:n], "src", true)
+		if c.name != strings.Join(words[:n], " ") || c.source != "src" || !c.listed || len(c.words) != n || len(c.strict) != n || len(c.kinds) != n {
+			t.Fatalf("%d words: %+v", n, c)
+		}
+		for i, w := range words[:n] {
+			if c.words[i] != strings.ToLower(w) || c.strict[i] != strictWord(w) || c.kinds[i] != letterKinds(strings.ToLower(w)) {
+				t.Errorf("%d words: word %d is %q, strict %v, kinds %#x", n, i, c.words[i], c.strict[i], c.kinds[i])
+			}
+		}
+	}
+}
+
 // TestASCIILetters holds nameWordEnd's eight-at-a-time count of ASCII
 // letters to the plain test: every byte value at every place of eight
 // letters of either case.
