@@ -1126,7 +1126,7 @@ func appendLower(b []byte, s string) (_ []byte, ascii bool) {
 	// ASCII is lowered in place in a copy, up to the first byte beyond:
 	// eight bytes at a time while they hold no byte beyond, then one by
 	// one.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const highs = 0x8080808080808080
 	start := len(b)
 	b = append(b, s...)
 	i := 0
@@ -1135,11 +1135,9 @@ func appendLower(b []byte, s string) (_ []byte, ascii bool) {
 		if x&highs != 0 {
 			break
 		}
-		// The high bit of each capital: a byte plus 0x3F carries into it
-		// from 'A' on, plus 0x25 from '[' on, and no byte carries into the
-		// next. Moved down to 0x20, it makes the capital lower case.
-		capital := (x + ones*0x3F) &^ (x + ones*0x25) & highs
-		binary.LittleEndian.PutUint64(b[start+i:], x|capital>>2)
+		// The high bit of each capital, moved down to 0x20, makes it lower
+		// case.
+		binary.LittleEndian.PutUint64(b[start+i:], x|schema.Capitals(x)>>2)
 	}
 	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
 		if c := s[i]; 'A' <= c && c <= 'Z' {

@@ -812,12 +812,7 @@ func nextCapital(s string, i int) int {
 // schema.EightBytes) that is 0x80 or more, or 'A' to 'Z'; the first such
 // byte is the lowest.
 func capitalBytes(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	// Without its high bit, a byte plus 0x3F carries into the high bit
-	// from 'A' on, plus 0x25 from '[' on, and none carries into the next.
-	low := x &^ highs
-	capital := (low + ones*0x3F) &^ (low + ones*0x25)
-	return (x | capital) & highs
+	return (x | schema.Capitals(x)) & 0x8080808080808080
 }
 
 // strictWord tells a word that must be written exactly, not near: a

@@ -193,6 +193,19 @@ func EightBytes(s string, i int) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
+// Capitals has the high bit of each of the eight bytes of x (read by
+// EightBytes) whose low seven bits are an ASCII capital, 'A' to 'Z', and
+// no other bit: in ASCII, its capitals. (A byte past ASCII may be marked
+// too; a caller that reads such bytes tells them apart by their own high
+// bit.)
+func Capitals(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// Without its high bit, a byte plus 0x3F carries into the high bit
+	// from 'A' on, plus 0x25 from '[' on, and none carries into the next.
+	low := x &^ highs
+	return (low + ones*0x3F) &^ (low + ones*0x25) & highs
+}
+
 // NextField finds the first of Fields(s[from:]) without cutting the rest:
 // it is s[start:end], and start is len(s) when none is left. A reader that
 // wants only a text's first words reads no further.

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -226,5 +227,32 @@ func BenchmarkFields(b *testing.B) {
 func BenchmarkRuneTables(b *testing.B) {
 	for b.Loop() {
 		_, _ = classTwoByte(), lowerTwoByte()
+	}
+}
+
+// TestCapitals holds Capitals to a byte-by-byte test (its low seven bits
+// a capital): every byte value at every one of the eight places, among
+// bytes of every kind, capitals and bytes past ASCII included.
+func TestCapitals(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for place := range 8 {
+		for c := range 256 {
+			for range 8 {
+				var b [8]byte
+				for i := range b {
+					b[i] = byte(rng.IntN(256))
+				}
+				b[place] = byte(c)
+				var want uint64
+				for i, c := range b {
+					if low := c &^ 0x80; 'A' <= low && low <= 'Z' {
+						want |= 0x80 << (8 * i)
+					}
+				}
+				if got := Capitals(EightBytes(string(b[:]), 0)); got != want {
+					t.Fatalf("Capitals(%q) = %#x, want %#x", b, got, want)
+				}
+			}
+		}
 	}
 }
