@@ -2,6 +2,7 @@ package fixers
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -54,8 +55,24 @@ func (c *Changes) Equal() bool { return c.ops == nil }
 // Unified returns the unified diff of the change, path named as in
 // Unified, or "" when the texts are equal.
 func (c *Changes) Unified(path string) string {
+	var b strings.Builder
+	c.WriteUnified(&b, path)
+	return b.String()
+}
+
+// diffWriter is what a diff is written to: a strings.Builder for a diff
+// kept as a string, a bytes.Buffer for one written out and its memory used
+// again.
+type diffWriter interface {
+	io.Writer
+	io.StringWriter
+	Grow(n int)
+}
+
+// WriteUnified writes the unified diff Unified returns to b.
+func (c *Changes) WriteUnified(b diffWriter, path string) {
 	if c.ops == nil {
-		return ""
+		return
 	}
 	ops := c.ops
 	name := strings.TrimPrefix(filepath.ToSlash(path), "./")
@@ -70,9 +87,8 @@ func (c *Changes) Unified(path string) string {
 			size += 1 + len(o.text)
 		}
 	}
-	var b strings.Builder
 	b.Grow(size)
-	fmt.Fprintf(&b, "--- %s\n+++ %s\n", diffName("a/"+name), diffName("b/"+name))
+	fmt.Fprintf(b, "--- %s\n+++ %s\n", diffName("a/"+name), diffName("b/"+name))
 	// Line numbers where the next hunk starts, counted on from the last.
 	at, oldLine, newLine := 0, 1, 1
 	for _, h := range hs {
@@ -80,9 +96,8 @@ func (c *Changes) Unified(path string) string {
 			oldLine, newLine = advance(o, oldLine, newLine)
 		}
 		at = h.start
-		writeHunk(&b, ops, h, oldLine, newLine)
+		writeHunk(b, ops, h, oldLine, newLine)
 	}
-	return b.String()
 }
 
 // advance counts op o in the old and the new file's line numbers.
@@ -377,7 +392,7 @@ func hunks(ops []lineOp) []hunk {
 }
 
 // writeHunk writes hunk h, which starts at oldLine and newLine.
-func writeHunk(b *strings.Builder, ops []lineOp, h hunk, oldLine, newLine int) {
+func writeHunk(b diffWriter, ops []lineOp, h hunk, oldLine, newLine int) {
 	oldCount, newCount := 0, 0
 	for _, o := range ops[h.start:h.end] {
 		if o.op != diffmatchpatch.DiffInsert {

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -66,8 +68,11 @@ type fixedFile struct {
 	in      input
 	applied map[string]int
 	diff    string // without --write
-	outside bool   // the diff names the file by absolute path
-	page    []byte // with --write on standard input
+	// streamed is the diff when it is written as soon as its file's turn
+	// comes: a buffer of diffBuffers, returned once written.
+	streamed *bytes.Buffer
+	outside  bool   // the diff names the file by absolute path
+	page     []byte // with --write on standard input
 }
 
 // fixAction runs the fix engine on every input. Without write it prints the
@@ -142,7 +147,12 @@ func fixAction(c *cli.Context, write bool) error {
 			changes = out.Changes()
 			if !changes.Equal() {
 				name := diffName(in, cwd, folders)
-				f.diff = changes.Unified(name)
+				if streamDiff {
+					f.streamed = diffBuffers.Get().(*bytes.Buffer)
+					changes.WriteUnified(f.streamed, name)
+				} else {
+					f.diff = changes.Unified(name)
+				}
 				f.outside = filepath.IsAbs(name)
 			}
 		}
@@ -165,9 +175,10 @@ func fixAction(c *cli.Context, write bool) error {
 				// fixer: named, exit 2; the rest of the page was fixed.
 				rep.errors = append(rep.errors, inputError{path: in.path, msg: fmt.Sprintf("fixer %s: %v (this is a bug in podlint; that fix was not applied, the rest of the page was fixed)", r.Fixer, r.Err)})
 			}
-			if streamDiff {
-				_, _ = diffOut.WriteString(f.diff)
-				f.diff = ""
+			if f.streamed != nil {
+				_, _ = diffOut.Write(f.streamed.Bytes())
+				putDiffBuffer(f.streamed)
+				f.streamed = nil
 			}
 			fixed = append(fixed, f)
 			rep.grounded(in.path, terr, ungrounded)
@@ -227,6 +238,23 @@ func fixAction(c *cli.Context, write bool) error {
 		return exitErr(exitFindings) // a diff is pending: CI can require a clean tree
 	}
 	return err
+}
+
+// diffBuffers hold the diffs fix streams, each from when its file is fixed
+// to when it is written: their memory is used again, file after file, where
+// a string for each diff made as much garbage as the pages are long.
+var diffBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledDiff is the most memory a diff buffer keeps once written: one
+// grown for a huge page is left to the collector.
+const maxPooledDiff = 1 << 20
+
+func putDiffBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooledDiff {
+		return
+	}
+	b.Reset()
+	diffBuffers.Put(b)
 }
 
 // onDisk moves the positions of a report on the fixed text fixed to the
