@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/podlint/podlint/rules"
@@ -113,7 +114,10 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 			return out, nil
 		}
 		next := applyFixes(out.Src, accepted)
-		if err := guard(out.Src, doc.Text, next, accepted); err != nil {
+		// The fixed page as a string, made once: the guard reads the new
+		// side of each edited stretch from it, and the page is read from it.
+		nextText := string(next)
+		if err := guard(out.Src, doc.Text, next, nextText, accepted); err != nil {
 			// Fixes that each keep the content may not keep it together: one
 			// spells a name right in a heading another keeps a leaked
 			// title for. Part of them goes alone, and the others wait for
@@ -123,12 +127,13 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 				return nil, err
 			}
 			accepted, next = alone, aloneNext
+			nextText = string(next)
 		}
 		// A flattened page given its lines back was read and checked
 		// through its view already.
 		nextDoc, nextDiags, ok := rules.RunRestored(doc, opts.Config, next)
 		if !ok {
-			nextDoc = schema.Read(path, next)
+			nextDoc = schema.ReadText(path, next, nextText)
 			nextDoc.Earlier = doc
 			nextDiags = rules.Run(nextDoc, opts.Config)
 			nextDoc.Earlier = nil // not a chain of every pass's page
@@ -146,7 +151,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		}
 		if shrunk != nil {
 			accepted, next, nextDoc, nextDiags = shrunk.fixes, shrunk.src, shrunk.doc, shrunk.diags
-			if err := guard(out.Src, doc.Text, next, accepted); err != nil {
+			if err := guard(out.Src, doc.Text, next, nextDoc.Text, accepted); err != nil {
 				return nil, err
 			}
 		}
@@ -154,7 +159,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 			return nil, &FixerError{Fixer: fixerNames(accepted), Err: fmt.Errorf("pass %d recreates an earlier state of the file", out.Passes+1)}
 		}
 		seen = append(seen, next)
-		var edits []Edit
+		edits := make([]Edit, 0, len(accepted))
 		for _, f := range accepted {
 			out.Applied[f.Fixer.Name]++
 			edits = append(edits, f.Edits...)
@@ -235,8 +240,13 @@ func toCRLF(s string) string {
 // touches an edit already kept. The others wait for the next pass.
 func merge(fixes []*Fix) []*Fix {
 	sort.SliceStable(fixes, func(i, j int) bool { return fixes[i].Edits[0].Start < fixes[j].Edits[0].Start })
-	var kept []*Fix
-	var taken []Edit // sorted by Start, never overlapping
+	// Sized for every fix and edit, as most passes keep them all.
+	n := 0
+	for _, f := range fixes {
+		n += len(f.Edits)
+	}
+	kept := make([]*Fix, 0, len(fixes))
+	taken := make([]Edit, 0, n) // sorted by Start, never overlapping
 	clashes := func(e Edit) bool {
 		// Taken edits from the first that ends at or after e starts, up to
 		// the last that starts by e's end, can overlap or touch it.
@@ -267,7 +277,11 @@ func merge(fixes []*Fix) []*Fix {
 }
 
 func applyFixes(src []byte, fixes []*Fix) []byte {
-	var edits []Edit
+	n := 0
+	for _, f := range fixes {
+		n += len(f.Edits)
+	}
+	edits := make([]Edit, 0, n)
 	for _, f := range fixes {
 		edits = append(edits, f.Edits...)
 	}
@@ -290,12 +304,13 @@ func fixerNames(fixes []*Fix) string {
 // guard is the content guard: every word of before is still in after,
 // except the words the fixes declared removed. When it fails, the fixes are
 // tried one by one to name the one that lost words. beforeText is before as
-// a string when the caller has it (the page's Document.Text), else "".
-func guard(before []byte, beforeText string, after []byte, fixes []*Fix) error {
+// a string when the caller has it (the page's Document.Text), else "";
+// afterText is after as a string, or "".
+func guard(before []byte, beforeText string, after []byte, afterText string, fixes []*Fix) error {
 	if err := keptWhole(after, fixes); err != nil {
 		return err
 	}
-	if !losesWords(before, beforeText, fixes) {
+	if !losesWords(before, beforeText, afterText, fixes) {
 		return nil
 	}
 	lost := lostWords(before, after, fixes)
@@ -331,7 +346,7 @@ func guardedPart(src []byte, srcText string, fixes []*Fix, err error) (part []*F
 			return nil, nil, false
 		}
 		next = applyFixes(src, part)
-		if guard(src, srcText, next, part) == nil {
+		if guard(src, srcText, next, "", part) == nil {
 			return part, next, true
 		}
 	}
@@ -539,12 +554,16 @@ func clip(s string, n int) string {
 // slow lostWords then names them for the message.
 //
 // beforeText is before as a string, or "": the words of an edited stretch
-// are then read from a copy of its bytes.
-func losesWords(before []byte, beforeText string, fixes []*Fix) bool {
+// are then read from a copy of its bytes. afterText, when it is not "", is
+// the text the fixes make of before (applyFixes): the new side of each
+// stretch is read from it, not put together from the edits.
+func losesWords(before []byte, beforeText, afterText string, fixes []*Fix) bool {
 	if beforeText != string(before) { // a comparison, no copy
 		beforeText = ""
 	}
-	var edits []Edit
+	sc := guardScratchPool.Get().(*guardScratch)
+	defer sc.put()
+	edits := sc.edits[:0]
 	for _, f := range fixes {
 		edits = append(edits, f.Edits...)
 	}
@@ -559,8 +578,16 @@ func losesWords(before []byte, beforeText string, fixes []*Fix) bool {
 			size += len(f.syntax.words)
 		}
 	}
-	balance := make(map[uint64]int32, size)
-	var seg, buf, buf2 []byte
+	if sc.balance == nil {
+		sc.balance = make(map[uint64]int32, size)
+	}
+	balance := sc.balance
+	seg, buf, buf2 := sc.seg[:0], sc.buf[:0], sc.buf2[:0]
+	defer func() { sc.edits, sc.seg, sc.buf, sc.buf2 = edits[:0], seg, buf, buf2 }()
+	// shift is how much longer the fixed text is than before, up to the
+	// stretch at hand: the stretches do not overlap (each ends where a
+	// byte that is no word byte stands, and the next starts after it).
+	shift := 0
 	for i := 0; i < len(edits); i++ {
 		e := edits[i]
 		from, to := e.Start, e.End
@@ -570,26 +597,39 @@ func losesWords(before []byte, beforeText string, fixes []*Fix) bool {
 		for to < len(before) && schema.IsWordByte(before[to]) {
 			to++
 		}
-		seg = append(append(seg[:0], before[from:e.Start]...), e.New...)
+		grow := len(e.New) - (e.End - e.Start)
+		build := afterText == ""
+		if build {
+			seg = append(append(seg[:0], before[from:e.Start]...), e.New...)
+		}
 		at := e.End
 		for i+1 < len(edits) && edits[i+1].Start <= to {
 			i++
 			e = edits[i]
-			seg = append(append(seg, before[at:e.Start]...), e.New...)
+			grow += len(e.New) - (e.End - e.Start)
+			if build {
+				seg = append(append(seg, before[at:e.Start]...), e.New...)
+			}
 			at = e.End
 			to = max(to, e.End)
 			for to < len(before) && schema.IsWordByte(before[to]) {
 				to++
 			}
 		}
-		seg = append(seg, before[at:to]...)
 		old := beforeText
 		if old == "" {
 			old = string(before[from:to])
 		} else {
 			old = old[from:to]
 		}
-		buf, buf2 = addChange(balance, old, string(seg), buf, buf2)
+		var new string
+		if build {
+			new = string(append(seg, before[at:to]...))
+		} else {
+			new = afterText[from+shift : to+shift+grow]
+		}
+		shift += grow
+		buf, buf2 = addChange(balance, old, new, buf, buf2)
 	}
 	for _, f := range fixes {
 		for _, r := range f.Removed {
@@ -615,6 +655,29 @@ func losesWords(before []byte, beforeText string, fixes []*Fix) bool {
 }
 
 var wordSeed = maphash.MakeSeed()
+
+// guardScratch is what losesWords counts in: its table of words and its
+// buffers, kept from one call to the next (the guard runs on every pass of
+// every page) rather than made and dropped each time.
+type guardScratch struct {
+	balance        map[uint64]int32
+	edits          []Edit
+	seg, buf, buf2 []byte
+}
+
+var guardScratchPool = sync.Pool{New: func() any { return new(guardScratch) }}
+
+// maxKeptWords is the most words a scratch table keeps room for: one grown
+// for a page with a big blob is dropped, not emptied on every later call.
+const maxKeptWords = 4096
+
+func (sc *guardScratch) put() {
+	if len(sc.balance) > maxKeptWords {
+		sc.balance = nil
+	}
+	clear(sc.balance)
+	guardScratchPool.Put(sc)
+}
 
 // addWords adds sign for each word of text to balance, case folded as
 // countWords folds them. buf is scratch space.

@@ -161,9 +161,12 @@ func FuzzLosesWords(f *testing.F) {
 		}
 		fixes := []*Fix{{Edits: edits, Removed: []string{removed}}}
 		src := []byte(before)
-		fast := losesWords(src, "", fixes)
-		if read := losesWords(src, before, fixes); read != fast {
+		fast := losesWords(src, "", "", fixes)
+		if read := losesWords(src, before, "", fixes); read != fast {
 			t.Fatalf("%q with %v: lost=%v from its bytes, %v from its text", before, edits, fast, read)
+		}
+		if read := losesWords(src, before, string(applyFixes(src, fixes)), fixes); read != fast {
+			t.Fatalf("%q with %v: lost=%v from the edits, %v from the fixed text", before, edits, fast, read)
 		}
 		slow := lostWords(src, applyFixes(src, fixes), fixes)
 		if fast != (len(slow) > 0) {
@@ -175,7 +178,7 @@ func FuzzLosesWords(f *testing.F) {
 			syntax.add(removed[start:end])
 		}
 		counted := []*Fix{{Edits: edits, syntax: syntax}}
-		if got := losesWords(src, before, counted); got != fast {
+		if got := losesWords(src, before, "", counted); got != fast {
 			t.Fatalf("%q with %v: lost=%v with %q removed as text, %v as counts", before, edits, fast, removed, got)
 		}
 		if got := lostWords(src, applyFixes(src, counted), counted); !slices.Equal(got, slow) {

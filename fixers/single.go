@@ -20,10 +20,11 @@ func One(doc *schema.Document, diags []rules.Diagnostic, cfg *rules.Config, d ru
 		return nil, err
 	}
 	next := applyFixes(doc.Src, fixes)
-	if err := guard(doc.Src, doc.Text, next, fixes); err != nil {
+	nextText := string(next)
+	if err := guard(doc.Src, doc.Text, next, nextText, fixes); err != nil {
 		return nil, err
 	}
-	nextDoc := schema.Read(doc.Path, next)
+	nextDoc := schema.ReadText(doc.Path, next, nextText)
 	if err := checkStructure(doc, diags, nextDoc, rules.Run(nextDoc, cfg), fixes); err != nil {
 		return nil, &FixerError{Fixer: fixes[0].Fixer.Name, Err: err}
 	}

@@ -166,16 +166,15 @@ func movedIn(fixes []*Fix) map[string][]schema.Span {
 		Edit
 		brings []string
 	}
+	// Most passes bring nothing: their edits are not gathered at all.
+	if !slices.ContainsFunc(fixes, func(f *Fix) bool { return len(f.Fixer.Brings) > 0 }) {
+		return nil
+	}
 	var all []placed
-	brings := false
 	for _, f := range fixes {
 		for _, e := range f.Edits {
 			all = append(all, placed{e, f.Fixer.Brings})
 		}
-		brings = brings || len(f.Fixer.Brings) > 0
-	}
-	if !brings {
-		return nil
 	}
 	sort.SliceStable(all, func(i, j int) bool { return editBefore(all[i].Edit, all[j].Edit) })
 	out := map[string][]schema.Span{}

@@ -8,7 +8,16 @@ import (
 // Read builds a Document from src. It never fails: syntax errors become
 // Problems, junk becomes blocks. Callers check encoding first (CheckText).
 func Read(path string, src []byte) *Document {
-	doc := &Document{Path: path, Src: src, Text: string(src), Format: FormatOf(path), Lines: NewLines(src)}
+	return ReadText(path, src, "")
+}
+
+// ReadText is Read for a caller that has src as a string already: text is
+// string(src), or "" to have it made.
+func ReadText(path string, src []byte, text string) *Document {
+	if text != string(src) { // a comparison, no copy
+		text = string(src)
+	}
+	doc := &Document{Path: path, Src: src, Text: text, Format: FormatOf(path), Lines: NewLines(src)}
 	if doc.Format == JSON {
 		readJSON(doc)
 		return doc
