@@ -91,13 +91,19 @@ func (set spanSet) overlaps(s schema.Span) bool {
 
 // unbalancedQuoteLines counts the quote lines of a Markdown page whose
 // emphasis stars or straight double quote marks do not pair up, or whose
-// curly quote marks do not.
+// curly quote marks do not. It is counted once a page: the page after one
+// pass is the page before the next.
 func unbalancedQuoteLines(doc *schema.Document) int {
 	if doc.Format != schema.Markdown {
 		return 0
 	}
+	return doc.Memo(unbalancedKey{}, func() any { return countUnbalancedQuoteLines(doc.Src) }).(int)
+}
+
+type unbalancedKey struct{}
+
+func countUnbalancedQuoteLines(src []byte) int {
 	n := 0
-	src := doc.Src
 	for i := 0; i < len(src); {
 		end := len(src)
 		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
