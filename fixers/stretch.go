@@ -159,12 +159,6 @@ func lineGaps(oldText, newText string, stretches []stretch) (ops []lineOp, ok bo
 		return nil, false
 	}
 	oldStarts, newStarts := lineStarts(oldText), lineStarts(newText)
-	line := func(text string, starts []int, l int) string {
-		if l+1 < len(starts) {
-			return text[starts[l]:starts[l+1]]
-		}
-		return text[starts[l]:]
-	}
 	end := func(text string, starts []int, l int) int { return starts[l] + len(line(text, starts, l)) }
 	// The lines a stretch touches: from the one its start is on to the
 	// one its end is on. Where the stretch ends at a line start in both
@@ -239,43 +233,15 @@ func lineGaps(oldText, newText string, stretches []stretch) (ops []lineOp, ok bo
 	if len(gaps) == 0 {
 		return nil, false
 	}
-	// No line of a gap, old or new, may be a line of the other side of a
-	// gap, nor one of the lines left as they were.
-	size := 0
-	for _, g := range gaps {
-		size += max(0, g.old[1]-g.old[0]+1) + max(0, g.new[1]-g.new[0]+1)
-	}
-	sides := make(map[uint64]uint8, size) // a line's hash: 1 in an old gap, 2 in a new one
-	for _, g := range gaps {
-		for l := g.old[0]; l <= g.old[1]; l++ {
-			sides[lineHash(line(oldText, oldStarts, l))] |= 1
-		}
-	}
-	for _, g := range gaps {
-		for l := g.new[0]; l <= g.new[1]; l++ {
-			h := lineHash(line(newText, newStarts, l))
-			if sides[h]&1 != 0 {
-				return nil, false
-			}
-			sides[h] |= 2
-		}
-	}
-	next := 0 // the first old line after the last gap seen
-	for _, g := range gaps {
-		for ; next < g.old[0]; next++ {
-			if _, ok := sides[lineHash(line(oldText, oldStarts, next))]; ok {
-				return nil, false
-			}
-		}
-		next = g.old[1] + 1
-	}
-	for ; next < len(oldStarts); next++ {
-		if _, ok := sides[lineHash(line(oldText, oldStarts, next))]; ok {
+	if len(gaps) > 1 || !loneLine(oldText, oldStarts, newText, newStarts, gaps[0]) {
+		if !linesApart(oldText, oldStarts, newText, newStarts, gaps) {
 			return nil, false
 		}
 	}
-	ops = make([]lineOp, 0, len(oldStarts)+len(newStarts)) // at most every line of both
-	next = 0
+	// At most every line of both; next is the first old line after the
+	// last gap seen.
+	ops = make([]lineOp, 0, len(oldStarts)+len(newStarts))
+	next := 0
 	for _, g := range gaps {
 		for ; next < g.old[0]; next++ {
 			ops = append(ops, lineOp{diffmatchpatch.DiffEqual, line(oldText, oldStarts, next)})
@@ -292,6 +258,80 @@ func lineGaps(oldText, newText string, stretches []stretch) (ops []lineOp, ok bo
 		ops = append(ops, lineOp{diffmatchpatch.DiffEqual, line(oldText, oldStarts, next)})
 	}
 	return ops, true
+}
+
+// line is line l of a text whose lines start at starts, with its ending.
+func line(text string, starts []int, l int) string {
+	if l+1 < len(starts) {
+		return text[starts[l]:starts[l+1]]
+	}
+	return text[starts[l]:]
+}
+
+// linesApart tells whether no line of a gap, old or new, is a line of the
+// other side of a gap, nor one of the lines left as they were.
+func linesApart(oldText string, oldStarts []int, newText string, newStarts []int, gaps []gap) bool {
+	size := 0
+	for _, g := range gaps {
+		size += max(0, g.old[1]-g.old[0]+1) + max(0, g.new[1]-g.new[0]+1)
+	}
+	sides := make(map[uint64]uint8, size) // a line's hash: 1 in an old gap, 2 in a new one
+	for _, g := range gaps {
+		for l := g.old[0]; l <= g.old[1]; l++ {
+			sides[lineHash(line(oldText, oldStarts, l))] |= 1
+		}
+	}
+	for _, g := range gaps {
+		for l := g.new[0]; l <= g.new[1]; l++ {
+			h := lineHash(line(newText, newStarts, l))
+			if sides[h]&1 != 0 {
+				return false
+			}
+			sides[h] |= 2
+		}
+	}
+	next := 0 // the first old line after the last gap seen
+	for _, g := range gaps {
+		for ; next < g.old[0]; next++ {
+			if _, ok := sides[lineHash(line(oldText, oldStarts, next))]; ok {
+				return false
+			}
+		}
+		next = g.old[1] + 1
+	}
+	for ; next < len(oldStarts); next++ {
+		if _, ok := sides[lineHash(line(oldText, oldStarts, next))]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+// loneLine tells a change of one gap that one side makes of a single line
+// the other text nowhere has: a flattened page given its lines back, or
+// lines joined into one. Lines on its other side may be lines of the rest
+// (blank ones), but the line diff is still the lines before the gap, the
+// old ones, the new ones and the lines after it. The first and last lines
+// both texts share end at the gap, as the lone line is no line of the
+// other text; go-diff, given what lies between (the lone line on one side,
+// and lines without it on the other), finds the one not inside the other
+// and answers with a deletion of the old lines and an insertion of the
+// new; its clean-up then finds no line to shift, as none of the lone side
+// is the other side's first or last, or a line around them. (The same
+// holds where a long page's line diff is cut at anchors: the lone line is
+// no anchor, and no other line of the middle is on both sides.)
+func loneLine(oldText string, oldStarts []int, newText string, newStarts []int, g gap) bool {
+	lone := func(text string, starts []int, l int, other string, otherStarts []int) bool {
+		x := line(text, starts, l)
+		for k := range otherStarts {
+			if line(other, otherStarts, k) == x {
+				return false
+			}
+		}
+		return true
+	}
+	return g.old[0] == g.old[1] && lone(oldText, oldStarts, g.old[0], newText, newStarts) ||
+		g.new[0] == g.new[1] && lone(newText, newStarts, g.new[0], oldText, oldStarts)
 }
 
 // lineHash is a line's hash, seeded afresh each run: two lines that share
