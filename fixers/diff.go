@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -125,7 +126,9 @@ func lineDiff(a, b string) []lineOp { return lineDiffUpTo(a, b, maxLineRunes) }
 // lineDiffUpTo is lineDiff for texts of at most most different lines
 // together; more get bluntDiff.
 func lineDiffUpTo(a, b string, most int) []lineOp {
-	ra, rb, lines, ok := lineRunes(a, b, most)
+	nb := numberings.Get().(*numbering)
+	defer nb.put()
+	ra, rb, lines, ok := nb.lineRunes(a, b, most)
 	if !ok {
 		return bluntDiff(a, b)
 	}
@@ -157,13 +160,44 @@ func lineDiffUpTo(a, b string, most int) []lineOp {
 // equality, so its diff of these runes is its diff of its own. ok is false
 // when the texts have more than most different lines.
 func lineRunes(a, b string, most int) (ra, rb []rune, lines []string, ok bool) {
+	return new(numbering).lineRunes(a, b, most)
+}
+
+// numbering is lineRunes' table and slices, kept from one diff to the next
+// (numberings): what it returns is good until it is put back.
+type numbering struct {
+	number map[string]rune
+	lines  []string
+	ra, rb []rune
+}
+
+var numberings = sync.Pool{New: func() any { return new(numbering) }}
+
+// maxKeptLines is the most lines a numbering keeps room for: one grown for
+// a huge page is dropped, not emptied for every later diff.
+const maxKeptLines = 4096
+
+func (nb *numbering) put() {
+	if len(nb.number) > maxKeptLines {
+		return
+	}
+	clear(nb.number)
+	clear(nb.lines[:cap(nb.lines)]) // no strings of the texts kept alive
+	numberings.Put(nb)
+}
+
+func (nb *numbering) lineRunes(a, b string, most int) (ra, rb []rune, lines []string, ok bool) {
 	// Sized for every line of both texts, as if none were alike: growing a
 	// map rehashes what it holds, and was most of the cost of numbering.
 	countA, countB := strings.Count(a, "\n")+1, strings.Count(b, "\n")+1
-	number := make(map[string]rune, min(countA+countB, most+1))
-	lines = make([]string, 1, min(countA+countB, most)+1)
-	runes := func(text string, count int) ([]rune, bool) {
-		out := make([]rune, 0, count)
+	if nb.number == nil {
+		nb.number = make(map[string]rune, min(countA+countB, most+1))
+	}
+	number := nb.number
+	lines = append(nb.lines[:0], "")
+	defer func() { nb.lines = lines[:0] }()
+	runes := func(text string, count int, out []rune) ([]rune, bool) {
+		out = slices.Grow(out[:0], count)
 		for text != "" {
 			n := strings.IndexByte(text, '\n') + 1
 			if n == 0 {
@@ -184,9 +218,10 @@ func lineRunes(a, b string, most int) (ra, rb []rune, lines []string, ok bool) {
 		}
 		return out, true
 	}
-	if ra, ok = runes(a, countA); ok {
-		rb, ok = runes(b, countB)
+	if ra, ok = runes(a, countA, nb.ra); ok {
+		rb, ok = runes(b, countB, nb.rb)
 	}
+	nb.ra, nb.rb = ra, rb
 	return ra, rb, lines, ok
 }
 
