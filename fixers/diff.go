@@ -63,7 +63,7 @@ func (c *Changes) Unified(path string) string {
 
 // diffWriter is what a diff is written to: a strings.Builder for a diff
 // kept as a string, a bytes.Buffer for one written out and its memory used
-// again.
+// again. Neither fails to write.
 type diffWriter interface {
 	io.Writer
 	io.StringWriter
@@ -153,18 +153,9 @@ func lineDiffUpTo(a, b string, most int) []lineOp {
 	return ops
 }
 
-// lineRunes is go-diff's DiffLinesToRunes without its detour through a
-// string of every line's number: each line of a, then of b, is numbered in
-// the order it first appears (from 1), the number written as one rune, and
-// lines[n] is line n, cut from a or b. go-diff compares runes only for
-// equality, so its diff of these runes is its diff of its own. ok is false
-// when the texts have more than most different lines.
-func lineRunes(a, b string, most int) (ra, rb []rune, lines []string, ok bool) {
-	return new(numbering).lineRunes(a, b, most)
-}
-
-// numbering is lineRunes' table and slices, kept from one diff to the next
-// (numberings): what it returns is good until it is put back.
+// numbering is the table and slices lineRunes numbers lines in, kept from
+// one diff to the next (numberings): what lineRunes returns is good until
+// the numbering is put back.
 type numbering struct {
 	number map[string]rune
 	lines  []string
@@ -186,6 +177,12 @@ func (nb *numbering) put() {
 	numberings.Put(nb)
 }
 
+// lineRunes is go-diff's DiffLinesToRunes without its detour through a
+// string of every line's number: each line of a, then of b, is numbered in
+// the order it first appears (from 1), the number written as one rune, and
+// lines[n] is line n, cut from a or b. go-diff compares runes only for
+// equality, so its diff of these runes is its diff of its own. ok is false
+// when the texts have more than most different lines.
 func (nb *numbering) lineRunes(a, b string, most int) (ra, rb []rune, lines []string, ok bool) {
 	// Sized for every line of both texts, as if none were alike: growing a
 	// map rehashes what it holds, and was most of the cost of numbering.
@@ -194,7 +191,8 @@ func (nb *numbering) lineRunes(a, b string, most int) (ra, rb []rune, lines []st
 		nb.number = make(map[string]rune, min(countA+countB, most+1))
 	}
 	number := nb.number
-	lines = append(nb.lines[:0], "")
+	lines = nb.lines[:0]
+	lines = append(lines, "") // no line 0
 	defer func() { nb.lines = lines[:0] }()
 	runes := func(text string, count int, out []rune) ([]rune, bool) {
 		out = slices.Grow(out[:0], count)
@@ -446,10 +444,10 @@ func writeHunk(b diffWriter, ops []lineOp, h hunk, oldLine, newLine int) {
 		case diffmatchpatch.DiffInsert:
 			prefix = "+"
 		}
-		b.WriteString(prefix)
-		b.WriteString(o.text)
+		_, _ = b.WriteString(prefix)
+		_, _ = b.WriteString(o.text)
 		if !strings.HasSuffix(o.text, "\n") {
-			b.WriteString("\n\\ No newline at end of file\n")
+			_, _ = b.WriteString("\n\\ No newline at end of file\n")
 		}
 	}
 }
