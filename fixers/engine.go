@@ -669,13 +669,23 @@ var guardScratchPool = sync.Pool{New: func() any { return new(guardScratch) }}
 
 // maxKeptWords is the most words a scratch table keeps room for: one grown
 // for a page with a big blob is dropped, not emptied on every later call.
-const maxKeptWords = 4096
+// maxKeptBytes is the same for a buffer.
+const (
+	maxKeptWords = 4096
+	maxKeptBytes = 1 << 20
+)
 
 func (sc *guardScratch) put() {
 	if len(sc.balance) > maxKeptWords {
 		sc.balance = nil
 	}
 	clear(sc.balance)
+	clear(sc.edits[:cap(sc.edits)]) // no page's new text kept alive
+	for _, b := range []*[]byte{&sc.seg, &sc.buf, &sc.buf2} {
+		if cap(*b) > maxKeptBytes {
+			*b = nil
+		}
+	}
 	guardScratchPool.Put(sc)
 }
 
