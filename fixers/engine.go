@@ -159,11 +159,10 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 			return nil, &FixerError{Fixer: fixerNames(accepted), Err: fmt.Errorf("pass %d recreates an earlier state of the file", out.Passes+1)}
 		}
 		seen = append(seen, next)
-		edits := make([]Edit, 0, len(accepted))
 		for _, f := range accepted {
 			out.Applied[f.Fixer.Name]++
-			edits = append(edits, f.Edits...)
 		}
+		edits := appendEdits(nil, accepted)
 		sortEdits(edits)
 		out.stretches = compose(out.stretches, stretchesOf(edits))
 		out.Src = next
@@ -241,12 +240,8 @@ func toCRLF(s string) string {
 func merge(fixes []*Fix) []*Fix {
 	sort.SliceStable(fixes, func(i, j int) bool { return fixes[i].Edits[0].Start < fixes[j].Edits[0].Start })
 	// Sized for every fix and edit, as most passes keep them all.
-	n := 0
-	for _, f := range fixes {
-		n += len(f.Edits)
-	}
 	kept := make([]*Fix, 0, len(fixes))
-	taken := make([]Edit, 0, n) // sorted by Start, never overlapping
+	taken := make([]Edit, 0, editCount(fixes)) // sorted by Start, never overlapping
 	clashes := func(e Edit) bool {
 		// Taken edits from the first that ends at or after e starts, up to
 		// the last that starts by e's end, can overlap or touch it.
@@ -277,15 +272,25 @@ func merge(fixes []*Fix) []*Fix {
 }
 
 func applyFixes(src []byte, fixes []*Fix) []byte {
+	return applyEdits(src, appendEdits(nil, fixes))
+}
+
+// editCount is the number of edits of fixes.
+func editCount(fixes []*Fix) int {
 	n := 0
 	for _, f := range fixes {
 		n += len(f.Edits)
 	}
-	edits := make([]Edit, 0, n)
+	return n
+}
+
+// appendEdits appends every edit of fixes to dst, growing it once.
+func appendEdits(dst []Edit, fixes []*Fix) []Edit {
+	dst = slices.Grow(dst, editCount(fixes))
 	for _, f := range fixes {
-		edits = append(edits, f.Edits...)
+		dst = append(dst, f.Edits...)
 	}
-	return applyEdits(src, edits)
+	return dst
 }
 
 func fixerNames(fixes []*Fix) string {
@@ -563,10 +568,7 @@ func losesWords(before []byte, beforeText, afterText string, fixes []*Fix) bool 
 	}
 	sc := guardScratchPool.Get().(*guardScratch)
 	defer sc.put()
-	edits := sc.edits[:0]
-	for _, f := range fixes {
-		edits = append(edits, f.Edits...)
-	}
+	edits := appendEdits(sc.edits[:0], fixes)
 	sortEdits(edits)
 	// Sized for a recovered blob's words: each comes to the table from the
 	// blob and again from the recovered text, and the blob's own count
@@ -588,6 +590,7 @@ func losesWords(before []byte, beforeText, afterText string, fixes []*Fix) bool 
 	// stretch at hand: the stretches do not overlap (each ends where a
 	// byte that is no word byte stands, and the next starts after it).
 	shift := 0
+	build := afterText == ""
 	for i := 0; i < len(edits); i++ {
 		e := edits[i]
 		from, to := e.Start, e.End
@@ -598,7 +601,6 @@ func losesWords(before []byte, beforeText, afterText string, fixes []*Fix) bool 
 			to++
 		}
 		grow := len(e.New) - (e.End - e.Start)
-		build := afterText == ""
 		if build {
 			seg = append(append(seg[:0], before[from:e.Start]...), e.New...)
 		}
