@@ -25,6 +25,9 @@ type Options struct {
 	Unsafe bool // also apply unsafe fixes
 	// Fixers to use; nil means every registered fixer.
 	Fixers []*Fixer
+	// Text is the page Run is given as a string, when the caller has one
+	// (its bytes, not a copy of them); "" to have one made.
+	Text string
 }
 
 // Outcome is the result of fixing one file.
@@ -94,7 +97,7 @@ func (e *FixerError) Unwrap() error { return e.Err }
 func Run(path string, src []byte, opts Options) (*Outcome, error) {
 	out := &Outcome{Src: src, Applied: map[string]int{}, before: src}
 	seen := [][]byte{src} // every state of the text, to stop a loop
-	doc := schema.Read(path, out.Src)
+	doc := schema.ReadText(path, out.Src, opts.Text)
 	out.beforeText = doc.Text
 	diags := rules.Run(doc, opts.Config)
 	for {

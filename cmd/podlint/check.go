@@ -355,7 +355,7 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 		}
 		for _, r := range d.Related {
 			// Anywhere on the page, before the finding too.
-			it.related = append(it.related, suggestion{start: relStarts.Position(r.Span.Start), end: relEnds.Position(r.Span.End), text: r.Message})
+			it.related = append(it.related, suggestion{start: relStarts.Position(r.Span.Start), end: relEnds.Position(r.Span.End), text: strings.Clone(r.Message)})
 		}
 		if !opts.withEdits {
 			fix, note := fixers.Verdict(doc, cfg, d)
@@ -452,7 +452,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 				}
 			}
 		}
-		doc := schema.Read(in.path, src)
+		doc := schema.ReadText(in.path, src, textOf(src))
 		cfg, terr, ungrounded := groundingConfig(in, doc, st)
 		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), forFile(opts, rep, st))
 		if cached {

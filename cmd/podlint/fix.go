@@ -128,7 +128,7 @@ func fixAction(c *cli.Context, write bool) error {
 		if st.transcripts != "" {
 			cfg, terr, ungrounded = groundingConfig(in, schema.Read(in.path, src), st)
 		}
-		out, err := fixers.Run(in.path, src, fixers.Options{Config: cfg, Unsafe: unsafe})
+		out, err := fixers.Run(in.path, src, fixers.Options{Config: cfg, Unsafe: unsafe, Text: textOf(src)})
 		if err != nil {
 			return func() { rep.errors = append(rep.errors, inputError{path: in.path, msg: err.Error()}) }
 		}
@@ -162,6 +162,14 @@ func fixAction(c *cli.Context, write bool) error {
 			// where it stands in the file as it is.
 			onDisk(&fr, out.Doc.Lines, schema.NewLines(src), changes.Origin())
 		}
+		// The guard's refusals as the messages printed, made here: what the
+		// commit keeps must hold nothing of the page (reuseReads).
+		var rejected []string
+		for _, r := range out.Rejected {
+			// A fix the structural guard turned down is a bug of its
+			// fixer: named, exit 2; the rest of the page was fixed.
+			rejected = append(rejected, fmt.Sprintf("fixer %s: %v (this is a bug in podlint; that fix was not applied, the rest of the page was fixed)", r.Fixer, r.Err))
+		}
 		return func() {
 			if f.page != nil {
 				// An editor reads the page from stdout: a short page with
@@ -170,10 +178,8 @@ func fixAction(c *cli.Context, write bool) error {
 					rep.errors = append(rep.errors, inputError{path: in.path, msg: "the fixed page could not be written to standard output: " + err.Error()})
 				}
 			}
-			for _, r := range out.Rejected {
-				// A fix the structural guard turned down is a bug of its
-				// fixer: named, exit 2; the rest of the page was fixed.
-				rep.errors = append(rep.errors, inputError{path: in.path, msg: fmt.Sprintf("fixer %s: %v (this is a bug in podlint; that fix was not applied, the rest of the page was fixed)", r.Fixer, r.Err)})
+			for _, msg := range rejected {
+				rep.errors = append(rep.errors, inputError{path: in.path, msg: msg})
 			}
 			if f.streamed != nil {
 				_, _ = diffOut.Write(f.streamed.Bytes())

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -108,17 +109,31 @@ func TestReusedReadsAreNotKept(t *testing.T) {
 	if n < 100 {
 		t.Fatalf("only %d fixture pages found", n)
 	}
+	const cacheDir = "(a cache folder)"
 	runs := [][]string{
 		{"check", "--no-config", "-j", "1", "."},
 		{"check", "--no-config", "-j", "1", "--format", "json", "."},
 		{"check", "--no-config", "-j", "1", "--format", "sarif", "."},
 		{"check", "--no-config", "-j", "1", "--format", "rdjson", "."},
+		{"check", "--no-config", "-j", "1", "--format", "github", "."},
+		{"check", "--no-config", "-j", "1", "--format", "junit", "."},
+		// The cache keeps every page's report until the run ends: a new
+		// cache folder for each run, so that each reads and checks.
+		{"check", "--no-config", "-j", "1", "--format", "json", "--cache-dir", cacheDir, "."},
 		{"fix", "--no-config", "-j", "1", "."},
 		{"fix", "--no-config", "-j", "1", "--unsafe-fixes", "."},
 	}
 	for _, args := range runs {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
-			code, out, errOut := podlint(t, dir, args...)
+			// withCache is args with cacheDir made a new, empty folder.
+			withCache := func() []string {
+				fresh := slices.Clone(args)
+				if i := slices.Index(fresh, cacheDir); i >= 0 {
+					fresh[i] = t.TempDir()
+				}
+				return fresh
+			}
+			code, out, errOut := podlint(t, dir, withCache()...)
 			spoiled := 0
 			testHookReleased = func(src []byte) {
 				spoiled++
@@ -127,7 +142,7 @@ func TestReusedReadsAreNotKept(t *testing.T) {
 				}
 			}
 			defer func() { testHookReleased = nil }()
-			code2, out2, errOut2 := podlint(t, dir, args...)
+			code2, out2, errOut2 := podlint(t, dir, withCache()...)
 			if spoiled != n {
 				t.Fatalf("%d files spoiled after their work, want %d", spoiled, n)
 			}
