@@ -46,6 +46,8 @@ type Outcome struct {
 	Rejected []*FixerError
 	// rejected keys the fixes turned down, not to be tried again.
 	rejected map[string]bool
+	// docs are the pages the run read, for Release.
+	docs []*schema.Document
 	// before is the text Run was given, and beforeText the same as read
 	// into its first Document; stretches are where Src differs from it,
 	// from the edits of every pass.
@@ -99,6 +101,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 	seen := [][]byte{src} // every state of the text, to stop a loop
 	doc := schema.ReadText(path, out.Src, opts.Text)
 	out.beforeText = doc.Text
+	out.docs = append(out.docs, doc)
 	diags := rules.Run(doc, opts.Config)
 	for {
 		out.Doc, out.Remaining = doc, diags
@@ -141,6 +144,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 			nextDiags = rules.Run(nextDoc, opts.Config)
 			nextDoc.Earlier = nil // not a chain of every pass's page
 		}
+		out.docs = append(out.docs, nextDoc)
 		shrunk, culprit, rejected := structureGuard(path, opts.Config, doc, diags, nextDoc, nextDiags, accepted)
 		if rejected != nil {
 			// That fix alone garbles the page: turn it down, report it,
@@ -154,6 +158,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		}
 		if shrunk != nil {
 			accepted, next, nextDoc, nextDiags = shrunk.fixes, shrunk.src, shrunk.doc, shrunk.diags
+			out.docs = append(out.docs, nextDoc)
 			if err := guard(out.Src, doc.Text, next, nextDoc.Text, accepted); err != nil {
 				return nil, err
 			}
@@ -172,6 +177,16 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		out.Passes++
 		doc, diags = nextDoc, nextDiags
 	}
+}
+
+// Release tells that the caller is done with the run's outcome (Doc,
+// Remaining and the changes it makes): the memory of every page the run
+// read then serves the next page read (see schema.Document.Release).
+func (o *Outcome) Release() {
+	for _, doc := range o.docs {
+		doc.Release()
+	}
+	o.docs = nil
 }
 
 // collectFixes asks every fixer for every diagnostic it answers.

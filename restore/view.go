@@ -50,6 +50,7 @@ func ViewOf(doc *schema.Document) (*View, bool) {
 		leak.Remember(v.Doc, r.Items, r.Leaked)
 	}
 	memoOf(c).view = v
+	doc.OnRelease(v.Doc.Release) // the view is the page's: done with when it is
 	return v, true
 }
 

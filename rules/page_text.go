@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/podlint/podlint/schema"
@@ -101,10 +103,32 @@ func pageTexts(p *Pass) []pageText {
 // name-variant read them both.
 type pageTextsKey struct{}
 
+// pageTextLists are lists of texts of pages done with (see
+// schema.Document.Release), for the next page's: like the page's own
+// slices, a list made for every page would land on memory the caches do
+// not hold.
+var pageTextLists = sync.Pool{New: func() any { return new([]pageText) }}
+
+// maxKeptTexts is the most texts a kept list has room for: one grown for
+// a huge page is dropped.
+const maxKeptTexts = 1 << 12
+
 func readPageTexts(p *Pass) []pageText {
 	doc, ep := p.Doc, p.Episode
 	src := doc.Src
-	out := make([]pageText, 0, textsAtMost(ep))
+	kept := pageTextLists.Get().(*[]pageText)
+	out := slices.Grow((*kept)[:0], textsAtMost(ep))
+	defer func() {
+		*kept = out
+		doc.OnRelease(func() {
+			if cap(*kept) > maxKeptTexts {
+				return
+			}
+			clear(*kept) // no page's strings kept alive
+			*kept = (*kept)[:0]
+			pageTextLists.Put(kept)
+		})
+	}()
 	place := ""
 	// The Markdown reader's texts are their source (a paragraph's, but
 	// for CRLF line ends, which block reads from the source); a front

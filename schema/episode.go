@@ -68,6 +68,10 @@ type Document struct {
 	frontMatterPointers map[string]Span
 	json                *Value
 	memo                map[any]any
+	// buffers are what the page was read into, and releases what Release
+	// calls: see Release.
+	buffers  *pageBuffers
+	releases []func()
 }
 
 // Memoized returns what Memo keeps for key, if anything.

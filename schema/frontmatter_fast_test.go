@@ -36,7 +36,7 @@ func TestQuickFrontMatter(t *testing.T) {
 		{"nested:\n  a: x", nil},
 	} {
 		src := []byte("---\n" + tc.yaml + "\n---\n")
-		lines := splitLines(src)
+		lines := splitLines(nil, src)
 		fields, _, ok := quickFrontMatter(string(src), lines[1:len(lines)-1])
 		if ok != (tc.want != nil) {
 			t.Errorf("%q: taken = %v, want %v", tc.yaml, ok, tc.want != nil)

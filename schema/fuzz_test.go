@@ -130,7 +130,7 @@ func FuzzQuickFrontMatter(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, yamlText string) {
 		src := []byte("---\n" + yamlText + "\n---\n# T\n")
-		lines := splitLines(src)
+		lines := splitLines(nil, src)
 		closing := 1
 		for closing < len(lines) && string(src[lines[closing].start:lines[closing].end]) != "---" {
 			closing++

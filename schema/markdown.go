@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -11,8 +12,9 @@ type line struct {
 	start, end, next int
 }
 
-func splitLines(src []byte) []line {
-	out := make([]line, 0, bytes.Count(src, []byte{'\n'})+1)
+// splitLines appends the lines of src to out.
+func splitLines(out []line, src []byte) []line {
+	out = slices.Grow(out, bytes.Count(src, []byte{'\n'})+1)
 	start := 0
 	if bytes.HasPrefix(src, bom) {
 		start = len(bom)
@@ -77,13 +79,19 @@ type quoteParts struct {
 }
 
 func readMarkdown(doc *Document) {
-	lines := splitLines(doc.Src)
+	// The big slices come from a page done with, if there is one (see
+	// pageBuffers).
+	b := pageBufferPool.Get().(*pageBuffers)
+	doc.buffers = b
+	lines := splitLines(b.lines, doc.Src)
 	doc.Lines.split = lines
 	r := &mdReader{doc: doc, src: doc.Src, str: doc.Text, lines: lines, ep: &Episode{},
-		blocks: make([]Block, 0, len(lines)/2+1)}
+		blocks: slices.Grow(b.blocks, len(lines)/2+1)}
 	chapters, quotes := r.markerCounts()
-	r.chapters = make([]Chapter, chapters)
-	r.quotes = make([]quoteParts, quotes)
+	// The reader takes chapters and quotes from the front of these (see
+	// fromSlab): the whole slices go back to b.
+	chapterSlab, quoteSlab := zeroed(b.chapters, chapters), zeroed(b.quotes, quotes)
+	r.chapters, r.quotes = chapterSlab, quoteSlab
 	r.ep.Chapters = make([]*Chapter, 0, chapters)
 	doc.Episode = r.ep
 	i := r.frontMatter()
@@ -92,6 +100,7 @@ func readMarkdown(doc *Document) {
 		i = r.block(i)
 	}
 	r.detectCollapsed(body)
+	b.lines, b.blocks, b.chapters, b.quotes = lines, r.blocks, chapterSlab, quoteSlab
 }
 
 func (r *mdReader) text(l line) string { return r.str[l.start:l.end] }

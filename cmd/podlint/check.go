@@ -458,6 +458,8 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 		if cached {
 			c.put(entry, config, content, stamp, fr.items)
 		}
+		// The report holds copies: the page's memory serves the next page.
+		doc.Release()
 		return func() {
 			rep.grounded(in.path, terr, ungrounded)
 			rep.add(fr)

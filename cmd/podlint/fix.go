@@ -170,6 +170,7 @@ func fixAction(c *cli.Context, write bool) error {
 			// fixer: named, exit 2; the rest of the page was fixed.
 			rejected = append(rejected, fmt.Sprintf("fixer %s: %v (this is a bug in podlint; that fix was not applied, the rest of the page was fixed)", r.Fixer, r.Err))
 		}
+		out.Release()
 		return func() {
 			if f.page != nil {
 				// An editor reads the page from stdout: a short page with
