@@ -5,8 +5,8 @@ import (
 	"unsafe"
 )
 
-// pageBuffers are the big slices a Markdown page is read into: its lines,
-// blocks, chapters and quotes. A page done with (Document.Release) hands
+// pageBuffers are the big slices a page is read into: its lines (of
+// Markdown), blocks, chapters and quotes, and a JSON page's tree. A page done with (Document.Release) hands
 // them to the next page read, so that a run over many pages reads each
 // into memory the one before warmed: a fresh slice for every page lands
 // on memory the caches do not hold (and, while the heap grows, on pages
@@ -20,6 +20,14 @@ type pageBuffers struct {
 	blocks   []Block
 	chapters []Chapter
 	quotes   []quoteParts
+	// A JSON page's tree: the slabs its values, arrays' items and
+	// objects' members were taken from, and the stacks the parser gathers
+	// items and members on.
+	values      chunks[Value]
+	items       chunks[*Value]
+	members     chunks[Member]
+	itemStack   []*Value
+	memberStack []Member
 }
 
 var pageBufferPool = sync.Pool{New: func() any { return new(pageBuffers) }}
@@ -55,6 +63,13 @@ func (b *pageBuffers) put() {
 	b.blocks = emptied(b.blocks)
 	b.chapters = emptied(b.chapters)
 	b.quotes = emptied(b.quotes)
+	b.values.release()
+	b.items.release()
+	b.members.release()
+	// The stacks are empty, but what stood on them is still in their
+	// arrays.
+	b.itemStack = emptied(b.itemStack[:cap(b.itemStack)])
+	b.memberStack = emptied(b.memberStack[:cap(b.memberStack)])
 	pageBufferPool.Put(b)
 }
 

@@ -3,6 +3,7 @@ package schema
 import (
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -16,7 +17,11 @@ var modelKeys = map[string]bool{"title": true, "summary": true, "chapters": true
 func IsModelKey(key string) bool { return modelKeys[key] }
 
 func readJSON(doc *Document) {
-	v, problems, err := parseJSON(doc.Src, doc.Text)
+	// The tree and the model come from a page done with, if there is one
+	// (see pageBuffers).
+	b := pageBufferPool.Get().(*pageBuffers)
+	doc.buffers = b
+	v, problems, err := parseJSON(doc.Src, doc.Text, b)
 	doc.Problems = append(doc.Problems, problems...)
 	if err != nil {
 		off := len(doc.Src)
@@ -51,7 +56,7 @@ func readJSON(doc *Document) {
 		ep.Intro = []Block{{Kind: Paragraph, Span: s.Span, Text: s.Str}}
 	}
 	if cs := v.Get("chapters"); cs != nil && cs.Kind == Array {
-		readJSONChapters(doc.Src, ep, cs.Items)
+		readJSONChapters(doc.Src, ep, cs.Items, b)
 	}
 	if es := v.Get("entities"); es != nil && es.Kind == Array {
 		ep.Entities = &EntitySection{Heading: es.Span, Entities: make([]Entity, 0, len(es.Items))}
@@ -63,8 +68,8 @@ func readJSON(doc *Document) {
 
 // readJSONChapters reads the chapter objects of list. The chapters, their
 // blocks and their quotes are allocated once for the episode, as the
-// Markdown reader has them.
-func readJSONChapters(src []byte, ep *Episode, list []*Value) {
+// Markdown reader has them, in b's slices.
+func readJSONChapters(src []byte, ep *Episode, list []*Value, b *pageBuffers) {
 	blocks, quotes := 0, 0
 	for _, c := range list {
 		if c.Kind == Object {
@@ -72,8 +77,12 @@ func readJSONChapters(src []byte, ep *Episode, list []*Value) {
 			blocks, quotes = blocks+1+n, quotes+n
 		}
 	}
-	r := jsonChapters{src: src, blocks: make([]Block, 0, blocks), quotes: make([]quoteParts, quotes)}
-	chapters := make([]Chapter, len(list))
+	// Quotes are taken from the front of their slab (fromSlab): the whole
+	// slab goes back to b.
+	quoteSlab := zeroed(b.quotes, quotes)
+	r := jsonChapters{src: src, blocks: slices.Grow(b.blocks, blocks), quotes: quoteSlab}
+	chapters := zeroed(b.chapters, len(list))
+	defer func() { b.blocks, b.chapters, b.quotes = r.blocks, chapters, quoteSlab }()
 	ep.Chapters = make([]*Chapter, 0, len(list))
 	for i, c := range list {
 		if c.Kind == Object {

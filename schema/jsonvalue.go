@@ -85,6 +85,8 @@ type jsonParser struct {
 	items   []*Value
 	members []Member
 	slabs   jsonSlabs
+	// bufs are where the slabs come from, and where the stacks are kept.
+	bufs *pageBuffers
 }
 
 // jsonSlabs hand out the parts of the tree, a chunk at a time.
@@ -98,7 +100,11 @@ type jsonSlabs struct {
 // zero in a new slab, and a whole Value copied in would cost a write
 // barrier for each of its pointers while the collector runs.
 func (p *jsonParser) newValue(kind ValueKind, start int) *Value {
-	v := fromSlab(&p.values, slabChunk)
+	if len(p.values) == 0 {
+		p.values = p.bufs.values.slab(slabChunk)
+	}
+	v := &p.values[0]
+	p.values = p.values[1:]
 	v.Kind, v.Span = kind, Span{start, p.pos}
 	return v
 }
@@ -106,13 +112,14 @@ func (p *jsonParser) newValue(kind ValueKind, start int) *Value {
 // ParseJSON parses src as one JSON value. Syntax problems that do not stop
 // parsing (duplicate keys) are returned along with the value.
 func ParseJSON(src []byte) (*Value, []Problem, error) {
-	return parseJSON(src, string(src))
+	return parseJSON(src, string(src), new(pageBuffers))
 }
 
 // parseJSON is ParseJSON of src, given as text too (the same bytes): the
-// strings of the values are parts of text.
-func parseJSON(src []byte, text string) (*Value, []Problem, error) {
-	p := &jsonParser{src: src, text: text}
+// strings of the values are parts of text. The tree is taken from bufs.
+func parseJSON(src []byte, text string, bufs *pageBuffers) (*Value, []Problem, error) {
+	p := &jsonParser{src: src, text: text, bufs: bufs, items: bufs.itemStack, members: bufs.memberStack}
+	defer func() { bufs.itemStack, bufs.memberStack = p.items, p.members }()
 	if len(src) >= len(bom) && string(src[:len(bom)]) == string(bom) {
 		p.pos = len(bom)
 	}
@@ -277,7 +284,7 @@ func (p *jsonParser) object(depth int) (*Value, error) {
 	}
 	p.pos++
 	v.Span.End = p.pos
-	v.Members = take(&p.members, &p.slabs.members, base)
+	v.Members = take(&p.members, &p.slabs.members, &p.bufs.members, base)
 	return v, nil
 }
 
@@ -335,7 +342,7 @@ func (p *jsonParser) array(depth int) (*Value, error) {
 	}
 	p.pos++
 	v.Span.End = p.pos
-	v.Items = take(&p.items, &p.slabs.items, base)
+	v.Items = take(&p.items, &p.slabs.items, &p.bufs.items, base)
 	return v, nil
 }
 
