@@ -37,12 +37,10 @@ var pageBufferPool = sync.Pool{New: func() any { return new(pageBuffers) }}
 const maxKeptBytes = 1 << 20
 
 // zeroed returns n zero values in s's array when it has room for them
-// (its elements past its length are zero), else in a new one with room
-// for half as many again: pages differ in size, and one a little larger
-// than the last should not need a new array.
+// (its elements past its length are zero), else in a new one.
 func zeroed[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]T, n, n+n/2)
+		return make([]T, n)
 	}
 	return s[:n]
 }
