@@ -38,9 +38,11 @@ func FormatOf(path string) Format {
 type Document struct {
 	Path string
 	Src  []byte
-	// Text is Src as a string, made once when the page is read: the texts
-	// of the model are parts of it, and whoever needs the page as a string
-	// (the diff of a fix) takes it here rather than copying Src again.
+	// Text is Src as a string, made once when the page is read (or Src's
+	// bytes themselves, when the reader's caller gives them as a string:
+	// see ReadText): the texts of the model are parts of it, and whoever
+	// needs the page as a string (the diff of a fix) takes it here rather
+	// than copying Src again.
 	Text   string
 	Format Format
 	Lines  *Lines
