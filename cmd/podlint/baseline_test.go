@@ -45,7 +45,7 @@ func pageReport(t *testing.T, path, src string) fileReport {
 	t.Helper()
 	doc := schema.Read(path, []byte(src))
 	cfg := rules.DefaultConfig()
-	return newFileReport(path, doc, cfg, rules.Run(doc, cfg), lintOptions{lineHashes: true})
+	return newFileReport(path, doc, cfg, rules.Run(doc, cfg), lintOptions{lineHashes: true}, "")
 }
 
 // allRules stands for the settings of a run with every rule on.

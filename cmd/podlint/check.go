@@ -332,7 +332,11 @@ type suggestion struct {
 // leaves it to the fixer, or for every finding when opts.withEdits asks
 // for the edits themselves; each item's line hash only when
 // opts.lineHashes asks for it.
-func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic, opts lintOptions) fileReport {
+//
+// read is the text of the buffer the page was read into when the worker
+// reads its next file there ("" otherwise): a message or an edit that is a
+// slice of it is copied, as the report outlives the buffer's contents.
+func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags []rules.Diagnostic, opts lintOptions, read string) fileReport {
 	items := make([]item, len(diags))
 	// Findings come in source order, often many on one line: a cursor
 	// counts columns from the previous finding, and a line is hashed once.
@@ -345,7 +349,7 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 	relStarts, relEnds := doc.Lines.Cursor(), doc.Lines.Cursor()
 	hashedLine, lineHash := 0, ""
 	for i, d := range diags {
-		it := item{rule: d.Rule, severity: d.Severity, message: strings.Clone(d.Message),
+		it := item{rule: d.Rule, severity: d.Severity, message: keptFrom(read, d.Message),
 			start: pos.Position(d.Span.Start), end: ends.Position(d.Span.End)}
 		if opts.lineHashes {
 			if it.start.Line != hashedLine {
@@ -355,7 +359,7 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 		}
 		for _, r := range d.Related {
 			// Anywhere on the page, before the finding too.
-			it.related = append(it.related, suggestion{start: relStarts.Position(r.Span.Start), end: relEnds.Position(r.Span.End), text: strings.Clone(r.Message)})
+			it.related = append(it.related, suggestion{start: relStarts.Position(r.Span.Start), end: relEnds.Position(r.Span.End), text: keptFrom(read, r.Message)})
 		}
 		if !opts.withEdits {
 			fix, note := fixers.Verdict(doc, cfg, d)
@@ -365,9 +369,9 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 		} else {
 			it.fix, it.message = fix.Safety.String(), it.message+fixers.Note(doc, cfg, d, fix)
 			for _, e := range fix.Edits {
-				// A copy: an edit may be a slice of the page's text, which a
-				// kept report must not hold on to.
-				it.suggestions = append(it.suggestions, suggestion{start: pos.Position(e.Start), end: pos.Position(e.End), text: strings.Clone(e.New)})
+				// An edit may be a slice of the page's text, which a kept
+				// report must not hold on to.
+				it.suggestions = append(it.suggestions, suggestion{start: pos.Position(e.Start), end: pos.Position(e.End), text: keptFrom(read, e.New)})
 			}
 		}
 		items[i] = it
@@ -454,7 +458,7 @@ func lintInto(rep *report, args []string, opts lintOptions) error {
 		}
 		doc := schema.ReadText(in.path, src, textOf(src))
 		cfg, terr, ungrounded := groundingConfig(in, doc, st)
-		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), forFile(opts, rep, st))
+		fr := newFileReport(in.path, doc, cfg, rules.Run(doc, cfg), forFile(opts, rep, st), doc.Text)
 		if cached {
 			c.put(entry, config, content, stamp, fr.items)
 		}

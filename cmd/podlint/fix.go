@@ -156,7 +156,7 @@ func fixAction(c *cli.Context, write bool) error {
 				f.outside = filepath.IsAbs(name)
 			}
 		}
-		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, forFile(opts, rep, st))
+		fr := newFileReport(in.path, out.Doc, cfg, out.Remaining, forFile(opts, rep, st), textOf(src))
 		if changes != nil && out.Changed() && len(fr.items) > 0 {
 			// The fixed text is not written: what would remain is shown
 			// where it stands in the file as it is.

@@ -26,8 +26,8 @@ func TestFixLabelsWithoutEdits(t *testing.T) {
 		}
 		doc := schema.Read(p, src)
 		diags := rules.Run(doc, cfg)
-		stated := newFileReport(p, doc, cfg, diags, lintOptions{})
-		built := newFileReport(p, doc, cfg, diags, lintOptions{withEdits: true})
+		stated := newFileReport(p, doc, cfg, diags, lintOptions{}, "")
+		built := newFileReport(p, doc, cfg, diags, lintOptions{withEdits: true}, "")
 		pages++
 		for i, it := range stated.items {
 			if it.fix != built.items[i].fix {
