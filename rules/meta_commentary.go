@@ -714,10 +714,14 @@ func metaHitsOf(p *Pass, set *metaSet, texts []pageText) []uint64 {
 			earlier, earlierHits = mt.([]pageText), m.(*metaHits).hits
 		}
 	}
-	hits := make([]uint64, len(texts))
+	sc := metaScratches.Get().(*metaScratch)
+	p.Doc.OnRelease(sc.put)
+	hits := slices.Grow(sc.hits[:0], len(texts))[:len(texts)]
+	clear(hits)
+	sc.hits = hits
 	next := 0 // the earlier text after the last one taken
 	var page *pageAnchors
-	var alone []int // the texts read alone
+	alone := sc.alone[:0] // the texts read alone
 	for i, t := range texts {
 		if k := findText(earlier, t.Text, next); k >= 0 {
 			hits[i], next = earlierHits[k], k+1
@@ -733,8 +737,9 @@ func metaHitsOf(p *Pass, set *metaSet, texts []pageText) []uint64 {
 		}
 		hits[i] = set.refine(set.anchors.always|hitsIn(page.hits, t.Span.Start, t.Span.End), t.Text)
 	}
+	sc.alone = alone
 	if len(alone) > 0 {
-		set.candidatesOf(texts, alone, hits)
+		set.candidatesOf(texts, alone, hits, sc)
 	}
 	p.Doc.Memo(metaHitsKey{}, func() any { return &metaHits{set, hits} })
 	return hits
@@ -799,16 +804,43 @@ func (set *metaSet) ofScan(found uint64, text string) uint64 {
 
 // candidatesOf sets hits[i] to candidates(texts[i].Text) for each i of
 // which, the texts read in four lanes at once (scanEach).
-func (set *metaSet) candidatesOf(texts []pageText, which []int, hits []uint64) {
-	strs := make([]string, len(which))
-	for j, i := range which {
-		strs[j] = texts[i].Text
+func (set *metaSet) candidatesOf(texts []pageText, which []int, hits []uint64, sc *metaScratch) {
+	strs := slices.Grow(sc.strs[:0], len(which))
+	for _, i := range which {
+		strs = append(strs, texts[i].Text)
 	}
-	found := make([]uint64, len(which))
+	found := slices.Grow(sc.found[:0], len(which))[:len(which)]
+	sc.strs, sc.found = strs, found
 	set.anchors.scanEach(strs, found)
 	for j, i := range which {
 		hits[i] = set.ofScan(found[j], strs[j])
 	}
+}
+
+// metaScratch is what metaHitsOf answers in (hits, kept in the page's
+// memo) and the lists it reads with, kept from a page done with (see
+// schema.Document.Release) for the next: a JSON page has a few hundred
+// texts, and new lists for every page were among the largest allocations
+// of a check of episode JSON.
+type metaScratch struct {
+	hits, found []uint64
+	alone       []int
+	strs        []string
+}
+
+var metaScratches = sync.Pool{New: func() any { return new(metaScratch) }}
+
+// maxKeptTexts is the most texts a kept list has room for: one grown for
+// a huge page is dropped.
+const maxKeptTexts = 1 << 12
+
+func (sc *metaScratch) put() {
+	if cap(sc.hits) > maxKeptTexts || cap(sc.strs) > maxKeptTexts {
+		return
+	}
+	clear(sc.strs) // no page's texts kept alive
+	sc.hits, sc.found, sc.alone, sc.strs = sc.hits[:0], sc.found[:0], sc.alone[:0], sc.strs[:0]
+	metaScratches.Put(sc)
 }
 
 // refine is hit, the phrases whose anchors text holds, less the phrases

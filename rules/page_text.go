@@ -109,10 +109,6 @@ type pageTextsKey struct{}
 // not hold.
 var pageTextLists = sync.Pool{New: func() any { return new([]pageText) }}
 
-// maxKeptTexts is the most texts a kept list has room for: one grown for
-// a huge page is dropped.
-const maxKeptTexts = 1 << 12
-
 func readPageTexts(p *Pass) []pageText {
 	doc, ep := p.Doc, p.Episode
 	src := doc.Src
@@ -121,7 +117,7 @@ func readPageTexts(p *Pass) []pageText {
 	defer func() {
 		*kept = out
 		doc.OnRelease(func() {
-			if cap(*kept) > maxKeptTexts {
+			if cap(*kept) > maxKeptTexts { // (see metaScratch)
 				return
 			}
 			clear(*kept) // no page's strings kept alive

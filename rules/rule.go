@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/podlint/podlint/restore"
 	"github.com/podlint/podlint/schema"
@@ -305,7 +306,9 @@ func Run(doc *schema.Document, cfg *Config) []Diagnostic {
 	if !ok {
 		return runOn(doc, cfg, func(*Rule) bool { return true })
 	}
-	out := runOn(doc, cfg, func(r *Rule) bool { return r == collapsedMarkdown })
+	// Clipped: what is added goes to a list of its own, not into the one
+	// runOn keeps for the next page (see runScratch).
+	out := slices.Clip(runOn(doc, cfg, func(r *Rule) bool { return r == collapsedMarkdown }))
 	seen := runOn(view.Doc, cfg, func(r *Rule) bool { return r != collapsedMarkdown })
 	// Kept for RunRestored as found: each finding below is a copy, and so
 	// are the related places it maps.
@@ -363,14 +366,46 @@ func RunRestored(doc *schema.Document, cfg *Config, src []byte) (restored *schem
 	return view.Doc, diags, true
 }
 
-// runOn runs the rules that use accepts on doc.
+// runScratch is the list runOn gathers a page's findings in and the
+// passes it runs the rules with, kept from a page done with (see
+// schema.Document.Release) for the next: a list grown finding by finding
+// for every page was most of what a check of a page of many findings
+// allocated.
+type runScratch struct {
+	// out is the list as far as runOn filled it: every element past its
+	// length is zero.
+	out    []Diagnostic
+	passes []Pass
+}
+
+var runScratches = sync.Pool{New: func() any { return new(runScratch) }}
+
+// maxKeptFindings is the most findings a kept list has room for: one
+// grown for a page of thousands is dropped.
+const maxKeptFindings = 1 << 12
+
+func (sc *runScratch) put() {
+	if cap(sc.out) > maxKeptFindings {
+		return
+	}
+	clear(sc.out) // no page's messages kept alive
+	clear(sc.passes)
+	sc.out, sc.passes = sc.out[:0], sc.passes[:0]
+	runScratches.Put(sc)
+}
+
+// runOn runs the rules that use accepts on doc. What it returns is doc's:
+// good until doc is released.
 func runOn(doc *schema.Document, cfg *Config, use func(*Rule) bool) []Diagnostic {
-	var out []Diagnostic
+	sc := runScratches.Get().(*runScratch)
+	doc.OnRelease(sc.put)
+	out := sc.out[:0]
 	memo := &shared{}
 	checkSuppressions := false
-	// Each rule gets a pass of its own, all made at once: one allocation a
-	// page, not one a rule.
-	passes := make([]Pass, len(cfg.Rules))
+	// Each rule gets a pass of its own, all made at once: one list a page,
+	// not one pass a rule.
+	passes := slices.Grow(sc.passes[:0], len(cfg.Rules))[:len(cfg.Rules)]
+	sc.passes = passes
 	for i, r := range cfg.Rules {
 		if (doc.Broken && r != schemaRule) || cfg.SeverityOf(r) == Off || !use(r) {
 			continue
@@ -382,10 +417,14 @@ func runOn(doc *schema.Document, cfg *Config, use func(*Rule) bool) []Diagnostic
 		passes[i] = Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: r, out: &out, shared: memo}
 		r.Run(&passes[i])
 	}
+	sc.out = out
 	directives := parseDirectives(doc)
 	out = suppress(doc, out, directives)
 	if checkSuppressions {
 		unusedSuppression.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: unusedSuppression, out: &out, directives: directives, shared: memo})
+		if len(out) > len(sc.out) && cap(sc.out) > 0 && &out[:1][0] == &sc.out[:1][0] {
+			sc.out = out // added to in place
+		}
 	}
 	Sort(out)
 	return out
