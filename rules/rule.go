@@ -369,8 +369,8 @@ func RunRestored(doc *schema.Document, cfg *Config, src []byte) (restored *schem
 // runScratch is the list runOn gathers a page's findings in and the
 // passes it runs the rules with, kept from a page done with (see
 // schema.Document.Release) for the next: a list grown finding by finding
-// for every page was most of what a check of a page of many findings
-// allocated.
+// for every page was among the largest allocations of a check of pages of
+// many findings.
 type runScratch struct {
 	// out is the list as far as runOn filled it: every element past its
 	// length is zero.
