@@ -372,8 +372,7 @@ func RunRestored(doc *schema.Document, cfg *Config, src []byte) (restored *schem
 // for every page was among the largest allocations of a check of pages of
 // many findings.
 type runScratch struct {
-	// out is the list as far as runOn filled it: every element past its
-	// length is zero.
+	// out is the list as far as runOn filled it, for put to clear.
 	out    []Diagnostic
 	passes []Pass
 }

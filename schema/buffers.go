@@ -6,11 +6,12 @@ import (
 )
 
 // pageBuffers are the big slices a page is read into: its lines (of
-// Markdown), blocks, chapters and quotes, and a JSON page's tree. A page done with (Document.Release) hands
-// them to the next page read, so that a run over many pages reads each
-// into memory the one before warmed: a fresh slice for every page lands
-// on memory the caches do not hold (and, while the heap grows, on pages
-// the kernel must first clear), which cost a twentieth of a check.
+// Markdown), blocks, chapters and quotes, and a JSON page's tree. A page
+// done with (Document.Release) hands them to the next page read, so that
+// a run over many pages reads each into memory the one before warmed: a
+// fresh slice for every page lands on memory the caches do not hold (and,
+// while the heap grows, on pages the kernel must first clear), which cost
+// about 7% of a one-worker check of the podgen corpus.
 //
 // Every element past a slice's length is zero: what a page used is
 // cleared when it is handed back, so a slice taken again needs no
