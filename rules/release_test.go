@@ -1,13 +1,12 @@
 package rules
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"runtime"
 	"testing"
 
+	"github.com/podlint/podlint/internal/fixturepages"
 	"github.com/podlint/podlint/internal/racetest"
 	"github.com/podlint/podlint/schema"
 )
@@ -19,15 +18,7 @@ import (
 func TestReleasedRunsFindTheSame(t *testing.T) {
 	cfg := DefaultConfig()
 	var prev *schema.Document
-	n := 0
-	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
-		if ext := filepath.Ext(path); err != nil || d.IsDir() || ext != ".md" && ext != ".json" {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	fixturepages.Each(t, "../testdata", 150, func(path string, src []byte) {
 		if prev != nil {
 			prev.Release()
 		}
@@ -37,15 +28,8 @@ func TestReleasedRunsFindTheSame(t *testing.T) {
 		if len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: after a released page\n%v\nalone\n%v", path, got, want)
 		}
-		prev, n = doc, n+1
-		return nil
+		prev = doc
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n < 150 {
-		t.Fatalf("only %d fixture pages", n)
-	}
 }
 
 // TestReleasedRunServesTheNext: a check of a page after a released one

@@ -2,14 +2,12 @@ package schema
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/podlint/podlint/internal/fixturepages"
 	"github.com/podlint/podlint/internal/racetest"
 )
 
@@ -112,12 +110,7 @@ func episodeShape(doc *Document) []string {
 // (into that page's slices), reads as the same page read into new ones.
 func TestReleasedSlicesReadAsNew(t *testing.T) {
 	var prev *Document
-	n := 0
-	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
-		if ext := filepath.Ext(path); err != nil || d.IsDir() || ext != ".md" && ext != ".json" {
-			return err
-		}
-		src := readFixture(t, path)
+	fixturepages.Each(t, "../testdata", 150, func(path string, src []byte) {
 		if prev != nil {
 			prev.Release()
 		}
@@ -127,22 +120,6 @@ func TestReleasedSlicesReadAsNew(t *testing.T) {
 			!reflect.DeepEqual(doc.JSONValue(), alone.JSONValue()) {
 			t.Errorf("%s reads otherwise in a released page's slices", path)
 		}
-		prev, n = doc, n+1
-		return nil
+		prev = doc
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n < 150 {
-		t.Fatalf("only %d fixture pages", n)
-	}
-}
-
-func readFixture(t *testing.T, path string) []byte {
-	t.Helper()
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return src
 }
