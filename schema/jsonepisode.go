@@ -122,7 +122,7 @@ func (r *jsonChapters) chapter(c *Value, ch *Chapter) {
 		r.blocks = append(r.blocks, Block{Kind: Paragraph, Span: s.Span, Text: s.Str})
 	}
 	for _, q := range chapterQuotes(c) {
-		if quote := jsonQuote(r.src, q, fromSlab(&r.quotes, 1)); quote != nil {
+		if quote := jsonQuote(r.src, q, fromSlab(&r.quotes, nil)); quote != nil {
 			r.blocks = append(r.blocks, Block{Kind: QuoteBlock, Span: q.Span, Text: quote.Body.Value, Quote: quote})
 		}
 	}

@@ -100,11 +100,7 @@ type jsonSlabs struct {
 // zero in a new slab, and a whole Value copied in would cost a write
 // barrier for each of its pointers while the collector runs.
 func (p *jsonParser) newValue(kind ValueKind, start int) *Value {
-	if len(p.values) == 0 {
-		p.values = p.bufs.values.slab(slabChunk)
-	}
-	v := &p.values[0]
-	p.values = p.values[1:]
+	v := fromSlab(&p.values, &p.bufs.values)
 	v.Kind, v.Span = kind, Span{start, p.pos}
 	return v
 }

@@ -410,7 +410,7 @@ func (r *mdReader) heading(i, start, end int) {
 // chapterHeading reads `[TS] Title`, the text rest of a heading at start.
 func (r *mdReader) chapterHeading(l line, start int, rest string) *Chapter {
 	// Should the count have been short, the slab is filled again.
-	c := fromSlab(&r.chapters, 1)
+	c := fromSlab(&r.chapters, nil)
 	c.Heading = Span{l.start, l.end}
 	end := start + len(rest)
 	closing := strings.IndexByte(rest, ']')
@@ -448,7 +448,7 @@ func (r *mdReader) quote(l line, at int) *Quote {
 			end = start + open
 		}
 	}
-	parts := fromSlab(&r.quotes, 1)
+	parts := fromSlab(&r.quotes, nil)
 	q := &parts.quote
 	// A trailing ` [TS]`, spaces after it aside (a time the reader missed
 	// for them would take a second one from attach-quote-timestamp).

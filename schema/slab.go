@@ -11,11 +11,17 @@ import "unsafe"
 // count: a typical episode's tree fits in a few.
 const slabChunk = 64
 
-// fromSlab takes the next zero value of slab, filling an empty slab with chunk
-// new ones first.
-func fromSlab[T any](slab *[]T, chunk int) *T {
+// fromSlab takes the next zero value of slab. An empty slab is filled
+// first: with a slab of from's (see chunks), or, when from is nil (a slab
+// sized by a count, which runs empty only if the count fell short), with
+// one new value.
+func fromSlab[T any](slab *[]T, from *chunks[T]) *T {
 	if len(*slab) == 0 {
-		*slab = make([]T, chunk)
+		if from != nil {
+			*slab = from.slab(1)
+		} else {
+			*slab = make([]T, 1)
+		}
 	}
 	v := &(*slab)[0]
 	*slab = (*slab)[1:]
