@@ -80,10 +80,63 @@ var syntaxWords = func() map[string]bool {
 // count tells it from a real key. The texts are pieces of the items, so
 // words compare as written, with no case folding.
 func unplaced(items, texts []string) []string {
-	if inOrder(items, texts) {
+	whole, from := placedWhole(items, texts)
+	if whole || inOrder(items, texts, from) {
 		return nil
 	}
 	return counted(items, texts)
+}
+
+// spot is a place in a blob's reading: the words of items before item, and
+// those of items[item] (its escapes read) before at, are placed, in texts
+// before text.
+type spot struct{ item, at, text int }
+
+// placedWhole finds, without reading the texts word by word, that no word
+// is unplaced in the commonest case: each text stands whole in the items
+// (their escapes read), one after the other, and what lies between them
+// is syntax. When it says yes, counting would too: every word of the items
+// is then a word of a text (each text used once) or syntax. When it
+// cannot tell (a text the reader joined from pieces, a number it wrote
+// anew), from is how far it placed the words, for inOrder to go on.
+func placedWhole(items, texts []string) (whole bool, from spot) {
+	for ; from.item < len(items); from.item++ {
+		u := unescape(items[from.item])
+		for from.at = 0; from.text < len(texts); from.text++ {
+			t := texts[from.text]
+			i := strings.Index(u[from.at:], t)
+			if i < 0 {
+				break // in a later item, or in none
+			}
+			start, end := from.at+i, from.at+i+len(t)
+			// The text's words are the words of u it spans only when no
+			// word runs across either end.
+			if !syntaxOnly(u[from.at:start]) || !wordEnds(u, start) || !wordEnds(u, end) {
+				return false, from
+			}
+			from.at = end
+		}
+		if !syntaxOnly(u[from.at:]) {
+			return false, from
+		}
+	}
+	return true, from
+}
+
+// wordEnds tells whether no word runs across offset i of s: an end of s,
+// or an ASCII byte that is no word byte on one side.
+func wordEnds(s string, i int) bool {
+	return i == 0 || i == len(s) || !schema.IsWordByte(s[i-1]) || !schema.IsWordByte(s[i])
+}
+
+// syntaxOnly tells whether every word of s can be syntax (isSyntaxWord).
+func syntaxOnly(s string) bool {
+	for start, end := schema.NextWord(s, 0); start < end; start, end = schema.NextWord(s, end) {
+		if !isSyntaxWord(strings.ToLower(s[start:end])) {
+			return false
+		}
+	}
+	return true
 }
 
 // counted is unplaced by counting the words of the texts.
@@ -114,14 +167,19 @@ func counted(items, texts []string) []string {
 // case: the words of the items that are not syntax stand in the texts in
 // the same order, each a few words after the one before. Each word of the
 // texts is matched once at most, so when it says yes, counting would too;
-// when it cannot tell, unplaced counts.
-func inOrder(items, texts []string) bool {
+// when it cannot tell, unplaced counts. It reads on from where
+// placedWhole stopped: the words before from are placed, in texts none of
+// it reads.
+func inOrder(items, texts []string, from spot) bool {
 	const reach = 4 // text words a match may skip: zeros a split number gained
-	next := textWords{texts: texts}
+	next := textWords{texts: texts[from.text:]}
 	want := next.word() // the text word the next item word should be
-	for _, item := range items {
-		t := unescape(item)
-		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
+	for k := from.item; k < len(items); k++ {
+		t, at := unescape(items[k]), 0
+		if k == from.item {
+			at = from.at
+		}
+		for start, end := schema.NextWord(t, at); start < end; start, end = schema.NextWord(t, end) {
 			w := t[start:end]
 			if w == want {
 				want = next.word()

@@ -74,19 +74,60 @@ func TestQuotedWordBeforeColon(t *testing.T) {
 	}
 }
 
-// FuzzUnplaced holds the shortcut to counting: when inOrder finds the
-// items' words in the texts, counting finds no word unplaced. The texts are
-// what the reader made of the items, or the fuzzer's own.
+// TestPlacedWhole: the shortcut answers for a blob whose texts stand whole
+// in it, and leaves to counting the texts it cannot find whole, or finds
+// with a word running across an end.
+func TestPlacedWhole(t *testing.T) {
+	items := []string{`{'start': 61.0, 'summary': 'Caf\u00e9 owners', 'quotes': ['Light them early.', [1, 5]]}`, `Ask any lamplighter`}
+	for _, c := range []struct {
+		name  string
+		texts []string
+		want  bool
+	}{
+		{"the reader's texts", Read(items).Texts, true},
+		{"texts left out", []string{"Café owners"}, false},
+		{"a text cut across items", []string{"Café owners", "Light them early.", "Ask any", "lamplighter"}, true},
+		{"a text the items do not hold", []string{"Café owners", "Light them late.", "Ask any lamplighter"}, false},
+		{"a word running across an end", []string{"Café owner", "Light them early.", "Ask any lamplighter"}, false},
+		{"out of order", []string{"Light them early.", "Café owners", "Ask any lamplighter"}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got, _ := placedWhole(items, c.texts); got != c.want {
+				t.Errorf("placedWhole = %v, want %v", got, c.want)
+			}
+			if c.want && len(counted(items, c.texts)) > 0 {
+				t.Errorf("placedWhole says yes, counting left %q", counted(items, c.texts))
+			}
+		})
+	}
+}
+
+// FuzzUnplaced holds the shortcuts to counting: when placedWhole or
+// inOrder (from the start, or from where placedWhole stopped) finds the
+// items' words in the texts, counting finds no word unplaced. The texts are what the reader made of the items, or the
+// fuzzer's own.
 func FuzzUnplaced(f *testing.F) {
 	f.Add(`{'start': 61.0, 'summary': 'Lamps at dusk', 'quotes': ['Light them 1', 204, 0, 'times.', [1, 5]]}`, "")
 	f.Add(`title": "Wick`, "Wick Wick")
 	f.Add(`{'quotes': ['Ask any lamplighter', 'Wick":', [1, 5]]}`, "Ask any Wick lamplighter")
+	f.Add(`{'summary': 'Lamps at dusk'}`, "Lamps at\nat dusk")
+	f.Add(`{'summary': 'Lamp\u00e9s at dusk'}`, "Lampé\ns at dusk")
 	f.Fuzz(func(t *testing.T, item, text string) {
 		items := strings.Split(item, "\n")
 		for _, texts := range [][]string{Read(items).Texts, strings.Split(text, "\n")} {
-			if inOrder(items, texts) {
+			if inOrder(items, texts, spot{}) {
 				if left := counted(items, texts); len(left) > 0 {
 					t.Fatalf("inOrder found every word, counting left %q", left)
+				}
+			}
+			whole, from := placedWhole(items, texts)
+			if whole {
+				if left := counted(items, texts); len(left) > 0 {
+					t.Fatalf("placedWhole found every word, counting left %q", left)
+				}
+			} else if inOrder(items, texts, from) {
+				if left := counted(items, texts); len(left) > 0 {
+					t.Fatalf("inOrder from %+v found every word, counting left %q", from, left)
 				}
 			}
 		}
