@@ -403,6 +403,20 @@ func (r *resolver) load(path string) (*config, error) {
 // config file, then its per-file-ignores, then the command line.
 func (r *resolver) settingsFor(path string) (*settings, error) {
 	c, err := r.configFor(path)
+	return r.settingsWith(c, err, path)
+}
+
+// settingsOf is settingsFor an input; a walked one's folder is known.
+func (r *resolver) settingsOf(in input) (*settings, error) {
+	if in.dir == "" {
+		return r.settingsFor(in.path)
+	}
+	c, err := r.configIn(in.dir)
+	return r.settingsWith(c, err, in.path)
+}
+
+// settingsWith is settingsFor with the config governing path found.
+func (r *resolver) settingsWith(c *config, err error, path string) (*settings, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -505,6 +519,13 @@ func flagsOverOff(severity map[string]rules.Severity, selected []*rules.Rule) ma
 // excluded tells whether the governing config excludes path.
 func (r *resolver) excluded(path string) bool {
 	c, err := r.configFor(path)
+	return err == nil && c != nil && c.excludes(path)
+}
+
+// excludedIn is excluded for a walk, which knows the absolute folder of
+// path (see includedIn).
+func (r *resolver) excludedIn(absDir, path string) bool {
+	c, err := r.configIn(absDir)
 	return err == nil && c != nil && c.excludes(path)
 }
 

@@ -7,7 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,6 +30,9 @@ type input struct {
 	// skip, when set, says why the file is passed over unread: a named
 	// file the config's include does not take.
 	skip string
+	// dir is the absolute folder of a walked file, which the walk knows:
+	// its config is found with no path worked out again ("" otherwise).
+	dir string
 }
 
 // inputError is a problem with a path as a whole: missing, unreadable, too
@@ -58,9 +61,17 @@ func (e inputError) String() string {
 func collect(args []string, stdinName string, res *resolver) ([]input, []inputError) {
 	var out []input
 	var errs []inputError
-	seen := map[string]bool{}
+	// A walk finds each file once: only two arguments can name one file
+	// twice (a folder and a file in it), and only then are repeats looked
+	// for.
+	var seen map[string]bool
+	if len(args) > 1 {
+		seen = map[string]bool{}
+	}
 	add := func(in input) {
-		if !seen[in.path] {
+		if seen == nil {
+			out = append(out, in)
+		} else if !seen[in.path] {
 			seen[in.path] = true
 			out = append(out, in)
 		}
@@ -95,7 +106,7 @@ func collect(args []string, stdinName string, res *resolver) ([]input, []inputEr
 			errs = append(errs, inputError{path: arg, msg: "no episode files (" + strings.Join(res.includeOf(filepath.Join(arg, "x")), ", ") + ") in this directory"})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	slices.SortFunc(out, func(a, b input) int { return strings.Compare(a.path, b.path) })
 	return out, errs
 }
 
@@ -115,9 +126,10 @@ func walk(root string, res *resolver, add func(input)) (int, []inputError) {
 			return nil
 		}
 		abs := abs(path)
-		stack := ignores[filepath.Dir(abs)]
+		dir := filepath.Dir(abs)
+		stack := ignores[dir]
 		if d.IsDir() {
-			if path != root && (strings.HasPrefix(d.Name(), ".") || ignoredBy(stack, abs, true) || res.excluded(path)) {
+			if path != root && (strings.HasPrefix(d.Name(), ".") || ignoredBy(stack, abs, true) || res.excludedIn(dir, path)) {
 				return filepath.SkipDir
 			}
 			if gi := readGitignore(abs); gi != nil {
@@ -126,10 +138,10 @@ func walk(root string, res *resolver, add func(input)) (int, []inputError) {
 			ignores[abs] = stack
 			return nil
 		}
-		if d.Type().IsRegular() && res.includedIn(filepath.Dir(abs), path) {
+		if d.Type().IsRegular() && res.includedIn(dir, path) {
 			found++ // an excluded episode is still an episode: the folder is not empty
-			if !ignoredBy(stack, abs, false) && !res.excluded(path) {
-				add(input{path: path, walked: true})
+			if !ignoredBy(stack, abs, false) && !res.excludedIn(dir, path) {
+				add(input{path: path, walked: true, dir: dir})
 			}
 		}
 		return nil

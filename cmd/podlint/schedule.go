@@ -66,7 +66,7 @@ func eachInput(args []string, opts lintOptions, rep *report, work func(input, []
 	reported := map[string]bool{}
 	sets := make([]*settings, len(inputs))
 	for i, in := range inputs {
-		st, err := opts.resolver.settingsFor(in.path)
+		st, err := opts.resolver.settingsOf(in)
 		if err != nil {
 			if isUsage(err) {
 				return err
