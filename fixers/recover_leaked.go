@@ -135,7 +135,7 @@ func buildRecovery(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic, 
 	}
 	r := newRecovery(doc, cfg, lk, !account)
 	start, end := r.blobLines(b)
-	if unwritable(string(doc.Src[start:end])) {
+	if unwritable(doc.Text[start:end]) {
 		return nil, leftUnwritable
 	}
 	r.fix.Edits = append(r.fix.Edits, Edit{Start: start, End: end})
@@ -545,12 +545,22 @@ func unwritable(s string) bool {
 		return true
 	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+		if controls[s[i]] {
 			return true
 		}
 	}
 	return false
 }
+
+// controls are the bytes unwritable refuses: the C0 controls but tab and
+// line ends, and DEL. A table, as every byte of a blob is looked up.
+var controls = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n' && c != '\r'
+	}
+	t[0x7f] = true
+	return t
+}()
 
 // oneLine is text.OneLine: s's words, one space apart.
 var oneLine = text.OneLine

@@ -38,3 +38,19 @@ func TestParagraphText(t *testing.T) {
 		}
 	}
 }
+
+// TestUnwritable: a blob is left whole for each C0 control but tab and
+// line ends, for DEL, and for a byte that is no UTF-8 alone; any other
+// byte, and a whole character past ASCII, may be written back.
+func TestUnwritable(t *testing.T) {
+	for c := range 256 {
+		text := "Lamps at dusk " + string([]byte{byte(c)}) + " and dawn."
+		want := c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f
+		if got := unwritable(text); got != want {
+			t.Errorf("byte %#x: unwritable = %v, want %v", c, got, want)
+		}
+	}
+	if unwritable("Café, 🌍 and ſ") {
+		t.Error("whole characters past ASCII: unwritable")
+	}
+}
