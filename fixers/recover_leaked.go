@@ -544,16 +544,26 @@ func unwritable(s string) bool {
 	if !utf8.ValidString(s) {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
+	const highBits = 0x8080808080808080
+	for i := 0; i < len(s); {
+		// Eight ASCII bytes at a time, most of a blob: none under a space,
+		// none DEL. Others (a line end, a letter past ASCII) byte by byte.
+		if i+8 <= len(s) {
+			if x := schema.EightBytes(s, i); x&highBits == 0 && schema.AtLeast(x, ' ') == highBits && schema.AtLeast(x, 0x7f) == 0 {
+				i += 8
+				continue
+			}
+		}
 		if controls[s[i]] {
 			return true
 		}
+		i++
 	}
 	return false
 }
 
 // controls are the bytes unwritable refuses: the C0 controls but tab and
-// line ends, and DEL. A table, as every byte of a blob is looked up.
+// line ends, and DEL.
 var controls = func() (t [256]bool) {
 	for c := range 0x20 {
 		t[c] = c != '\t' && c != '\n' && c != '\r'

@@ -1,6 +1,9 @@
 package fixers
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestParagraphText: a recovered summary is written only where it reads
 // back as a paragraph of the same text.
@@ -41,16 +44,20 @@ func TestParagraphText(t *testing.T) {
 
 // TestUnwritable: a blob is left whole for each C0 control but tab and
 // line ends, for DEL, and for a byte that is no UTF-8 alone; any other
-// byte, and a whole character past ASCII, may be written back.
+// byte, and a whole character past ASCII, may be written back. The byte
+// stands at every place of a group of eight bytes (the blob is read eight
+// at a time).
 func TestUnwritable(t *testing.T) {
 	for c := range 256 {
-		text := "Lamps at dusk " + string([]byte{byte(c)}) + " and dawn."
 		want := c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f
-		if got := unwritable(text); got != want {
-			t.Errorf("byte %#x: unwritable = %v, want %v", c, got, want)
+		for at := range 17 {
+			text := strings.Repeat("l", at) + string([]byte{byte(c)}) + " lamps at dusk."
+			if got := unwritable(text); got != want {
+				t.Errorf("byte %#x after %d bytes: unwritable = %v, want %v", c, at, got, want)
+			}
 		}
 	}
-	if unwritable("Café, 🌍 and ſ") {
-		t.Error("whole characters past ASCII: unwritable")
+	if unwritable("Café, 🌍 and ſ: the keeper's lamps\n\tat dusk.\r\n") {
+		t.Error("whole characters past ASCII, tab and line ends: unwritable")
 	}
 }

@@ -206,6 +206,15 @@ func Capitals(x uint64) uint64 {
 	return (low + ones*0x3F) &^ (low + ones*0x25) & highs
 }
 
+// AtLeast has the high bit of each of the eight bytes of x (read by
+// EightBytes) that is c or more, for x of ASCII bytes only (no high bit
+// set) and c from 1 to 0x7F: a byte plus 0x80-c reaches 0x80 from c on, and
+// no sum carries into the next byte.
+func AtLeast(x uint64, c byte) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x + ones*(0x80-uint64(c))) & highs
+}
+
 // NextField finds the first of Fields(s[from:]) without cutting the rest:
 // it is s[start:end], and start is len(s) when none is left. A reader that
 // wants only a text's first words reads no further.

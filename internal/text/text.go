@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/podlint/podlint/schema"
 )
 
 // Plural writes n and noun, the noun with an s unless n is 1, the number
@@ -42,10 +44,27 @@ func OneLine(s string) string {
 }
 
 // isOneLine tells a text whose only white space (as strings.Fields reads
-// it) is single spaces between words.
+// it) is single spaces between words. Eight ASCII bytes, most of a text,
+// are told at a time: no tab or line end among them, no two spaces in a
+// row (nor one after a space that ended the eight before).
 func isOneLine(s string) bool {
+	const highBits = 0x8080808080808080
 	space := true // a space here would lead the text
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := schema.EightBytes(s, i); x&highBits == 0 {
+				if schema.AtLeast(x, '\t')&^schema.AtLeast(x, '\r'+1) != 0 {
+					return false
+				}
+				sp := schema.AtLeast(x, ' ') &^ schema.AtLeast(x, ' '+1) // the spaces' high bits
+				if sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
+					return false
+				}
+				space = sp>>63 != 0
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		switch {
 		case c == ' ':

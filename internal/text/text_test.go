@@ -40,3 +40,38 @@ func TestOneLineAsFields(t *testing.T) {
 		}
 	}
 }
+
+// TestIsOneLineLong: on texts long enough to be read eight bytes at a
+// time, words one space apart with now and then a tab, a line end, two
+// spaces or a character past ASCII at any place in a group of eight or
+// across two, isOneLine says what comparing with strings.Fields says.
+func TestIsOneLineLong(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	words := []string{"a", "w", "word", "lamps", "keeper's", "!", "~", "\x1f", "\x7f", "é", "—", "\xff"}
+	odd := []string{" ", "  ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u3000"}
+	ones := 0
+	for range 200000 {
+		var b strings.Builder
+		for k := range 1 + rng.IntN(16) {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		s := b.String()
+		if rng.IntN(2) == 0 {
+			at := rng.IntN(len(s) + 1)
+			s = s[:at] + odd[rng.IntN(len(odd))] + s[at:]
+		}
+		want := strings.Join(strings.Fields(s), " ") == s
+		if got := isOneLine(s); got != want {
+			t.Fatalf("isOneLine(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			ones++
+		}
+	}
+	if ones < 50000 {
+		t.Errorf("only %d texts of 200,000 are one line: the test says little of them", ones)
+	}
+}
