@@ -330,7 +330,7 @@ func fixerNames(fixes []*Fix) string {
 // a string when the caller has it (the page's Document.Text), else "";
 // afterText is after as a string, or "".
 func guard(before []byte, beforeText string, after []byte, afterText string, fixes []*Fix) error {
-	if err := keptWhole(after, fixes); err != nil {
+	if err := keptWhole(after, afterText, fixes); err != nil {
 		return err
 	}
 	if !losesWords(before, beforeText, afterText, fixes) {
@@ -379,12 +379,20 @@ func guardedPart(src []byte, srcText string, fixes []*Fix, err error) (part []*F
 // keptWhole checks the fixes' claims that what they delete is elsewhere on
 // the page: each Kept text must be on the fixed page, its words in order.
 // A fix cannot talk the word guard round by declaring text kept.
-func keptWhole(after []byte, fixes []*Fix) error {
+//
+// afterText is after as a string, or "": it is then made here.
+func keptWhole(after []byte, afterText string, fixes []*Fix) error {
 	n := 0
 	for _, f := range fixes {
 		n += len(f.Kept)
 	}
-	return keptWholeBy(after, fixes, n > fewKept)
+	if n == 0 {
+		return nil
+	}
+	if afterText != string(after) { // a comparison, no copy
+		afterText = string(after)
+	}
+	return keptWholeBy(afterText, fixes, n > fewKept)
 }
 
 // fewKept is the most kept texts looked for in the page's words one after
@@ -394,7 +402,7 @@ const fewKept = 32
 // keptWholeBy is keptWhole, with or without the index of the page's words.
 // normalizeWords writes a text's words one space apart, so a run of words
 // is on the page when it stands between spaces in the page so written.
-func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
+func keptWholeBy(after string, fixes []*Fix, indexed bool) error {
 	type keptText struct {
 		fix         *Fix
 		text, words string
@@ -420,7 +428,7 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 				wanted[w] = true
 			}
 		}
-		page := indexWords(normalizeWords(string(after)), wanted)
+		page := indexWords(normalizeWords(after), wanted)
 		found = make([]bool, len(kept))
 		for i, k := range kept {
 			found[i] = page.has(k.fields)
@@ -430,7 +438,7 @@ func keptWholeBy(after []byte, fixes []*Fix, indexed bool) error {
 		for i, k := range kept {
 			runs[i] = k.words
 		}
-		found = runsIn(" "+normalizeWords(string(after))+" ", runs)
+		found = runsIn(" "+normalizeWords(after)+" ", runs)
 	}
 	for i, k := range kept {
 		if !found[i] {

@@ -576,14 +576,37 @@ var controls = func() (t [256]bool) {
 var oneLine = text.OneLine
 
 // normalizeWords is s's words (schema.NextWord), case folded, one space
-// between them.
+// between them. It reads s once, byte by byte in ASCII: a page's fix asks
+// it of the whole fixed page (keptWhole).
 func normalizeWords(s string) string {
 	b := make([]byte, 0, len(s))
-	for start, end := schema.NextWord(s, 0); start < end; start, end = schema.NextWord(s, end) {
-		if len(b) > 0 {
-			b = append(b, ' ')
+	inWord := false
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !schema.IsWordByte(c) {
+				inWord = false
+			} else {
+				if !inWord && len(b) > 0 {
+					b = append(b, ' ')
+				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b, inWord = append(b, c), true
+			}
+			i++
+			continue
 		}
-		b = schema.AppendFoldedWord(b, s[start:end])
+		r, size := schema.DecodeRune(s, i)
+		if !schema.IsWordRune(r) {
+			inWord = false
+		} else {
+			if !inWord && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b, inWord = utf8.AppendRune(b, schema.ToLower(r)), true
+		}
+		i += size
 	}
 	return string(b)
 }

@@ -1,8 +1,11 @@
 package fixers
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/podlint/podlint/schema"
 )
 
 // TestParagraphText: a recovered summary is written only where it reads
@@ -59,5 +62,34 @@ func TestUnwritable(t *testing.T) {
 	}
 	if unwritable("Café, 🌍 and ſ: the keeper's lamps\n\tat dusk.\r\n") {
 		t.Error("whole characters past ASCII, tab and line ends: unwritable")
+	}
+}
+
+// TestNormalizeWords: normalizeWords, one pass over the text, is the text's
+// words (schema.NextWord) case folded (schema.AppendFoldedWord) and joined
+// by one space, on texts of ASCII and other letters, digits, marks,
+// spaces and bytes that are not UTF-8.
+func TestNormalizeWords(t *testing.T) {
+	reference := func(s string) string {
+		var b []byte
+		for start, end := schema.NextWord(s, 0); start < end; start, end = schema.NextWord(s, end) {
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = schema.AppendFoldedWord(b, s[start:end])
+		}
+		return string(b)
+	}
+	rng := rand.New(rand.NewPCG(6, 6))
+	pieces := []string{"Lamp", "KEEPER", "a", "9", " ", "  ", "'", "-", ",", "\n", "É", "é", "Straße", "ΣΊΣΥΦΟΣ", "İ", "K", "Ⅻ", "٣", "\u0301", "—", "🌍", "\xff", "\xc3"}
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := normalizeWords(s), reference(s); got != want {
+			t.Fatalf("normalizeWords(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -133,8 +133,8 @@ func TestKeptWholeEitherWay(t *testing.T) {
 			}
 		}
 		fixes := []*Fix{{Fixer: &Fixer{Name: "f"}, Kept: kept}}
-		direct := keptWholeBy([]byte(page), fixes, false)
-		indexed := keptWholeBy([]byte(page), fixes, true)
+		direct := keptWholeBy(page, fixes, false)
+		indexed := keptWholeBy(page, fixes, true)
 		if (direct == nil) != (indexed == nil) {
 			t.Fatalf("page %q, kept %q: one by one %v, by index %v", page, kept, direct, indexed)
 		}
