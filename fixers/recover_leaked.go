@@ -562,6 +562,33 @@ func unwritable(s string) bool {
 	return false
 }
 
+// wordsBetween counts the words of source outside its texts, each found
+// whole after the one before, with no word running across either end of
+// it; ok is false when a text is not so found.
+func wordsBetween(source string, texts []string) (tally *wordTally, ok bool) {
+	tally = newWordTally(len(source) / 64)
+	at := 0 // the words before at are counted, or a text's
+	add := func(gap string) {
+		for start, end := schema.NextWord(gap, 0); start < end; start, end = schema.NextWord(gap, end) {
+			tally.add(gap[start:end])
+		}
+	}
+	for _, t := range texts {
+		i := strings.Index(source[at:], t)
+		if i < 0 {
+			return nil, false
+		}
+		start, end := at+i, at+i+len(t)
+		if !schema.CutsNoWord(source, start) || !schema.CutsNoWord(source, end) {
+			return nil, false
+		}
+		add(source[at:start])
+		at = end
+	}
+	add(source[at:])
+	return tally, true
+}
+
 // controls are the bytes unwritable refuses: the C0 controls but tab and
 // line ends, and DEL.
 var controls = func() (t [256]bool) {
@@ -749,7 +776,17 @@ func (r *recovery) placeMetadata(lk *leak.Blob) {
 // for by letGo. The words are declared as counts (Fix.syntax), which the
 // guard takes from its own by their hashes: a 15 KB blob has some 2,500
 // words, and written out as text they were read, folded and hashed again.
+//
+// Most texts stand whole in the source, one after the other: then the
+// words between them are the count, read with no word of a text hashed.
+// The counts are the same: a word's count is the source's less the
+// texts', whichever places of the source the texts are found at, so long
+// as they do not overlap and no word runs across their ends.
 func (r *recovery) account(source string, lk *leak.Blob) {
+	if between, ok := wordsBetween(source, lk.Texts); ok {
+		r.fix.syntax = between
+		return
+	}
 	raw := newWordTally(len(source) / 16)
 	for start, end := schema.NextWord(source, 0); start < end; start, end = schema.NextWord(source, end) {
 		raw.add(source[start:end])

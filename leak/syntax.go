@@ -111,7 +111,7 @@ func placedWhole(items, texts []string) (whole bool, from spot) {
 			start, end := from.at+i, from.at+i+len(t)
 			// The text's words are the words of u it spans only when no
 			// word runs across either end.
-			if !syntaxOnly(u[from.at:start]) || !wordEnds(u, start) || !wordEnds(u, end) {
+			if !syntaxOnly(u[from.at:start]) || !schema.CutsNoWord(u, start) || !schema.CutsNoWord(u, end) {
 				return false, from
 			}
 			from.at = end
@@ -121,12 +121,6 @@ func placedWhole(items, texts []string) (whole bool, from spot) {
 		}
 	}
 	return true, from
-}
-
-// wordEnds tells whether no word runs across offset i of s: an end of s,
-// or an ASCII byte that is no word byte on one side.
-func wordEnds(s string, i int) bool {
-	return i == 0 || i == len(s) || !schema.IsWordByte(s[i-1]) || !schema.IsWordByte(s[i])
 }
 
 // syntaxOnly tells whether every word of s can be syntax (isSyntaxWord).

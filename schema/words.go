@@ -98,6 +98,13 @@ func AppendFoldedWord(dst []byte, word string) []byte {
 	return dst
 }
 
+// CutsNoWord tells whether no word runs across offset i of s: i is an end
+// of s, or an ASCII byte that is no word byte stands on one side of it. (A
+// cut between two bytes past ASCII may be between words too: it says no.)
+func CutsNoWord(s string, i int) bool {
+	return i == 0 || i == len(s) || !IsWordByte(s[i-1]) || !IsWordByte(s[i])
+}
+
 // WholeWordAt tells whether text[start:end] stands as a whole word or run of
 // words: no word rune touches it on either side.
 func WholeWordAt(text string, start, end int) bool {
