@@ -189,11 +189,13 @@ func FuzzLosesWords(f *testing.F) {
 
 // FuzzAccount holds the count of a blob's syntax (recovery.account) to the
 // words of its source less the words of its texts, each counted as
-// countWords counts them, none below zero.
+// countWords counts them, none below zero, whether the texts stand whole
+// in the source or not.
 func FuzzAccount(f *testing.F) {
 	f.Add(`{"title": "Ada Opens", "quotes": [["The map argues.", [0, 9]]]}`, "Ada Opens", "The map argues.")
 	f.Add(`['summary': 'A party \ud83c\udf89 for the atlas.']`, "A party 🎉 for the atlas.", "")
 	f.Add("ÉCOLE école Ecole", "école école école", "ÉCOLE")
+	f.Add(`{'summary': 'We counted 12', 500, 'maps.', 'quotes': ['Maps lie.']}`, "We counted 12,500 maps.", "Maps lie.")
 	f.Fuzz(func(t *testing.T, source, text1, text2 string) {
 		r := &recovery{fix: &Fix{}}
 		r.account(source, &leak.Blob{Texts: []string{text1, text2}})

@@ -564,10 +564,15 @@ func unwritable(s string) bool {
 
 // wordsBetween counts the words of source outside its texts, each found
 // whole after the one before, with no word running across either end of
-// it; ok is false when a text is not so found.
+// it. A text not so found (one an escape wrote, or the reader joined from
+// pieces) is looked for no further: its words are taken away from the
+// count as account takes them. ok is false past a few such texts, when
+// looking for each would read the source again and again.
 func wordsBetween(source string, texts []string) (tally *wordTally, ok bool) {
+	const mostMissed = 8
 	tally = newWordTally(len(source) / 64)
 	at := 0 // the words before at are counted, or a text's
+	var missed []string
 	add := func(gap string) {
 		for start, end := schema.NextWord(gap, 0); start < end; start, end = schema.NextWord(gap, end) {
 			tally.add(gap[start:end])
@@ -575,17 +580,21 @@ func wordsBetween(source string, texts []string) (tally *wordTally, ok bool) {
 	}
 	for _, t := range texts {
 		i := strings.Index(source[at:], t)
-		if i < 0 {
-			return nil, false
+		if i < 0 || !schema.CutsNoWord(source, at+i) || !schema.CutsNoWord(source, at+i+len(t)) {
+			if missed = append(missed, t); len(missed) > mostMissed {
+				return nil, false
+			}
+			continue
 		}
-		start, end := at+i, at+i+len(t)
-		if !schema.CutsNoWord(source, start) || !schema.CutsNoWord(source, end) {
-			return nil, false
-		}
-		add(source[at:start])
-		at = end
+		add(source[at : at+i])
+		at += i + len(t)
 	}
 	add(source[at:])
+	for _, t := range missed {
+		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
+			tally.takeAway(t[start:end])
+		}
+	}
 	return tally, true
 }
 
@@ -779,9 +788,12 @@ func (r *recovery) placeMetadata(lk *leak.Blob) {
 //
 // Most texts stand whole in the source, one after the other: then the
 // words between them are the count, read with no word of a text hashed.
-// The counts are the same: a word's count is the source's less the
-// texts', whichever places of the source the texts are found at, so long
-// as they do not overlap and no word runs across their ends.
+// The counts above zero, the only ones the guard reads, are the same: a
+// word's count is the source's less the texts', whichever places of the
+// source the texts are found at, so long as they do not overlap and no
+// word runs across their ends; and a text not found takes its words away
+// from either count alike, down to no more than nothing where the source
+// has the word only inside texts found.
 func (r *recovery) account(source string, lk *leak.Blob) {
 	if between, ok := wordsBetween(source, lk.Texts); ok {
 		r.fix.syntax = between
