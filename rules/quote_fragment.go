@@ -31,6 +31,7 @@ func runQuoteFragment(p *Pass) {
 	for _, c := range p.Episode.Chapters {
 		var prev *schema.Quote
 		prevAt := -1 // prev's index in c.Blocks
+		label := ""  // c.Label(), written once for the chapter's findings
 		for i, b := range c.Blocks {
 			if leaked[b.Span.Start] {
 				prev = nil
@@ -52,12 +53,15 @@ func runQuoteFragment(p *Pass) {
 			span := schema.Span{Start: contentStart(p.Doc, b), End: b.Span.End}
 			pair := "[" + itoa(q.Pair.Minutes) + ", " + itoa(q.Pair.Seconds) + "]"
 			at := p.Config.FormatTimestamp(q.Pair.Total())
+			if label == "" {
+				label = c.Label()
+			}
 			switch {
 			case prev == nil || prev.Pair != nil || leak.IsText(prev.Body.Value):
-				p.Add(Diagnostic{Span: span, Message: "quote is only the time pair " + pair + " (" + at + ") with no quote before it to belong to (" + c.Label() + ")"})
+				p.Add(Diagnostic{Span: span, Message: "quote is only the time pair " + pair + " (" + at + ") with no quote before it to belong to (" + label + ")"})
 			case prev.At != nil:
 				p.Add(Diagnostic{Span: span, Message: "quote is only the time pair " + pair + " (" + at + "), but the quote before it already has the time " +
-					p.Config.FormatTimestamp(prev.At.Seconds) + " (" + c.Label() + ")"})
+					p.Config.FormatTimestamp(prev.At.Seconds) + " (" + label + ")"})
 			default:
 				// attach-quote-timestamp joins the two when nothing stands
 				// between them and the quote has words to carry a time.
@@ -66,7 +70,7 @@ func runQuoteFragment(p *Pass) {
 					fix = SafeFix
 				}
 				p.Add(Diagnostic{Span: span, Message: "quote is only the time pair " + pair + ": it is the timestamp [" + at + "] of the " +
-					itoa(wordCount(prev.Words)) + "-word quote before it (" + c.Label() + ")", Fix: fix})
+					itoa(wordCount(prev.Words)) + "-word quote before it (" + label + ")", Fix: fix})
 			}
 			prev, prevAt = q, i
 		}
@@ -81,14 +85,16 @@ func runQuoteFragment(p *Pass) {
 // Markdown no word stands between them, and the pair's line holds the
 // pair alone: a speaker or words after it would go with the line.
 func PairAttaches(doc *schema.Document, prev, frag schema.Block) bool {
-	gap := string(doc.Src[prev.Span.End:frag.Span.Start])
+	// The page's text, not a copy of its bytes: a page may have a pair on
+	// every other quote.
+	gap := doc.Text[prev.Span.End:frag.Span.Start]
 	if doc.Format == schema.JSON {
 		return strings.TrimSpace(gap) == "," && doc.Src[prev.Span.Start] == '"'
 	}
 	if from, to := schema.NextWord(gap, 0); from < to {
 		return false
 	}
-	line, n := string(doc.Src[frag.Span.Start:frag.Span.End]), 0
+	line, n := doc.Text[frag.Span.Start:frag.Span.End], 0
 	for from, to := schema.NextWord(line, 0); from < to; from, to = schema.NextWord(line, to) {
 		if n++; n > 2 || strings.Trim(line[from:to], "0123456789") != "" {
 			return false
