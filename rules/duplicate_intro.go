@@ -111,6 +111,7 @@ func runDuplicateIntro(p *Pass) {
 			continue
 		}
 		var sorted []uint64 // sw sorted, once a candidate is long enough
+		var set hashSet     // sw's words, once a candidate is long enough
 		for k, c := range later {
 			if c.Span.Start <= s.Span.Start || reported[c.Span.Start] {
 				continue
@@ -123,6 +124,14 @@ func runDuplicateIntro(p *Pass) {
 				continue // too few words to hold the share need of sw
 			}
 			window := cw[:min(len(cw), len(sw)+introSlack(len(sw), need))]
+			// The window's words that may be sw's are at least the words in
+			// common: a bound that spares most pairs the sort below.
+			if set.empty() {
+				set.addAll(sw)
+			}
+			if float64(set.hits(window))/float64(len(sw)) < need {
+				continue
+			}
 			// Words in order are at most the words in common: a cheap
 			// bound that spares the quadratic comparison most pairs.
 			if sorted == nil {
@@ -154,6 +163,39 @@ func runDuplicateIntro(p *Pass) {
 				what, where(k, cw[0] == sw[0]), plural(len(sw), "word"), rest)
 		}
 	}
+}
+
+// hashSet is a filter of a list of word hashes (wordHashes): one of 1,024
+// bits for each. A hash in the list always finds its bit; another finds
+// one about as often as the list has words in 1,024.
+type hashSet [16]uint64
+
+// bit is where h stands in the filter: its word and its bit there, from
+// both halves of the hash.
+func (hashSet) bit(h uint64) (int, uint64) {
+	h ^= h >> 32
+	return int(h>>6) & 15, 1 << (h & 63)
+}
+
+func (s *hashSet) empty() bool { return *s == hashSet{} }
+
+func (s *hashSet) addAll(hashes []uint64) {
+	for _, h := range hashes {
+		w, b := s.bit(h)
+		s[w] |= b
+	}
+}
+
+// hits counts the hashes whose bit is set, repeats included: at least
+// common(list, hashes) of the list the filter holds.
+func (s *hashSet) hits(hashes []uint64) int {
+	n := 0
+	for _, h := range hashes {
+		if w, b := s.bit(h); s[w]&b != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // introSlack is how many of n words a repeat at similarity need may

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -91,4 +92,41 @@ func FuzzWordHashes(f *testing.F) {
 			t.Fatalf("%q (limit %d): %x, want %x", text, limit, got, want)
 		}
 	})
+}
+
+// TestHashSetBoundsCommon: the filter's hits on a window are never fewer
+// than the words the window shares with the list the filter holds, so the
+// bound turns down no pair the exact count would take; and on the words of
+// unrelated paragraphs it turns most pairs down.
+func TestHashSetBoundsCommon(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	list := func(n, alphabet int) []uint64 {
+		out := make([]uint64, n)
+		for i := range out {
+			out[i] = wordHashes(fmt.Sprintf("w%d", rng.IntN(alphabet)), -1)[0]
+		}
+		return out
+	}
+	turnedDown := 0
+	const pairs = 2000
+	for range pairs {
+		sw, window := list(10+rng.IntN(60), 300), list(10+rng.IntN(80), 300)
+		var set hashSet
+		set.addAll(sw)
+		a, b := slices.Sorted(slices.Values(sw)), slices.Sorted(slices.Values(window))
+		if hits, c := set.hits(window), common(a, b); hits < c {
+			t.Fatalf("hits %d < common %d", hits, c)
+		}
+		// Unrelated words: those of another alphabet.
+		other := make([]uint64, len(window))
+		for i := range other {
+			other[i] = wordHashes(fmt.Sprintf("v%d", rng.IntN(1000)), -1)[0]
+		}
+		if float64(set.hits(other))/float64(len(sw)) < 0.5 {
+			turnedDown++
+		}
+	}
+	if turnedDown < pairs*9/10 {
+		t.Errorf("the filter turned down %d of %d unrelated pairs at a share of 0.5", turnedDown, pairs)
+	}
 }
