@@ -2,11 +2,13 @@ package rules
 
 import (
 	"fmt"
-	"github.com/podlint/podlint/internal/text"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/podlint/podlint/internal/text"
 	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/schema"
 )
@@ -153,7 +155,6 @@ func contentStart(doc *schema.Document, b schema.Block) int {
 func runLeakedJSON(p *Pass) {
 	for _, run := range p.leaked().runs {
 		items := run.Items()
-		text := strings.Join(items, "")
 		where := "the summary"
 		if run.chapter != nil {
 			where = run.chapter.Label()
@@ -168,8 +169,41 @@ func runLeakedJSON(p *Pass) {
 			kind = strconv.Itoa(len(run.blocks)) + " paragraphs"
 		}
 		p.ReportFix(FixerDecides, run.span(p.Doc), "raw JSON in %s (%s): %s characters%s",
-			kind, where, thousands(len([]rune(text))), describeLeaked(p.Doc, leak.ReadOn(p.Doc, items)))
+			kind, where, thousands(characters(items)), describeLeaked(p.Doc, leak.ReadOn(p.Doc, items)))
 	}
+}
+
+// characters is the number of characters of items joined: a blob's
+// items are most of a leaked page's bytes, and a character is counted as
+// the byte that starts it, eight bytes at a time. That holds for UTF-8, as
+// a page's text is (schema.CheckEncoding); items that are not are joined
+// and counted as utf8 counts them, each byte of a bad sequence one.
+func characters(items []string) int {
+	n := 0
+	for _, item := range items {
+		if !utf8.ValidString(item) {
+			return utf8.RuneCountInString(strings.Join(items, ""))
+		}
+		n += len(item) - continuationBytes(item)
+	}
+	return n
+}
+
+// continuationBytes counts the bytes of s that continue a character (10xxxxxx).
+func continuationBytes(s string) int {
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		// A byte's top two bits as 10: its high bit, and not the next
+		// one, which the shift moves up to the high bit's place.
+		x := schema.EightBytes(s, i)
+		n += bits.OnesCount64(x &^ (x << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // describeLeaked says what a blob carries and what of it cannot be put

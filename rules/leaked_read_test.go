@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/restore"
@@ -39,5 +42,33 @@ func TestFlattenedBlobReadOnce(t *testing.T) {
 	}
 	if got := leak.ReadOn(view.Doc, runs[0].Items()); got != restored.Leaked {
 		t.Errorf("the rules read the blob again: items %q, restoring read %q", runs[0].Items(), restored.Items)
+	}
+}
+
+// TestCharacters holds the count of a blob's characters to utf8's count of
+// its items joined, on items of ASCII, of characters of two to four bytes
+// at every place of a group of eight, and of bytes that are no UTF-8 (which
+// the joined count reads across items).
+func TestCharacters(t *testing.T) {
+	pieces := []string{"a", " ", "'", "é", "’", "€", "🎙", "Ада", "\x80", "\xe2\x80", "\xff"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100_000 {
+		items := make([]string, 1+rng.IntN(4))
+		for i := range items {
+			var b strings.Builder
+			for range rng.IntN(24) {
+				// Bad bytes rarely, so that most items are UTF-8 and take
+				// the quick count.
+				k := rng.IntN(len(pieces) - 3)
+				if rng.IntN(50) == 0 {
+					k = len(pieces) - 3 + rng.IntN(3)
+				}
+				b.WriteString(pieces[k])
+			}
+			items[i] = b.String()
+		}
+		if got, want := characters(items), utf8.RuneCountInString(strings.Join(items, "")); got != want {
+			t.Fatalf("characters(%q) = %d, want %d", items, got, want)
+		}
 	}
 }
