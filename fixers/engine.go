@@ -746,6 +746,15 @@ func addChange(balance map[uint64]int32, old, new string, buf, buf2 []byte) ([]b
 		ow, nw := old[o0:o1], new[n0:n1]
 		switch {
 		case ow == nw:
+			// The texts most often go on the same for a while (a quote
+			// given its timestamp keeps the quote): what they share after
+			// the word, byte for byte up to a byte no word goes on
+			// through, is whole words that come to nothing, passed over
+			// without reading them.
+			if k := sharedWords(old[o1:], new[n1:]); k > 0 {
+				p0, p1 = schema.NextWord(old, o1+k)
+				q0, q1 = schema.NextWord(new, n1+k)
+			}
 		case q0 < q1 && ow == new[q0:q1]: // nw is in new only
 			buf = addWord(balance, nw, -1, buf)
 			n0, n1 = q0, q1
@@ -766,6 +775,23 @@ func addChange(balance map[uint64]int32, old, new string, buf, buf2 []byte) ([]b
 	}
 	buf = addWords(balance, old[o0:], 1, buf)
 	return addWords(balance, new[n0:], -1, buf), buf2
+}
+
+// sharedWords is how many first bytes a and b share, cut back to just
+// after an ASCII byte that is no word byte (0 when there is none): a word
+// that starts before the cut ends there in both.
+func sharedWords(a, b string) int {
+	k := 0
+	for k+8 <= len(a) && k+8 <= len(b) && a[k:k+8] == b[k:k+8] {
+		k += 8
+	}
+	for k < len(a) && k < len(b) && a[k] == b[k] {
+		k++
+	}
+	for k > 0 && schema.IsWordByte(a[k-1]) {
+		k--
+	}
+	return k
 }
 
 // sameBesideSpace tells texts that are byte for byte the same but for their
