@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -120,9 +121,9 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 			return out, nil
 		}
 		next := applyFixes(out.Src, accepted)
-		// The fixed page as a string, made once: the guard reads the new
-		// side of each edited stretch from it, and the page is read from it.
-		nextText := string(next)
+		// The fixed page as a string: the guard reads the new side of each
+		// edited stretch from it, and the page is read from it.
+		nextText := textOf(next)
 		if err := guard(out.Src, doc.Text, next, nextText, accepted); err != nil {
 			// Fixes that each keep the content may not keep it together: one
 			// spells a name right in a heading another keeps a leaked
@@ -133,7 +134,7 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 				return nil, err
 			}
 			accepted, next = alone, aloneNext
-			nextText = string(next)
+			nextText = textOf(next)
 		}
 		// A flattened page given its lines back was read and checked
 		// through its view already.
@@ -178,6 +179,14 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 		doc, diags = nextDoc, nextDiags
 	}
 }
+
+// textOf is a fixed page as a string, without a copy: the string is the
+// page's bytes. applyFixes makes the page for this pass alone, and nothing
+// writes to a page's bytes once it is made (the reader, the rules and the
+// guards only read them; the next pass makes a page of its own). A copy of
+// every fixed page was a fifth of what a fix of JSON pages with a fix on
+// every chapter allocated.
+func textOf(page []byte) string { return unsafe.String(unsafe.SliceData(page), len(page)) }
 
 // Release tells that the caller is done with the run's outcome (Doc,
 // Remaining and the changes it makes): the memory of every page the run
