@@ -46,8 +46,10 @@ func makeAttachQuoteTimestamp(doc *schema.Document, cfg *rules.Config, d rules.D
 	secs := frag.Quote.Pair.Total()
 	removed := []string{string(doc.Src[frag.Span.Start:frag.Span.End])}
 	if doc.Format == schema.JSON {
-		// "text", [m, s]  →  {"text": "text", "at": seconds}
-		literal := string(doc.Src[prev.Span.Start:prev.Span.End])
+		// "text", [m, s]  →  {"text": "text", "at": seconds}; the quote's
+		// literal is read from the page's text, as the new text is made
+		// of it (no copy of it of its own).
+		literal := doc.Text[prev.Span.Start:prev.Span.End]
 		return &Fix{Safety: Safe, Removed: removed, Edits: []Edit{{
 			Start: prev.Span.Start, End: frag.Span.End,
 			New: `{"text": ` + literal + `, "at": ` + strconv.Itoa(secs) + `}`,
