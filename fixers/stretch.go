@@ -181,8 +181,9 @@ func lineGaps(oldText, newText string, stretches []stretch) (ops []lineOp, ok bo
 		}
 		return first, last, starts[first], end(text, starts, last)
 	}
-	// Stretches whose lines touch, in either text, make one gap.
-	var gaps []gap
+	// Stretches whose lines touch, in either text, make one gap: at most
+	// one a stretch.
+	gaps := make([]gap, 0, len(stretches))
 	for _, s := range stretches {
 		var g gap
 		var oldFrom, oldTo, newFrom, newTo int
@@ -238,9 +239,13 @@ func lineGaps(oldText, newText string, stretches []stretch) (ops []lineOp, ok bo
 			return nil, false
 		}
 	}
-	// At most every line of both; next is the first old line after the
-	// last gap seen.
-	ops = make([]lineOp, 0, len(oldStarts)+len(newStarts))
+	// Every old line, equal or deleted, and the inserted ones; next is the
+	// first old line after the last gap seen.
+	inserted := 0
+	for _, g := range gaps {
+		inserted += max(0, g.new[1]-g.new[0]+1)
+	}
+	ops = make([]lineOp, 0, len(oldStarts)+inserted)
 	next := 0
 	for _, g := range gaps {
 		for ; next < g.old[0]; next++ {
