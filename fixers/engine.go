@@ -181,9 +181,10 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 }
 
 // textOf is a fixed page as a string, without a copy: the string is the
-// page's bytes. applyFixes makes the page for this pass alone, and nothing
-// writes to a page's bytes once it is made (the reader, the rules and the
-// guards only read them; the next pass makes a page of its own). A copy of
+// page's bytes. applyFixes makes the page for one pass (or one editor's
+// fix, or one part of a pass the guard tries) alone, and nothing writes to
+// a page's bytes once it is made (the reader, the rules and the guards only
+// read them; the next pass makes a page of its own). A copy of
 // every fixed page was a fifth of what a fix of JSON pages with a fix on
 // every chapter allocated.
 func textOf(page []byte) string { return unsafe.String(unsafe.SliceData(page), len(page)) }
@@ -378,7 +379,7 @@ func guardedPart(src []byte, srcText string, fixes []*Fix, err error) (part []*F
 			return nil, nil, false
 		}
 		next = applyFixes(src, part)
-		if guard(src, srcText, next, "", part) == nil {
+		if guard(src, srcText, next, textOf(next), part) == nil {
 			return part, next, true
 		}
 	}

@@ -20,7 +20,7 @@ func One(doc *schema.Document, diags []rules.Diagnostic, cfg *rules.Config, d ru
 		return nil, err
 	}
 	next := applyFixes(doc.Src, fixes)
-	nextText := string(next)
+	nextText := textOf(next)
 	if err := guard(doc.Src, doc.Text, next, nextText, fixes); err != nil {
 		return nil, err
 	}
