@@ -911,25 +911,30 @@ type wordTally struct {
 
 func newWordTally(size int) *wordTally { return &wordTally{at: make(map[uint64]int32, size)} }
 
-// add counts word once more.
-func (t *wordTally) add(word string) {
-	var h uint64
-	t.buf, h = wordKey(t.buf, word)
-	if i, ok := t.at[h]; ok {
-		t.counts[i]++
-		return
+// addWords counts each word of text (schema.NextWord) once more.
+func (t *wordTally) addWords(text string) {
+	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
+		var h uint64
+		t.buf, h = wordKey(t.buf, text[start:end])
+		if i, ok := t.at[h]; ok {
+			t.counts[i]++
+			continue
+		}
+		t.at[h] = int32(len(t.words))
+		t.hashes = append(t.hashes, h)
+		t.words = append(t.words, string(t.buf))
+		t.counts = append(t.counts, 1)
 	}
-	t.at[h] = int32(len(t.words))
-	t.hashes = append(t.hashes, h)
-	t.words = append(t.words, string(t.buf))
-	t.counts = append(t.counts, 1)
 }
 
-// takeAway counts word once less, if it was counted at all.
-func (t *wordTally) takeAway(word string) {
-	var h uint64
-	t.buf, h = wordKey(t.buf, word)
-	if i, ok := t.at[h]; ok {
-		t.counts[i]--
+// takeAwayWords counts each word of text once less, if it was counted at
+// all.
+func (t *wordTally) takeAwayWords(text string) {
+	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
+		var h uint64
+		t.buf, h = wordKey(t.buf, text[start:end])
+		if i, ok := t.at[h]; ok {
+			t.counts[i]--
+		}
 	}
 }

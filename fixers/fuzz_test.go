@@ -12,7 +12,6 @@ import (
 
 	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/rules"
-	"github.com/podlint/podlint/schema"
 )
 
 // FuzzFix runs the whole fix pipeline on arbitrary pages and checks the
@@ -174,9 +173,7 @@ func FuzzLosesWords(f *testing.F) {
 		}
 		// The same words declared as counts (a blob's syntax) answer alike.
 		syntax := newWordTally(0)
-		for start, end := schema.NextWord(removed, 0); start < end; start, end = schema.NextWord(removed, end) {
-			syntax.add(removed[start:end])
-		}
+		syntax.addWords(removed)
 		counted := []*Fix{{Edits: edits, syntax: syntax}}
 		if got := losesWords(src, before, "", counted); got != fast {
 			t.Fatalf("%q with %v: lost=%v with %q removed as text, %v as counts", before, edits, fast, removed, got)

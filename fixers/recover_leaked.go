@@ -573,11 +573,6 @@ func wordsBetween(source string, texts []string) (tally *wordTally, ok bool) {
 	tally = newWordTally(len(source) / 64)
 	at := 0 // the words before at are counted, or a text's
 	var missed []string
-	add := func(gap string) {
-		for start, end := schema.NextWord(gap, 0); start < end; start, end = schema.NextWord(gap, end) {
-			tally.add(gap[start:end])
-		}
-	}
 	for _, t := range texts {
 		i := strings.Index(source[at:], t)
 		if i < 0 || !schema.CutsNoWord(source, at+i) || !schema.CutsNoWord(source, at+i+len(t)) {
@@ -586,14 +581,12 @@ func wordsBetween(source string, texts []string) (tally *wordTally, ok bool) {
 			}
 			continue
 		}
-		add(source[at : at+i])
+		tally.addWords(source[at : at+i])
 		at += i + len(t)
 	}
-	add(source[at:])
+	tally.addWords(source[at:])
 	for _, t := range missed {
-		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
-			tally.takeAway(t[start:end])
-		}
+		tally.takeAwayWords(t)
 	}
 	return tally, true
 }
@@ -800,15 +793,11 @@ func (r *recovery) account(source string, lk *leak.Blob) {
 		return
 	}
 	raw := newWordTally(len(source) / 16)
-	for start, end := schema.NextWord(source, 0); start < end; start, end = schema.NextWord(source, end) {
-		raw.add(source[start:end])
-	}
+	raw.addWords(source)
 	// A word of a text that the source lacks (one an escape wrote) takes
 	// nothing away.
 	for _, t := range lk.Texts {
-		for start, end := schema.NextWord(t, 0); start < end; start, end = schema.NextWord(t, end) {
-			raw.takeAway(t[start:end])
-		}
+		raw.takeAwayWords(t)
 	}
 	r.fix.syntax = raw
 }
