@@ -197,3 +197,26 @@ func FuzzWordFilter(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecisiveOnly: the split Lines makes, which skips the scores when one
+// title end is valid, cuts every heading where the full split does, with
+// the same confidence, whatever the page's prose and names.
+func FuzzDecisiveOnly(f *testing.F) {
+	f.Add("Hook Kyle opens mid-sentence and keeps going.", "Kyle, Railway", "the hook is the thing. Kyle said it.", "")
+	f.Add("Fragile Data swyx and Zoë dig into it.", "swyx", "swyx said data is fragile.", "title")
+	f.Add("What Is Railway? Railway is a cloud.", "Railway", "", "sentence")
+	f.Add("Meeting Jens 40 boats left the harbour.", "Jens", "a meeting", "")
+	f.Add("The Mara Quill thanks everyone for coming.", "", "the mara", "title")
+	f.Add("Dinner with Piet Night porter Ines waits up. Then more.", "Piet, Ines", "night porter", "")
+	f.Fuzz(func(t *testing.T, heading, names, prose, style string) {
+		known := nameTokens(strings.Split(names, ","))
+		known.common = &lowerWords{line: prose + " " + heading, near: heading}
+		full := SplitHeading(heading, known, style)
+		decisive := splitter{decisiveOnly: true}
+		got := decisive.split(heading, known, style)
+		if got.Title != full.Title || got.Body != full.Body || got.Confident != full.Confident {
+			t.Fatalf("split(%q) = %q | %q (confident %v), want %q | %q (confident %v)",
+				heading, got.Title, got.Body, got.Confident, full.Title, full.Body, full.Confident)
+		}
+	})
+}

@@ -123,7 +123,7 @@ func Lines(line string, names []string) Restored {
 	// most two bytes a segment.
 	out.Grow(len(line) + 2*len(segs))
 	var uncertain []Split
-	var headings splitter
+	headings := splitter{decisiveOnly: true}
 	for i, s := range segs {
 		if i > 0 {
 			if s.kind == "b" && segs[i-1].kind == "b" {
@@ -1192,6 +1192,10 @@ var functionWords = func() map[string]int {
 // maxTitleWords bounds the candidates: no chapter title is longer.
 const maxTitleWords = 24
 
+// A split keeps one bit for each title end (splitter.split): no more ends
+// than a uint32 has bits.
+const _ = uint32(1) << maxTitleWords
+
 // SplitHeading finds where a heading's title ends and its body begins.
 //
 // A split is made with Confident set only on decisive evidence:
@@ -1228,6 +1232,12 @@ type splitter struct {
 	lowBuf    []byte
 	lowASCII  bool // the last heading's words were all ASCII (see lower)
 	scored    []splitWord
+	// decisiveOnly is set by Lines, which keeps of a split only its title,
+	// body and Confident: a heading with exactly one valid title end is
+	// cut there without scoring every end, and Plausible, which only the
+	// scores tell, is left unset. The scores are most of a split's cost,
+	// and a page's own headings most often have one valid end.
+	decisiveOnly bool
 }
 
 func (s *splitter) split(text string, known Names, style string) Split {
@@ -1249,28 +1259,39 @@ func (s *splitter) split(text string, known Names, style string) Split {
 	s.scored = appendSplitWords(s.scored[:0], words, lowered, s.lowASCII, known)
 	scored := s.scored
 	h := newHeadingWords(scored, style, all)
-	best, bestK, valid, validK := -1e9, 0, 0, 0
-	styleCost := 0.0 // what the first k words cost against the page's title style
-	for k := 1; k < len(words) && k <= maxTitleWords; k++ {
-		styleCost += styleCostOf(scored, k-1, style)
-		s, oneName := scoreSplit(scored, k, style, styleCost)
-		switch {
-		case h.validSplit(k, false):
+	ends := min(len(words)-1, maxTitleWords) // a title ends after 1 to ends words
+	valid, validK := 0, 0
+	var validEnds uint32 // bit k: a title of k words passes every hard test
+	for k := 1; k <= ends; k++ {
+		if h.validSplit(k, false) {
 			valid++
 			validK = k
-			s += 200 // a valid split is always a better guess
-		case h.validSplit(k, true):
-			s += 100 // then one that only the page's names could refute
+			validEnds |= 1 << k
 		}
-		// Two unknown capitals across the cut: likely one name, unless the
-		// page writes the first in lower case elsewhere. That is looked up
-		// only when it can change the best guess: a split that scores no
-		// better than the best even without the penalty stays behind it.
-		if oneName && s > best && !scored[k-1].isCommon() {
-			s -= 2
-		}
-		if s > best {
-			best, bestK = s, k
+	}
+	best, bestK := -1e9, 0
+	if valid != 1 || !s.decisiveOnly {
+		styleCost := 0.0 // what the first k words cost against the page's title style
+		for k := 1; k <= ends; k++ {
+			styleCost += styleCostOf(scored, k-1, style)
+			s, oneName := scoreSplit(scored, k, style, styleCost)
+			switch {
+			case validEnds&(1<<k) != 0:
+				s += 200 // a valid split is always a better guess
+			case h.validSplit(k, true):
+				s += 100 // then one that only the page's names could refute
+			}
+			// Two unknown capitals across the cut: likely one name, unless
+			// the page writes the first in lower case elsewhere. That is
+			// looked up only when it can change the best guess: a split
+			// that scores no better than the best even without the penalty
+			// stays behind it.
+			if oneName && s > best && !scored[k-1].isCommon() {
+				s -= 2
+			}
+			if s > best {
+				best, bestK = s, k
+			}
 		}
 	}
 	if end == "?" && !all && len(words) <= maxTitleWords && valid == 0 && style != capitalsTellNothing &&
@@ -1282,12 +1303,17 @@ func (s *splitter) split(text string, known Names, style string) Split {
 		sp.Confident = true
 		return sp
 	}
-	if bestK == 0 || best <= invalid {
-		return sp
-	}
-	k := bestK
-	if valid == 1 {
-		k = validK
+	// With one valid end the cut is there. Its score (200 more than a
+	// split's, which a valid one keeps above -150) is never invalid, so a
+	// split without scores cuts where one with them does.
+	k := validK
+	if valid != 1 || !s.decisiveOnly {
+		if bestK == 0 || best <= invalid {
+			return sp
+		}
+		if valid != 1 {
+			k = bestK
+		}
 	}
 	// Cut the text itself, so that the title keeps its own spacing; the
 	// one space the scraper put between title and body goes.
