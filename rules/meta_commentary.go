@@ -739,7 +739,7 @@ func metaHitsOf(p *Pass, set *metaSet, texts []pageText) []uint64 {
 	}
 	sc.alone = alone
 	if len(alone) > 0 {
-		set.candidatesOf(texts, alone, hits, sc)
+		set.candidatesOf(texts, alone, hits, sc, mayFold(p.Doc))
 	}
 	p.Doc.Memo(metaHitsKey{}, func() any { return &metaHits{set, hits} })
 	return hits
@@ -803,8 +803,10 @@ func (set *metaSet) ofScan(found uint64, text string) uint64 {
 }
 
 // candidatesOf sets hits[i] to candidates(texts[i].Text) for each i of
-// which, the texts read in four lanes at once (scanEach).
-func (set *metaSet) candidatesOf(texts []pageText, which []int, hits []uint64, sc *metaScratch) {
+// which, the texts read in four lanes at once (scanEach). folds is unset
+// when no text of the page can hold a letter foldsBeyondASCII looks for
+// (see mayFold): then none is looked at again for one.
+func (set *metaSet) candidatesOf(texts []pageText, which []int, hits []uint64, sc *metaScratch, folds bool) {
 	strs := slices.Grow(sc.strs[:0], len(which))
 	for _, i := range which {
 		strs = append(strs, texts[i].Text)
@@ -813,8 +815,29 @@ func (set *metaSet) candidatesOf(texts []pageText, which []int, hits []uint64, s
 	sc.strs, sc.found = strs, found
 	set.anchors.scanEach(strs, found)
 	for j, i := range which {
-		hits[i] = set.ofScan(found[j], strs[j])
+		if folds {
+			hits[i] = set.ofScan(found[j], strs[j])
+		} else {
+			hits[i] = set.refine(found[j], strs[j])
+		}
 	}
+}
+
+// mayFold tells whether a text of the page may hold a letter (?i) folds
+// into ASCII (foldsBeyondASCII). An episode JSON's texts are its strings,
+// whose characters beyond ASCII are its own bytes or \u escapes: a page
+// with neither letter and no escape of that kind has no text with one,
+// and its texts need not be read again for them. Any other page's may.
+func mayFold(doc *schema.Document) bool {
+	if doc.Format != schema.JSON {
+		return true
+	}
+	for _, letter := range foldingLetters {
+		if bytes.Contains(doc.Src, []byte(letter)) {
+			return true
+		}
+	}
+	return bytes.Contains(doc.Src, []byte(`\u`))
 }
 
 // metaScratch is what metaHitsOf answers in (hits, kept in the page's

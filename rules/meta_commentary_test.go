@@ -380,15 +380,21 @@ func TestMetaFoldsAsThePatterns(t *testing.T) {
 		"After my \u212anowledge cutoff, things changed.",
 		"Lorem ipſum dolor sit amet.",
 	} {
-		page := "# Maps That Lie — Ada Pemberton\n\nAda Pemberton on maps.\n\n## [00:00] Cold open\n\n" + note + "\n"
-		n := 0
-		for _, d := range Run(schema.Read("meta.md", []byte(page)), DefaultConfig()) {
-			if d.Rule == metaCommentary.Name {
-				n++
+		md := "# Maps That Lie — Ada Pemberton\n\nAda Pemberton on maps.\n\n## [00:00] Cold open\n\n" + note + "\n"
+		// In episode JSON the letter may be written as it is or escaped.
+		js := `{"title": "Maps That Lie — Ada Pemberton", "summary": "Ada Pemberton on maps.", ` +
+			`"chapters": [{"start": 0, "title": "Cold open", "summary": ` + jsonText(note) + `}]}`
+		escaped := strings.NewReplacer("ſ", `\u017f`, "\u212a", `\u212A`, "—", `\u2014`).Replace(js)
+		for _, page := range []struct{ name, src string }{{"meta.md", md}, {"meta.json", js}, {"escaped.json", escaped}} {
+			n := 0
+			for _, d := range Run(schema.Read(page.name, []byte(page.src)), DefaultConfig()) {
+				if d.Rule == metaCommentary.Name {
+					n++
+				}
 			}
-		}
-		if n != 1 {
-			t.Errorf("%q: %d meta-commentary findings, want 1", note, n)
+			if n != 1 {
+				t.Errorf("%s: %q: %d meta-commentary findings, want 1", page.name, note, n)
+			}
 		}
 	}
 }
