@@ -1274,23 +1274,23 @@ func (s *splitter) split(text string, known Names, style string) Split {
 		styleCost := 0.0 // what the first k words cost against the page's title style
 		for k := 1; k <= ends; k++ {
 			styleCost += styleCostOf(scored, k-1, style)
-			s, oneName := scoreSplit(scored, k, style, styleCost)
+			score, oneName := scoreSplit(scored, k, style, styleCost)
 			switch {
 			case validEnds&(1<<k) != 0:
-				s += 200 // a valid split is always a better guess
+				score += 200 // a valid split is always a better guess
 			case h.validSplit(k, true):
-				s += 100 // then one that only the page's names could refute
+				score += 100 // then one that only the page's names could refute
 			}
 			// Two unknown capitals across the cut: likely one name, unless
 			// the page writes the first in lower case elsewhere. That is
 			// looked up only when it can change the best guess: a split
 			// that scores no better than the best even without the penalty
 			// stays behind it.
-			if oneName && s > best && !scored[k-1].isCommon() {
-				s -= 2
+			if oneName && score > best && !scored[k-1].isCommon() {
+				score -= 2
 			}
-			if s > best {
-				best, bestK = s, k
+			if score > best {
+				best, bestK = score, k
 			}
 		}
 	}
