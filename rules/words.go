@@ -1,18 +1,38 @@
 package rules
 
 import (
+	"math/bits"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/podlint/podlint/schema"
 )
 
 // wordCount is how many pieces of text white space separates, as a reader
 // counts a quote's length in a message; a lone dash counts too. What a word
 // is for comparing text is schema.NextWord's. It is len(strings.Fields(text)),
-// counted without making the pieces.
+// counted without making the pieces: eight ASCII bytes at a time, and a
+// character beyond ASCII, with the bytes around it, one at a time.
 func wordCount(text string) int {
+	const highs = 0x8080808080808080
 	n, inPiece := 0, false
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			if x := schema.EightBytes(text, i); x&highs == 0 {
+				// A piece starts at each byte that is no space after one
+				// that is (the byte before the eight: inPiece).
+				spaces := asciiSpaces(x)
+				before := spaces << 8
+				if !inPiece {
+					before |= 0x80
+				}
+				n += bits.OnesCount64(^spaces & before & highs)
+				inPiece = spaces>>63 == 0
+				i += 8
+				continue
+			}
+		}
 		space, size := isSpace(text[i]), 1
 		if text[i] >= utf8.RuneSelf {
 			var r rune
@@ -26,6 +46,12 @@ func wordCount(text string) int {
 		i += size
 	}
 	return n
+}
+
+// asciiSpaces has the high bit of each of the eight ASCII bytes of x (read
+// by schema.EightBytes) that isSpace tells: '\t' to '\r', and ' '.
+func asciiSpaces(x uint64) uint64 {
+	return schema.AtLeast(x, '\t')&^schema.AtLeast(x, '\r'+1) | schema.AtLeast(x, ' ')&^schema.AtLeast(x, ' '+1)
 }
 
 // isSpace tells the ASCII white space bytes: unicode.IsSpace of a byte
