@@ -161,7 +161,7 @@ func readItalicQuote(doc *schema.Document, blocks []schema.Block, i, end int) Qu
 	case singleQuoted(words):
 		return notFixed(shape, "quote is in single quote marks: write "+guess(body), "the outer marks may be apostrophes")
 	default:
-		why = wordsProblem(words)
+		why = wordsProblemMarked(words, false) // quotedWords found no mark in them
 	}
 	if tail := string(doc.Src[q.Body.Span.End+1 : end]); why == "" && q.Speaker == nil && strings.Trim(tail, " \t") != "" {
 		why = "the text after the italics is not ` — Speaker`, and it may belong to the quote"
@@ -194,7 +194,16 @@ const doubleMarks = "\"“”„«»「」『』"
 // never stands inside another character, so a match is always a whole
 // mark.
 func hasDoubleMark(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); i++ {
+		// Eight ASCII bytes without '"' hold no mark: passed over at once
+		// (every byte of x^'"' at 1 or more).
+		if i+8 <= len(s) {
+			if x := schema.EightBytes(s, i); x&highs == 0 && schema.AtLeast(x^ones*'"', 1) == highs {
+				i += 7
+				continue
+			}
+		}
 		switch s[i] {
 		case '"':
 			return true
@@ -239,15 +248,19 @@ func quotedWords(text string) (words string, quoted bool, why string) {
 }
 
 // wordsProblem says why words cannot simply be put in double quotes.
-func wordsProblem(words string) string {
+func wordsProblem(words string) string { return wordsProblemMarked(words, hasDoubleMark(words)) }
+
+// wordsProblemMarked is wordsProblem for words of which the caller knows
+// whether they hold a double mark (marked): quotedWords looked already.
+func wordsProblemMarked(words string, marked bool) string {
 	switch {
 	case words == "" || strings.TrimSpace(words) != words:
 		return "a space or nothing stands inside the marks"
-	case hasDoubleMark(words):
+	case marked:
 		return "the quote holds double quote marks of its own"
 	case hasMarkReference(words):
 		return "the quote holds double quote marks of its own, written as HTML references (&quot;)"
-	case strings.ContainsAny(words, "*_"):
+	case strings.IndexByte(words, '*') >= 0 || strings.IndexByte(words, '_') >= 0:
 		return "the quote holds emphasis markers, and podlint cannot tell which belong to it"
 	case strings.Contains(words, `\`):
 		return "the quote holds a backslash escape"
@@ -297,9 +310,10 @@ func singleQuoted(words string) bool {
 }
 
 // plainWordsProblem is wordsProblem for a line without italics, which may
-// also be other Markdown or carry its speaker after a dash.
+// also be other Markdown or carry its speaker after a dash. quotedWords
+// found no double mark in its words.
 func plainWordsProblem(words string) string {
-	if why := wordsProblem(words); why != "" {
+	if why := wordsProblemMarked(words, false); why != "" {
 		return why
 	}
 	for _, dash := range []string{" — ", " – ", " - ", " -- "} {

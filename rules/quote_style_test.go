@@ -10,7 +10,10 @@ import (
 // could misread.
 func FuzzDoubleMark(f *testing.F) {
 	for _, s := range []string{"", `"`, "plain words", "“curly”", "„low", "«guillemets»", "‘single’", "—dash–",
-		"\xe2\x80", "\xe2\x80\x9f", "\xc2", "\xc2\xac", "\xf0\xe2\x80\x9c", "\xe2\xe2\x80\x9d", "é à ü", "\u00a0\u2028"} {
+		"\xe2\x80", "\xe2\x80\x9f", "\xc2", "\xc2\xac", "\xf0\xe2\x80\x9c", "\xe2\xe2\x80\x9d", "é à ü", "\u00a0\u2028",
+		// Eight ASCII bytes at a time: a mark at each edge of the eights,
+		// and one across an edge.
+		`abcdefg"hij`, `abcdefgh"`, `"abcdefgh`, `abcdefghijklmno"`, "abcdefghijklmn“x", "abcdefg«hijklmno", "plain words, plainly"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
