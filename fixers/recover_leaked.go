@@ -549,7 +549,7 @@ func unwritable(s string) bool {
 		// Eight ASCII bytes at a time, most of a blob: none under a space,
 		// none DEL. Others (a line end, a letter past ASCII) byte by byte.
 		if i+8 <= len(s) {
-			if x := schema.EightBytes(s, i); x&highBits == 0 && schema.AtLeast(x, ' ') == highBits && schema.AtLeast(x, 0x7f) == 0 {
+			if x := schema.EightBytes(s, i); x&highBits == 0 && schema.InRange(x, ' ', 0x7e) == highBits {
 				i += 8
 				continue
 			}

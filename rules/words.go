@@ -51,7 +51,7 @@ func wordCount(text string) int {
 // asciiSpaces has the high bit of each of the eight ASCII bytes of x (read
 // by schema.EightBytes) that isSpace tells: '\t' to '\r', and ' '.
 func asciiSpaces(x uint64) uint64 {
-	return schema.AtLeast(x, '\t')&^schema.AtLeast(x, '\r'+1) | schema.AtLeast(x, ' ')&^schema.AtLeast(x, ' '+1)
+	return schema.InRange(x, '\t', '\r') | schema.InRange(x, ' ', ' ')
 }
 
 // isSpace tells the ASCII white space bytes: unicode.IsSpace of a byte

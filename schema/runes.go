@@ -215,6 +215,11 @@ func AtLeast(x uint64, c byte) uint64 {
 	return (x + ones*(0x80-uint64(c))) & highs
 }
 
+// InRange has the high bit of each of the eight bytes of x (read by
+// EightBytes) from lo to hi, for x of ASCII bytes only and 1 <= lo <= hi
+// < 0x7F: those at lo or more less those at hi+1 or more.
+func InRange(x uint64, lo, hi byte) uint64 { return AtLeast(x, lo) &^ AtLeast(x, hi+1) }
+
 // NextField finds the first of Fields(s[from:]) without cutting the rest:
 // it is s[start:end], and start is len(s) when none is left. A reader that
 // wants only a text's first words reads no further.

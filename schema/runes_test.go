@@ -256,3 +256,30 @@ func TestCapitals(t *testing.T) {
 		}
 	}
 }
+
+// TestInRange: the eight-byte range test marks the bytes from lo to hi,
+// each ASCII byte at every place of the eight, among bytes in and out of
+// the range, for the ranges podlint asks about and the narrowest and
+// widest it allows.
+func TestInRange(t *testing.T) {
+	for _, r := range [][2]byte{{'\t', '\r'}, {' ', ' '}, {' ', 0x7e}, {1, 1}, {1, 0x7e}, {0x7e, 0x7e}} {
+		lo, hi := r[0], r[1]
+		for c := range byte(utf8.RuneSelf) {
+			for at := range 8 {
+				for _, fill := range []byte{0, lo, hi, 0x7f} {
+					b := []byte(strings.Repeat(string(rune(fill)), 8))
+					b[at] = c
+					var want uint64
+					for k, x := range b {
+						if lo <= x && x <= hi {
+							want |= 0x80 << (8 * k)
+						}
+					}
+					if got := InRange(EightBytes(string(b), 0), lo, hi); got != want {
+						t.Fatalf("InRange(%q, %#x, %#x) = %#x, want %#x", b, lo, hi, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -53,10 +53,10 @@ func isOneLine(s string) bool {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
 			if x := schema.EightBytes(s, i); x&highBits == 0 {
-				if schema.AtLeast(x, '\t')&^schema.AtLeast(x, '\r'+1) != 0 {
+				if schema.InRange(x, '\t', '\r') != 0 {
 					return false
 				}
-				sp := schema.AtLeast(x, ' ') &^ schema.AtLeast(x, ' '+1) // the spaces' high bits
+				sp := schema.InRange(x, ' ', ' ') // the spaces' high bits
 				if sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
 					return false
 				}
