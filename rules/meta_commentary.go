@@ -767,12 +767,15 @@ type pageAnchors struct {
 }
 
 func anchorsOfPage(set *metaSet, src []byte) *pageAnchors {
-	for _, letter := range foldingLetters {
-		if bytes.Contains(src, []byte(letter)) {
-			return &pageAnchors{folds: true}
-		}
+	if holdsFoldingLetter(src) {
+		return &pageAnchors{folds: true}
 	}
 	return &pageAnchors{hits: anchorHits(set.anchors, src, nil)}
+}
+
+// holdsFoldingLetter tells a page whose bytes hold one of foldingLetters.
+func holdsFoldingLetter(src []byte) bool {
+	return slices.ContainsFunc(foldingLetters[:], func(letter string) bool { return bytes.Contains(src, []byte(letter)) })
 }
 
 // findText is the index of a text equal to text among the few of texts
@@ -829,15 +832,7 @@ func (set *metaSet) candidatesOf(texts []pageText, which []int, hits []uint64, s
 // with neither letter and no escape of that kind has no text with one,
 // and its texts need not be read again for them. Any other page's may.
 func mayFold(doc *schema.Document) bool {
-	if doc.Format != schema.JSON {
-		return true
-	}
-	for _, letter := range foldingLetters {
-		if bytes.Contains(doc.Src, []byte(letter)) {
-			return true
-		}
-	}
-	return bytes.Contains(doc.Src, []byte(`\u`))
+	return doc.Format != schema.JSON || holdsFoldingLetter(doc.Src) || bytes.Contains(doc.Src, []byte(`\u`))
 }
 
 // metaScratch is what metaHitsOf answers in (hits, kept in the page's
