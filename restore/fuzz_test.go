@@ -167,7 +167,7 @@ func FuzzLowerHeadingWords(f *testing.F) {
 			if len(s.words) == 0 {
 				continue
 			}
-			got := s.lower(heading)
+			got := s.lower(heading, 0, len(s.words))
 			want := make([]string, len(s.words))
 			for i, w := range s.words {
 				want[i] = strings.ToLower(w)
@@ -217,6 +217,54 @@ func FuzzDecisiveOnly(f *testing.F) {
 		if got.Title != full.Title || got.Body != full.Body || got.Confident != full.Confident {
 			t.Fatalf("split(%q) = %q | %q (confident %v), want %q | %q (confident %v)",
 				heading, got.Title, got.Body, got.Confident, full.Title, full.Body, full.Confident)
+		}
+	})
+}
+
+// FuzzWordsAsAsked: a split that works out a heading's words as its tests
+// ask for them cuts where one that works them all out first does, with the
+// same confidence and guess, after any heading before it in the same
+// buffers, decisive only or not.
+func FuzzWordsAsAsked(f *testing.F) {
+	f.Add("Hook Kyle opens mid-sentence and keeps going.", "Intro Jake Cooper argues.", "Kyle, Jake Cooper", "the hook. kyle said it.", "title")
+	f.Add("Fragile Data swyx and Zoë dig into it.", "", "swyx", "swyx said data is fragile.", "")
+	f.Add("What Is Railway? Railway is a cloud.", "Why now?", "Railway", "", "sentence")
+	f.Add("Meeting Jens 40 boats left the harbour.", "¿Qué pasa? Nada.", "Jens", "a meeting", "")
+	f.Add("Dinner with Piet Night porter Ines waits up. Then more.", "Hello Saltmarsh Radio! Piet says hi.", "Piet, Ines", "night porter", "title")
+	f.Add("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Kyle opens it all.",
+		"A b. C d e f g h i j k l m n o p q r s t u v w x y z a b c d e f", "Kyle", "", "sentence")
+	f.Add("🎉 Launch Day Mara Quill thanks U.S. readers. More", "Building on PyTorch Who pays? Nobody.", "Mara Quill", "the launch", "title")
+	// Bodies whose tests read far: small words and names before the word
+	// that decides.
+	f.Add("Intro Kyle and the of and to the of and to the of and Bob says hi.", "", "Kyle", "", "title")
+	f.Add("Intro Kyle Ada Kyle Ada Kyle Ada Kyle Ada Kyle Ada 2028 volunteers came.", "Intro Kyle opens.", "Kyle, Ada", "", "")
+	f.Fuzz(func(t *testing.T, heading, before, names, prose, style string) {
+		known := nameTokens(strings.Split(names, ","))
+		known.common = &lowerWords{line: prose + " " + before + " " + heading, near: heading}
+		for _, decisive := range []bool{false, true} {
+			lazy, eager := splitter{decisiveOnly: decisive}, splitter{decisiveOnly: decisive, eager: true}
+			lazy.split(before, known, style)
+			eager.split(before, known, style)
+			got, want := lazy.split(heading, known, style), eager.split(heading, known, style)
+			if got != want {
+				t.Fatalf("split(%q) (decisive only %v) = %+v, working out every word first %+v", heading, decisive, got, want)
+			}
+			// The first sentence end, found before any word is worked out,
+			// is the first of the words worked out.
+			if h := &eager.h; h.n > 0 && h.text == heading && len(h.w) == h.n {
+				question := -1
+				for i, w := range h.w {
+					if w.ends != "" && !w.abbrev {
+						if w.ends == "?" {
+							question = i
+						}
+						break
+					}
+				}
+				if h.question != question {
+					t.Fatalf("split(%q): question at %d, its words tell %d", heading, h.question, question)
+				}
+			}
 		}
 	})
 }

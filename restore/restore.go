@@ -1230,14 +1230,17 @@ type splitter struct {
 	lowered   []string
 	lowStarts []int
 	lowBuf    []byte
-	lowASCII  bool // the last heading's words were all ASCII (see lower)
-	scored    []splitWord
+	lowASCII  bool // the words last lowered were all ASCII (see lower)
+	h         headingWords
 	// decisiveOnly is set by Lines, which keeps of a split only its title,
 	// body and Confident: a heading with exactly one valid title end is
 	// cut there without scoring every end, and Plausible, which only the
 	// scores tell, is left unset. The scores are most of a split's cost,
 	// and a page's own headings most often have one valid end.
 	decisiveOnly bool
+	// eager works out every word before the tests ask: the split the
+	// tests hold the one that works words out as asked to.
+	eager bool
 }
 
 func (s *splitter) split(text string, known Names, style string) Split {
@@ -1255,10 +1258,11 @@ func (s *splitter) split(text string, known Names, style string) Split {
 		return sp
 	}
 	all := len(words) > maxTitleWords+minBodyWords // words were cut off: more follow
-	lowered := s.lower(text)
-	s.scored = appendSplitWords(s.scored[:0], words, lowered, s.lowASCII, known)
-	scored := s.scored
-	h := newHeadingWords(scored, style, all)
+	h := &s.h
+	h.reset(s, text, known, style, all)
+	if s.eager {
+		h.all()
+	}
 	ends := min(len(words)-1, maxTitleWords) // a title ends after 1 to ends words
 	valid, validK := 0, 0
 	var validEnds uint32 // bit k: a title of k words passes every hard test
@@ -1271,6 +1275,7 @@ func (s *splitter) split(text string, known Names, style string) Split {
 	}
 	best, bestK := -1e9, 0
 	if valid != 1 || !s.decisiveOnly {
+		scored := h.all()
 		styleCost := 0.0 // what the first k words cost against the page's title style
 		for k := 1; k <= ends; k++ {
 			styleCost += styleCostOf(scored, k-1, style)
@@ -1294,8 +1299,9 @@ func (s *splitter) split(text string, known Names, style string) Split {
 			}
 		}
 	}
+	// valid is 0 here only after the scores, which work out every word.
 	if end == "?" && !all && len(words) <= maxTitleWords && valid == 0 && style != capitalsTellNothing &&
-		h.asksFirst && h.inverted == len(scored) {
+		h.asksFirst && h.inverted == h.n {
 		// A question that opens as one ("Why now?", "What should we
 		// build?"), with no other reading: all title. A text that only
 		// ends in a question ("Caching deep dive Why does it matter?")
@@ -1321,20 +1327,22 @@ func (s *splitter) split(text string, known Names, style string) Split {
 	sp.Title = strings.TrimRight(text[:cut], " ")
 	sp.Body = text[cut:]
 	sp.Confident = valid == 1 && end != "?" && k <= maxDecisiveTitleWords && style != capitalsTellNothing &&
-		!h.lowerOpenerElsewhere(k) && !endsOpen(&scored[k-1]) &&
-		!roleBeforeName(scored, k, style, known.roles) && !h.bodyOnNumber(k) && !allTitle(scored, k)
+		!h.lowerOpenerElsewhere(k) && !endsOpen(h.at(k-1)) &&
+		!h.roleBeforeName(k, known.roles) && !h.bodyOnNumber(k) && !h.allTitle(k)
 	sp.Plausible = best >= 100
 	return sp
 }
 
-// lower is s.words, the first words of text, in lower case, one for
-// one. They come from one copy of the text they span: in ASCII each word
+// lower is s.words[from:to], words of text, in lower case, one for one.
+// They come from one copy of the text they span: in ASCII each word
 // stands where it did; beyond, a space stays a space and no other
 // character becomes one, so the copy's fields are the words'. It sets
-// s.lowASCII when the words are all ASCII.
-func (s *splitter) lower(text string) []string {
-	words, starts := s.words, s.starts
-	span := text[:starts[len(words)-1]+len(words[len(words)-1])]
+// s.lowASCII when the words are all ASCII. What it returns is good until
+// the next call.
+func (s *splitter) lower(text string, from, to int) []string {
+	words, starts := s.words[from:to], s.starts[from:to]
+	first := starts[0]
+	span := text[first : starts[len(words)-1]+len(words[len(words)-1])]
 	if s.lowBuf, s.lowASCII = appendLower(s.lowBuf[:0], span); string(s.lowBuf) == span {
 		return words
 	}
@@ -1345,7 +1353,7 @@ func (s *splitter) lower(text string) []string {
 	}
 	s.lowered = s.lowered[:0]
 	for i, w := range words {
-		s.lowered = append(s.lowered, low[starts[i]:starts[i]+len(w)])
+		s.lowered = append(s.lowered, low[starts[i]-first:starts[i]-first+len(w)])
 	}
 	return s.lowered
 }
@@ -1411,82 +1419,145 @@ func endsOpen(last *splitWord) bool { return last.plainLower && openEnds[last.ke
 var abbreviations = wordSet("Dr. Mr. Mrs. Ms. St. Jr. Sr. vs. e.g. i.e. etc. Inc. Ltd. Co. No. Vol. pp. approx. U.S. U.K. a.m. p.m.")
 
 // headingWords is a heading's words with what the hard tests need of
-// them worked out once: every candidate end asks the same questions.
+// them, worked out as the tests reach them: every candidate end asks the
+// same questions, and most are answered by the first few words (a title
+// and the opening of its body), so the words past the last one asked about
+// are never worked out.
 type headingWords struct {
+	// w are the first words worked out: the tests ask for them by at,
+	// which works out more. Word i is final once i+1 is worked out, or
+	// i is the last (pairNext reads the word after it).
 	w     []splitWord
+	n     int // the heading's words (splitter.words): w grows up to n
+	s     *splitter
+	text  string
+	known Names
 	style string
-	more  bool // words follow beyond w
+	more  bool // words follow beyond the n read
 	// maxTitle is the most words a title can have: one more would hold a
-	// sentence end, or break the title's style.
+	// sentence end, or break the title's style. It is worked out with the
+	// words (account), and only ever lowered: a word limits it to its own
+	// index or one more, so once words 0 to k are worked out, whether k
+	// exceeds it is known.
 	maxTitle int
 	// question is the index of the first sentence end when it is a
-	// question mark (a body seldom opens with one), else -1.
+	// question mark (a body seldom opens with one), else -1: found by
+	// reset, as it may stand past the words the tests reach.
 	question int
 	// minTitle is the fewest words a title can have: up to its first
 	// word with a letter (an emoji alone is the start of a title).
 	minTitle int
 	// asksFirst: the text opens as a question (questionWords), so a title
 	// may end in one; inverted is the index of the first word holding `¿`
-	// or `¡`, after which no title ends in a question, or len(w).
+	// or `¡`, after which no title ends in a question, or n.
 	asksFirst bool
 	inverted  int
+	// lowerSeen: a word worked out after the first is in lower case (the
+	// title is in sentence case from there on; see account).
+	lowerSeen bool
 }
 
-func newHeadingWords(w []splitWord, style string, more bool) *headingWords {
-	h := &headingWords{w: w, style: style, more: more, maxTitle: len(w), question: -1,
-		minTitle: len(w) + 1, inverted: len(w)}
-	h.asksFirst = len(w) > 0 && questionWords[w[0].key]
-	limit := func(k int) { h.maxTitle = min(h.maxTitle, k) }
-	for i := range w {
-		t := &w[i]
-		if t.ends != "" && !t.abbrev {
-			if t.ends == "?" {
+// reset readies h for the heading text, whose words s.words holds.
+func (h *headingWords) reset(s *splitter, text string, known Names, style string, more bool) {
+	n := len(s.words)
+	if cap(h.w) < n {
+		// Room for every word a split reads: a word worked out stays where
+		// it is, and the tests keep pointers to words as they work out more.
+		h.w = make([]splitWord, 0, maxTitleWords+minBodyWords+3)
+	}
+	*h = headingWords{w: h.w[:0], n: n, s: s, text: text, known: known, style: style, more: more,
+		maxTitle: n, question: -1, minTitle: n + 1, inverted: n}
+	// The first sentence end, as appendSplitWords reads each word's: a
+	// word that ends in a letter or digit ends none.
+	for i, t := range s.words {
+		if isASCIIAlnum(t[len(t)-1]) {
+			continue
+		}
+		if e := endsSentence(t); e != "" && classOf(t)&abbreviation == 0 {
+			if e == "?" {
 				h.question = i
 			}
 			break
 		}
 	}
-	lowered := false // the title has a lower-case word: sentence case
-	for i := range w {
-		t := &w[i]
-		if t.ends != "" && !t.abbrev {
-			limit(i + 1) // the title holds no sentence end before its last word
-		}
-		if strings.HasSuffix(t.text, ".") {
-			// Nor a word with a full stop (U.S., Dr., vs.): an
-			// abbreviation or a sentence's end, the period cannot tell.
+	h.work(1)
+	h.asksFirst = questionWords[h.w[0].key]
+}
+
+// fillChunk is how many words at the least work asks at once: a
+// title and the first words of its body take a few.
+const fillChunk = 6
+
+// work works out the words up to m (or all n), a few more than asked.
+func (h *headingWords) work(m int) {
+	from := len(h.w)
+	to := min(h.n, max(m, from+fillChunk))
+	if to <= from {
+		return
+	}
+	s := h.s
+	lowered := s.lower(h.text, from, to)
+	h.w = appendSplitWords(h.w, s.words[from:to], lowered, s.lowASCII, h.known)
+	for i := from; i < to; i++ {
+		h.account(i)
+	}
+}
+
+// at is word i, worked out (with the one after it, which pairNext reads).
+func (h *headingWords) at(i int) *splitWord {
+	if i+1 >= len(h.w) {
+		h.work(i + 2)
+	}
+	return &h.w[i]
+}
+
+// all is every word, worked out: the scores read them all.
+func (h *headingWords) all() []splitWord {
+	h.work(h.n)
+	return h.w
+}
+
+// account limits the title by word i, worked out: maxTitle, minTitle and
+// inverted.
+func (h *headingWords) account(i int) {
+	limit := func(k int) { h.maxTitle = min(h.maxTitle, k) }
+	t := &h.w[i]
+	if t.ends != "" && !t.abbrev {
+		limit(i + 1) // the title holds no sentence end before its last word
+	}
+	if strings.HasSuffix(t.text, ".") {
+		// Nor a word with a full stop (U.S., Dr., vs.): an abbreviation or
+		// a sentence's end, the period cannot tell.
+		limit(i)
+	}
+	if t.hasLetter {
+		h.minTitle = min(h.minTitle, i+1)
+	}
+	if !t.ascii && opensInverted(t.text) {
+		h.inverted = min(h.inverted, i)
+	}
+	if i == 0 {
+		return
+	}
+	if h.lowerSeen && t.upperStart && !t.digitStart && !t.known && !t.acronym && t.text != "I" {
+		limit(i)
+	}
+	if t.plainLower && !t.small && !t.lowered {
+		h.lowerSeen = true
+	}
+	if t.known || t.noLetters || t.acronym || !t.hasLetter {
+		return
+	}
+	switch h.style {
+	case titleCase:
+		if t.plainLower && !t.small {
 			limit(i)
 		}
-		if t.hasLetter {
-			h.minTitle = min(h.minTitle, i+1)
-		}
-		if !t.ascii && opensInverted(t.text) {
-			h.inverted = min(h.inverted, i)
-		}
-		if i == 0 {
-			continue
-		}
-		if lowered && t.upperStart && !t.digitStart && !t.known && !t.acronym && t.text != "I" {
+	case sentenceCase:
+		if t.upperStart && !t.digitStart && t.text != "I" {
 			limit(i)
-		}
-		if t.plainLower && !t.small && !t.lowered {
-			lowered = true
-		}
-		if t.known || t.noLetters || t.acronym || !t.hasLetter {
-			continue
-		}
-		switch style {
-		case titleCase:
-			if t.plainLower && !t.small {
-				limit(i)
-			}
-		case sentenceCase:
-			if t.upperStart && !t.digitStart && t.text != "I" {
-				limit(i)
-			}
 		}
 	}
-	return h
 }
 
 // opensInverted tells a word holding `¿` or `¡`. Both are two bytes,
@@ -1499,12 +1570,14 @@ func opensInverted(w string) bool {
 // after the first k words. loose skips the tests about names, which pages
 // without a list of names fail.
 func (h *headingWords) validSplit(k int, loose bool) bool {
-	w := h.w
-	last, b0 := &w[k-1], &w[k]
+	if k > h.maxTitle {
+		return false // told by the words before k (see maxTitle)
+	}
+	last, b0 := h.at(k-1), h.at(k)
 	if k > h.maxTitle || k < h.minTitle || h.question >= k || last.badEnd {
 		return false
 	}
-	if !opensBody(w, k) || !bodyOpensWell(w, k, h.more, loose) {
+	if !h.opensBody(k) || !h.bodyOpensWell(k, loose) {
 		return false
 	}
 	if strings.HasSuffix(last.text, "?") && (!h.asksFirst || h.inverted < k) {
@@ -1521,7 +1594,7 @@ func (h *headingWords) validSplit(k int, loose bool) bool {
 	// opening the body tells them apart: one the page lists, or one its
 	// prose uses or never writes in lower case, after a title word that
 	// the page writes in lower case elsewhere.
-	if !loose && isNameLike(last) && isNameLike(b0) && !b0.starterAs && !bodyOpensOnName(w, k) {
+	if !loose && isNameLike(last) && isNameLike(b0) && !b0.starterAs && !h.bodyOpensOnName(k) {
 		return false
 	}
 	// A body seldom opens on a number; a title often holds one.
@@ -1537,24 +1610,28 @@ func (h *headingWords) validSplit(k int, loose bool) bool {
 // in lower case elsewhere, one its prose uses or one it never writes in
 // lower case that is followed at once by a lower-case word ("Juno
 // traces").
-func bodyOpensOnName(w []splitWord, k int) bool {
-	b0 := &w[k]
-	if b0.known && w[0].namesListed {
+func (h *headingWords) bodyOpensOnName(k int) bool {
+	b0 := h.at(k)
+	if b0.known && h.at(0).namesListed {
 		return true
 	}
-	if k+1 < len(w) && w[k+1].known && b0.isRole() {
+	if k+1 < h.n && h.at(k+1).known && b0.isRole() {
 		return true // a name after its title ("Conductor Lukas")
 	}
-	if !w[k-1].isCommon() {
+	if !h.at(k - 1).isCommon() {
 		return false
 	}
-	return b0.known || followedByLower(w, k) && !b0.isCommon()
+	return b0.known || h.followedByLower(k) && !b0.isCommon()
 }
 
 // followedByLower tells a body whose first word is followed at once by a
 // lower-case word that is no small word ("Juno traces"): a one-word subject.
-func followedByLower(w []splitWord, k int) bool {
-	return k+1 < len(w) && w[k+1].plainLower && !w[k+1].small && !w[k+1].lowered
+func (h *headingWords) followedByLower(k int) bool {
+	if k+1 >= h.n {
+		return false
+	}
+	t := h.at(k + 1)
+	return t.plainLower && !t.small && !t.lowered
 }
 
 // roleBeforeName tells a split whose title ends right before a name the
@@ -1567,18 +1644,18 @@ func followedByLower(w []splitWord, k int) bool {
 // of roles (roleWords), or the page's own description of the person
 // ("Kasimir Lenz (Person): Foreman of …"), tells such a word from a
 // title's last.
-func roleBeforeName(w []splitWord, k int, style string, roles map[string]map[string]bool) bool {
-	last, b0 := &w[k-1], &w[k]
+func (h *headingWords) roleBeforeName(k int, roles map[string]map[string]bool) bool {
+	last, b0 := h.at(k-1), h.at(k)
 	if !b0.known || b0.lowered {
 		return false
 	}
-	if role := last.isRole() || roles[b0.key][last.key]; role || style == titleCase {
+	if role := last.isRole() || roles[b0.key][last.key]; role || h.style == titleCase {
 		return role
 	}
 	// A capitalized word the page does not know, alone or before one in
 	// lower case ("Harbour master | Ruiz"), and not the title's first.
 	unknownCapital := func(t *splitWord) bool { return t.upperStart && !t.digitStart && !t.known && !t.acronym }
-	return k > 1 && unknownCapital(last) || k > 2 && last.plainLower && !last.small && unknownCapital(&w[k-2])
+	return k > 1 && unknownCapital(last) || k > 2 && last.plainLower && !last.small && unknownCapital(h.at(k-2))
 }
 
 // bodyOnNumber tells whether the split at k, whose body opens on a name,
@@ -1586,18 +1663,17 @@ func roleBeforeName(w []splitWord, k int, style string, roles map[string]map[str
 // | Jens 40 boats left", "Meeting Jens | 40 boats left"): a body seldom
 // opens on a number, but seldom is not never.
 func (h *headingWords) bodyOnNumber(k int) bool {
-	w := h.w
-	return k+1 < len(w) && isNameLike(&w[k]) && w[k+1].digitStart && h.validSplit(k+1, true)
+	return k+1 < h.n && isNameLike(h.at(k)) && h.at(k+1).digitStart && h.validSplit(k+1, true)
 }
 
 // allTitle tells a split whose body opens with a short exclamation
 // ("Hello | Saltmarsh Radio!", "Long live | Saltmarsh Radio! Piet says…"):
 // the exclamation may as well end the title.
-func allTitle(w []splitWord, k int) bool {
+func (h *headingWords) allTitle(k int) bool {
 	const shortest = 3 // words of an exclamation a title may end with
-	for i := k; i < len(w) && i < k+shortest; i++ {
-		if w[i].ends != "" && !w[i].abbrev {
-			return strings.HasSuffix(strings.TrimRight(w[i].text, `"')”’`), "!")
+	for i := k; i < h.n && i < k+shortest; i++ {
+		if t := h.at(i); t.ends != "" && !t.abbrev {
+			return strings.HasSuffix(strings.TrimRight(t.text, `"')”’`), "!")
 		}
 	}
 	return false
@@ -1607,12 +1683,11 @@ func allTitle(w []splitWord, k int) bool {
 // two after k on a name the page writes in lower case ("Fragile | Data
 // swyx and Zoë dig"): then k is no decisive split.
 func (h *headingWords) lowerOpenerElsewhere(k int) bool {
-	w := h.w
-	if w[k].starter {
+	if h.at(k).starter {
 		return false // "The Mercator projection was": a noun after an opener
 	}
-	for j := k + 1; j < len(w) && j <= k+2; j++ {
-		if w[j].lowered && !w[j-1].badEnd {
+	for j := k + 1; j < h.n && j <= k+2; j++ {
+		if h.at(j).lowered && !h.at(j-1).badEnd {
 			return true // a name the page writes in lower case could open it
 		}
 	}
@@ -1657,26 +1732,27 @@ func endsTitleBadly(text string, class wordClass) bool {
 // capitalized words side by side only when they are one known name. A
 // first sentence that is a question has a few words: "What | Is Railway?"
 // is no split.
-func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
-	if isSymbol(&w[k]) && k+1 < len(w) {
+func (h *headingWords) bodyOpensWell(k int, loose bool) bool {
+	if isSymbol(h.at(k)) && k+1 < h.n {
 		k++ // an emoji before the first word
 	}
-	for i := k; i < len(w); i++ {
-		t := &w[i]
+	first := h.at(k)
+	for i := k; i < h.n; i++ {
+		t := h.at(i)
 		if t.plainLower && !t.small && !t.lowered {
 			return true
 		}
-		if i > k && !loose && t.digitStart && !w[k].starter && !w[k].known && !w[k].lowered {
+		if i > k && !loose && t.digitStart && !first.starter && !first.known && !first.lowered {
 			return false // "Harbors and the Atlas 2028 volunteers": a title's words before a number
 		}
 		if i > k && !loose {
 			if t.upperStart && !t.known && !t.acronym && !t.digitStart && !t.lowered {
 				return false // a capital that is no name, inside a sentence
 			}
-			if prev := &w[i-1]; i-1 > k || !prev.starter {
+			if prev := &h.w[i-1]; i-1 > k || !prev.starter {
 				// Two names side by side, not one name (on a page without
 				// a list, two words its prose uses as names may be one).
-				if isNameLike(prev) && isNameLike(t) && !prev.pairNext && (w[0].namesListed || !prev.known || !t.known) &&
+				if isNameLike(prev) && isNameLike(t) && !prev.pairNext && (h.w[0].namesListed || !prev.known || !t.known) &&
 					(i-1 > k || !t.known || !prev.isRole()) {
 					return false
 				}
@@ -1689,7 +1765,7 @@ func bodyOpensWell(w []splitWord, k int, more, loose bool) bool {
 			return (n >= 2 || loose) && (t.ends == "." || n >= minBodyWords)
 		}
 	}
-	return more || len(w) > k
+	return h.more || h.n > k
 }
 
 // roleWords name what a person is or does, and go before a name as a
@@ -1740,11 +1816,11 @@ func opensSentence(w *splitWord) bool {
 
 // opensBody tells whether the body can start at w[k]: a word that opens a
 // sentence, or a symbol (an emoji) before one.
-func opensBody(w []splitWord, k int) bool {
-	if isSymbol(&w[k]) && k+1 < len(w) {
-		return opensSentence(&w[k+1])
+func (h *headingWords) opensBody(k int) bool {
+	if isSymbol(h.at(k)) && k+1 < h.n {
+		return opensSentence(h.at(k + 1))
 	}
-	return opensSentence(&w[k])
+	return opensSentence(h.at(k))
 }
 
 // isSymbol tells a word that is an emoji or another symbol beyond ASCII
@@ -1810,10 +1886,12 @@ type splitWord struct {
 	lower       *lowerWords // the page's lower-case words, for isCommon
 }
 
-// appendSplitWords appends the words of a heading to out, worked out.
-// lowered is words in lower case, one for one; allASCII tells that the
-// words are all ASCII.
+// appendSplitWords appends the words of a heading to out, worked out,
+// out holding the words before them. lowered is words in lower case, one
+// for one; allASCII tells that the words are all ASCII. The last word's
+// pairNext waits for the word after it, which the next call appends.
 func appendSplitWords(out []splitWord, words, lowered []string, allASCII bool, known Names) []splitWord {
+	from := len(out)
 	for i, t := range words {
 		lt := lowered[i]
 		b := bare(lt) // as Names keys it: bare, lower case
@@ -1864,12 +1942,12 @@ func appendSplitWords(out []splitWord, words, lowered []string, allASCII bool, k
 			lower:      known.common,
 		})
 	}
-	if len(out) > 0 {
+	if from == 0 && len(out) > 0 {
 		out[0].namesListed = known.listed
 	}
 	// Both words of a known pair are known words: only then is the pair
 	// looked up.
-	for i := 0; i+1 < len(out); i++ {
+	for i := max(from-1, 0); i+1 < len(out); i++ {
 		out[i].pairNext = out[i].known && out[i+1].known && known.pairs[out[i].key+" "+out[i+1].key]
 	}
 	return out
