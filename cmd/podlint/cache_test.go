@@ -305,9 +305,10 @@ func TestCacheStrategy(t *testing.T) {
 	}
 }
 
-// TestCacheKeepsLineHashes: text prints no line hashes, so a check without
-// a cache leaves them out; one with a cache keeps them, since a later run
-// in SARIF (its fingerprints) may be answered from it.
+// TestCacheKeepsLineHashes: text prints no line hashes and no ends, so a
+// check without a cache leaves them out; one with a cache keeps them,
+// since a later run in SARIF (its fingerprints, its regions' ends) may be
+// answered from it.
 func TestCacheKeepsLineHashes(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "page.md", []byte("# Tide Pools\n\n## [00:00] Cold open\n\n## [00:30] Rock pools\n\nInes kneels.\n"))

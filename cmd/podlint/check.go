@@ -78,6 +78,11 @@ type lintOptions struct {
 	// SARIF's fingerprints, a baseline and the cache (which may answer a
 	// later run in any format). Text and the other formats print none.
 	lineHashes bool
+	// ends: the report keeps where each finding (and each place it points
+	// at) ends, which every format but text and JUnit prints, the cache
+	// keeps for a later run in any format, and --new-from-rev reads.
+	// Counting the columns of the ends is half of placing the findings.
+	ends bool
 	// reuseReads: work keeps nothing of a file's bytes once it returns (its
 	// commit holds strings, which are copies), so a worker reads its next
 	// file into the same buffer. Fresh buffers for every file cost a
@@ -180,6 +185,7 @@ func readOptions(c *cli.Context) ([]output, reportOptions, lintOptions, error) {
 	for _, o := range outputs {
 		opts.withEdits = opts.withEdits || printsEdits[o.name]
 		opts.lineHashes = opts.lineHashes || printsFingerprints[o.name]
+		opts.ends = opts.ends || !printsStartsOnly[o.name]
 	}
 	return outputs, ropts, opts, err
 }
@@ -349,8 +355,10 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 	relStarts, relEnds := doc.Lines.Cursor(), doc.Lines.Cursor()
 	hashedLine, lineHash := 0, ""
 	for i, d := range diags {
-		it := item{rule: d.Rule, severity: d.Severity, message: keptFrom(read, d.Message),
-			start: pos.Position(d.Span.Start), end: ends.Position(d.Span.End)}
+		it := item{rule: d.Rule, severity: d.Severity, message: keptFrom(read, d.Message), start: pos.Position(d.Span.Start)}
+		if opts.ends {
+			it.end = ends.Position(d.Span.End)
+		}
 		if opts.lineHashes {
 			if it.start.Line != hashedLine {
 				hashedLine, lineHash = it.start.Line, hashLine(doc.Lines.Text(it.start.Line))
@@ -359,7 +367,11 @@ func newFileReport(path string, doc *schema.Document, cfg *rules.Config, diags [
 		}
 		for _, r := range d.Related {
 			// Anywhere on the page, before the finding too.
-			it.related = append(it.related, suggestion{start: relStarts.Position(r.Span.Start), end: relEnds.Position(r.Span.End), text: keptFrom(read, r.Message)})
+			rel := suggestion{start: relStarts.Position(r.Span.Start), text: keptFrom(read, r.Message)}
+			if opts.ends {
+				rel.end = relEnds.Position(r.Span.End)
+			}
+			it.related = append(it.related, rel)
 		}
 		if !opts.withEdits {
 			fix, note := fixers.Verdict(doc, cfg, d)
@@ -424,6 +436,7 @@ func forFile(opts lintOptions, rep *report, st *settings) lintOptions {
 func lintInto(rep *report, args []string, opts lintOptions) error {
 	opts.reuseReads = true
 	opts.lineHashes = opts.lineHashes || opts.cache != nil
+	opts.ends = opts.ends || opts.cache != nil || rep.baseline != nil && rep.baseline.rev != ""
 	c := opts.cache
 	if c != nil && opts.cacheByStamp {
 		// A file whose stamp is unchanged is not even read.

@@ -274,13 +274,19 @@ func onDisk(fr *fileReport, fixed, disk *schema.Lines, origin func(int) (int, bo
 		*p = disk.Position(old)
 		return ok
 	}
+	// An end the report did not place (lintOptions.ends) stays unplaced.
+	moveEnd := func(p *schema.Position) {
+		if p.Line > 0 {
+			move(p)
+		}
+	}
 	for i := range fr.items {
 		it := &fr.items[i]
 		move(&it.start)
-		move(&it.end)
+		moveEnd(&it.end)
 		for j := range it.related {
 			move(&it.related[j].start)
-			move(&it.related[j].end)
+			moveEnd(&it.related[j].end)
 		}
 		exact := true
 		for j := range it.suggestions {

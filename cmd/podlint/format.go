@@ -36,6 +36,10 @@ var printsEdits = map[string]bool{"rdjson": true}
 // line.
 var printsFingerprints = map[string]bool{"sarif": true}
 
+// printsStartsOnly are the formats that print where a finding starts and
+// not where it ends.
+var printsStartsOnly = map[string]bool{"text": true, "junit": true}
+
 type output struct {
 	name  string
 	write func(io.Writer, *report) error
