@@ -31,6 +31,7 @@ func runQuoteStyle(p *Pass) {
 	}
 	leaked := p.leaked().blocks
 	for _, c := range p.Episode.Chapters {
+		label := "" // c.Label(), written once for the chapter's findings
 		for i, b := range c.Blocks {
 			q := b.Quote
 			if q == nil || q.Pair != nil || leaked[b.Span.Start] || q.Words == "" {
@@ -43,7 +44,10 @@ func runQuoteStyle(p *Pass) {
 				}
 				// A message of its parts joined: a page may have a finding
 				// on every quote, and this is cheaper than formatting.
-				p.Add(Diagnostic{Span: shape.At, Message: shape.Problem + " (" + c.Label() + ")", Fix: fix})
+				if label == "" {
+					label = c.Label()
+				}
+				p.Add(Diagnostic{Span: shape.At, Message: shape.Problem + " (" + label + ")", Fix: fix})
 			}
 		}
 	}
