@@ -260,3 +260,21 @@ func TestSeenThroughRelatedOnce(t *testing.T) {
 		t.Fatalf("leaked-json at %d and %d orphan-heading notes: the page does not test the shared place", leaked, notes)
 	}
 }
+
+// TestEntityTypeMessageQuotes: the message of a type in the wrong case
+// quotes the type and the name as %q does, whatever they hold.
+func TestEntityTypeMessageQuotes(t *testing.T) {
+	for _, name := range []string{"Ada Pemberton", `Ada "the" Cartographer`, "Zoë \u202e Ng", "Tab\there", "bad \xff byte", "🎉 Party"} {
+		page := "# Maps — Ada\n\nA summary.\n\n## [00:00] Cold open\n\nAda opens.\n\n## Entities\n\n- **" + name + "** (person): A guest.\n"
+		var got []string
+		for _, d := range Run(schema.Read("types.md", []byte(page)), DefaultConfig()) {
+			if d.Rule == entityType.Name {
+				got = append(got, d.Message)
+			}
+		}
+		want := fmt.Sprintf("entity type %q of %q is not capitalized: write %q", "person", name, "Person")
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("name %q: entity-type says %q, want [%q]", name, got, want)
+		}
+	}
+}
