@@ -268,3 +268,26 @@ func FuzzWordsAsAsked(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNextField: reading a word eight bytes at a time finds the word and
+// its end that reading byte by byte finds, wherever the search starts.
+func FuzzNextField(f *testing.F) {
+	for _, seed := range []string{"", " ", "Hook Kyle opens", "  two  spaces ", "abcdefgh ijk", "abcdefghijklmnop q", "a\xa0b c", "\x20\xa0\x00\x80 x", "é ü", "Zoë’s words here", "éééé üü", "\x81\x82\x83\x84\x85\x86\x87\x88\x89 z"} {
+		f.Add(seed, 0)
+		f.Add(seed, 3)
+	}
+	f.Fuzz(func(t *testing.T, text string, from int) {
+		from = min(max(from, 0), len(text))
+		i := from
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' {
+			j++
+		}
+		if word, end := nextField(text, from); word != text[i:j] || end != j {
+			t.Fatalf("nextField(%q, %d) = %q, %d, byte by byte %q, %d", text, from, word, end, text[i:j], j)
+		}
+	})
+}
