@@ -520,7 +520,7 @@ func appendOpeners(out []string, text string) []string {
 		for end < len(text) && text[end] != ' ' {
 			end++
 		}
-		if w := text[start:end]; endsSentence(w) != "" && !abbreviations[w] {
+		if w := text[start:end]; endsSentence(w) != "" && !isAbbreviation(w) {
 			if next, _ := nextField(text, end); next != "" {
 				out = appendOpener(out, next)
 			}
@@ -771,13 +771,16 @@ func classOf(w string) wordClass {
 }
 
 // classWords are wordClasses' words, for classOf.
-var classWords = func() *schema.WordFilter {
+var classWords = filterOf(wordClasses)
+
+// filterOf is a filter of the words of a set.
+func filterOf[V any](set map[string]V) *schema.WordFilter {
 	var f schema.WordFilter
-	for w := range wordClasses {
+	for w := range set {
 		f.Add(w)
 	}
 	return &f
-}()
+}
 
 var wordClasses = func() map[string]wordClass {
 	out := map[string]wordClass{}
@@ -1071,8 +1074,10 @@ func notEnglish(segs []segment) bool {
 				// English pages are told well before the sample's end.
 				return false
 			}
-			if len(b) > maxFunctionWord {
-				continue // longer than any function word: not looked up
+			if len(b) > maxFunctionWord || functionWordsFilter[b[0]]&(1<<len(b)) == 0 {
+				// Longer than any function word, or of a first letter and
+				// length none has: not looked up.
+				continue
 			}
 			switch functionWords[string(b)] {
 			case englishWord:
@@ -1144,6 +1149,10 @@ func appendLower(b []byte, s string) (_ []byte, ascii bool) {
 	// The rest is folded as words compare, which is strings.ToLower.
 	return schema.AppendFoldedWord(b[:start+i], s[i:]), false
 }
+
+// functionWordsFilter tells most words that are none of functionWords
+// (see notEnglish).
+var functionWordsFilter = filterOf(functionWords)
 
 // maxFunctionWord is the length of the longest of functionWords.
 var maxFunctionWord = func() int {
@@ -1411,6 +1420,14 @@ func endsOpen(last *splitWord) bool { return last.plainLower && openEnds[last.ke
 
 // abbreviations end in a full stop without ending a sentence.
 var abbreviations = wordSet("Dr. Mr. Mrs. Ms. St. Jr. Sr. vs. e.g. i.e. etc. Inc. Ltd. Co. No. Vol. pp. approx. U.S. U.K. a.m. p.m.")
+
+// abbreviationWords tells most words that end a sentence from
+// abbreviations by their first byte and length, without a lookup.
+var abbreviationWords = filterOf(abbreviations)
+
+// isAbbreviation is abbreviations[w], looked up only for a word
+// abbreviationWords may hold.
+func isAbbreviation(w string) bool { return abbreviationWords.MayHold(w) && abbreviations[w] }
 
 // headingWords is a heading's words with what the hard tests need of
 // them, worked out as the tests reach them: every candidate end asks the
@@ -1717,7 +1734,7 @@ func endsTitleBadly(text string, class wordClass) bool {
 	if strings.HasSuffix(lt, "—") || strings.HasSuffix(lt, "–") {
 		return true
 	}
-	return neverEnds[lt] || endsSentence(lt) == "." && !abbreviations[lt]
+	return neverEnds[lt] || endsSentence(lt) == "." && !isAbbreviation(lt)
 }
 
 // bodyOpensWell tests the body's first words, up to its first lower-case
