@@ -235,54 +235,62 @@ func wordHashes(text string, limit int) []uint64 {
 		n = min(n, limit)
 	}
 	out := make([]uint64, 0, n)
-	h, in, last := uint64(offset), false, 0
-	for start, end := schema.NextWord(text, 0); start < end; start, end = schema.NextWord(text, end) {
-		if in && hasSpace(text[last:start]) {
+	// The words are read as schema.NextWord reads them, and each hashed
+	// as it is read: ASCII, most of a page, byte by byte without a call.
+	h, in, spaced := uint64(offset), false, false
+	for i := 0; ; {
+		// Between words: spaced notes white space.
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if schema.IsWordByte(c) {
+					break
+				}
+				spaced = spaced || isSpace(c)
+				i++
+				continue
+			}
+			r, size := schema.DecodeRune(text, i)
+			if schema.IsWordRune(r) {
+				break
+			}
+			spaced = spaced || unicode.IsSpace(r)
+			i += size
+		}
+		if i == len(text) {
+			break
+		}
+		if in && spaced {
 			out = append(out, h)
 			h = offset
 		}
 		if len(out) == limit {
 			return out
 		}
-		for i := start; i < end; {
-			r, size := rune(text[i]), 1
-			switch {
-			case 'A' <= r && r <= 'Z':
-				r += 'a' - 'A'
-			case r >= utf8.RuneSelf:
-				r, size = utf8.DecodeRuneInString(text[i:end])
-				r = unicode.ToLower(r)
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if !schema.IsWordByte(c) {
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				h = (h ^ uint64(c)) * prime
+				i++
+				continue
 			}
-			h = (h ^ uint64(r)) * prime
+			r, size := schema.DecodeRune(text, i)
+			if !schema.IsWordRune(r) {
+				break
+			}
+			h = (h ^ uint64(unicode.ToLower(r))) * prime
 			i += size
 		}
-		in, last = true, end
+		in, spaced = true, false
 	}
 	if in && len(out) != limit {
 		out = append(out, h)
 	}
 	return out
-}
-
-// hasSpace tells whether s holds white space (unicode.IsSpace), looking at
-// ASCII bytes without decoding them: what stands between two words is
-// mostly one space.
-func hasSpace(s string) bool {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if isSpace(c) {
-				return true
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			return true
-		}
-		i += size
-	}
-	return false
 }
 
 // prefix cuts text to about n bytes, at a space, so no word is split.
