@@ -901,10 +901,11 @@ func (n Names) isWord(w string) bool { return n.quick.MayHold(w) && n.words[w] }
 // bare strips what surrounds the words of w (punctuation, symbols) and a
 // possessive: the word as written ("don't", "e-mail"), for lookups.
 func bare(w string) string {
-	// Most words start and end with an ASCII letter or digit other than
-	// "s": nothing to trim, and no possessive. Told here, where the
-	// compiler inlines it, as every word of a heading is asked.
-	if n := len(w); n > 0 && plainStart[w[0]] && plainEnd[w[n-1]] {
+	// Most words start and end with an ASCII letter or digit: nothing to
+	// trim, and no possessive unless an apostrophe stands before a last
+	// "s" ("words" has none). Told here, before the call that reads the
+	// rest, as every word of a heading and of the prose samples is asked.
+	if n := len(w); n > 0 && plainStart[w[0]] && (plainEnd[w[n-1]] || n > 1 && w[n-1] == 's' && !possessiveMark[w[n-2]]) {
 		return w
 	}
 	return bareBeyond(w)
@@ -920,6 +921,10 @@ var plainStart, plainEnd = func() (start, end [256]bool) {
 	}
 	return start, end
 }()
+
+// possessiveMark tells the bytes an "s" that closes a possessive follows:
+// "'" and the last byte of "’".
+var possessiveMark = [256]bool{'\'': true, 0x99: true}
 
 // bareBeyond is bare for a word that may have something to trim.
 func bareBeyond(w string) string {
