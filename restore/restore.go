@@ -1246,8 +1246,9 @@ type splitter struct {
 	// scores tell, is left unset. The scores are most of a split's cost,
 	// and a page's own headings most often have one valid end.
 	decisiveOnly bool
-	// eager works out every word before the tests ask: the split the
-	// tests hold the one that works words out as asked to.
+	// eager works out every word before any test asks, as a split did
+	// before they were worked out on demand: FuzzWordsAsAsked holds a
+	// split without it to one with it.
 	eager bool
 }
 
@@ -1500,8 +1501,8 @@ func (h *headingWords) reset(s *splitter, text string, known Names, style string
 	h.asksFirst = questionWords[h.w[0].key]
 }
 
-// fillChunk is how many words at the least work asks at once: a
-// title and the first words of its body take a few.
+// fillChunk is the fewest words work works out at a time (unless fewer
+// are left): a title and the first words of its body are a few.
 const fillChunk = 6
 
 // work works out the words up to m (or all n), a few more than asked.
