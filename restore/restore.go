@@ -1861,19 +1861,17 @@ func appendFields(words []string, starts []int, text string, limit int) ([]strin
 // being cut at spaces only: it is text[end-len(word):end], and "" when no
 // word is left.
 func nextField(text string, from int) (word string, end int) {
-	const ones, highs, spaces = 0x0101010101010101, 0x8080808080808080, 0x2020202020202020
+	const spaces = 0x2020202020202020
 	i := from
 	for i < len(text) && text[i] == ' ' {
 		i++
 	}
 	j := i
 	// A word is a few bytes: the eight from its start most often hold the
-	// space after it, found in one test (a space is a zero byte of x; the
-	// lowest byte marked is the first zero, a borrow marking only bytes
-	// above one) rather than a byte at a time or by a search.
+	// space after it, found in one test (the lowest zero byte of the eight
+	// xor spaces) rather than a byte at a time or by a search.
 	for ; j+8 <= len(text); j += 8 {
-		x := schema.EightBytes(text, j) ^ spaces
-		if zero := (x - ones) &^ x & highs; zero != 0 {
+		if zero := schema.ZeroBytes(schema.EightBytes(text, j) ^ spaces); zero != 0 {
 			j += bits.TrailingZeros64(zero) / 8
 			return text[i:j], j
 		}

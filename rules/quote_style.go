@@ -200,10 +200,9 @@ const doubleMarks = "\"“”„«»「」『』"
 func hasDoubleMark(s string) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); i++ {
-		// Eight ASCII bytes without '"' hold no mark: passed over at once
-		// (every byte of x^'"' at 1 or more).
+		// Eight ASCII bytes without '"' hold no mark: passed over at once.
 		if i+8 <= len(s) {
-			if x := schema.EightBytes(s, i); x&highs == 0 && schema.AtLeast(x^ones*'"', 1) == highs {
+			if x := schema.EightBytes(s, i); x&highs == 0 && schema.ZeroBytes(x^ones*'"') == 0 {
 				i += 7
 				continue
 			}

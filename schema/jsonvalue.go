@@ -471,7 +471,7 @@ func (p *jsonParser) plainRun(i int) int {
 // borrow of the subtraction runs upward), never one below.
 func endBytes(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return zeroBytes(x^('"'*ones)) | zeroBytes(x^('\\'*ones)) | ((x - 0x20*ones) & ^x & highs)
+	return ZeroBytes(x^('"'*ones)) | ZeroBytes(x^('\\'*ones)) | ((x - 0x20*ones) & ^x & highs)
 }
 
 // simpleEscape is the character the escape \c stands for, or -1 when c

@@ -319,7 +319,7 @@ func validTwoByte(p []byte) bool {
 			lead := high & bit6 &^ bit5
 			// 0xC0 and 0xC1 are leads by their bits but start no valid
 			// character: masked to 0xFE, they read 0xC0.
-			overlong := zeroBytes(x&0xFEFEFEFEFEFEFEFE^0xC0C0C0C0C0C0C0C0) != 0
+			overlong := ZeroBytes(x&0xFEFEFEFEFEFEFEFE^0xC0C0C0C0C0C0C0C0) != 0
 			if high&bit6&bit5 == 0 && !overlong && cont == lead<<8 {
 				if lead>>56 != 0 {
 					i += 7 // the lead in the last byte starts the next eight
@@ -344,11 +344,12 @@ func validTwoByte(p []byte) bool {
 // its way: when fewer than a quarter of them are past ASCII, utf8.Valid's.
 const validProbe = 512
 
-// zeroBytes has the high bit set of the lowest zero byte of x, and is 0
+// ZeroBytes has the high bit set of the lowest zero byte of x, and is 0
 // when x has none: the classic test for a zero byte, which may also mark a
 // 0x01 byte above a zero one, so it tells exactly only whether there is
-// one.
-func zeroBytes(x uint64) uint64 {
+// one, and which is the lowest. x^c*0x0101010101010101 has a zero byte
+// where x has c.
+func ZeroBytes(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	return (x - ones) &^ x & highs
 }
