@@ -868,6 +868,7 @@ func nameTokens(list []string) Names {
 	}
 	for _, name := range alternatives {
 		parts := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '/' || r == '(' || r == ')' })
+		lowered := isLowerCase(name) // the whole name is lower case: swyx
 		prev := ""
 		for _, w := range parts {
 			b := bare(w)
@@ -877,8 +878,8 @@ func nameTokens(list []string) Names {
 				continue
 			}
 			n.add(lw)
-			if strings.ToLower(name) == name {
-				n.lowered[lw] = true // the whole name is lower case: swyx
+			if lowered {
+				n.lowered[lw] = true
 			}
 			if prev != "" {
 				n.pairs[prev+" "+lw] = true
@@ -887,6 +888,21 @@ func nameTokens(list []string) Names {
 		}
 	}
 	return n
+}
+
+// isLowerCase tells whether strings.ToLower leaves s as it is, without the
+// copy it makes of a name with a capital (most names): ASCII with no
+// capital is told from its bytes, anything else by the call.
+func isLowerCase(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToLower(s) == s
+		case 'A' <= c && c <= 'Z':
+			return false
+		}
+	}
+	return true
 }
 
 // add makes w, bare and in lower case, one of the names' words.

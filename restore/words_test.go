@@ -140,3 +140,16 @@ func FuzzEndsTitleBadly(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIsLowerCase: telling a lower-case name from its bytes answers what
+// comparing it with strings.ToLower of it does.
+func FuzzIsLowerCase(f *testing.F) {
+	for _, seed := range []string{"", "swyx", "Swyx", "swyX", "ǅ", "ß", "straße", "Éa", "éa", "a\xff", "\xff", "aİ", "ΣΑ", "σα", "k\u212a"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isLowerCase(s), strings.ToLower(s) == s; got != want {
+			t.Fatalf("isLowerCase(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
