@@ -32,8 +32,8 @@ func makeQuoteMarks(doc *schema.Document, cfg *rules.Config, d rules.Diagnostic)
 		return nil
 	}
 	shape := rules.ReadQuoteShape(doc, c.Blocks, i)
-	if shape.Repair == "" {
+	if !shape.Repairable() {
 		return nil
 	}
-	return &Fix{Safety: Safe, Edits: []Edit{{Start: shape.Span.Start, End: shape.Span.End, New: shape.Repair}}}
+	return &Fix{Safety: Safe, Edits: []Edit{{Start: shape.Span.Start, End: shape.Span.End, New: shape.Repair()}}}
 }

@@ -39,7 +39,7 @@ func runQuoteStyle(p *Pass) {
 			}
 			if shape := ReadQuoteShape(p.Doc, c.Blocks, i); shape.Problem != "" {
 				fix := NoFix
-				if shape.Repair != "" {
+				if shape.Repairable() {
 					fix = SafeFix
 				}
 				// A message of its parts joined: a page may have a finding
@@ -58,13 +58,32 @@ func runQuoteStyle(p *Pass) {
 // without a guess. The quote-marks fixer applies Repair and nothing else.
 type QuoteShape struct {
 	// Problem is the finding's message without its chapter; empty for a
-	// canonical quote. Without a Repair it says why there is none.
+	// canonical quote. Without a repair it says why there is none.
 	Problem string
 	At      schema.Span
-	// Repair, when not empty, replaces Span: the same words with the
-	// missing marks added around them.
-	Span   schema.Span
-	Repair string
+	// Span is what Repair replaces.
+	Span schema.Span
+	// The repair is open, words and close joined, when repairable: kept
+	// in parts, as a check only asks whether there is one.
+	open, words, close string
+	repairable         bool
+}
+
+// Repairable tells whether the quote can be repaired (Repair is not empty).
+func (q QuoteShape) Repairable() bool { return q.repairable }
+
+// Repair is what replaces Span: the same words with the missing marks
+// added around them; empty when the quote cannot be repaired.
+func (q QuoteShape) Repair() string {
+	if !q.repairable {
+		return ""
+	}
+	return q.open + q.words + q.close
+}
+
+// repairWith makes shape repairable by open, words and close.
+func (q *QuoteShape) repairWith(open, words, close string) {
+	q.open, q.words, q.close, q.repairable = open, words, close, true
 }
 
 // Messages for the three ways a quote lacks its marks; the findings of
@@ -129,10 +148,10 @@ func ReadQuoteShape(doc *schema.Document, blocks []schema.Block, i int) QuoteSha
 	// The span takes the white space after the words with it, so that one
 	// space stands before a ` [TS]`.
 	shape.Span = schema.Span{Start: start, End: end}
-	shape.Repair = `*"` + words + `"*`
+	shape.repairWith(`*"`, words, `"*`)
 	if quoted {
 		// Curly marks stay as written: only the italics were missing.
-		shape.Repair = "*" + text + "*"
+		shape.repairWith("*", text, "*")
 	}
 	return shape
 }
@@ -178,7 +197,7 @@ func readItalicQuote(doc *schema.Document, blocks []schema.Block, i, end int) Qu
 	}
 	shape.Problem = noQuoteMarks
 	shape.Span = q.Body.Span
-	shape.Repair = `"` + words + `"`
+	shape.repairWith(`"`, words, `"`)
 	return shape
 }
 
