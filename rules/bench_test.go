@@ -46,7 +46,7 @@ func BenchmarkRule(b *testing.B) {
 	}
 	cfg := DefaultConfig()
 	demo := read("../testdata/demo/*")
-	for _, r := range []*Rule{quoteStyle, quoteFragment, titleFormat, duplicateIntro} {
+	for _, r := range []*Rule{quoteStyle, quoteFragment, titleFormat, duplicateIntro, duplicateEntity} {
 		for name, docs := range map[string][]*schema.Document{"demo": demo, "fixtures": read("../testdata/rules/" + r.Name + "/*")} {
 			b.Run(r.Name+"/"+name, func(b *testing.B) {
 				b.ReportAllocs()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -28,19 +29,14 @@ func runDuplicateEntity(p *Pass) {
 	if es == nil {
 		return
 	}
-	first := make(map[string]int, len(es.Entities)) // key → index of its first entity
+	firsts := firstsOfNames(es)
 	copies := EntityCopies(es)
 	for i, e := range es.Entities {
-		if e.Malformed != "" {
+		at := firsts[i]
+		if at < 0 {
 			continue
 		}
 		orig, isCopy := copies[i], copies[i] >= 0
-		key := strings.ToLower(strings.TrimSpace(e.Name.Value))
-		at, dup := first[key]
-		if !dup {
-			first[key] = i
-			continue
-		}
 		prev, related := es.Entities[at], "the first entry of "+strconv.Quote(e.Name.Value)
 		how, fix := "with a different type or description", NoFix
 		if isCopy {
@@ -61,6 +57,101 @@ func runDuplicateEntity(p *Pass) {
 			Related: []Related{{Span: prev.Span, Message: related}},
 			Message: fmt.Sprintf("entity %q is listed twice, %s", e.Name.Value, how)})
 	}
+}
+
+// firstsOfNames is, for each entity of es, the index of the first entity
+// whose name is the same without regard to case (strings.ToLower, white
+// space around trimmed), or -1 for a first one and a malformed one, which
+// is passed over. Names are told apart by a hash of their lower case, made
+// without writing it for a name in ASCII (most): only a name beyond ASCII
+// is lowered, and two names whose hashes agree are compared so.
+func firstsOfNames(es *schema.EntitySection) []int {
+	firsts := make([]int, len(es.Entities))
+	first := make(map[uint64]int, len(es.Entities)) // hash → index of its first entity
+	for i, e := range es.Entities {
+		firsts[i] = -1
+		if e.Malformed != "" {
+			continue
+		}
+		name := strings.TrimSpace(e.Name.Value)
+		h := hashName(name)
+		at, dup := first[h]
+		switch {
+		case !dup:
+			first[h] = i
+		case sameLower(name, strings.TrimSpace(es.Entities[at].Name.Value)):
+			firsts[i] = at
+		default:
+			return firstsOfNamesByKey(es) // two names, one hash
+		}
+	}
+	return firsts
+}
+
+// firstsOfNamesByKey is firstsOfNames with each name lowered as a key.
+func firstsOfNamesByKey(es *schema.EntitySection) []int {
+	firsts := make([]int, len(es.Entities))
+	first := make(map[string]int, len(es.Entities))
+	for i, e := range es.Entities {
+		firsts[i] = -1
+		if e.Malformed != "" {
+			continue
+		}
+		key := strings.ToLower(strings.TrimSpace(e.Name.Value))
+		if at, dup := first[key]; dup {
+			firsts[i] = at
+		} else {
+			first[key] = i
+		}
+	}
+	return firsts
+}
+
+// hashName is lowerHash; a test makes every name collide.
+var hashName = lowerHash
+
+// lowerHash is the FNV-1a hash of strings.ToLower(s), which for ASCII is
+// read from s as it is.
+func lowerHash(s string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			h = offset
+			for _, c := range []byte(strings.ToLower(s)) {
+				h = (h ^ uint64(c)) * prime
+			}
+			return h
+		}
+		h = (h ^ uint64(lowerASCII(c))) * prime
+	}
+	return h
+}
+
+// sameLower tells whether a and b are the same in lower case, as
+// strings.ToLower writes them.
+func sameLower(a, b string) bool {
+	if !ascii(a) || !ascii(b) {
+		return strings.ToLower(a) == strings.ToLower(b)
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII is the lower case of an ASCII byte.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // EntityCopies is, for each entity of es, the first earlier one it copies
