@@ -992,6 +992,7 @@ const (
 // sentence case, or "" when its headings do not tell.
 func pageStyle(segs []segment, known Names) string {
 	upper, lower := 0, 0
+	var buf [32]byte // holds most words: the lower-case copies are looked up from it
 	for _, s := range segs {
 		if s.kind != "h" {
 			continue
@@ -1001,7 +1002,13 @@ func pageStyle(segs []segment, known Names) string {
 		_, rest := splitHeadingPrefix(s.text)
 		first, end := nextField(rest, 0)
 		second, _ := nextField(rest, end)
-		if first == "" || second == "" || smallWords[strings.ToLower(second)] || known.lowered[strings.ToLower(bare(second))] || sentenceStarters[second] {
+		if first == "" || second == "" {
+			continue
+		}
+		if low, _ := appendLower(buf[:0], second); smallWords[string(low)] {
+			continue
+		}
+		if low, _ := appendLower(buf[:0], bare(second)); known.lowered[string(low)] || sentenceStarters[second] {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(second)
@@ -1029,6 +1036,7 @@ func pageStyle(segs []segment, known Names) string {
 func capitalizedProse(segs []segment, known Names) bool {
 	const sample = 400 // words inside sentences: enough to tell
 	inside, upper := 0, 0
+	var buf [32]byte // holds most words: the lower-case copies are looked up from it
 	for _, s := range segs {
 		if s.kind != "p" && s.kind != "q" {
 			continue
@@ -1049,7 +1057,10 @@ func capitalizedProse(segs []segment, known Names) bool {
 				continue
 			}
 			inside++
-			if startsUpper(b) && !known.isWord(strings.ToLower(b)) {
+			if !startsUpper(b) {
+				continue
+			}
+			if low, _ := appendLower(buf[:0], b); !known.isWord(string(low)) {
 				upper++
 			}
 		}
