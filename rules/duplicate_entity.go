@@ -133,7 +133,9 @@ func lowerHash(s string) uint64 {
 // strings.ToLower writes them.
 func sameLower(a, b string) bool {
 	if !ascii(a) || !ascii(b) {
-		return strings.ToLower(a) == strings.ToLower(b)
+		// Not strings.EqualFold, which also takes σ and ς for one letter.
+		la, lb := strings.ToLower(a), strings.ToLower(b)
+		return la == lb
 	}
 	if len(a) != len(b) {
 		return false
