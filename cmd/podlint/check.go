@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 
@@ -220,12 +221,11 @@ func readReportOptions(c *cli.Context) ([]output, reportOptions, error) {
 // conclude prints the report on stream in every format, then the input
 // errors, and turns the run into an exit code.
 func (r *report) conclude(c *cli.Context, outputs []output, stream io.Writer, ro reportOptions) error {
-	if r.buffer != nil {
-		if err := r.buffer.Flush(); err != nil {
+	if r.live != nil {
+		if err := r.endLive(); err != nil {
 			return err
 		}
-	}
-	if err := emit(outputs, stream, r, ro); err != nil {
+	} else if err := emit(outputs, stream, r, ro); err != nil {
 		return err
 	}
 	err := r.finish(c.App.ErrWriter)
@@ -242,18 +242,110 @@ func (r *report) conclude(c *cli.Context, outputs []output, stream io.Writer, ro
 const outputBuffer = 64 << 10
 
 // newReport prepares a report for the flags: --quiet drops warnings as
-// files come in, and a plain text run on stdout prints each file's findings
-// as soon as its turn comes instead of keeping them all (memory then does
-// not grow with the number of files).
+// files come in, and each format is printed as each file's turn comes
+// instead of keeping every file's findings to the end (memory then does not
+// grow with the number of files): on stream as it comes, to a file through
+// a spool that is written to it at the end (see liveOutput).
 func newReport(outputs []output, stream io.Writer, ro reportOptions) *report {
 	r := &report{quiet: ro.quiet}
-	if len(outputs) == 1 && outputs[0].name == "text" && outputs[0].path == "" && !ro.statistics {
-		color := ro.forceColor || ro.color && isTerminal(stream)
-		r.buffer = bufio.NewWriterSize(stream, outputBuffer)
-		var scratch []byte // files are handed in one at a time
-		r.stream = func(f fileReport) { writeFileText(r.buffer, f, color, &scratch) }
+	for _, o := range outputs {
+		lo := &liveOutput{output: o}
+		if o.path == "" {
+			lo.buf = bufio.NewWriterSize(stream, outputBuffer)
+		} else {
+			lo.spool = &spool{}
+			lo.buf = bufio.NewWriterSize(lo.spool, outputBuffer)
+		}
+		lo.printer = o.printer(lo.buf, o.path == "" && (ro.forceColor || ro.color && isTerminal(stream)))
+		if ro.statistics && o.name == "text" {
+			lo.statistics = true
+			r.byRule = map[string]*ruleStat{}
+		}
+		r.live = append(r.live, lo)
 	}
 	return r
+}
+
+// liveOutput is one --format printed as files come in. A format for a file
+// goes to a spool, and to the file when the run ends, as it did when the
+// report was kept whole: a file the run reads (a report in the folder
+// checked) is not changed while it may be read. The file is opened, not
+// emptied, before the first file is printed, so that one that cannot be
+// written is known before anything is: the report is then kept whole and
+// printed at the end as before, with the same error.
+type liveOutput struct {
+	output
+	printer    printer
+	buf        *bufio.Writer // the stream's, or the spool's
+	spool      *spool
+	file       *os.File
+	statistics bool // --statistics follows the text
+}
+
+// startLive opens the files of the live outputs; on the first that fails,
+// it closes the others and gives up printing live.
+func (r *report) startLive() {
+	r.started = true
+	for i, lo := range r.live {
+		if lo.path == "" {
+			continue
+		}
+		f, err := os.OpenFile(lo.path, os.O_WRONLY|os.O_CREATE, 0o666)
+		if err != nil {
+			for _, opened := range r.live[:i] {
+				if opened.file != nil {
+					_ = opened.file.Close()
+				}
+			}
+			r.live = nil
+			return
+		}
+		lo.file = f
+	}
+}
+
+// endLive ends every live output in order, as emit prints them.
+func (r *report) endLive() error {
+	for _, lo := range r.live {
+		if err := lo.end(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// end prints the rest of the output; for a file, it then replaces what the
+// file held with what the spool holds.
+func (lo *liveOutput) end(r *report) error {
+	err := lo.printer.end(r)
+	if err == nil && lo.statistics {
+		writeStatistics(lo.buf, r)
+	}
+	if ferr := lo.buf.Flush(); err == nil {
+		err = ferr
+	}
+	if lo.path == "" || err != nil {
+		return err
+	}
+	if lo.file == nil { // no file came: nothing was printed yet
+		if lo.file, err = os.Create(lo.path); err != nil {
+			return fmt.Errorf("--format %s:%s: %s", lo.name, lo.path, describeFSError(err))
+		}
+	}
+	f := lo.file
+	if info, serr := f.Stat(); serr == nil && info.Mode().IsRegular() {
+		err = f.Truncate(0)
+	}
+	if err == nil {
+		err = lo.spool.copyTo(f)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("--format %s:%s: %s", lo.name, lo.path, describeFSError(err))
+	}
+	return nil
 }
 
 // add takes one file's report: counted, then printed or kept.
@@ -294,11 +386,19 @@ func (r *report) add(f fileReport) {
 			t.unsafe++
 		}
 	}
-	if r.stream != nil {
-		r.stream(f)
+	if r.live != nil && !r.started {
+		r.startLive()
+	}
+	if r.live == nil {
+		r.files = append(r.files, f)
 		return
 	}
-	r.files = append(r.files, f)
+	if r.byRule != nil {
+		countRules(r.byRule, f)
+	}
+	for _, lo := range r.live {
+		lo.printer.file(f)
+	}
 }
 
 // fileReport is what one file produced, resolved to positions in the worker
@@ -410,8 +510,13 @@ type report struct {
 	crashed int
 	tally   tally
 	quiet   bool
-	stream  func(fileReport)
-	buffer  *bufio.Writer // what stream writes to; flushed before the summary
+	// live are the formats printed as files come in (nil: the files are
+	// kept, and printed at the end); started is set at the first file.
+	live    []*liveOutput
+	started bool
+	// byRule counts the findings by rule for --statistics, where files
+	// are printed live (nil: they are kept, and counted from there).
+	byRule map[string]*ruleStat
 	// baseline, when set, takes out the findings it records (--baseline).
 	baseline *baselines
 	// ungrounded are the pages with no transcript in the transcript folder.

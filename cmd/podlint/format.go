@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,14 +18,34 @@ import (
 	"github.com/podlint/podlint/schema"
 )
 
-// formats maps --format names to printers of a whole run.
-var formats = map[string]func(io.Writer, *report) error{
-	"text":   writeText,
-	"json":   writeJSON,
-	"sarif":  writeSARIF,
-	"github": writeGitHub,
-	"rdjson": writeRDJSON,
-	"junit":  writeJUnit,
+// formats maps --format names to their printers (color is for text).
+var formats = map[string]func(w *bufio.Writer, color bool) printer{
+	"text":   newTextPrinter,
+	"json":   newJSONPrinter,
+	"sarif":  newSARIFPrinter,
+	"github": newGitHubPrinter,
+	"rdjson": newRDJSONPrinter,
+	"junit":  newJUnitPrinter,
+}
+
+// A printer writes one --format of a run as its files come in, in input
+// order: file takes a file's findings, end the rest (input errors, a
+// summary) once the last file is in. Nothing is written before the first
+// file or end: a run that stops on a usage error prints nothing. A printer
+// keeps from one file to the next only what its format's later parts need
+// (JUnit's counts come first), so that a check streamed through it holds a
+// few files' findings at a time, not the run's.
+type printer interface {
+	file(f fileReport)
+	end(r *report) error
+}
+
+// printAll feeds p the files r kept, then ends it.
+func printAll(p printer, r *report) error {
+	for _, f := range r.files {
+		p.file(f)
+	}
+	return p.end(r)
 }
 
 // output is one --format: a printer and where it writes ("" is the
@@ -41,9 +63,9 @@ var printsFingerprints = map[string]bool{"sarif": true}
 var printsStartsOnly = map[string]bool{"text": true, "junit": true}
 
 type output struct {
-	name  string
-	write func(io.Writer, *report) error
-	path  string
+	name    string
+	printer func(w *bufio.Writer, color bool) printer
+	path    string
 }
 
 // parseOutputs reads --format values: NAME, or NAME:FILE to write to a file
@@ -52,14 +74,14 @@ func parseOutputs(values []string) ([]output, error) {
 	var out []output
 	for _, v := range splitList(values) {
 		name, path, _ := strings.Cut(v, ":")
-		write, ok := formats[name]
+		printer, ok := formats[name]
 		if !ok {
 			return nil, usageError(fmt.Errorf("unknown --format %q: use one of %s", name, strings.Join(formatNames(), ", ")))
 		}
-		out = append(out, output{name: name, write: write, path: path})
+		out = append(out, output{name: name, printer: printer, path: path})
 	}
 	if len(out) == 0 {
-		out = []output{{name: "text", write: writeText}}
+		out = []output{{name: "text", printer: newTextPrinter}}
 	}
 	// One format per stream: two on standard output would be one stream no
 	// reader can parse, two in one file the last one alone.
@@ -103,20 +125,19 @@ func emit(outputs []output, stream io.Writer, r *report, opts reportOptions) err
 			}
 			w, closeFile = f, f.Close
 		}
-		var err error
-		if o.name == "text" {
-			err = writeTextTo(w, r, o.path == "" && (opts.forceColor || opts.color && isTerminal(stream)))
-		} else {
-			err = o.write(w, r)
+		bw := bufio.NewWriterSize(w, outputBuffer)
+		err := printAll(o.printer(bw, o.path == "" && (opts.forceColor || opts.color && isTerminal(stream))), r)
+		if err == nil && o.name == "text" && opts.statistics {
+			writeStatistics(bw, r)
+		}
+		if ferr := bw.Flush(); err == nil {
+			err = ferr
 		}
 		if cerr := closeFile(); err == nil {
 			err = cerr
 		}
 		if err != nil {
 			return err
-		}
-		if o.name == "text" && opts.statistics {
-			writeStatistics(w, r)
 		}
 	}
 	return nil
@@ -157,30 +178,33 @@ type relatedFinding struct {
 	Message   string `json:"message"`
 }
 
-// findings resolves every diagnostic of the run, in file order.
-func (r *report) findings() []finding {
-	var out []finding
-	for _, f := range r.files {
-		for _, it := range f.items {
-			var fix *string
-			if it.fix != "" {
-				fix = &it.fix
-			}
-			fd := finding{
-				File: f.path, Line: it.start.Line, Column: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column,
-				Rule: it.rule, Severity: it.severity.String(), Message: it.message, Fix: fix,
-			}
-			for _, r := range it.related {
-				fd.Related = append(fd.Related, relatedFinding{Line: r.start.Line, Column: r.start.Column, EndLine: r.end.Line, EndColumn: r.end.Column, Message: r.text})
-			}
-			out = append(out, fd)
-		}
+// findingOf resolves item it of the file at path.
+func findingOf(path string, it *item) finding {
+	var fix *string
+	if it.fix != "" {
+		fix = &it.fix
 	}
-	return out
+	fd := finding{
+		File: path, Line: it.start.Line, Column: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column,
+		Rule: it.rule, Severity: it.severity.String(), Message: it.message, Fix: fix,
+	}
+	for _, r := range it.related {
+		fd.Related = append(fd.Related, relatedFinding{Line: r.start.Line, Column: r.start.Column, EndLine: r.end.Line, EndColumn: r.end.Column, Message: r.text})
+	}
+	return fd
 }
 
-// writeText prints `file:line:col: severity rule: message` lines and a summary.
-func writeText(w io.Writer, r *report) error { return writeTextTo(w, r, false) }
+// textPrinter prints `file:line:col: severity rule: message` lines and a
+// summary.
+type textPrinter struct {
+	w       *bufio.Writer
+	color   bool
+	scratch []byte // a file's lines, kept for the next file
+}
+
+func newTextPrinter(w *bufio.Writer, color bool) printer { return &textPrinter{w: w, color: color} }
+
+func (p *textPrinter) file(f fileReport) { writeFileText(p.w, f, p.color, &p.scratch) }
 
 // ANSI colours for text on a terminal.
 const (
@@ -191,18 +215,14 @@ const (
 	ansiReset  = "\x1b[0m"
 )
 
-func writeTextTo(w io.Writer, r *report, color bool) error {
-	var scratch []byte
-	for _, f := range r.files {
-		writeFileText(w, f, color, &scratch)
-	}
+func (p *textPrinter) end(r *report) error {
 	if r.crashed > 0 {
 		// No summary for a run that lost a file to a bug: it could read as
 		// a pass. The crash itself is printed with the input errors.
-		_, err := fmt.Fprintf(w, "podlint failed on %s (internal error); the results are incomplete\n", plural(r.crashed, "file"))
+		_, err := fmt.Fprintf(p.w, "podlint failed on %s (internal error); the results are incomplete\n", plural(r.crashed, "file"))
 		return err
 	}
-	_, err := fmt.Fprintln(w, summaryLine(r))
+	_, err := fmt.Fprintln(p.w, summaryLine(r))
 	return err
 }
 
@@ -349,29 +369,40 @@ func visibleLines(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// writeStatistics prints how many findings each rule made.
-func writeStatistics(w io.Writer, r *report) {
-	type stat struct {
-		rule     string
-		severity string
-		count    int
-		fixable  int
-	}
-	byRule := map[string]*stat{}
-	for _, f := range r.files {
-		for _, it := range f.items {
-			s := byRule[it.rule]
-			if s == nil {
-				s = &stat{rule: it.rule, severity: it.severity.String()}
-				byRule[it.rule] = s
-			}
-			s.count++
-			if it.fix == "safe" {
-				s.fixable++
-			}
+// ruleStat is what --statistics prints of a rule: its findings, and how
+// many of them fix can repair.
+type ruleStat struct {
+	rule     string
+	severity string
+	count    int
+	fixable  int
+}
+
+// countRules counts f's findings in byRule, by rule.
+func countRules(byRule map[string]*ruleStat, f fileReport) {
+	for _, it := range f.items {
+		s := byRule[it.rule]
+		if s == nil {
+			s = &ruleStat{rule: it.rule, severity: it.severity.String()}
+			byRule[it.rule] = s
+		}
+		s.count++
+		if it.fix == "safe" {
+			s.fixable++
 		}
 	}
-	stats := make([]*stat, 0, len(byRule))
+}
+
+// writeStatistics prints how many findings each rule made.
+func writeStatistics(w io.Writer, r *report) {
+	byRule := r.byRule
+	if byRule == nil { // the files were kept
+		byRule = map[string]*ruleStat{}
+		for _, f := range r.files {
+			countRules(byRule, f)
+		}
+	}
+	stats := make([]*ruleStat, 0, len(byRule))
 	for _, s := range byRule {
 		stats = append(stats, s)
 	}
@@ -434,13 +465,111 @@ func summaryLine(r *report) string {
 // counts.
 var plural = text.Plural
 
-// writeJSON prints the findings as one JSON array.
-func writeJSON(w io.Writer, r *report) error {
-	out := r.findings()
-	if out == nil {
-		out = []finding{}
+// jsonPrinter prints the findings as one JSON array, an element as it
+// comes: the bytes a json.Encoder indenting by two spaces writes of the
+// whole array.
+type jsonPrinter struct{ findings streamedArray }
+
+func newJSONPrinter(w *bufio.Writer, _ bool) printer {
+	return &jsonPrinter{newStreamedArray(w, 1, true)}
+}
+
+func (p *jsonPrinter) file(f fileReport) {
+	for i := range f.items {
+		p.findings.add(func() []byte { return []byte("[") }, findingOf(f.path, &f.items[i]))
 	}
-	enc := json.NewEncoder(w)
+}
+
+func (p *jsonPrinter) end(*report) error { return p.findings.close([]byte("["), []byte("]\n")) }
+
+// streamedArray writes an array of a JSON document element by element,
+// with the bytes a json.Encoder indenting by two spaces writes of the whole
+// document: what comes before the array up to its `[` before the first
+// element, each element as the encoder indents it at the array's depth,
+// and the rest of the document, from the array's `]`, at the end.
+type streamedArray struct {
+	w        *bufio.Writer
+	elements elementWriter
+	closing  string // what stands before the `]` of an array with elements
+	n        int    // the elements written
+}
+
+// newStreamedArray writes to w the elements of an array depth levels deep
+// (the root is 0); escapeHTML is the encoder's setting.
+func newStreamedArray(w *bufio.Writer, depth int, escapeHTML bool) streamedArray {
+	return streamedArray{w: w, elements: newElementWriter(w, depth, escapeHTML), closing: "\n" + strings.Repeat("  ", depth-1)}
+}
+
+// add writes v, after head() when it is the first element.
+func (a *streamedArray) add(head func() []byte, v any) {
+	if a.n == 0 {
+		a.w.Write(head())
+		a.w.WriteByte('\n')
+	} else {
+		a.w.WriteString(",\n")
+	}
+	a.n++
+	a.elements.write(v)
+}
+
+// close writes tail, the rest of the document from the array's `]`; when
+// no element came, head first.
+func (a *streamedArray) close(head, tail []byte) error {
+	if a.n == 0 {
+		a.w.Write(head)
+	} else {
+		a.w.WriteString(a.closing)
+	}
+	_, err := a.w.Write(tail)
+	return err
+}
+
+// splitDocument encodes doc as a json.Encoder indenting by two spaces
+// writes it, and cuts it inside the empty array that is the value of its
+// member key: head ends with the array's `[`, tail starts with its `]`.
+// The member is the first `"key": [` of the text, as no string holds a
+// quote mark unescaped.
+func splitDocument(doc any, key string, escapeHTML bool) (head, tail []byte) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(escapeHTML)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	_ = enc.Encode(doc)
+	member := []byte(`"` + key + `": []`)
+	cut := bytes.Index(b.Bytes(), member) + len(member) - 1
+	return b.Bytes()[:cut], b.Bytes()[cut:]
+}
+
+// elementWriter writes values as elements of an array that stands depth
+// levels deep, each indented by two spaces a level as a json.Encoder given
+// SetIndent("", "  ") writes it there: its first line indented too, and no
+// line break after it. escapeHTML is the encoder's setting.
+type elementWriter struct {
+	w      *bufio.Writer
+	indent string
+	enc    *json.Encoder
+}
+
+func newElementWriter(w *bufio.Writer, depth int, escapeHTML bool) elementWriter {
+	indent := strings.Repeat("  ", depth)
+	enc := json.NewEncoder(trimmedNewline{w})
+	enc.SetEscapeHTML(escapeHTML)
+	enc.SetIndent(indent, "  ")
+	return elementWriter{w: w, indent: indent, enc: enc}
+}
+
+// write writes v, a value the encoder cannot fail on (no channel, func or
+// cycle); a failed write shows when w is flushed.
+func (e elementWriter) write(v any) {
+	e.w.WriteString(e.indent)
+	_ = e.enc.Encode(v)
+}
+
+// trimmedNewline writes what an encoder writes but for the line break it
+// ends a value with (Encode makes one write of a value and its newline).
+type trimmedNewline struct{ w *bufio.Writer }
+
+func (t trimmedNewline) Write(b []byte) (int, error) {
+	_, err := t.w.Write(bytes.TrimSuffix(b, []byte("\n")))
+	return len(b), err
 }

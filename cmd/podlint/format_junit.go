@@ -1,9 +1,10 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -41,42 +42,89 @@ type junitMessage struct {
 	Text    string `xml:",chardata"`
 }
 
-func writeJUnit(w io.Writer, r *report) error {
-	suite := junitSuite{Name: "podlint"}
-	for _, f := range r.files {
-		c := junitCase{Name: f.path, ClassName: "podlint"}
-		var errs, warns []string
-		for _, it := range f.items {
-			line := fmt.Sprintf("%s:%d:%d: %s %s: %s", f.path, it.start.Line, it.start.Column, it.severity, it.rule, it.message)
-			if it.severity.String() == "error" {
-				errs = append(errs, line)
-			} else {
-				warns = append(warns, line)
-			}
+// junitPrinter prints one JUnit report. Its head counts the cases and the
+// failures, so each file's case is written as it comes to a spool, which
+// the end copies after the head: the run keeps the cases' text, on disk
+// once it grows, not their findings.
+type junitPrinter struct {
+	w        *bufio.Writer
+	cases    *spool
+	enc      *xml.Encoder // writes a case to cases, indented as in the report
+	n        int          // the cases
+	failures int
+}
+
+func newJUnitPrinter(w *bufio.Writer, _ bool) printer {
+	p := &junitPrinter{w: w, cases: &spool{}}
+	p.enc = xml.NewEncoder(p.cases)
+	p.enc.Indent(junitCaseIndent, "  ")
+	return p
+}
+
+// junitCaseIndent is the indentation of a test case in the report: the
+// third level, in a suite in the suites.
+const junitCaseIndent = "    "
+
+func (p *junitPrinter) file(f fileReport) {
+	c := junitCase{Name: f.path, ClassName: "podlint"}
+	var errs, warns []string
+	for _, it := range f.items {
+		line := fmt.Sprintf("%s:%d:%d: %s %s: %s", f.path, it.start.Line, it.start.Column, it.severity, it.rule, it.message)
+		if it.severity.String() == "error" {
+			errs = append(errs, line)
+		} else {
+			warns = append(warns, line)
 		}
-		if len(errs) > 0 {
-			c.Failure = &junitMessage{Message: plural(len(errs), "error"), Type: "error", Text: strings.Join(errs, "\n")}
-			suite.Failures++
-		}
-		if len(warns) > 0 {
-			c.SystemOut = strings.Join(warns, "\n")
-		}
-		suite.Cases = append(suite.Cases, c)
 	}
+	if len(errs) > 0 {
+		c.Failure = &junitMessage{Message: plural(len(errs), "error"), Type: "error", Text: strings.Join(errs, "\n")}
+		p.failures++
+	}
+	if len(warns) > 0 {
+		c.SystemOut = strings.Join(warns, "\n")
+	}
+	p.addCase(c)
+}
+
+// addCase writes c to the cases, on a line of its own: the encoder starts
+// each element after its first on a new line.
+func (p *junitPrinter) addCase(c junitCase) {
+	if p.n == 0 {
+		_, _ = p.cases.Write([]byte{'\n'})
+	}
+	_ = p.enc.EncodeElement(c, junitCaseElement) // a case holds strings only
+	p.n++
+}
+
+// junitCaseElement is a case's tag, which its field in junitSuite names.
+var junitCaseElement = xml.StartElement{Name: xml.Name{Local: "testcase"}}
+
+func (p *junitPrinter) end(r *report) error {
 	for _, e := range r.errors {
-		suite.Cases = append(suite.Cases, junitCase{Name: e.path, ClassName: "podlint", Error: &junitMessage{Message: e.msg, Type: "input", Text: e.String()}})
-		suite.Errors++
+		p.addCase(junitCase{Name: e.path, ClassName: "podlint", Error: &junitMessage{Message: e.msg, Type: "input", Text: e.String()}})
 	}
-	suite.Tests = len(suite.Cases)
+	suite := junitSuite{Name: "podlint", Tests: p.n, Failures: p.failures, Errors: len(r.errors)}
 	out := junitSuites{Name: "podlint", Tests: suite.Tests, Failures: suite.Failures, Errors: suite.Errors, Suites: []junitSuite{suite}}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
+	var doc bytes.Buffer
+	doc.WriteString(xml.Header)
+	enc := xml.NewEncoder(&doc)
 	enc.Indent("", "  ")
 	if err := enc.Encode(out); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	doc.WriteString("\n")
+	// The suite with no cases is written `<testsuite …></testsuite>`; the
+	// cases go between the two tags, and the end tag then goes on a line
+	// of its own.
+	empty := []byte("></testsuite>")
+	cut := bytes.Index(doc.Bytes(), empty) + 1
+	p.w.Write(doc.Bytes()[:cut])
+	if p.n > 0 {
+		if err := p.cases.copyTo(p.w); err != nil {
+			return err
+		}
+		p.w.WriteString("\n  ")
+	}
+	_, err := p.w.Write(doc.Bytes()[cut:])
 	return err
 }

@@ -1,8 +1,7 @@
 package main
 
 import (
-	"encoding/json"
-	"io"
+	"bufio"
 
 	"github.com/podlint/podlint/schema"
 )
@@ -65,29 +64,49 @@ type rdSuggestion struct {
 	Text  string  `json:"text"`
 }
 
-func writeRDJSON(w io.Writer, r *report) error {
-	out := rdResult{Source: rdSource{Name: "podlint", URL: "https://github.com/podlint/podlint"}, Diagnostics: []rdDiagnostic{}}
-	for _, f := range r.files {
-		for _, it := range f.items {
-			rd := rdDiagnostic{
-				Message:  it.message,
-				Location: rdLocation{Path: f.path, Range: byteRange(it.start, it.end)},
-				Severity: map[string]string{"error": "ERROR", "warning": "WARNING"}[it.severity.String()],
-				Code:     rdCode{Value: it.rule, URL: docsURL + "#" + it.rule},
-			}
-			for _, rl := range it.related {
-				rd.Related = append(rd.Related, rdRelated{Message: rl.text, Location: rdLocation{Path: f.path, Range: byteRange(rl.start, rl.end)}})
-			}
-			if it.fix == "safe" {
-				for _, s := range it.suggestions {
-					rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: byteRange(s.start, s.end), Text: s.text})
-				}
-			}
-			out.Diagnostics = append(out.Diagnostics, rd)
+// rdjsonPrinter prints the findings as one rdjson document, a diagnostic
+// as it comes.
+type rdjsonPrinter struct {
+	diagnostics streamedArray
+	head, tail  []byte // the document with no diagnostics, cut where they go
+}
+
+func newRDJSONPrinter(w *bufio.Writer, _ bool) printer {
+	p := &rdjsonPrinter{diagnostics: newStreamedArray(w, 2, false)}
+	p.head, p.tail = splitDocument(rdResult{Source: rdSource{Name: "podlint", URL: "https://github.com/podlint/podlint"}, Diagnostics: []rdDiagnostic{}},
+		"diagnostics", false)
+	return p
+}
+
+func (p *rdjsonPrinter) file(f fileReport) {
+	for _, it := range f.items {
+		rd := rdDiagnostic{
+			Message:  it.message,
+			Location: rdLocation{Path: f.path, Range: byteRange(it.start, it.end)},
+			Severity: rdSeverity(it.severity.String()),
+			Code:     rdCode{Value: it.rule, URL: docsURL + "#" + it.rule},
 		}
+		for _, rl := range it.related {
+			rd.Related = append(rd.Related, rdRelated{Message: rl.text, Location: rdLocation{Path: f.path, Range: byteRange(rl.start, rl.end)}})
+		}
+		if it.fix == "safe" {
+			for _, s := range it.suggestions {
+				rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: byteRange(s.start, s.end), Text: s.text})
+			}
+		}
+		p.diagnostics.add(func() []byte { return p.head }, rd)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+}
+
+func (p *rdjsonPrinter) end(*report) error { return p.diagnostics.close(p.head, p.tail) }
+
+// rdSeverity is rdjson's name of a severity.
+func rdSeverity(severity string) string {
+	switch severity {
+	case "error":
+		return "ERROR"
+	case "warning":
+		return "WARNING"
+	}
+	return ""
 }

@@ -1,11 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -23,12 +22,15 @@ type sarifLog struct {
 	Runs    []sarifRun `json:"runs"`
 }
 
+// sarifRun's members come in the order the printer writes them: the
+// results as files come in, then the invocation, which says whether every
+// path could be checked.
 type sarifRun struct {
 	Tool        sarifTool          `json:"tool"`
-	Invocations []sarifInvocation  `json:"invocations"`
-	Results     []sarifResult      `json:"results"`
 	ColumnKind  string             `json:"columnKind"`
 	Original    map[string]sarifID `json:"originalUriBaseIds,omitempty"`
+	Results     []sarifResult      `json:"results"`
+	Invocations []sarifInvocation  `json:"invocations"`
 }
 
 type sarifID struct {
@@ -113,12 +115,24 @@ type sarifRegion struct {
 
 const docsURL = "https://github.com/podlint/podlint/blob/main/docs/rules.md"
 
-func writeSARIF(w io.Writer, r *report) error {
+// sarifPrinter prints one SARIF log, a result as it comes.
+type sarifPrinter struct {
+	results streamedArray
+	log     sarifLog // with no results, and the invocation to come
+	head    []byte   // the log up to its results
+	index   map[string]int
+	root    string
+	folders *realFolders
+	seen    map[string]int // fingerprints' keys, for their counts
+}
+
+func newSARIFPrinter(w *bufio.Writer, _ bool) printer {
 	all := rules.All()
-	index := map[string]int{}
+	p := &sarifPrinter{results: newStreamedArray(w, 4, false), index: map[string]int{}, root: repoRoot(), folders: &realFolders{},
+		seen: map[string]int{}}
 	driver := sarifDriver{Name: "podlint", InformationURI: "https://github.com/podlint/podlint", Version: version()}
 	for i, rule := range all {
-		index[rule.Name] = i
+		p.index[rule.Name] = i
 		level := "warning"
 		if rule.Severity == rules.Error {
 			level = "error"
@@ -134,45 +148,50 @@ func writeSARIF(w io.Writer, r *report) error {
 			Properties:           map[string]any{"tags": []string{rule.Category}},
 		})
 	}
-	root, folders := repoRoot(), &realFolders{}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{},
-		Original: map[string]sarifID{srcRoot: {URI: fileURI(root) + "/"}}}
+		Original: map[string]sarifID{srcRoot: {URI: fileURI(p.root) + "/"}}}
+	p.log = sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
+	p.head, _ = splitDocument(p.log, "results", false)
+	return p
+}
+
+func (p *sarifPrinter) file(f fileReport) {
+	artifact := artifactLocation(p.folders, p.root, f.path)
+	for _, it := range f.items {
+		res := sarifResult{
+			RuleID: it.rule, RuleIndex: p.index[it.rule], Level: it.severity.String(),
+			Message: sarifText{Text: it.message},
+			Locations: []sarifLocation{{Physical: sarifPhysical{
+				Artifact: artifact,
+				Region:   &sarifRegion{StartLine: it.start.Line, StartColumn: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column},
+			}}},
+			Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(p.seen, it.rule, artifact.URI, it.lineHash)},
+		}
+		for i, r := range it.related {
+			id := i + 1
+			res.Related = append(res.Related, sarifLocation{ID: &id, Message: &sarifText{Text: r.text}, Physical: sarifPhysical{
+				Artifact: artifact,
+				Region:   &sarifRegion{StartLine: r.start.Line, StartColumn: r.start.Column, EndLine: r.end.Line, EndColumn: r.end.Column},
+			}})
+		}
+		p.results.add(func() []byte { return p.head }, res)
+	}
+}
+
+// end writes the invocation: whether every path could be checked, and
+// the input errors as notifications.
+func (p *sarifPrinter) end(r *report) error {
 	inv := sarifInvocation{ExecutionSuccessful: len(r.errors) == 0, Notifications: []sarifNotification{}}
 	for _, e := range r.errors {
 		n := sarifNotification{Level: "error", Message: sarifText{Text: e.msg}}
 		if e.path != "" {
-			n.Locations = []sarifLocation{{Physical: sarifPhysical{Artifact: artifactLocation(folders, root, e.path)}}}
+			n.Locations = []sarifLocation{{Physical: sarifPhysical{Artifact: artifactLocation(p.folders, p.root, e.path)}}}
 		}
 		inv.Notifications = append(inv.Notifications, n)
 	}
-	run.Invocations = []sarifInvocation{inv}
-	seen := map[string]int{}
-	for _, f := range r.files {
-		artifact := artifactLocation(folders, root, f.path)
-		for _, it := range f.items {
-			res := sarifResult{
-				RuleID: it.rule, RuleIndex: index[it.rule], Level: it.severity.String(),
-				Message: sarifText{Text: it.message},
-				Locations: []sarifLocation{{Physical: sarifPhysical{
-					Artifact: artifact,
-					Region:   &sarifRegion{StartLine: it.start.Line, StartColumn: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column},
-				}}},
-				Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(seen, it.rule, artifact.URI, it.lineHash)},
-			}
-			for i, r := range it.related {
-				id := i + 1
-				res.Related = append(res.Related, sarifLocation{ID: &id, Message: &sarifText{Text: r.text}, Physical: sarifPhysical{
-					Artifact: artifact,
-					Region:   &sarifRegion{StartLine: r.start.Line, StartColumn: r.start.Column, EndLine: r.end.Line, EndColumn: r.end.Column},
-				}})
-			}
-			run.Results = append(run.Results, res)
-		}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
+	p.log.Runs[0].Invocations = []sarifInvocation{inv}
+	_, tail := splitDocument(p.log, "results", false)
+	return p.results.close(p.head, tail)
 }
 
 // fingerprint identifies a finding by its rule, file and the text of its
