@@ -16,7 +16,8 @@
 # nothing but whether there are chapters). Other tools, when installed,
 # beside podlint on the same pages: markdownlint-cli2 and Vale (its own
 # style) on the first 1,000 podgen pages, ajv (with ajv-formats) on the
-# JSON forms.
+# JSON forms. Then each output format (--format) on the corpus with the most
+# findings, its time beside text's and its peak memory.
 #
 #   scripts/bench.sh [PAGES]        default 10000; needs bash 5, Go, rg, bc, /usr/bin/time
 #   RUNS=9 scripts/bench.sh         more runs for each median
@@ -141,6 +142,29 @@ inturn "rm -rf $cache; $(q "$pl") check --cache-dir $cache $(q "$work/podgen")" 
   "$(q "$pl") check --cache-dir $cache $(q "$work/podgen")"
 t_cold=${medians[0]} t_warm=${medians[1]}
 echo "podgen corpus with --cache: cold $t_cold s, warm $t_warm s ($(ratio "$t_warm" "$t_cold") of cold)"
+echo
+
+# Each output format on the corpus with the most findings (shared, when it
+# is there): every format is printed as the run goes, so each should stay
+# near text in time and in memory. sarif:FILE goes through the spool a file
+# output is written from.
+fshape=podgen
+if [ -d "$work/shared" ]; then
+  fshape=shared
+fi
+fdir=$work/$fshape
+formats=(text json sarif rdjson junit github "sarif:$work/out.sarif")
+labels=(text json sarif rdjson junit github sarif:FILE)
+commands=()
+for f in "${formats[@]}"; do
+  commands+=("$(q "$pl") check --format $(q "$f") $(q "$fdir")")
+done
+inturn "${commands[@]}"
+echo "each format on the $fshape corpus (seconds, medians; peak MB):"
+for i in "${!formats[@]}"; do
+  printf '  %-10s %8.3f %6s× text %6s MB\n' "${labels[i]}" "${medians[i]}" \
+    "$(ratio "${medians[i]}" "${medians[0]}")" "$(peak "$pl" check --format "${formats[i]}" "$fdir")"
+done
 echo
 
 # Other tools on the same pages, when installed: the first 1,000 pages of
