@@ -67,12 +67,11 @@ func allowHardlinksFlag() cli.Flag {
 type fixedFile struct {
 	in      input
 	applied map[string]int
-	diff    string // without --write
-	// streamed is the diff when it is written as soon as its file's turn
-	// comes: a buffer of diffBuffers, returned once written.
-	streamed *bytes.Buffer
-	outside  bool   // the diff names the file by absolute path
-	page     []byte // with --write on standard input
+	// diff is the file's diff (without --write), until its turn comes to
+	// be written or held: a buffer of diffBuffers, returned then.
+	diff    *bytes.Buffer
+	outside bool   // the diff names the file by absolute path
+	page    []byte // with --write on standard input
 }
 
 // fixAction runs the fix engine on every input. Without write it prints the
@@ -95,8 +94,12 @@ func fixAction(c *cli.Context, write bool) error {
 	machine := machineOnStream(outputs)
 	// Otherwise the diff has stdout alone, and each file's is written as
 	// soon as the files before it are: a run's memory does not grow with
-	// its diff. Not on a terminal, where the progress line is drawn.
+	// its diff. Not on a terminal, where the progress line is drawn, and
+	// not on stderr, where the notes of the run come first: there each
+	// file's diff is held in a spool as its turn comes, and written at the
+	// end (memory still does not grow with the diff).
 	streamDiff := !write && !machine && !isTTY(c.App.Writer)
+	held := &spool{}
 	// Diffs are written through a buffer, flushed once every file is done:
 	// a write per file, under the lock the commits take, had both workers
 	// wait on the reader of a pipe.
@@ -147,12 +150,8 @@ func fixAction(c *cli.Context, write bool) error {
 			changes = out.Changes()
 			if !changes.Equal() {
 				name := diffName(in, cwd, folders)
-				if streamDiff {
-					f.streamed = diffBuffers.Get().(*bytes.Buffer)
-					changes.WriteUnified(f.streamed, name)
-				} else {
-					f.diff = changes.Unified(name)
-				}
+				f.diff = diffBuffers.Get().(*bytes.Buffer)
+				changes.WriteUnified(f.diff, name)
 				f.outside = filepath.IsAbs(name)
 			}
 		}
@@ -182,10 +181,14 @@ func fixAction(c *cli.Context, write bool) error {
 			for _, msg := range rejected {
 				rep.errors = append(rep.errors, inputError{path: in.path, msg: msg})
 			}
-			if f.streamed != nil {
-				_, _ = diffOut.Write(f.streamed.Bytes())
-				putDiffBuffer(f.streamed)
-				f.streamed = nil
+			if f.diff != nil {
+				if streamDiff {
+					_, _ = diffOut.Write(f.diff.Bytes())
+				} else {
+					_, _ = held.Write(f.diff.Bytes())
+				}
+				putDiffBuffer(f.diff)
+				f.diff = nil
 			}
 			fixed = append(fixed, f)
 			rep.grounded(in.path, terr, ungrounded)
@@ -215,9 +218,9 @@ func fixAction(c *cli.Context, write bool) error {
 			fmt.Fprintf(human, "fixed %s in %s (%s)\n", plural(applied, "problem"), plural(changedFiles, "file"), fixerCounts(fixed))
 		}
 	default:
+		_ = held.copyTo(human) // empty where the diff was streamed; as fmt.Fprint, a failed print is not worth a branch
 		var outside []string
 		for _, f := range fixed {
-			fmt.Fprint(human, f.diff) // empty where it was streamed
 			if f.outside {
 				outside = append(outside, f.in.path)
 			}
