@@ -467,20 +467,39 @@ var plural = text.Plural
 
 // jsonPrinter prints the findings as one JSON array, an element as it
 // comes: the bytes a json.Encoder indenting by two spaces writes of the
-// whole array.
-type jsonPrinter struct{ findings streamedArray }
-
-func newJSONPrinter(w *bufio.Writer, _ bool) printer {
-	return &jsonPrinter{newStreamedArray(w, 1, true)}
+// whole array (see appendFinding).
+type jsonPrinter struct {
+	w       *bufio.Writer
+	n       int    // findings printed
+	scratch []byte // a file's elements
 }
+
+func newJSONPrinter(w *bufio.Writer, _ bool) printer { return &jsonPrinter{w: w} }
 
 func (p *jsonPrinter) file(f fileReport) {
+	b := p.scratch[:0]
 	for i := range f.items {
-		p.findings.add(func() []byte { return []byte("[") }, findingOf(f.path, &f.items[i]))
+		if p.n == 0 {
+			b = append(b, "[\n"...)
+		} else {
+			b = append(b, ",\n"...)
+		}
+		p.n++
+		fd := findingOf(f.path, &f.items[i])
+		b = appendFinding(b, &fd)
 	}
+	p.w.Write(b)
+	p.scratch = b
 }
 
-func (p *jsonPrinter) end(*report) error { return p.findings.close([]byte("["), []byte("]\n")) }
+func (p *jsonPrinter) end(*report) error {
+	if p.n == 0 {
+		_, err := p.w.WriteString("[]\n")
+		return err
+	}
+	_, err := p.w.WriteString("\n]\n")
+	return err
+}
 
 // streamedArray writes an array of a JSON document element by element,
 // with the bytes a json.Encoder indenting by two spaces writes of the whole

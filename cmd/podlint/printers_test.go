@@ -352,3 +352,24 @@ func TestFormatFilesAtTheEnd(t *testing.T) {
 		t.Errorf("a file in a missing folder: exit %d, stderr %q, stdout the json alone: %v", code, stderr.String(), bytes.Equal(stdout2.Bytes(), alone.Bytes()))
 	}
 }
+
+// FuzzAppendJSONString: a string is written as encoding/json writes it,
+// with HTML escaped and not.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, seed := range []string{"", "plain", `"\`, "<a href='x'>&</a>", "\x00\x01\b\f\n\r\t\x1f\x7f", "\u2028\u2029", "\xff\xfe", "\xe2\x80", "é😀\u202e", "\xed\xa0\x80"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, html := range []bool{true, false} {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(html)
+			if err := enc.Encode(s); err != nil {
+				t.Fatal(err)
+			}
+			if got := appendJSONString(nil, s, html); string(got) != strings.TrimSuffix(want.String(), "\n") {
+				t.Fatalf("%q (HTML escaped %v): %s, want %s", s, html, got, want.Bytes())
+			}
+		}
+	})
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// The JSON format's findings are written by hand, with the bytes a
+// json.Encoder indenting by two spaces writes of them: encoding/json
+// reflects over each finding and then reads its output again to indent it,
+// and on a page with a hundred findings that was most of a check's time
+// in the commit every worker waits on (TestPrintersWriteTheWhole holds the
+// two to the same bytes; FuzzAppendJSONString the strings).
+
+// appendFinding appends fd as an element of the top-level array.
+func appendFinding(b []byte, fd *finding) []byte {
+	b = append(b, "  {\n    \"file\": "...)
+	b = appendJSONString(b, fd.File, true)
+	b = appendIntMember(b, ",\n    \"line\": ", fd.Line)
+	b = appendIntMember(b, ",\n    \"column\": ", fd.Column)
+	b = appendIntMember(b, ",\n    \"end_line\": ", fd.EndLine)
+	b = appendIntMember(b, ",\n    \"end_column\": ", fd.EndColumn)
+	b = append(b, ",\n    \"rule\": "...)
+	b = appendJSONString(b, fd.Rule, true)
+	b = append(b, ",\n    \"severity\": "...)
+	b = appendJSONString(b, fd.Severity, true)
+	b = append(b, ",\n    \"message\": "...)
+	b = appendJSONString(b, fd.Message, true)
+	b = append(b, ",\n    \"fix\": "...)
+	if fd.Fix == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, *fd.Fix, true)
+	}
+	if len(fd.Related) > 0 {
+		b = append(b, ",\n    \"related\": ["...)
+		for i, r := range fd.Related {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendIntMember(b, "\n      {\n        \"line\": ", r.Line)
+			b = appendIntMember(b, ",\n        \"column\": ", r.Column)
+			b = appendIntMember(b, ",\n        \"end_line\": ", r.EndLine)
+			b = appendIntMember(b, ",\n        \"end_column\": ", r.EndColumn)
+			b = append(b, ",\n        \"message\": "...)
+			b = appendJSONString(b, r.Message, true)
+			b = append(b, "\n      }"...)
+		}
+		b = append(b, "\n    ]"...)
+	}
+	return append(b, "\n  }"...)
+}
+
+// appendIntMember appends key (the separator and name before the value)
+// and n.
+func appendIntMember(b []byte, key string, n int) []byte {
+	return strconv.AppendInt(append(b, key...), int64(n), 10)
+}
+
+// appendJSONString appends s as encoding/json writes a string: quoted, with
+// `"` and `\` escaped, control characters as \b, \f, \n, \r, \t or \u00XX,
+// bytes that are not UTF-8 as \ufffd, U+2028 and U+2029 as \u2028 and
+// \u2029, and with escapeHTML <, > and & as \u003c, \u003e and \u0026.
+func appendJSONString(b []byte, s string, escapeHTML bool) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && (!escapeHTML || c != '<' && c != '>' && c != '&') {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	return append(append(b, s[start:]...), '"')
+}
