@@ -466,40 +466,25 @@ func summaryLine(r *report) string {
 var plural = text.Plural
 
 // jsonPrinter prints the findings as one JSON array, an element as it
-// comes: the bytes a json.Encoder indenting by two spaces writes of the
-// whole array (see appendFinding).
+// comes, written by hand as encoding/json writes it (see appendFinding).
 type jsonPrinter struct {
-	w       *bufio.Writer
-	n       int    // findings printed
-	scratch []byte // a file's elements
+	findings streamedArray
+	scratch  []byte // a finding
 }
 
-func newJSONPrinter(w *bufio.Writer, _ bool) printer { return &jsonPrinter{w: w} }
+func newJSONPrinter(w *bufio.Writer, _ bool) printer {
+	return &jsonPrinter{findings: newStreamedArray(w, 1)}
+}
 
 func (p *jsonPrinter) file(f fileReport) {
-	b := p.scratch[:0]
 	for i := range f.items {
-		if p.n == 0 {
-			b = append(b, "[\n"...)
-		} else {
-			b = append(b, ",\n"...)
-		}
-		p.n++
 		fd := findingOf(f.path, &f.items[i])
-		b = appendFinding(b, &fd)
+		p.scratch = appendFinding(p.scratch[:0], &fd)
+		p.findings.add(func() []byte { return []byte("[") }, p.scratch)
 	}
-	p.w.Write(b)
-	p.scratch = b
 }
 
-func (p *jsonPrinter) end(*report) error {
-	if p.n == 0 {
-		_, err := p.w.WriteString("[]\n")
-		return err
-	}
-	_, err := p.w.WriteString("\n]\n")
-	return err
-}
+func (p *jsonPrinter) end(*report) error { return p.findings.close([]byte("["), []byte("]\n")) }
 
 // streamedArray writes an array of a JSON document element by element,
 // with the bytes a json.Encoder indenting by two spaces writes of the whole
@@ -507,20 +492,20 @@ func (p *jsonPrinter) end(*report) error {
 // element, each element as the encoder indents it at the array's depth,
 // and the rest of the document, from the array's `]`, at the end.
 type streamedArray struct {
-	w        *bufio.Writer
-	elements elementWriter
-	closing  string // what stands before the `]` of an array with elements
-	n        int    // the elements written
+	w       *bufio.Writer
+	closing string // what stands before the `]` of an array with elements
+	n       int    // the elements written
 }
 
 // newStreamedArray writes to w the elements of an array depth levels deep
-// (the root is 0); escapeHTML is the encoder's setting.
-func newStreamedArray(w *bufio.Writer, depth int, escapeHTML bool) streamedArray {
-	return streamedArray{w: w, elements: newElementWriter(w, depth, escapeHTML), closing: "\n" + strings.Repeat("  ", depth-1)}
+// (the root is 0).
+func newStreamedArray(w *bufio.Writer, depth int) streamedArray {
+	return streamedArray{w: w, closing: "\n" + strings.Repeat("  ", depth-1)}
 }
 
-// add writes v, after head() when it is the first element.
-func (a *streamedArray) add(head func() []byte, v any) {
+// add writes elem, an element as the encoder writes it at the array's
+// depth (see jsonWriter.element), after head() when it is the first.
+func (a *streamedArray) add(head func() []byte, elem []byte) {
 	if a.n == 0 {
 		a.w.Write(head())
 		a.w.WriteByte('\n')
@@ -528,7 +513,7 @@ func (a *streamedArray) add(head func() []byte, v any) {
 		a.w.WriteString(",\n")
 	}
 	a.n++
-	a.elements.write(v)
+	a.w.Write(elem)
 }
 
 // close writes tail, the rest of the document from the array's `]`; when
@@ -557,38 +542,4 @@ func splitDocument(doc any, key string, escapeHTML bool) (head, tail []byte) {
 	member := []byte(`"` + key + `": []`)
 	cut := bytes.Index(b.Bytes(), member) + len(member) - 1
 	return b.Bytes()[:cut], b.Bytes()[cut:]
-}
-
-// elementWriter writes values as elements of an array that stands depth
-// levels deep, each indented by two spaces a level as a json.Encoder given
-// SetIndent("", "  ") writes it there: its first line indented too, and no
-// line break after it. escapeHTML is the encoder's setting.
-type elementWriter struct {
-	w      *bufio.Writer
-	indent string
-	enc    *json.Encoder
-}
-
-func newElementWriter(w *bufio.Writer, depth int, escapeHTML bool) elementWriter {
-	indent := strings.Repeat("  ", depth)
-	enc := json.NewEncoder(trimmedNewline{w})
-	enc.SetEscapeHTML(escapeHTML)
-	enc.SetIndent(indent, "  ")
-	return elementWriter{w: w, indent: indent, enc: enc}
-}
-
-// write writes v, a value the encoder cannot fail on (no channel, func or
-// cycle); a failed write shows when w is flushed.
-func (e elementWriter) write(v any) {
-	e.w.WriteString(e.indent)
-	_ = e.enc.Encode(v)
-}
-
-// trimmedNewline writes what an encoder writes but for the line break it
-// ends a value with (Encode makes one write of a value and its newline).
-type trimmedNewline struct{ w *bufio.Writer }
-
-func (t trimmedNewline) Write(b []byte) (int, error) {
-	_, err := t.w.Write(bytes.TrimSuffix(b, []byte("\n")))
-	return len(b), err
 }

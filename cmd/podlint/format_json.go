@@ -107,3 +107,80 @@ func appendJSONString(b []byte, s string, escapeHTML bool) []byte {
 	}
 	return append(append(b, s[start:]...), '"')
 }
+
+// jsonWriter appends JSON indented by two spaces a level, as a json.Encoder
+// given SetIndent("", "  ") writes it, a member or an element at a time;
+// html is the encoder's SetEscapeHTML.
+type jsonWriter struct {
+	b     []byte
+	html  bool
+	depth int
+	fresh bool // the object or array last opened has nothing in it yet
+}
+
+// open opens an object ('{') or an array ('[').
+func (w *jsonWriter) open(c byte) {
+	w.b = append(w.b, c)
+	w.depth++
+	w.fresh = true
+}
+
+// close closes what open opened: `]` or `}` on a line of its own, or
+// right after the opening mark when it holds nothing.
+func (w *jsonWriter) close(c byte) {
+	w.depth--
+	if !w.fresh {
+		w.newline()
+	}
+	w.b = append(w.b, c)
+	w.fresh = false
+}
+
+// item starts the next element of an array.
+func (w *jsonWriter) item() {
+	if !w.fresh {
+		w.b = append(w.b, ',')
+	}
+	w.fresh = false
+	w.newline()
+}
+
+// key starts the next member of an object.
+func (w *jsonWriter) key(k string) {
+	w.item()
+	w.b = append(appendJSONString(w.b, k, w.html), ": "...)
+}
+
+func (w *jsonWriter) newline() {
+	w.b = append(w.b, '\n')
+	for range w.depth {
+		w.b = append(w.b, "  "...)
+	}
+}
+
+func (w *jsonWriter) str(s string) { w.b = appendJSONString(w.b, s, w.html) }
+
+func (w *jsonWriter) num(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
+
+// strMember and numMember write a member whose value is a string or a
+// number.
+func (w *jsonWriter) strMember(k, s string) {
+	w.key(k)
+	w.str(s)
+}
+
+func (w *jsonWriter) numMember(k string, n int) {
+	w.key(k)
+	w.num(n)
+}
+
+// element starts an element of an array that stands depth levels deep, as
+// the array's first line break and indentation would: the caller writes
+// the separator before it.
+func (w *jsonWriter) element(depth int) {
+	w.depth = depth
+	for range depth {
+		w.b = append(w.b, "  "...)
+	}
+	w.fresh = false
+}

@@ -65,40 +65,98 @@ type rdSuggestion struct {
 }
 
 // rdjsonPrinter prints the findings as one rdjson document, a diagnostic
-// as it comes.
+// as it comes, written by hand as encoding/json writes it (see
+// appendRDDiagnostic).
 type rdjsonPrinter struct {
 	diagnostics streamedArray
 	head, tail  []byte // the document with no diagnostics, cut where they go
+	scratch     jsonWriter
 }
 
 func newRDJSONPrinter(w *bufio.Writer, _ bool) printer {
-	p := &rdjsonPrinter{diagnostics: newStreamedArray(w, 2, false)}
+	p := &rdjsonPrinter{diagnostics: newStreamedArray(w, 2)}
 	p.head, p.tail = splitDocument(rdResult{Source: rdSource{Name: "podlint", URL: "https://github.com/podlint/podlint"}, Diagnostics: []rdDiagnostic{}},
 		"diagnostics", false)
 	return p
 }
 
 func (p *rdjsonPrinter) file(f fileReport) {
-	for _, it := range f.items {
-		rd := rdDiagnostic{
-			Message:  it.message,
-			Location: rdLocation{Path: f.path, Range: byteRange(it.start, it.end)},
-			Severity: rdSeverity(it.severity.String()),
-			Code:     rdCode{Value: it.rule, URL: docsURL + "#" + it.rule},
-		}
-		for _, rl := range it.related {
-			rd.Related = append(rd.Related, rdRelated{Message: rl.text, Location: rdLocation{Path: f.path, Range: byteRange(rl.start, rl.end)}})
-		}
-		if it.fix == "safe" {
-			for _, s := range it.suggestions {
-				rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: byteRange(s.start, s.end), Text: s.text})
-			}
-		}
-		p.diagnostics.add(func() []byte { return p.head }, rd)
+	for i := range f.items {
+		p.scratch.b = p.scratch.b[:0]
+		p.scratch.element(2)
+		appendRDDiagnostic(&p.scratch, f.path, &f.items[i])
+		p.diagnostics.add(func() []byte { return p.head }, p.scratch.b)
 	}
 }
 
 func (p *rdjsonPrinter) end(*report) error { return p.diagnostics.close(p.head, p.tail) }
+
+// appendRDDiagnostic writes item it of the file at path as an rdDiagnostic:
+// its members in the order of its fields, the empty ones left out as
+// their tags say.
+func appendRDDiagnostic(w *jsonWriter, path string, it *item) {
+	w.open('{')
+	w.strMember("message", it.message)
+	w.key("location")
+	appendRDLocation(w, path, it.start, it.end)
+	w.strMember("severity", rdSeverity(it.severity.String()))
+	w.key("code")
+	w.open('{')
+	w.strMember("value", it.rule)
+	w.strMember("url", docsURL+"#"+it.rule)
+	w.close('}')
+	if it.fix == "safe" && len(it.suggestions) > 0 {
+		w.key("suggestions")
+		w.open('[')
+		for _, s := range it.suggestions {
+			w.item()
+			w.open('{')
+			w.key("range")
+			appendRDRange(w, s.start, s.end)
+			w.strMember("text", s.text)
+			w.close('}')
+		}
+		w.close(']')
+	}
+	if len(it.related) > 0 {
+		w.key("related_locations")
+		w.open('[')
+		for _, rl := range it.related {
+			w.item()
+			w.open('{')
+			w.strMember("message", rl.text)
+			w.key("location")
+			appendRDLocation(w, path, rl.start, rl.end)
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.close('}')
+}
+
+// appendRDLocation writes an rdLocation; appendRDRange an rdRange (byteRange).
+func appendRDLocation(w *jsonWriter, path string, start, end schema.Position) {
+	w.open('{')
+	w.strMember("path", path)
+	w.key("range")
+	appendRDRange(w, start, end)
+	w.close('}')
+}
+
+func appendRDRange(w *jsonWriter, start, end schema.Position) {
+	w.open('{')
+	for _, p := range [2]struct {
+		name string
+		at   schema.Position
+	}{{"start", start}, {"end", end}} {
+		w.key(p.name)
+		w.open('{')
+		w.numMember("line", p.at.Line)
+		w.numMember("column", p.at.ByteColumn)
+		w.close('}')
+	}
+	w.close('}')
+}
 
 // rdSeverity is rdjson's name of a severity.
 func rdSeverity(severity string) string {

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
 )
 
 // SARIF 2.1.0, as GitHub code scanning reads it.
@@ -115,7 +116,8 @@ type sarifRegion struct {
 
 const docsURL = "https://github.com/podlint/podlint/blob/main/docs/rules.md"
 
-// sarifPrinter prints one SARIF log, a result as it comes.
+// sarifPrinter prints one SARIF log, a result as it comes, written by hand
+// as encoding/json writes it (see appendSARIFResult).
 type sarifPrinter struct {
 	results streamedArray
 	log     sarifLog // with no results, and the invocation to come
@@ -124,11 +126,12 @@ type sarifPrinter struct {
 	root    string
 	folders *realFolders
 	seen    map[string]int // fingerprints' keys, for their counts
+	scratch jsonWriter     // a result
 }
 
 func newSARIFPrinter(w *bufio.Writer, _ bool) printer {
 	all := rules.All()
-	p := &sarifPrinter{results: newStreamedArray(w, 4, false), index: map[string]int{}, root: repoRoot(), folders: &realFolders{},
+	p := &sarifPrinter{results: newStreamedArray(w, 4), index: map[string]int{}, root: repoRoot(), folders: &realFolders{},
 		seen: map[string]int{}}
 	driver := sarifDriver{Name: "podlint", InformationURI: "https://github.com/podlint/podlint", Version: version()}
 	for i, rule := range all {
@@ -157,25 +160,80 @@ func newSARIFPrinter(w *bufio.Writer, _ bool) printer {
 
 func (p *sarifPrinter) file(f fileReport) {
 	artifact := artifactLocation(p.folders, p.root, f.path)
-	for _, it := range f.items {
-		res := sarifResult{
-			RuleID: it.rule, RuleIndex: p.index[it.rule], Level: it.severity.String(),
-			Message: sarifText{Text: it.message},
-			Locations: []sarifLocation{{Physical: sarifPhysical{
-				Artifact: artifact,
-				Region:   &sarifRegion{StartLine: it.start.Line, StartColumn: it.start.Column, EndLine: it.end.Line, EndColumn: it.end.Column},
-			}}},
-			Fingerprints: map[string]string{"primaryLocationLineHash": fingerprint(p.seen, it.rule, artifact.URI, it.lineHash)},
-		}
-		for i, r := range it.related {
-			id := i + 1
-			res.Related = append(res.Related, sarifLocation{ID: &id, Message: &sarifText{Text: r.text}, Physical: sarifPhysical{
-				Artifact: artifact,
-				Region:   &sarifRegion{StartLine: r.start.Line, StartColumn: r.start.Column, EndLine: r.end.Line, EndColumn: r.end.Column},
-			}})
-		}
-		p.results.add(func() []byte { return p.head }, res)
+	for i := range f.items {
+		it := &f.items[i]
+		p.scratch.b = p.scratch.b[:0]
+		p.scratch.element(4)
+		appendSARIFResult(&p.scratch, it, p.index[it.rule], artifact, fingerprint(p.seen, it.rule, artifact.URI, it.lineHash))
+		p.results.add(func() []byte { return p.head }, p.scratch.b)
 	}
+}
+
+// appendSARIFResult writes a result as encoding/json writes a sarifResult:
+// its members in the order of its fields, the empty ones left out as their
+// tags say.
+func appendSARIFResult(w *jsonWriter, it *item, ruleIndex int, artifact sarifArtifact, fingerprint string) {
+	w.open('{')
+	w.strMember("ruleId", it.rule)
+	w.numMember("ruleIndex", ruleIndex)
+	w.strMember("level", it.severity.String())
+	w.key("message")
+	appendSARIFText(w, it.message)
+	w.key("locations")
+	w.open('[')
+	w.item()
+	w.open('{')
+	w.key("physicalLocation")
+	appendSARIFPhysical(w, artifact, it.start, it.end)
+	w.close('}')
+	w.close(']')
+	if len(it.related) > 0 {
+		w.key("relatedLocations")
+		w.open('[')
+		for i, r := range it.related {
+			w.item()
+			w.open('{')
+			w.numMember("id", i+1)
+			w.key("physicalLocation")
+			appendSARIFPhysical(w, artifact, r.start, r.end)
+			w.key("message")
+			appendSARIFText(w, r.text)
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.key("partialFingerprints")
+	w.open('{')
+	w.strMember("primaryLocationLineHash", fingerprint)
+	w.close('}')
+	w.close('}')
+}
+
+// appendSARIFText writes a sarifText with no Markdown.
+func appendSARIFText(w *jsonWriter, text string) {
+	w.open('{')
+	w.strMember("text", text)
+	w.close('}')
+}
+
+// appendSARIFPhysical writes a sarifPhysical with a region.
+func appendSARIFPhysical(w *jsonWriter, artifact sarifArtifact, start, end schema.Position) {
+	w.open('{')
+	w.key("artifactLocation")
+	w.open('{')
+	w.strMember("uri", artifact.URI)
+	if artifact.URIBaseID != "" {
+		w.strMember("uriBaseId", artifact.URIBaseID)
+	}
+	w.close('}')
+	w.key("region")
+	w.open('{')
+	w.numMember("startLine", start.Line)
+	w.numMember("startColumn", start.Column)
+	w.numMember("endLine", end.Line)
+	w.numMember("endColumn", end.Column)
+	w.close('}')
+	w.close('}')
 }
 
 // end writes the invocation: whether every path could be checked, and
