@@ -3,9 +3,12 @@ package main
 import (
 	"bufio"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -245,10 +248,16 @@ const outputBuffer = 64 << 10
 // files come in, and each format is printed as each file's turn comes
 // instead of keeping every file's findings to the end (memory then does not
 // grow with the number of files): on stream as it comes, to a file through
-// a spool that is written to it at the end (see liveOutput).
+// a spool that is written to it at the end (see liveOutput). When a file
+// given cannot be written, the report keeps its files and prints every
+// format at the end, as emit does.
 func newReport(outputs []output, stream io.Writer, ro reportOptions) *report {
 	r := &report{quiet: ro.quiet}
 	for _, o := range outputs {
+		if o.path != "" && !mayCreate(o.path) {
+			r.live, r.byRule = nil, nil
+			break
+		}
 		lo := &liveOutput{output: o}
 		if o.path == "" {
 			lo.buf = bufio.NewWriterSize(stream, outputBuffer)
@@ -266,56 +275,57 @@ func newReport(outputs []output, stream io.Writer, ro reportOptions) *report {
 	return r
 }
 
+// mayCreate tells whether os.Create(path) may succeed, without changing a
+// thing: an existing file that opens for reading and writing (as os.Create
+// opens it), or a name in a folder this process may write to. It may be
+// wrong only where the file changes during the run, or where writing fails
+// for want of room; the write at the end then fails as emit's would.
+func mayCreate(path string) bool {
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
+		_ = f.Close()
+		return true
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	dir := filepath.Dir(path)
+	info, err := os.Stat(dir)
+	return err == nil && info.IsDir() && canWrite(dir) == nil
+}
+
 // liveOutput is one --format printed as files come in. A format for a file
-// goes to a spool, and to the file when the run ends, as it did when the
-// report was kept whole: a file the run reads (a report in the folder
-// checked) is not changed while it may be read. The file is opened, not
-// emptied, before the first file is printed, so that one that cannot be
-// written is known before anything is: the report is then kept whole and
-// printed at the end as before, with the same error.
+// goes to a spool, and into the file (os.Create, as emit writes it) once
+// the run is over: a file the run reads (a report in the folder checked) is
+// not changed while it may be read, and a run stopped early leaves the
+// file as it was.
 type liveOutput struct {
 	output
 	printer    printer
 	buf        *bufio.Writer // the stream's, or the spool's
 	spool      *spool
-	file       *os.File
 	statistics bool // --statistics follows the text
 }
 
-// startLive opens the files of the live outputs; on the first that fails,
-// it closes the others and gives up printing live.
-func (r *report) startLive() {
-	r.started = true
-	for i, lo := range r.live {
-		if lo.path == "" {
-			continue
-		}
-		f, err := os.OpenFile(lo.path, os.O_WRONLY|os.O_CREATE, 0o666)
-		if err != nil {
-			for _, opened := range r.live[:i] {
-				if opened.file != nil {
-					_ = opened.file.Close()
-				}
-			}
-			r.live = nil
-			return
-		}
-		lo.file = f
-	}
-}
-
-// endLive ends every live output in order, as emit prints them.
+// endLive ends the live outputs: those on the stream first, whose start is
+// printed already, then the files in order, as emit writes them.
 func (r *report) endLive() error {
+	var err error
 	for _, lo := range r.live {
-		if err := lo.end(r); err != nil {
-			return err
+		if lo.path == "" {
+			if lerr := lo.end(r); err == nil {
+				err = lerr
+			}
 		}
 	}
-	return nil
+	for _, lo := range r.live {
+		if lo.path != "" && err == nil {
+			err = lo.end(r)
+		}
+	}
+	return err
 }
 
-// end prints the rest of the output; for a file, it then replaces what the
-// file held with what the spool holds.
+// end prints the rest of the output; for a file, it then writes what the
+// spool holds to it.
 func (lo *liveOutput) end(r *report) error {
 	err := lo.printer.end(r)
 	if err == nil && lo.statistics {
@@ -327,25 +337,15 @@ func (lo *liveOutput) end(r *report) error {
 	if lo.path == "" || err != nil {
 		return err
 	}
-	if lo.file == nil { // no file came: nothing was printed yet
-		if lo.file, err = os.Create(lo.path); err != nil {
-			return fmt.Errorf("--format %s:%s: %s", lo.name, lo.path, describeFSError(err))
-		}
-	}
-	f := lo.file
-	if info, serr := f.Stat(); serr == nil && info.Mode().IsRegular() {
-		err = f.Truncate(0)
-	}
-	if err == nil {
-		err = lo.spool.copyTo(f)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	f, err := os.Create(lo.path)
 	if err != nil {
 		return fmt.Errorf("--format %s:%s: %s", lo.name, lo.path, describeFSError(err))
 	}
-	return nil
+	err = lo.spool.copyTo(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // add takes one file's report: counted, then printed or kept.
@@ -385,9 +385,6 @@ func (r *report) add(f fileReport) {
 		case "unsafe":
 			t.unsafe++
 		}
-	}
-	if r.live != nil && !r.started {
-		r.startLive()
 	}
 	if r.live == nil {
 		r.files = append(r.files, f)
@@ -511,9 +508,8 @@ type report struct {
 	tally   tally
 	quiet   bool
 	// live are the formats printed as files come in (nil: the files are
-	// kept, and printed at the end); started is set at the first file.
-	live    []*liveOutput
-	started bool
+	// kept, and printed at the end).
+	live []*liveOutput
 	// byRule counts the findings by rule for --statistics, where files
 	// are printed live (nil: they are kept, and counted from there).
 	byRule map[string]*ruleStat

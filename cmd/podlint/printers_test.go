@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -295,6 +296,33 @@ func TestSpool(t *testing.T) {
 	if _, err := os.Stat(os.TempDir()); err == nil {
 		t.Fatal("the missing folder exists")
 	}
+
+	// A file that takes no more (a full temporary folder): what it holds
+	// comes back, and the spool goes on in memory.
+	made := filepath.Join(t.TempDir(), "full")
+	defer func(make func() (*os.File, error)) { spoolTemp = make }(spoolTemp)
+	spoolTemp = func() (*os.File, error) {
+		if err := os.WriteFile(made, nil, 0o600); err != nil {
+			return nil, err
+		}
+		return os.Open(made) // read only: every write fails
+	}
+	s = &spool{}
+	want.Reset()
+	for i := 0; want.Len() <= spoolInMemory+3*spoolChunk; i++ {
+		line := fmt.Sprintf("line %d\n", i)
+		want.WriteString(line)
+		if _, err := s.Write([]byte(line)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.file != nil || !s.noFile {
+		t.Fatalf("a spool whose file takes nothing: file %v, memory only %v", s.file != nil, s.noFile)
+	}
+	got.Reset()
+	if err := s.copyTo(&got); err != nil || !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("after a failed write: %d bytes back of %d, error %v", got.Len(), want.Len(), err)
+	}
 }
 
 // TestFormatFilesAtTheEnd: a format for a file is printed as files come
@@ -342,6 +370,13 @@ func TestFormatFilesAtTheEnd(t *testing.T) {
 		if code != exitFindings || !bytes.Equal(got, alone.Bytes()) {
 			t.Errorf("%s to a file: exit %d, %d bytes, alone on stdout %d", name, code, len(got), alone.Len())
 		}
+	}
+
+	var stats, statsAlone bytes.Buffer
+	run([]string{"podlint", "check", "--no-config", "--statistics", "--format", "text", "--format", "json:" + dir + "/missing/out.json", "testdata/demo"}, nil, &stats, io.Discard)
+	run([]string{"podlint", "check", "--no-config", "--statistics", "testdata/demo"}, nil, &statsAlone, io.Discard)
+	if !bytes.Equal(stats.Bytes(), statsAlone.Bytes()) {
+		t.Errorf("--statistics beside a file in a missing folder:\n%s\nwant:\n%s", stats.Bytes(), statsAlone.Bytes())
 	}
 
 	var stdout2, stderr bytes.Buffer
