@@ -275,20 +275,33 @@ func newReport(outputs []output, stream io.Writer, ro reportOptions) *report {
 	return r
 }
 
-// mayCreate tells whether os.Create(path) may succeed, without changing a
-// thing: an existing file that opens for reading and writing (as os.Create
-// opens it), or a name in a folder this process may write to. It may be
-// wrong only where the file changes during the run, or where writing fails
-// for want of room; the write at the end then fails as emit's would.
+// mayCreate tells whether os.Create(path) may succeed, without changing or
+// opening a thing (a pipe opened and closed would hand its reader the end,
+// a watcher would see a file written): an existing regular file this
+// process may read and write (as os.Create opens it), a pipe or a device
+// (opened at the end, as it always was), or a new name in a folder it may
+// write to. Anything else, a folder or a link to nothing among them, is
+// left to the end, where os.Create says what becomes of it, as it did
+// before formats were printed live. It may be wrong only where the file
+// changes during the run, or where writing fails for want of room; the
+// write at the end then fails as it did.
 func mayCreate(path string) bool {
-	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
-		_ = f.Close()
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return false
+	case err == nil && !info.Mode().IsRegular():
 		return true
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	case err == nil:
+		return canReadWrite(path) == nil
+	case !errors.Is(err, fs.ErrNotExist):
 		return false
 	}
+	if _, err := os.Lstat(path); err == nil {
+		return false // a link to nothing
+	}
 	dir := filepath.Dir(path)
-	info, err := os.Stat(dir)
+	info, err = os.Stat(dir)
 	return err == nil && info.IsDir() && canWrite(dir) == nil
 }
 

@@ -24,6 +24,18 @@ func canWrite(path string) error {
 	}
 }
 
+// canReadWrite asks the system whether the invoking user may read and
+// write path (access(2) with R_OK and W_OK), as os.Create opens it.
+func canReadWrite(path string) error {
+	const rwOK = 4 | 2 // R_OK | W_OK, the same on every Unix
+	for {
+		err := syscall.Access(path, rwOK)
+		if !errors.Is(err, syscall.EINTR) {
+			return err
+		}
+	}
+}
+
 func ownerOf(info os.FileInfo) (uid, gid int, ok bool) {
 	st, ok := info.Sys().(*syscall.Stat_t)
 	if !ok {
