@@ -8,9 +8,11 @@ import (
 // The JSON format's findings are written by hand, with the bytes a
 // json.Encoder indenting by two spaces writes of them: encoding/json
 // reflects over each finding and then reads its output again to indent it,
-// and on a page with a hundred findings that was most of a check's time
-// in the commit every worker waits on (TestPrintersWriteTheWhole holds the
-// two to the same bytes; FuzzAppendJSONString the strings).
+// which on the shared corpus was a quarter of a check's CPU, spent in the
+// commit every worker waits on (TestPrintersWriteTheWhole holds the two to
+// the same bytes; FuzzAppendJSONString the strings). The members are
+// written from constant strings, not through jsonWriter: on 520 pages that
+// is 32M instructions fewer, a twentieth of the check.
 
 // appendFinding appends fd as an element of the top-level array.
 func appendFinding(b []byte, fd *finding) []byte {
