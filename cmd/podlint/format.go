@@ -473,18 +473,18 @@ type jsonPrinter struct {
 }
 
 func newJSONPrinter(w *bufio.Writer, _ bool) printer {
-	return &jsonPrinter{findings: newStreamedArray(w, 1)}
+	return &jsonPrinter{findings: newStreamedArray(w, []byte("["), 1)}
 }
 
 func (p *jsonPrinter) file(f fileReport) {
 	for i := range f.items {
 		fd := findingOf(f.path, &f.items[i])
 		p.scratch = appendFinding(p.scratch[:0], &fd)
-		p.findings.add(func() []byte { return []byte("[") }, p.scratch)
+		p.findings.add(p.scratch)
 	}
 }
 
-func (p *jsonPrinter) end(*report) error { return p.findings.close([]byte("["), []byte("]\n")) }
+func (p *jsonPrinter) end(*report) error { return p.findings.close([]byte("]\n")) }
 
 // streamedArray writes an array of a JSON document element by element,
 // with the bytes a json.Encoder indenting by two spaces writes of the whole
@@ -493,21 +493,22 @@ func (p *jsonPrinter) end(*report) error { return p.findings.close([]byte("["), 
 // and the rest of the document, from the array's `]`, at the end.
 type streamedArray struct {
 	w       *bufio.Writer
+	head    []byte // the document up to the array's `[`
 	closing string // what stands before the `]` of an array with elements
 	n       int    // the elements written
 }
 
 // newStreamedArray writes to w the elements of an array depth levels deep
-// (the root is 0).
-func newStreamedArray(w *bufio.Writer, depth int) streamedArray {
-	return streamedArray{w: w, closing: "\n" + strings.Repeat("  ", depth-1)}
+// (the root is 0), after head, the document up to its `[`.
+func newStreamedArray(w *bufio.Writer, head []byte, depth int) streamedArray {
+	return streamedArray{w: w, head: head, closing: "\n" + strings.Repeat("  ", depth-1)}
 }
 
 // add writes elem, an element as the encoder writes it at the array's
-// depth (see jsonWriter.element), after head() when it is the first.
-func (a *streamedArray) add(head func() []byte, elem []byte) {
+// depth (see jsonWriter.element), after the head when it is the first.
+func (a *streamedArray) add(elem []byte) {
 	if a.n == 0 {
-		a.w.Write(head())
+		a.w.Write(a.head)
 		a.w.WriteByte('\n')
 	} else {
 		a.w.WriteString(",\n")
@@ -517,10 +518,10 @@ func (a *streamedArray) add(head func() []byte, elem []byte) {
 }
 
 // close writes tail, the rest of the document from the array's `]`; when
-// no element came, head first.
-func (a *streamedArray) close(head, tail []byte) error {
+// no element came, the head first.
+func (a *streamedArray) close(tail []byte) error {
 	if a.n == 0 {
-		a.w.Write(head)
+		a.w.Write(a.head)
 	} else {
 		a.w.WriteString(a.closing)
 	}

@@ -50,10 +50,6 @@ type rdPosition struct {
 	Column int `json:"column"`
 }
 
-func byteRange(start, end schema.Position) rdRange {
-	return rdRange{rdPosition{start.Line, start.ByteColumn}, rdPosition{end.Line, end.ByteColumn}}
-}
-
 type rdCode struct {
 	Value string `json:"value"`
 	URL   string `json:"url"`
@@ -69,15 +65,14 @@ type rdSuggestion struct {
 // appendRDDiagnostic).
 type rdjsonPrinter struct {
 	diagnostics streamedArray
-	head, tail  []byte // the document with no diagnostics, cut where they go
+	tail        []byte // the document from its diagnostics' `]`
 	scratch     jsonWriter
 }
 
 func newRDJSONPrinter(w *bufio.Writer, _ bool) printer {
-	p := &rdjsonPrinter{diagnostics: newStreamedArray(w, 2)}
-	p.head, p.tail = splitDocument(rdResult{Source: rdSource{Name: "podlint", URL: "https://github.com/podlint/podlint"}, Diagnostics: []rdDiagnostic{}},
+	head, tail := splitDocument(rdResult{Source: rdSource{Name: "podlint", URL: "https://github.com/podlint/podlint"}, Diagnostics: []rdDiagnostic{}},
 		"diagnostics", false)
-	return p
+	return &rdjsonPrinter{diagnostics: newStreamedArray(w, head, 2), tail: tail}
 }
 
 func (p *rdjsonPrinter) file(f fileReport) {
@@ -85,11 +80,11 @@ func (p *rdjsonPrinter) file(f fileReport) {
 		p.scratch.b = p.scratch.b[:0]
 		p.scratch.element(2)
 		appendRDDiagnostic(&p.scratch, f.path, &f.items[i])
-		p.diagnostics.add(func() []byte { return p.head }, p.scratch.b)
+		p.diagnostics.add(p.scratch.b)
 	}
 }
 
-func (p *rdjsonPrinter) end(*report) error { return p.diagnostics.close(p.head, p.tail) }
+func (p *rdjsonPrinter) end(*report) error { return p.diagnostics.close(p.tail) }
 
 // appendRDDiagnostic writes item it of the file at path as an rdDiagnostic:
 // its members in the order of its fields, the empty ones left out as
@@ -134,7 +129,8 @@ func appendRDDiagnostic(w *jsonWriter, path string, it *item) {
 	w.close('}')
 }
 
-// appendRDLocation writes an rdLocation; appendRDRange an rdRange (byteRange).
+// appendRDLocation writes an rdLocation; appendRDRange an rdRange, its
+// columns in bytes (see rdPosition).
 func appendRDLocation(w *jsonWriter, path string, start, end schema.Position) {
 	w.open('{')
 	w.strMember("path", path)

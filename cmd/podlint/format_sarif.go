@@ -121,7 +121,6 @@ const docsURL = "https://github.com/podlint/podlint/blob/main/docs/rules.md"
 type sarifPrinter struct {
 	results streamedArray
 	log     sarifLog // with no results, and the invocation to come
-	head    []byte   // the log up to its results
 	index   map[string]int
 	root    string
 	folders *realFolders
@@ -131,8 +130,7 @@ type sarifPrinter struct {
 
 func newSARIFPrinter(w *bufio.Writer, _ bool) printer {
 	all := rules.All()
-	p := &sarifPrinter{results: newStreamedArray(w, 4), index: map[string]int{}, root: repoRoot(), folders: &realFolders{},
-		seen: map[string]int{}}
+	p := &sarifPrinter{index: map[string]int{}, root: repoRoot(), folders: &realFolders{}, seen: map[string]int{}}
 	driver := sarifDriver{Name: "podlint", InformationURI: "https://github.com/podlint/podlint", Version: version()}
 	for i, rule := range all {
 		p.index[rule.Name] = i
@@ -154,7 +152,8 @@ func newSARIFPrinter(w *bufio.Writer, _ bool) printer {
 	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{},
 		Original: map[string]sarifID{srcRoot: {URI: fileURI(p.root) + "/"}}}
 	p.log = sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
-	p.head, _ = splitDocument(p.log, "results", false)
+	head, _ := splitDocument(p.log, "results", false)
+	p.results = newStreamedArray(w, head, 4)
 	return p
 }
 
@@ -165,7 +164,7 @@ func (p *sarifPrinter) file(f fileReport) {
 		p.scratch.b = p.scratch.b[:0]
 		p.scratch.element(4)
 		appendSARIFResult(&p.scratch, it, p.index[it.rule], artifact, fingerprint(p.seen, it.rule, artifact.URI, it.lineHash))
-		p.results.add(func() []byte { return p.head }, p.scratch.b)
+		p.results.add(p.scratch.b)
 	}
 }
 
@@ -249,7 +248,7 @@ func (p *sarifPrinter) end(r *report) error {
 	}
 	p.log.Runs[0].Invocations = []sarifInvocation{inv}
 	_, tail := splitDocument(p.log, "results", false)
-	return p.results.close(p.head, tail)
+	return p.results.close(tail)
 }
 
 // fingerprint identifies a finding by its rule, file and the text of its

@@ -34,6 +34,11 @@ func wholeJSON(w io.Writer, r *report) error {
 	return enc.Encode(out)
 }
 
+// byteRange is an rdRange of start and end, its columns in bytes.
+func byteRange(start, end schema.Position) rdRange {
+	return rdRange{rdPosition{start.Line, start.ByteColumn}, rdPosition{end.Line, end.ByteColumn}}
+}
+
 func wholeRDJSON(w io.Writer, r *report) error {
 	out := rdResult{Source: rdSource{Name: "podlint", URL: "https://github.com/podlint/podlint"}, Diagnostics: []rdDiagnostic{}}
 	for _, f := range r.files {
