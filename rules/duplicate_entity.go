@@ -132,20 +132,12 @@ func lowerHash(s string) uint64 {
 // sameLower tells whether a and b are the same in lower case, as
 // strings.ToLower writes them.
 func sameLower(a, b string) bool {
-	if !ascii(a) || !ascii(b) {
-		// Not strings.EqualFold, which also takes σ and ς for one letter.
-		la, lb := strings.ToLower(a), strings.ToLower(b)
-		return la == lb
+	if ascii(a) && ascii(b) {
+		return strings.EqualFold(a, b) // in ASCII, the same answer
 	}
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		if lowerASCII(a[i]) != lowerASCII(b[i]) {
-			return false
-		}
-	}
-	return true
+	// Not strings.EqualFold, which also takes σ and ς for one letter.
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	return la == lb
 }
 
 // lowerASCII is the lower case of an ASCII byte.
