@@ -431,32 +431,80 @@ func runOn(doc *schema.Document, cfg *Config, use func(*Rule) bool) []Diagnostic
 
 // Sort orders findings by position, then rule, then message, findings
 // that compare equal keeping their order. A page of many findings comes
-// as one sorted run per rule: their indexes are sorted (a tie goes to the
-// earlier finding, as in a stable sort), and the findings moved once each,
-// not swapped about as they are by an in-place stable sort.
+// as one sorted run per rule, so the runs are merged (a natural merge
+// sort, stable: a tie goes to the earlier run), a pass of merges for each
+// doubling of the runs, not the passes of a sort that knows no runs. The
+// merges order indexes; the findings are then moved once each, in place.
 func Sort(ds []Diagnostic) {
-	sorted := true
-	for i := 1; i < len(ds) && sorted; i++ {
-		sorted = compareDiagnostics(&ds[i-1], &ds[i]) <= 0
+	var endsOf [8]int32
+	ends := endsOf[:0] // where each run ends
+	for i := 1; i < len(ds); i++ {
+		if compareDiagnostics(&ds[i-1], &ds[i]) > 0 {
+			ends = append(ends, int32(i))
+		}
 	}
-	if sorted {
+	if len(ends) == 0 {
 		return
 	}
-	order := make([]int32, len(ds))
+	ends = append(ends, int32(len(ds)))
+	order, spare := make([]int32, len(ds)), make([]int32, len(ds))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(i, j int32) int {
-		if c := compareDiagnostics(&ds[i], &ds[j]); c != 0 {
-			return c
+	for len(ends) > 1 {
+		// Runs two by two, into spare; a last run left alone is copied.
+		// The ends of the merged runs take the place of the old ones,
+		// written no further on than where they are read.
+		merged, from := ends[:0], int32(0)
+		for k := 0; k < len(ends); k += 2 {
+			if k+1 == len(ends) {
+				copy(spare[from:ends[k]], order[from:ends[k]])
+				merged = append(merged, ends[k])
+				break
+			}
+			mid, end := ends[k], ends[k+1]
+			mergeRuns(ds, order[from:mid], order[mid:end], spare[from:end])
+			merged, from = append(merged, end), end
 		}
-		return cmp.Compare(i, j)
-	})
-	moved := make([]Diagnostic, len(ds))
-	for to, from := range order {
-		moved[to] = ds[from]
+		ends, order, spare = merged, spare, order
 	}
-	copy(ds, moved)
+	permute(ds, order)
+}
+
+// mergeRuns merges the sorted runs a and b, indexes of ds, into out,
+// taking from a on a tie.
+func mergeRuns(ds []Diagnostic, a, b, out []int32) {
+	i, j := 0, 0
+	for k := range out {
+		if j == len(b) || i < len(a) && compareDiagnostics(&ds[a[i]], &ds[b[j]]) <= 0 {
+			out[k] = a[i]
+			i++
+		} else {
+			out[k] = b[j]
+			j++
+		}
+	}
+}
+
+// permute moves ds[order[i]] to ds[i] for every i, a cycle of moves at a
+// time, with one finding held aside; order is spent (a place done is -1).
+func permute(ds []Diagnostic, order []int32) {
+	for start := range order {
+		if order[start] < 0 || int(order[start]) == start {
+			continue
+		}
+		held, to := ds[start], start
+		for {
+			from := int(order[to])
+			order[to] = -1
+			if from == start {
+				ds[to] = held
+				break
+			}
+			ds[to] = ds[from]
+			to = from
+		}
+	}
 }
 
 func compareDiagnostics(a, b *Diagnostic) int {
