@@ -29,7 +29,7 @@ func BenchmarkCollect(b *testing.B) {
 	}
 	for b.Loop() {
 		res := newResolver("", false, nil, nil, 0)
-		inputs, errs := collect([]string{root}, "", res)
+		inputs, errs := collect([]string{root}, "", res, nil)
 		if len(inputs) != 10000 || len(errs) != 0 {
 			b.Fatalf("%d inputs, errors %v", len(inputs), errs)
 		}

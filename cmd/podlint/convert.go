@@ -113,7 +113,7 @@ func convertAction(c *cli.Context) error {
 	// link) or that another input also converts to is refused.
 	dest, many := c.String("output"), len(outs)+len(rep.errors) > 1
 	var inputs []os.FileInfo
-	named, _ := collect(c.Args().Slice(), opts.stdinFor, res)
+	named, _ := collect(c.Args().Slice(), opts.stdinFor, res, nil)
 	for _, in := range named {
 		if info, err := os.Stat(in.path); err == nil && !in.stdin {
 			inputs = append(inputs, info)

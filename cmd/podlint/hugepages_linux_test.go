@@ -42,8 +42,9 @@ var anonHugeKB = regexp.MustCompile(`AnonHugePages:\s+(\d+) kB`)
 
 // TestHugePagesForManyPages: where Linux gives huge pages only on request,
 // a run over many pages asks for them and its heap lands in them, its soft
-// heap limit as it was; a run that reads a few hundred kilobytes does not
-// ask.
+// heap limit as it was, and so does a run over many small pages (more than
+// manyFiles, of a few hundred kilobytes in all); a run that reads a few
+// hundred kilobytes in fewer files does not ask.
 func TestHugePagesForManyPages(t *testing.T) {
 	if !hugePagesOnRequest() {
 		t.Skipf("huge pages are asked for only in the madvise mode, which %s does not say", thpMode)
@@ -67,10 +68,11 @@ func TestHugePagesForManyPages(t *testing.T) {
 		fmt.Fprintf(&page, "## [%02d:%02d] Pool %d\n\nInes kneels on wet rock by pool %d.\n\n> *\"A quote about pool %d.\"* [%02d:%02d]\n\n", i/60, i%60, i, i, i, i/60, i%60)
 	}
 	page.WriteString("## Entities\n\n- **Ines Ferro** (Person): Marine biologist.\n")
-	hugeKB := func(files int) int {
+	small := "# Tide Pools — Ines Ferro\n\nA summary.\n\n## [00:00] Pool 1\n\nInes kneels by the pool.\n"
+	hugeKB := func(files int, page string) int {
 		dir := t.TempDir()
 		for i := range files {
-			write(t, dir, fmt.Sprintf("pool-%04d.md", i), []byte(page.String()))
+			write(t, dir, fmt.Sprintf("pool-%04d.md", i), []byte(page))
 		}
 		cmd := exec.Command(exe, "check", "--no-config", "--quiet", ".")
 		cmd.Args[0] = "podlint-managed"
@@ -95,14 +97,23 @@ func TestHugePagesForManyPages(t *testing.T) {
 		}
 		return kb
 	}
-	// Runs of half the bytes that ask, and of three times as many.
-	nFew, nMany := hugePagesFrom/2/page.Len(), 3*hugePagesFrom/page.Len()
-	few, many := hugeKB(nFew), hugeKB(nMany)
-	t.Logf("huge pages: %d kB with %d files, %d kB with %d (%d bytes each)", few, nFew, many, nMany, page.Len())
+	// Runs of half the bytes that ask, and of three times as many; and a
+	// run of four times as many files as ask, small ones (the heap first
+	// grows into memory freed when it asked, touched before).
+	nFew, nMany, nSmall := hugePagesFrom/2/page.Len(), 3*hugePagesFrom/page.Len(), 4*manyFiles
+	few, many, smalls := hugeKB(nFew, page.String()), hugeKB(nMany, page.String()), hugeKB(nSmall, small)
+	t.Logf("huge pages: %d kB with %d files, %d kB with %d (%d bytes each), %d kB with %d of %d bytes",
+		few, nFew, many, nMany, page.Len(), smalls, nSmall, len(small))
 	if few >= 2048 {
 		t.Errorf("%d files: %d kB in huge pages: a run of few bytes asks for them", nFew, few)
 	}
 	if many < few+4096 {
 		t.Errorf("%d files: %d kB in huge pages, against %d kB for %d files: the heap is not in huge pages", nMany, many, few, nFew)
+	}
+	if nSmall*len(small) >= hugePagesFrom/2 {
+		t.Fatalf("%d small files hold %d bytes: not few", nSmall, nSmall*len(small))
+	}
+	if smalls < few+2048 {
+		t.Errorf("%d small files: %d kB in huge pages, against %d kB for %d files: many files do not ask", nSmall, smalls, few, nFew)
 	}
 }

@@ -57,8 +57,9 @@ func (e inputError) String() string {
 // unless the config excludes them, and passed over with a notice when its
 // include does not take them (pre-commit passes every staged file; a pipe
 // or a device named is always read); "-" is standard input. The result is
-// sorted and free of repeats.
-func collect(args []string, stdinName string, res *resolver) ([]input, []inputError) {
+// sorted and free of repeats. found, unless nil, is called once, when the
+// files found reach manyFiles (see eachInput).
+func collect(args []string, stdinName string, res *resolver, found func()) ([]input, []inputError) {
 	var out []input
 	var errs []inputError
 	// A walk finds each file once: only two arguments can name one file
@@ -74,6 +75,9 @@ func collect(args []string, stdinName string, res *resolver) ([]input, []inputEr
 		} else if !seen[in.path] {
 			seen[in.path] = true
 			out = append(out, in)
+		}
+		if len(out) == manyFiles && found != nil {
+			found()
 		}
 	}
 	for _, arg := range args {
