@@ -44,7 +44,8 @@ func ViewOf(doc *schema.Document) (*View, bool) {
 	}
 	src := make([]byte, 0, len(doc.Src)-len(line)+len(r.Text))
 	src = append(append(append(src, doc.Src[:c.Span.Start]...), r.Text...), doc.Src[c.Span.End:]...)
-	v := &View{Doc: schema.Read(doc.Path, src), start: c.Span.Start, end: c.Span.End, restored: len(r.Text),
+	// src is the view's alone, never changed: its page reads it uncopied.
+	v := &View{Doc: schema.ReadOwned(doc.Path, src), start: c.Span.Start, end: c.Span.End, restored: len(r.Text),
 		at: alignSpaces(r.Text, line, c.Span.Start)}
 	if r.Leaked != nil {
 		leak.Remember(v.Doc, r.Items, r.Leaked)

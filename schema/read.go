@@ -3,12 +3,19 @@ package schema
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Read builds a Document from src. It never fails: syntax errors become
 // Problems, junk becomes blocks. Callers check encoding first (CheckText).
 func Read(path string, src []byte) *Document {
 	return ReadText(path, src, "")
+}
+
+// ReadOwned is Read for bytes handed over to the document: nobody changes
+// them after, so the document's Text is those bytes rather than a copy.
+func ReadOwned(path string, src []byte) *Document {
+	return ReadText(path, src, unsafe.String(unsafe.SliceData(src), len(src)))
 }
 
 // ReadText is Read for a caller that has src as a string already: text is
