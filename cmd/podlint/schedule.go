@@ -28,8 +28,8 @@ const hugePagesFrom = 2 << 20
 // manyFiles is the most files a run finds before it asks for huge pages,
 // whatever their size: a page's check allocates a few kilobytes however
 // small the page (2.6 KB for one of 106 bytes), so 1,000 of them grow the
-// heap by megabytes. The run asks as the walk reaches that many, not once
-// it is over: what the walk and the process's start allocated before
+// heap by megabytes. The run asks as collect finds that many, not once it
+// has them all: what the walk and the process's start allocated before
 // asking (7 MB for 10,000 files) is memory touched a 4 KiB page at a time.
 const manyFiles = 1000
 
