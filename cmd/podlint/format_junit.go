@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"strings"
+
+	"github.com/podlint/podlint/rules"
 )
 
 // JUnit XML: one test case per file, failed when it has error-level
@@ -66,11 +68,21 @@ func newJUnitPrinter(w *bufio.Writer, _ bool) printer {
 const junitCaseIndent = "    "
 
 func (p *junitPrinter) file(f fileReport) {
+	c := junitCaseOf(f)
+	if c.Failure != nil {
+		p.failures++
+	}
+	p.addCase(c)
+}
+
+// junitCaseOf is a file's test case: its errors are the case's failure,
+// its warnings the case's output.
+func junitCaseOf(f fileReport) junitCase {
 	c := junitCase{Name: f.path, ClassName: "podlint"}
 	var errs, warns []string
 	for _, it := range f.items {
 		line := fmt.Sprintf("%s:%d:%d: %s %s: %s", f.path, it.start.Line, it.start.Column, it.severity, it.rule, it.message)
-		if it.severity.String() == "error" {
+		if it.severity == rules.Error {
 			errs = append(errs, line)
 		} else {
 			warns = append(warns, line)
@@ -78,12 +90,11 @@ func (p *junitPrinter) file(f fileReport) {
 	}
 	if len(errs) > 0 {
 		c.Failure = &junitMessage{Message: plural(len(errs), "error"), Type: "error", Text: strings.Join(errs, "\n")}
-		p.failures++
 	}
 	if len(warns) > 0 {
 		c.SystemOut = strings.Join(warns, "\n")
 	}
-	p.addCase(c)
+	return c
 }
 
 // addCase writes c to the cases, on a line of its own: the encoder starts

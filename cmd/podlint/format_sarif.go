@@ -235,9 +235,16 @@ func appendSARIFPhysical(w *jsonWriter, artifact sarifArtifact, start, end schem
 	w.close('}')
 }
 
-// end writes the invocation: whether every path could be checked, and
-// the input errors as notifications.
+// end writes the invocation after the results.
 func (p *sarifPrinter) end(r *report) error {
+	p.log.Runs[0].Invocations = []sarifInvocation{p.invocation(r)}
+	_, tail := splitDocument(p.log, "results", false)
+	return p.results.close(tail)
+}
+
+// invocation is the run's invocation: whether every path could be
+// checked, and the input errors as notifications.
+func (p *sarifPrinter) invocation(r *report) sarifInvocation {
 	inv := sarifInvocation{ExecutionSuccessful: len(r.errors) == 0, Notifications: []sarifNotification{}}
 	for _, e := range r.errors {
 		n := sarifNotification{Level: "error", Message: sarifText{Text: e.msg}}
@@ -246,9 +253,7 @@ func (p *sarifPrinter) end(r *report) error {
 		}
 		inv.Notifications = append(inv.Notifications, n)
 	}
-	p.log.Runs[0].Invocations = []sarifInvocation{inv}
-	_, tail := splitDocument(p.log, "results", false)
-	return p.results.close(tail)
+	return inv
 }
 
 // fingerprint identifies a finding by its rule, file and the text of its

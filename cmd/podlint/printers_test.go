@@ -85,15 +85,7 @@ func wholeSARIF(w io.Writer, r *report) error {
 			run.Results = append(run.Results, res)
 		}
 	}
-	inv := sarifInvocation{ExecutionSuccessful: len(r.errors) == 0, Notifications: []sarifNotification{}}
-	for _, e := range r.errors {
-		n := sarifNotification{Level: "error", Message: sarifText{Text: e.msg}}
-		if e.path != "" {
-			n.Locations = []sarifLocation{{Physical: sarifPhysical{Artifact: artifactLocation(p.folders, p.root, e.path)}}}
-		}
-		inv.Notifications = append(inv.Notifications, n)
-	}
-	run.Invocations = []sarifInvocation{inv}
+	run.Invocations = []sarifInvocation{p.invocation(r)}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -103,22 +95,9 @@ func wholeSARIF(w io.Writer, r *report) error {
 func wholeJUnit(w io.Writer, r *report) error {
 	suite := junitSuite{Name: "podlint"}
 	for _, f := range r.files {
-		c := junitCase{Name: f.path, ClassName: "podlint"}
-		var errs, warns []string
-		for _, it := range f.items {
-			line := fmt.Sprintf("%s:%d:%d: %s %s: %s", f.path, it.start.Line, it.start.Column, it.severity, it.rule, it.message)
-			if it.severity == rules.Error {
-				errs = append(errs, line)
-			} else {
-				warns = append(warns, line)
-			}
-		}
-		if len(errs) > 0 {
-			c.Failure = &junitMessage{Message: plural(len(errs), "error"), Type: "error", Text: strings.Join(errs, "\n")}
+		c := junitCaseOf(f)
+		if c.Failure != nil {
 			suite.Failures++
-		}
-		if len(warns) > 0 {
-			c.SystemOut = strings.Join(warns, "\n")
 		}
 		suite.Cases = append(suite.Cases, c)
 	}
