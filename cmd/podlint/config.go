@@ -522,13 +522,6 @@ func (r *resolver) excluded(path string) bool {
 	return err == nil && c != nil && c.excludes(path)
 }
 
-// excludedIn is excluded for a walk, which knows the absolute folder of
-// path (see includedIn).
-func (r *resolver) excludedIn(absDir, path string) bool {
-	c, err := r.configIn(absDir)
-	return err == nil && c != nil && c.excludes(path)
-}
-
 // isUsage tells errors that end the whole run (a bad --enable name).
 func isUsage(err error) bool {
 	var u usageErr

@@ -29,8 +29,9 @@ const hugePagesFrom = 2 << 20
 // whatever their size: a page's check allocates a few kilobytes however
 // small the page (2.6 KB for one of 106 bytes), so 1,000 of them grow the
 // heap by megabytes. The run asks as collect finds that many, not once it
-// has them all: what the walk and the process's start allocated before
-// asking (7 MB for 10,000 files) is memory touched a 4 KiB page at a time.
+// has them all (a folder of many, once that many of its entries are read):
+// what the walk and the process's start allocated before asking (7 MB for
+// 10,000 files) is memory touched a 4 KiB page at a time.
 const manyFiles = 1000
 
 // hugeBlock is the size of the block preferHugePages advises: three

@@ -62,13 +62,6 @@ func (r *resolver) included(p string) bool {
 	return includedBy(c, err, p)
 }
 
-// includedIn is included for a walk, which knows the file's folder as an
-// absolute path: no system call per file to find its config.
-func (r *resolver) includedIn(absDir, p string) bool {
-	c, err := r.configIn(absDir)
-	return includedBy(c, err, p)
-}
-
 func includedBy(c *config, err error, p string) bool {
 	if err != nil || c == nil {
 		// A config that does not load is reported for the file later.
