@@ -156,3 +156,17 @@ func TestFixDiffOfOddNamesApplies(t *testing.T) {
 		t.Errorf("after git apply, fix still has work: exit %d", code)
 	}
 }
+
+// BenchmarkFirstHidden looks for escapes in a message as a rule writes
+// one: mostly ASCII, with a curly apostrophe, an en dash and quote marks.
+//
+//	go test ./cmd/podlint -run '^$' -bench FirstHidden
+func BenchmarkFirstHidden(b *testing.B) {
+	msg := `quote at 14:28 is outside chapter "Ada’s Infrastructure Philosophy" at 14:48, which runs 14:48–17:01 (“it scales”)`
+	b.SetBytes(int64(len(msg)))
+	for b.Loop() {
+		if firstHidden(msg) != len(msg) {
+			b.Fatal("hidden rune found")
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"sort"
@@ -321,20 +322,23 @@ func visible(s string) string {
 
 // firstHidden is the index of the first rune of s that hidden tells, or
 // len(s). The usual text, printable ASCII, is passed over eight bytes at a
-// time; the runes of the eight bytes that hold another byte are read.
+// time, up to the first byte of the eight that is not (a curly quote or a
+// dash, in most messages), whose rune is read.
 func firstHidden(s string) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
 			x := schema.EightBytes(s, i)
 			// A high bit for a byte under 0x20 (the borrow), or of 0x7f
-			// and up (plus one, or its own): the carries and borrows of
-			// the sums run upward from such a byte, so they only mark
-			// eight that hold one.
-			if ((x-0x20*ones)&^x|(x+ones)|x)&highs == 0 {
+			// and up (plus one, or its own). The carries and borrows of
+			// the sums run upward from such a byte: the lowest high bit
+			// is the first such byte's.
+			m := ((x-0x20*ones)&^x | (x + ones) | x) & highs
+			if m == 0 {
 				i += 8
 				continue
 			}
+			i += bits.TrailingZeros64(m) >> 3
 		}
 		if c := s[i]; c >= 0x20 && c < 0x7f {
 			i++
