@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -37,7 +36,7 @@ func runDuplicateEntity(p *Pass) {
 			continue
 		}
 		orig, isCopy := copies[i], copies[i] >= 0
-		prev, related := es.Entities[at], "the first entry of "+strconv.Quote(e.Name.Value)
+		prev, related := es.Entities[at], "the first entry of "+quote(e.Name.Value)
 		how, fix := "with a different type or description", NoFix
 		if isCopy {
 			how = "an exact duplicate"
@@ -50,7 +49,7 @@ func runDuplicateEntity(p *Pass) {
 				fix = SafeFix // drop-duplicate-entity deletes a named entry's exact copy
 			}
 			if orig != at {
-				prev, related = es.Entities[orig], "the entry of "+strconv.Quote(e.Name.Value)+" it copies"
+				prev, related = es.Entities[orig], "the entry of "+quote(e.Name.Value)+" it copies"
 			}
 		}
 		p.Add(Diagnostic{Span: e.Span, Fix: fix,

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -54,8 +53,8 @@ func runEntityType(p *Pass) {
 		case known != "":
 			// Quoted as %q quotes, and joined: a page may type every
 			// entity in lower case, and formatting costs more.
-			p.Add(Diagnostic{Span: e.Type.Span, Fix: SafeFix, Message: "entity type " + strconv.Quote(t) + " of " +
-				strconv.Quote(e.Name.Value) + " is not capitalized: write " + strconv.Quote(known)})
+			p.Add(Diagnostic{Span: e.Type.Span, Fix: SafeFix, Message: "entity type " + quote(t) + " of " +
+				quote(e.Name.Value) + " is not capitalized: write " + quote(known)})
 		default:
 			p.Report(e.Type.Span, "entity type %q of %q is not one of %s", t, e.Name.Value, strings.Join(types, ", "))
 		}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -193,7 +192,7 @@ func readPageTexts(p *Pass) []pageText {
 		// The body of a section the model does not read, after its heading.
 		if body := s.Span.End; doc.Format == schema.Markdown && s.Heading.End < body {
 			start := s.Heading.End
-			place = "section " + strconv.Quote(s.Title)
+			place = "section " + quote(s.Title)
 			text(schema.Text{Value: string(src[start:body]), Span: schema.Span{Start: start, End: body}}, proseText, nil)
 		}
 	}

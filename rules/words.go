@@ -59,3 +59,16 @@ func asciiSpaces(x uint64) uint64 {
 func isSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// quote is strconv.Quote(s), as %q writes it too. A name or a word of a
+// page is most often printable ASCII without a quote mark or a backslash,
+// which is quoted as it is; strconv.Quote reads every character of it
+// through its tables of printable runes.
+func quote(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.Quote(s)
+		}
+	}
+	return `"` + s + `"`
+}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -21,6 +22,18 @@ func FuzzWordCount(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
 			t.Fatalf("%q: %d pieces, strings.Fields makes %d", s, got, want)
+		}
+	})
+}
+
+// FuzzQuote: quote writes what strconv.Quote does, its own way or not.
+func FuzzQuote(f *testing.F) {
+	for _, s := range []string{"", "Organization", `say "hi"`, `C:\path`, "tab\there", "Jake’s", "\x7f", "~ and }", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := quote(s), strconv.Quote(s); got != want {
+			t.Fatalf("quote(%q) = %s, strconv.Quote gives %s", s, got, want)
 		}
 	})
 }
