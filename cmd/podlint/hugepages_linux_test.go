@@ -28,6 +28,7 @@ func init() {
 		runtime.GC()
 		time.Sleep(50 * time.Millisecond)
 		fmt.Fprintf(os.Stderr, "soft limit: %d\n", debug.SetMemoryLimit(-1))
+		fmt.Fprintf(os.Stderr, "gc percent: %d\n", debug.SetGCPercent(-1))
 		rollup, err := os.ReadFile("/proc/self/smaps_rollup")
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "huge pages: unknown:", err)
@@ -69,6 +70,9 @@ func TestHugePagesForManyPages(t *testing.T) {
 	}
 	page.WriteString("## Entities\n\n- **Ines Ferro** (Person): Marine biologist.\n")
 	small := "# Tide Pools — Ines Ferro\n\nA summary.\n\n## [00:00] Pool 1\n\nInes kneels by the pool.\n"
+	// hugeKB runs podlint on files copies of page, and tells how many
+	// kilobytes of huge pages it had; the collector reports each cycle.
+	var gcs []string
 	hugeKB := func(files int, page string) int {
 		dir := t.TempDir()
 		for i := range files {
@@ -78,13 +82,15 @@ func TestHugePagesForManyPages(t *testing.T) {
 		cmd.Args[0] = "podlint-managed"
 		cmd.Dir = dir
 		for _, kv := range os.Environ() {
-			if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") {
+			if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") && !strings.HasPrefix(kv, "GODEBUG=") {
 				cmd.Env = append(cmd.Env, kv)
 			}
 		}
+		cmd.Env = append(cmd.Env, "GODEBUG=gctrace=1")
 		var errOut bytes.Buffer
 		cmd.Stderr = &errOut
 		_ = cmd.Run()
+		gcs = regexp.MustCompile(`(?m)^gc \d+ .*$`).FindAllString(errOut.String(), -1)
 		m := regexp.MustCompile(`huge pages: (\d+) kB`).FindStringSubmatch(errOut.String())
 		if m == nil {
 			t.Fatalf("%d files: exit %d, no huge pages reported:\n%s", files, cmd.ProcessState.ExitCode(), errOut.String())
@@ -95,13 +101,23 @@ func TestHugePagesForManyPages(t *testing.T) {
 		if !strings.Contains(errOut.String(), fmt.Sprintf("soft limit: %d\n", baseMemoryLimit)) {
 			t.Errorf("%d files: the soft heap limit is no longer %d:\n%s", files, baseMemoryLimit, errOut.String())
 		}
+		if !strings.Contains(errOut.String(), "gc percent: 1000\n") {
+			t.Errorf("%d files: the collector's percent is no longer 1000:\n%s", files, errOut.String())
+		}
 		return kb
 	}
 	// Runs of half the bytes that ask, and of three times as many; and a
 	// run of four times as many files as ask, small ones (the heap first
 	// grows into memory freed when it asked, touched before).
 	nFew, nMany, nSmall := hugePagesFrom/2/page.Len(), 3*hugePagesFrom/page.Len(), 4*manyFiles
-	few, many, smalls := hugeKB(nFew, page.String()), hugeKB(nMany, page.String()), hugeKB(nSmall, small)
+	few, many := hugeKB(nFew, page.String()), hugeKB(nMany, page.String())
+	smalls := hugeKB(nSmall, small)
+	// The many small files ask before any other collection: the block's
+	// allocation starts none (the soft limit would), and the run's first
+	// is the one that frees the block.
+	if len(gcs) == 0 || !strings.HasSuffix(gcs[0], "(forced)") {
+		t.Errorf("%d small files: the first collection is not the one asking forces:\n%s", nSmall, strings.Join(gcs, "\n"))
+	}
 	t.Logf("huge pages: %d kB with %d files, %d kB with %d (%d bytes each), %d kB with %d of %d bytes",
 		few, nFew, many, nMany, page.Len(), smalls, nSmall, len(small))
 	if few >= 2048 {
