@@ -88,8 +88,9 @@ func collect(args []string, stdinName string, res *resolver, found func()) ([]in
 		}
 		many(len(out))
 	}
-	// A folder being walked has told how many entries it has read: with
-	// the files found, as many as may yet come before its own are added.
+	// A folder being read tells how many entries it has read so far, any
+	// of which may be a file: the run knows it has many before they are
+	// added.
 	folder := walkHooks{
 		reading: func(n int) { many(len(out) + n) },
 		room:    func(n int) { out = slices.Grow(out, n) },
@@ -130,10 +131,10 @@ func collect(args []string, stdinName string, res *resolver, found func()) ([]in
 
 // walk finds the episode files under root, in the order of their paths:
 // the entries of a folder are taken by name, a folder's as its name and a
-// slash (all the paths under it start so), so that the walk meets them
-// sorted. Nothing is followed through a symbolic link, the
-// root included; hidden folders, and folders and files the config or a
-// .gitignore leaves out, are passed over.
+// separator (all the paths under it start so), so that the walk meets them
+// sorted. Nothing is followed through a symbolic link, the root included;
+// hidden folders, and folders and files the config or a .gitignore leaves
+// out, are passed over.
 //
 // A folder's settings and ignore rules are worked out once for all its
 // entries: on a site of 10,000 pages the walk is the one part of a run no
@@ -225,7 +226,7 @@ type entry struct {
 }
 
 // readFolder reads a folder's entries in walk order (see walk): by name,
-// a folder's followed by a slash. What was read before an error comes with
+// a folder's followed by a separator. What was read before an error comes with
 // it.
 func (w *walker) readFolder(path string) ([]entry, error) {
 	f, err := os.Open(path)
@@ -258,7 +259,7 @@ func (w *walker) readFolder(path string) ([]entry, error) {
 const folderChunk = 256
 
 // compareInWalk compares two names of one folder as the paths under them
-// sort: a folder's name is followed by a slash.
+// sort: a folder's name is followed by a separator.
 func compareInWalk(a string, aDir bool, b string, bDir bool) int {
 	n := min(len(a), len(b))
 	if c := strings.Compare(a[:n], b[:n]); c != 0 {
@@ -268,13 +269,13 @@ func compareInWalk(a string, aDir bool, b string, bDir bool) int {
 }
 
 // afterName is the byte of name at i in the walk's order: past the name, a
-// folder's slash, else -1 (a name ends before any byte).
+// folder's separator, else -1 (a name ends before any byte).
 func afterName(name string, i int, dir bool) int {
 	switch {
 	case i < len(name):
 		return int(name[i])
 	case dir:
-		return '/'
+		return filepath.Separator
 	}
 	return -1
 }
