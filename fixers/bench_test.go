@@ -84,3 +84,24 @@ func BenchmarkChanges(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSameBesideSpace compares a flattened page with its lines given
+// back, as the content guard does for a restore-lines fix: 30 chapters of
+// a heading, a paragraph and a quote, one space between blocks against a
+// blank line (MB/s of the flattened page).
+func BenchmarkSameBesideSpace(b *testing.B) {
+	var blocks []string
+	for i := range 30 {
+		blocks = append(blocks,
+			fmt.Sprintf("## [%02d:00] Part %d of the tide survey", i, i),
+			"Ines walks the shelf at low water and counts the anemones in each pool, noting which ones closed when the shade of the cliff reached them.",
+			fmt.Sprintf("> *\"Every pool keeps its own clock, and pool %d runs late.\"* [%02d:30]", i, i))
+	}
+	flat, restored := strings.Join(blocks, " "), strings.Join(blocks, "\n\n")+"\n"
+	b.SetBytes(int64(len(flat)))
+	for b.Loop() {
+		if !sameBesideSpace(flat, restored) {
+			b.Fatal("not the same beside space")
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/podlint/podlint/leak"
 	"github.com/podlint/podlint/rules"
+	"github.com/podlint/podlint/schema"
 )
 
 // FuzzFix runs the whole fix pipeline on arbitrary pages and checks the
@@ -266,6 +267,40 @@ func TestSameBesideSpace(t *testing.T) {
 			t.Errorf("sameBesideSpace(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
+}
+
+// FuzzSameBesideSpace holds sameBesideSpace to a comparison of the two
+// texts with each run of ASCII white space written as one space, and none
+// at their end.
+func FuzzSameBesideSpace(f *testing.F) {
+	for _, s := range [][2]string{
+		{"## [00:00] Hook Body words.", "## [00:00] Hook\n\nBody words.\n"}, {"a b", " a b"}, {"ab", "a b"},
+		{"twelve bytes and a space", "twelve bytes and  a space"}, {"0123456789abcdef ghij", "0123456789abcdef\tghij "},
+	} {
+		f.Add(s[0], s[1])
+	}
+	oneSpaced := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			if !schema.IsSpaceByte(s[i]) {
+				b.WriteByte(s[i])
+				i++
+				continue
+			}
+			for i < len(s) && schema.IsSpaceByte(s[i]) {
+				i++
+			}
+			if i < len(s) {
+				b.WriteByte(' ')
+			}
+		}
+		return b.String()
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := sameBesideSpace(a, b), oneSpaced(a) == oneSpaced(b); got != want {
+			t.Fatalf("sameBesideSpace(%q, %q) = %v, want %v", a, b, got, want)
+		}
+	})
 }
 
 // FuzzRunsIn holds runsIn, which walks a page's words once for all the
