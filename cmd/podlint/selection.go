@@ -130,7 +130,7 @@ func notEpisodePage(src []byte) bool {
 		lines[i] = strings.TrimRight(lines[i], "\r")
 	}
 	start, ok := pastFrontMatter(lines)
-	if !ok {
+	if !ok || start > 0 && frontMatterHasEpisodeKey(src) {
 		return false
 	}
 	titled, structure := false, false
@@ -207,9 +207,27 @@ func hasChapterMarker(src []byte) bool {
 	}
 }
 
+// frontMatterHasEpisodeKey tells whether a page's front matter, as the
+// page's reader reads it, holds a key of an episode. YAML writes a key in
+// more ways than pastFrontMatter's line-by-line look tells (indented,
+// quoted, in a flow mapping): only a page with front matter and no
+// chapter heading, rare, is read for this.
+func frontMatterHasEpisodeKey(src []byte) bool {
+	doc := schema.Read("page.md", src)
+	defer doc.Release()
+	if fm := doc.Episode.FrontMatter; fm != nil {
+		for _, f := range fm.Fields {
+			if episodeKeys()[f.Key] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pastFrontMatter returns the first line after a leading `---` block, or
-// false when that block holds a key of an episode or is not closed (then
-// it is for the checker to read).
+// false when that block holds a key of an episode at a line's start or is
+// not closed (then it is for the checker to read).
 func pastFrontMatter(lines []string) (int, bool) {
 	if len(lines) == 0 || lines[0] != "---" {
 		return 0, true

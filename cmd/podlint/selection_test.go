@@ -53,6 +53,11 @@ func FuzzNotEpisodePage(f *testing.F) {
 		"---\ntitle: T\n---\n## Notes\n",
 		"# T\n\n  ## [1:05] A\n\n- x\n",
 		"Usage\n-----\n## Entities\n",
+		// Keys YAML reads where no line starts with one: indented, quoted,
+		// in a flow mapping.
+		"---\n title:\n---\n##",
+		"---\n\"summary\": S\n---\n## Notes\n",
+		"---\n{tags: [a], x: 1}\n---\n## Notes\n",
 	} {
 		f.Add(seed)
 	}
