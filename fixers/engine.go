@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/podlint/podlint/rules"
 	"github.com/podlint/podlint/schema"
@@ -181,14 +180,13 @@ func Run(path string, src []byte, opts Options) (*Outcome, error) {
 	}
 }
 
-// textOf is a fixed page as a string, without a copy: the string is the
-// page's bytes. applyFixes makes the page for one pass (or one editor's
-// fix, or one part of a pass the guard tries) alone, and nothing writes to
-// a page's bytes once it is made (the reader, the rules and the guards only
-// read them; the next pass makes a page of its own). A copy of
-// every fixed page was a fifth of what a fix of JSON pages with a fix on
-// every chapter allocated.
-func textOf(page []byte) string { return unsafe.String(unsafe.SliceData(page), len(page)) }
+// textOf is a fixed page as a string, without a copy (schema.TextOf).
+// applyFixes makes the page for one pass (or one editor's fix, or one part
+// of a pass the guard tries) alone, and nothing writes to a page's bytes
+// once it is made (the reader, the rules and the guards only read them;
+// the next pass makes a page of its own). A copy of every fixed page was a
+// fifth of what a fix of JSON pages with a fix on every chapter allocated.
+func textOf(page []byte) string { return schema.TextOf(page) }
 
 // Release tells that the caller is done with the run's outcome (Doc,
 // Remaining and the changes it makes): the memory of every page the run

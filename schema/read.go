@@ -15,8 +15,12 @@ func Read(path string, src []byte) *Document {
 // ReadOwned is Read for bytes handed over to the document: nobody changes
 // them after, so the document's Text is those bytes rather than a copy.
 func ReadOwned(path string, src []byte) *Document {
-	return ReadText(path, src, unsafe.String(unsafe.SliceData(src), len(src)))
+	return ReadText(path, src, TextOf(src))
 }
+
+// TextOf is b as a string without a copy: the string is b's bytes. The
+// caller vouches that nothing writes to b while the string is in use.
+func TextOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // ReadText is Read for a caller that has src as a string already: text is
 // string(src), or "" to have it made.
