@@ -246,12 +246,7 @@ func (w *walker) readFolder(path string) ([]entry, error) {
 	if errors.Is(err, io.EOF) {
 		err = nil
 	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		if a.typ.IsDir() || b.typ.IsDir() {
-			return compareInWalk(a.name, a.typ.IsDir(), b.name, b.typ.IsDir())
-		}
-		return strings.Compare(a.name, b.name) // most entries: files
-	})
+	slices.SortFunc(entries, func(a, b entry) int { return compareInWalk(a.name, a.typ.IsDir(), b.name, b.typ.IsDir()) })
 	return entries, err
 }
 
@@ -261,6 +256,9 @@ const folderChunk = 256
 // compareInWalk compares two names of one folder as the paths under them
 // sort: a folder's name is followed by a separator.
 func compareInWalk(a string, aDir bool, b string, bDir bool) int {
+	if !aDir && !bDir {
+		return strings.Compare(a, b) // two files, most pairs: the names decide
+	}
 	n := min(len(a), len(b))
 	if c := strings.Compare(a[:n], b[:n]); c != 0 {
 		return c
