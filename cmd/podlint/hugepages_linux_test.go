@@ -71,9 +71,9 @@ func TestHugePagesForManyPages(t *testing.T) {
 	page.WriteString("## Entities\n\n- **Ines Ferro** (Person): Marine biologist.\n")
 	small := "# Tide Pools — Ines Ferro\n\nA summary.\n\n## [00:00] Pool 1\n\nInes kneels by the pool.\n"
 	// hugeKB runs podlint on files copies of page, and tells how many
-	// kilobytes of huge pages it had; the collector reports each cycle.
-	var gcs []string
-	hugeKB := func(files int, page string) int {
+	// kilobytes of huge pages it had and the collector's report of each
+	// cycle.
+	hugeKB := func(files int, page string) (int, []string) {
 		dir := t.TempDir()
 		for i := range files {
 			write(t, dir, fmt.Sprintf("pool-%04d.md", i), []byte(page))
@@ -90,7 +90,6 @@ func TestHugePagesForManyPages(t *testing.T) {
 		var errOut bytes.Buffer
 		cmd.Stderr = &errOut
 		_ = cmd.Run()
-		gcs = regexp.MustCompile(`(?m)^gc \d+ .*$`).FindAllString(errOut.String(), -1)
 		m := regexp.MustCompile(`huge pages: (\d+) kB`).FindStringSubmatch(errOut.String())
 		if m == nil {
 			t.Fatalf("%d files: exit %d, no huge pages reported:\n%s", files, cmd.ProcessState.ExitCode(), errOut.String())
@@ -104,14 +103,15 @@ func TestHugePagesForManyPages(t *testing.T) {
 		if !strings.Contains(errOut.String(), "gc percent: 1000\n") {
 			t.Errorf("%d files: the collector's percent is no longer 1000:\n%s", files, errOut.String())
 		}
-		return kb
+		return kb, regexp.MustCompile(`(?m)^gc \d+ .*$`).FindAllString(errOut.String(), -1)
 	}
 	// Runs of half the bytes that ask, and of three times as many; and a
 	// run of four times as many files as ask, small ones (the heap first
 	// grows into memory freed when it asked, touched before).
 	nFew, nMany, nSmall := hugePagesFrom/2/page.Len(), 3*hugePagesFrom/page.Len(), 4*manyFiles
-	few, many := hugeKB(nFew, page.String()), hugeKB(nMany, page.String())
-	smalls := hugeKB(nSmall, small)
+	few, _ := hugeKB(nFew, page.String())
+	many, _ := hugeKB(nMany, page.String())
+	smalls, gcs := hugeKB(nSmall, small)
 	// The many small files ask before any other collection: the block's
 	// allocation starts none (the soft limit would), and the run's first
 	// is the one that frees the block.
