@@ -672,9 +672,24 @@ func reportMeta(p *Pass, set *metaSet, texts []pageText, hits []uint64) {
 			code = codeSpans(t.Text)
 		}
 		var taken []schema.Span // offsets in t.Text already reported
+		// The text with its ASCII letters in lower case, made when a
+		// phrase first asks what it holds (see lazyre.Regexp.Needs): most
+		// texts an anchor lets through hold none of the words their
+		// phrase's pattern needs, and a pattern tried on a text is tried
+		// from each of its bytes.
+		var lowered string
+		folds := foldsBeyondASCII(t.Text)
 		for i, ph := range set.phrases {
 			if (i < 64 && hit&(1<<i) == 0) || (t.Kind == quoteText && !ph.quotes) {
 				continue
+			}
+			if needs := ph.re.Needs(); needs != nil && !folds {
+				if lowered == "" {
+					lowered = asciiLowered(t.Text)
+				}
+				if !lazyre.HoldsNeeds(lowered, needs) {
+					continue
+				}
 			}
 			for _, m := range ph.re.Get().FindAllStringIndex(t.Text, -1) {
 				start, end := m[0], m[1]
@@ -868,6 +883,29 @@ func (set *metaSet) refine(hit uint64, text string) uint64 {
 		hit &= set.within().scan(text)
 	}
 	return hit
+}
+
+// asciiLowered is text with its ASCII capitals in lower case and every
+// other byte as it is.
+func asciiLowered(text string) string {
+	i := 0
+	for i < len(text) && (text[i] < 'A' || text[i] > 'Z') {
+		i++
+	}
+	if i == len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	b.WriteString(text[:i])
+	for ; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // foldsBeyondASCII tells a text that holds a letter outside ASCII that

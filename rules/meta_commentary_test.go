@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/podlint/podlint/internal/lazyre"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -220,6 +222,9 @@ func TestMetaAnchorsOnMatches(t *testing.T) {
 			if found&(1<<i) == 0 {
 				t.Errorf("%s matches %q, but the scan finds none of its anchors", ph.Name, text)
 			}
+			if !foldsBeyondASCII(text) && !lazyre.HoldsNeeds(asciiLowered(text), ph.re.Needs()) {
+				t.Errorf("%s matches %q, which holds none of a set of what its pattern needs: %q", ph.Name, text, ph.re.Needs())
+			}
 		}
 		if matched < 100 {
 			t.Errorf("%s: %d texts of 400 made to match it do", ph.Name, matched)
@@ -297,6 +302,9 @@ func FuzzMetaAnchors(f *testing.F) {
 			}
 			if found&(1<<i) == 0 && !foldsBeyondASCII(text) && ph.re.Get().MatchString(text) {
 				t.Errorf("%s matches %q, but the scan finds none of its anchors", ph.Name, text)
+			}
+			if !foldsBeyondASCII(text) && !lazyre.HoldsNeeds(asciiLowered(text), ph.re.Needs()) && ph.re.Get().MatchString(text) {
+				t.Errorf("%s matches %q, which holds none of a set of what its pattern needs", ph.Name, text)
 			}
 		}
 	})
@@ -501,4 +509,79 @@ func TestMetaHitsCarried(t *testing.T) {
 
 func sameDiagnostic(a, b Diagnostic) bool {
 	return a.Span == b.Span && a.Rule == b.Rule && a.Message == b.Message && a.Severity == b.Severity
+}
+
+// TestFoldingLettersAreAll: ſ and the Kelvin sign are the only letters
+// outside ASCII that (?i) reads as ASCII ones, so a text without them
+// matches a pattern only where its ASCII, read in lower case, holds what
+// the pattern needs (lazyre.Regexp.Needs).
+func TestFoldingLettersAreAll(t *testing.T) {
+	var found []string
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < utf8.RuneSelf {
+				found = append(found, string(r))
+				break
+			}
+		}
+	}
+	if !slices.Equal(found, foldingLetters[:]) {
+		t.Fatalf("letters outside ASCII that fold into it: %q, foldingLetters %q", found, foldingLetters)
+	}
+}
+
+// TestASCIILowered: ASCII capitals in lower case, every other byte as it
+// is (É, ſ and bytes that are no UTF-8 among them).
+func TestASCIILowered(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                     "",
+		"here":                 "here",
+		"Here's A Summary":     "here's a summary",
+		"ÉTÉ Ünd ſ \u212a":     "ÉtÉ Ünd ſ \u212a",
+		"AB\xffCD":             "ab\xffcd",
+		"[INAUDIBLE] at 00:12": "[inaudible] at 00:12",
+	} {
+		if got := asciiLowered(in); got != want {
+			t.Errorf("asciiLowered(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// nearMissPage is a page whose prose and quotes say "here is", "here's"
+// and "the recording is" (anchors of phrases, and of their finer
+// anchors) without what the phrases go on to say: no finding, and every
+// such text one the patterns would be tried on.
+const nearMissPage = `---
+title: "Rooftop frames"
+---
+# Rooftop frames — Mara Quill
+
+Mara walks through a season of rooftop hives.
+
+## [00:00] Cold open
+
+Here is a thing most visitors miss: the frames on the north side fill last, because the wind off the river keeps the foragers home until noon.
+
+> *"Here's a hive that swarmed twice in one June, and we still got honey from it by August."* — Mara Quill [00:40]
+
+## [06:10] The second season
+
+The recording is from a windy morning on the roof, and here are a few of the numbers she keeps in a notebook beside the smoker.
+
+> *"Here is where the frames go when the super is full, and here are the ones we leave for winter."* [06:55]
+`
+
+// BenchmarkMetaNearMiss runs meta-commentary on nearMissPage: the cost
+// of texts that hold a phrase's anchors and none of its matches.
+func BenchmarkMetaNearMiss(b *testing.B) {
+	doc := schema.Read("near-miss.md", []byte(nearMissPage))
+	cfg := DefaultConfig()
+	b.SetBytes(int64(len(nearMissPage)))
+	for b.Loop() {
+		var out []Diagnostic
+		metaCommentary.Run(&Pass{Doc: doc, Episode: doc.Episode, Config: cfg, rule: metaCommentary, out: &out, shared: &shared{}})
+		if len(out) != 0 {
+			b.Fatalf("near misses reported: %v", out)
+		}
+	}
 }

@@ -14,6 +14,9 @@ type Regexp struct {
 	pattern string
 	once    sync.Once
 	re      *regexp.Regexp
+	// needs are what Needs answers, worked out once.
+	needsOnce sync.Once
+	needs     [][]string
 }
 
 // New returns the pattern, to be compiled by the first Get; an invalid
