@@ -291,3 +291,60 @@ func FuzzNextField(f *testing.F) {
 		}
 	})
 }
+
+// proseCapitalsWordByWord is the reference for proseCapitals: every word
+// of the sample trimmed, looked at and counted the one way.
+func proseCapitalsWordByWord(segs []segment, known Names) (inside, upper int) {
+	const sample = 400
+	for _, s := range segs {
+		if s.kind != "p" && s.kind != "q" {
+			continue
+		}
+		prev := ""
+		for i := 0; i < len(s.text) && inside < sample; {
+			var word string
+			word, i = nextField(s.text, i)
+			if prev == "" || endsSentence(prev) != "" || strings.HasSuffix(prev, ":") {
+				prev = word
+				continue
+			}
+			prev = word
+			b := bare(word)
+			if b == "" || isAcronym(b) || b[0] >= '0' && b[0] <= '9' {
+				continue
+			}
+			inside++
+			if startsUpper(b) && !known.isWord(strings.ToLower(b)) {
+				upper++
+			}
+		}
+	}
+	return inside, upper
+}
+
+// FuzzCapitalizedProse: proseCapitals, which reads a word of a-z alone
+// without trimming or lowering it, counts as reading every word the one
+// way does, on the segments of a flattened line, with the names its prose
+// shows as the known ones.
+func FuzzCapitalizedProse(f *testing.F) {
+	for _, seed := range []string{
+		"",
+		"## [00:00] Intro Ada meets the Hive Council. They Vote On Everything here, and The Queen Lays Eggs.",
+		"Die Bienen Sind Fleißig und Die Königin Legt Eier. Der Schwarm Wählt Ein Neues Zuhause. " +
+			"Die Arbeiterinnen Bauen Waben aus Wachs und Tragen Pollen Heim.",
+		"> *\"we keep GPT-5 and CI/CD out of it, said swyx: then Kyle left.\"* — Kyle [00:10] the 3rd hive's frames",
+		"words words words words words words words words words words words words words words words words words words words words words Ξ ΞΞ Élan élan",
+		"It's a Test. it's a test, isn't it? «Yes.» no… Maybe",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		segs := segmentLine(line)
+		known := nameTokens(namesInProse(segs))
+		inside, upper := proseCapitals(segs, known)
+		wantInside, wantUpper := proseCapitalsWordByWord(segs, known)
+		if inside != wantInside || upper != wantUpper {
+			t.Fatalf("proseCapitals = %d, %d, word by word %d, %d, for %q", inside, upper, wantInside, wantUpper, segs)
+		}
+	})
+}

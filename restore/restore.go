@@ -520,14 +520,26 @@ func appendOpeners(out []string, text string) []string {
 		for end < len(text) && text[end] != ' ' {
 			end++
 		}
-		if w := text[start:end]; endsSentence(w) != "" && !isAbbreviation(w) {
-			if next, _ := nextField(text, end); next != "" {
+		// Most sentences open with a capital or a digit, which bare keeps
+		// and appendOpener takes no word with: the word that ends the
+		// sentence need not be asked about then.
+		if next, _ := nextField(text, end); next != "" && !opensUpper[next[0]] {
+			if w := text[start:end]; endsSentence(w) != "" && !isAbbreviation(w) {
 				out = appendOpener(out, next)
 			}
 		}
 		at = end
 	}
 }
+
+// opensUpper tells the bytes that start a word appendOpener takes none
+// of: an ASCII capital or digit, which bare leaves first.
+var opensUpper = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // appendOpener appends w, bare, when it is a word in lower case that
 // tells a name: no small word nor one that often opens a sentence.
@@ -974,6 +986,17 @@ func startsUpper(w string) bool {
 	return schema.IsUpper(r) || schema.IsDigit(r)
 }
 
+// isLowerASCII tells a word of the letters a to z alone, not "": bare
+// leaves it as it is, and it is its own lower case.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 func isLowerWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return schema.IsLower(r)
@@ -1034,9 +1057,17 @@ func pageStyle(segs []segment, known Names) string {
 // its sentences (German nouns, headline-style text): there a capital is no
 // sign of a name, and no title end can be told from capitals alone.
 func capitalizedProse(segs []segment, known Names) bool {
+	inside, upper := proseCapitals(segs, known)
+	return inside >= 20 && 5*upper > inside
+}
+
+// proseCapitals counts the words inside sentences of the page's prose
+// (paragraphs and quotes), up to a sample enough to tell, that are no
+// acronym and open with no digit (inside), and those of them that open
+// with a capital and are no word of a known name (upper).
+func proseCapitals(segs []segment, known Names) (inside, upper int) {
 	const sample = 400 // words inside sentences: enough to tell
-	inside, upper := 0, 0
-	var buf [32]byte // holds most words: the lower-case copies are looked up from it
+	var buf [32]byte   // holds most words: the lower-case copies are looked up from it
 	for _, s := range segs {
 		if s.kind != "p" && s.kind != "q" {
 			continue
@@ -1052,6 +1083,13 @@ func capitalizedProse(segs []segment, known Names) bool {
 				continue
 			}
 			prev = word
+			if isLowerASCII(word) {
+				// Most words of prose: bare as they are, with no capital
+				// and no digit first. A word inside a sentence, and no
+				// capital.
+				inside++
+				continue
+			}
 			b := bare(word)
 			if b == "" || isAcronym(b) || b[0] >= '0' && b[0] <= '9' {
 				continue
@@ -1068,7 +1106,7 @@ func capitalizedProse(segs []segment, known Names) bool {
 			break
 		}
 	}
-	return inside >= 20 && 5*upper > inside
+	return inside, upper
 }
 
 // notEnglish tells a page whose prose is in another language. The tests
@@ -1093,9 +1131,14 @@ func notEnglish(segs []segment) bool {
 				break
 			}
 			i = end
-			b, _ := appendLower(buf[:0], bare(s.text[start:end]))
-			if r, _ := utf8.DecodeRune(b); len(b) == 0 || !schema.IsLower(r) {
-				continue
+			w := s.text[start:end]
+			low := w // most words of prose: bare and in lower case as they stand
+			if !isLowerASCII(w) {
+				b, _ := appendLower(buf[:0], bare(w))
+				if r, _ := utf8.DecodeRune(b); len(b) == 0 || !schema.IsLower(r) {
+					continue
+				}
+				low = string(b)
 			}
 			if words++; words > sample {
 				return other >= 8 && other > english
@@ -1106,12 +1149,12 @@ func notEnglish(segs []segment) bool {
 				// English pages are told well before the sample's end.
 				return false
 			}
-			if len(b) > maxFunctionWord || functionWordsFilter[b[0]]&(1<<len(b)) == 0 {
+			if len(low) > maxFunctionWord || functionWordsFilter[low[0]]&(1<<len(low)) == 0 {
 				// Longer than any function word, or of a first letter and
 				// length none has: not looked up.
 				continue
 			}
-			switch functionWords[string(b)] {
+			switch functionWords[low] {
 			case englishWord:
 				english++
 			case otherWord:
