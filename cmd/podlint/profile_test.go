@@ -49,3 +49,13 @@ func TestProfilesAreWritten(t *testing.T) {
 		t.Errorf("MemProfileRate %d, want %d", runtime.MemProfileRate, memSample)
 	}
 }
+
+// TestNoMemProfileNoSampling: without PODLINT_MEMPROFILE a run samples no
+// allocation (each sample walks the allocating goroutine's stack).
+func TestNoMemProfileNoSampling(t *testing.T) {
+	defer func(rate int) { runtime.MemProfileRate = rate }(runtime.MemProfileRate)
+	startMemProfile("", nil)()
+	if runtime.MemProfileRate != 0 {
+		t.Errorf("MemProfileRate %d without a profile asked for, want 0", runtime.MemProfileRate)
+	}
+}
