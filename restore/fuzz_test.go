@@ -292,30 +292,29 @@ func FuzzNextField(f *testing.F) {
 	})
 }
 
-// proseCapitalsWordByWord is the reference for proseCapitals: every word
-// of the sample trimmed, looked at and counted the one way.
+// proseCapitalsWordByWord is the reference for proseCapitals: the words
+// of each paragraph and quote cut at spaces, each after the first of a
+// sentence trimmed, looked at and counted the one way, up to the sample.
 func proseCapitalsWordByWord(segs []segment, known Names) (inside, upper int) {
-	const sample = 400
 	for _, s := range segs {
 		if s.kind != "p" && s.kind != "q" {
 			continue
 		}
-		prev := ""
-		for i := 0; i < len(s.text) && inside < sample; {
-			var word string
-			word, i = nextField(s.text, i)
-			if prev == "" || endsSentence(prev) != "" || strings.HasSuffix(prev, ":") {
-				prev = word
+		opens := true // the next word opens a sentence
+		for _, w := range strings.Split(s.text, " ") {
+			if inside >= 400 {
+				return inside, upper
+			}
+			if w == "" {
 				continue
 			}
-			prev = word
-			b := bare(word)
-			if b == "" || isAcronym(b) || b[0] >= '0' && b[0] <= '9' {
-				continue
-			}
-			inside++
-			if startsUpper(b) && !known.isWord(strings.ToLower(b)) {
-				upper++
+			first := opens
+			opens = endsSentence(w) != "" || strings.HasSuffix(w, ":")
+			if b := bare(w); !first && b != "" && !isAcronym(b) && (b[0] < '0' || b[0] > '9') {
+				inside++
+				if startsUpper(b) && !known.isWord(strings.ToLower(b)) {
+					upper++
+				}
 			}
 		}
 	}
