@@ -899,11 +899,7 @@ func asciiLowered(text string) string {
 	b.Grow(len(text))
 	b.WriteString(text[:i])
 	for ; i < len(text); i++ {
-		c := text[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
+		b.WriteByte(lowerASCII(text[i]))
 	}
 	return b.String()
 }
