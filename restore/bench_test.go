@@ -47,3 +47,31 @@ func BenchmarkViewOfScraped(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLinesOfSharedPages gives each flattened page of the shared
+// folder (the scraped samples and the examples) its lines back, as read:
+// what restoring costs a check of the shared corpus, page by page, beside
+// what checking the page costs (rules' BenchmarkSharedPages).
+func BenchmarkLinesOfSharedPages(b *testing.B) {
+	sharedtest.Need(b)
+	var paths []string
+	for _, pattern := range []string{"samples/collapsed/*.md", "examples/*.md"} {
+		found, _ := filepath.Glob(sharedtest.Path(pattern))
+		paths = append(paths, found...)
+	}
+	for _, p := range paths {
+		rel, _ := filepath.Rel(sharedtest.Path(), p)
+		doc := schema.Read(p, sharedtest.Read(b, rel))
+		c := doc.Episode.Collapsed
+		if c == nil {
+			continue // not flattened
+		}
+		names := doc.Episode.EntityNames()
+		b.Run(filepath.ToSlash(rel), func(b *testing.B) {
+			b.SetBytes(int64(len(c.Text)))
+			for b.Loop() {
+				Lines(c.Text, names)
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/podlint/podlint/internal/sharedtest"
 	"github.com/podlint/podlint/schema"
 )
 
@@ -20,6 +21,40 @@ func BenchmarkRun(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {
 				Run(schema.Read(name, src), cfg)
+			}
+		})
+	}
+}
+
+// BenchmarkSharedPages reads and checks each of the shared pages the
+// corpus benchmark copies (scripts/bench.sh: the samples, flattened ones
+// among them, and the examples), one page at a time: what a check of each
+// costs in the process, without its file's reading and printing. A
+// flattened page beside the page it was scraped from tells what restoring
+// its lines costs.
+func BenchmarkSharedPages(b *testing.B) {
+	sharedtest.Need(b)
+	var paths []string
+	for _, pattern := range []string{"samples/*.md", "samples/collapsed/*.md", "examples/*.md"} {
+		found, _ := filepath.Glob(sharedtest.Path(pattern))
+		paths = append(paths, found...)
+	}
+	cfg := DefaultConfig()
+	for _, p := range paths {
+		if filepath.Base(p) == "README.md" {
+			continue
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		name, _ := filepath.Rel(sharedtest.Path(), p)
+		b.Run(filepath.ToSlash(name), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				doc := schema.Read(p, src)
+				Run(doc, cfg)
+				doc.Release()
 			}
 		})
 	}
