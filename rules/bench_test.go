@@ -30,8 +30,9 @@ func BenchmarkRun(b *testing.B) {
 // corpus benchmark copies (scripts/bench.sh: the samples, flattened ones
 // among them, and the examples), one page at a time: what a check of each
 // costs in the process, without its file's reading and printing. A
-// flattened page beside the page it was scraped from tells what restoring
-// its lines costs.
+// flattened page beside the page it was scraped from tells what being
+// flattened costs a check: its lines restored, the restored page read, and
+// the findings placed back on its one line.
 func BenchmarkSharedPages(b *testing.B) {
 	sharedtest.Need(b)
 	var paths []string
