@@ -53,15 +53,8 @@ func BenchmarkViewOfScraped(b *testing.B) {
 // what restoring costs a check of the shared corpus, page by page, beside
 // what checking the page costs (rules' BenchmarkSharedPages).
 func BenchmarkLinesOfSharedPages(b *testing.B) {
-	sharedtest.Need(b)
-	var paths []string
-	for _, pattern := range []string{"samples/collapsed/*.md", "examples/*.md"} {
-		found, _ := filepath.Glob(sharedtest.Path(pattern))
-		paths = append(paths, found...)
-	}
-	for _, p := range paths {
-		rel, _ := filepath.Rel(sharedtest.Path(), p)
-		doc := schema.Read(p, sharedtest.Read(b, rel))
+	for _, rel := range sharedtest.Pages(b, "samples/collapsed", "examples") {
+		doc := schema.Read(rel, sharedtest.Read(b, rel))
 		c := doc.Episode.Collapsed
 		if c == nil {
 			continue // not flattened

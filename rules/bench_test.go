@@ -34,26 +34,13 @@ func BenchmarkRun(b *testing.B) {
 // flattened costs a check: its lines restored, the restored page read, and
 // the findings placed back on its one line.
 func BenchmarkSharedPages(b *testing.B) {
-	sharedtest.Need(b)
-	var paths []string
-	for _, pattern := range []string{"samples/*.md", "samples/collapsed/*.md", "examples/*.md"} {
-		found, _ := filepath.Glob(sharedtest.Path(pattern))
-		paths = append(paths, found...)
-	}
 	cfg := DefaultConfig()
-	for _, p := range paths {
-		if filepath.Base(p) == "README.md" {
-			continue
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		name, _ := filepath.Rel(sharedtest.Path(), p)
+	for _, name := range sharedtest.Pages(b, "samples", "samples/collapsed", "examples") {
+		src := sharedtest.Read(b, name)
 		b.Run(filepath.ToSlash(name), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {
-				doc := schema.Read(p, src)
+				doc := schema.Read(name, src)
 				Run(doc, cfg)
 				doc.Release()
 			}

@@ -64,3 +64,26 @@ func Read(t testing.TB, rel string) []byte {
 	}
 	return src
 }
+
+// Pages is the pages of the shared folder's subfolders dirs (each .md file
+// directly in one but its README.md), as names relative to the folder, for
+// Read, in order: the pages the corpus benchmark (scripts/bench.sh) copies
+// from those folders. Without the folder the test is skipped or, under CI,
+// failed.
+func Pages(t testing.TB, dirs ...string) []string {
+	t.Helper()
+	Need(t)
+	var pages []string
+	for _, dir := range dirs {
+		found, err := filepath.Glob(Path(dir, "*.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range found {
+			if name := filepath.Base(p); name != "README.md" {
+				pages = append(pages, filepath.Join(dir, name))
+			}
+		}
+	}
+	return pages
+}

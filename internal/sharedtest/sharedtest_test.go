@@ -67,3 +67,20 @@ func TestPathFromModuleRoot(t *testing.T) {
 		t.Errorf("Path(samples) = %q from internal/sharedtest, want %q", got, want)
 	}
 }
+
+// TestPagesLeaveOutReadme: Pages names the folder's pages, each readable,
+// and no README.md, which the samples folder has beside its pages.
+func TestPagesLeaveOutReadme(t *testing.T) {
+	pages := Pages(t, "samples", "samples/collapsed", "examples")
+	if len(pages) == 0 {
+		t.Fatal("no pages in the shared folder")
+	}
+	for _, p := range pages {
+		if filepath.Base(p) == "README.md" {
+			t.Errorf("Pages names %s", p)
+		}
+		if len(Read(t, p)) == 0 {
+			t.Errorf("%s is empty", p)
+		}
+	}
+}
